@@ -1,0 +1,110 @@
+/** Any publication: policy brief, report, research paper, meeting summary, case study. */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import type { District } from '../district/district.entity';
+import type { Meeting } from '../meeting/meeting.entity';
+import type { DistrictNetwork } from '../network/district-network.entity';
+import type { Organization } from '../organization/organization.entity';
+import { DatePrecision } from '../shared/date-precision';
+import { Node } from '../shared/node';
+import { SourcedRecord } from '../shared/sourced-record';
+import type { Theme } from '../theme/theme.entity';
+
+export enum BriefKind {
+  POLICY_BRIEF = 'POLICY_BRIEF',
+  REPORT = 'REPORT',
+  RESEARCH_PAPER = 'RESEARCH_PAPER',
+  MEETING_SUMMARY = 'MEETING_SUMMARY',
+  CASE_STUDY = 'CASE_STUDY',
+}
+registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publication a brief is.' });
+
+@ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
+@Entity({ name: 'brief' })
+@Check('brief_publication_date_has_precision', '(published_on IS NULL) = (publication_date_precision IS NULL)')
+export class Brief extends SourcedRecord {
+  @Field({ description: 'Human key used in URLs, unique.' })
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Field(() => BriefKind)
+  @Index()
+  @Column({ type: 'enum', enum: BriefKind, enumName: 'brief_kind' })
+  kind!: BriefKind;
+
+  @Index()
+  @Column({ name: 'published_on', type: 'date', nullable: true })
+  publishedOn!: string | null;
+
+  @Column({ name: 'publication_date_precision', type: 'enum', enum: DatePrecision, enumName: 'date_precision', nullable: true })
+  publicationDatePrecision!: DatePrecision | null;
+
+  @Field({ description: 'A short summary, in Briefgraph\'s own words.' })
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  url!: string | null;
+
+  @Field(() => [String], { description: 'Authors in byline order, where known.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  authors!: string[];
+
+  @Field(() => String, { nullable: true, description: 'What editors know about gaps or uncertainty in the sources.' })
+  @Column({ name: 'editorial_note', type: 'text', nullable: true })
+  editorialNote!: string | null;
+
+  @Index()
+  @Column({ name: 'publisher_id', type: 'int' })
+  publisherKey!: number;
+
+  @ManyToOne('Organization', { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'publisher_id' })
+  publisher?: Organization;
+
+  @Index()
+  @Column({ name: 'follows_up_meeting_id', type: 'int', nullable: true })
+  followsUpMeetingKey!: number | null;
+
+  @ManyToOne('Meeting', { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'follows_up_meeting_id' })
+  followsUpMeeting?: Meeting | null;
+
+  @ManyToMany('Theme', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'brief_theme',
+    joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'key' },
+  })
+  themes?: Theme[];
+
+  @ManyToMany('District', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'brief_district',
+    joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
+  })
+  districts?: District[];
+
+  @ManyToMany('DistrictNetwork', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'brief_network',
+    joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'network_id', referencedColumnName: 'key' },
+  })
+  networks?: DistrictNetwork[];
+
+  @ManyToMany('Brief', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'brief_builds_on',
+    joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'builds_on_brief_id', referencedColumnName: 'key' },
+  })
+  buildsOn?: Brief[];
+}

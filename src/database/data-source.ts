@@ -1,0 +1,39 @@
+/**
+ * Builds the TypeORM data source for a PostgreSQL URL. `synchronize` is never on:
+ * the schema changes only through the committed migrations in ../../migrations.
+ */
+import path from 'node:path';
+import { types } from 'pg';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { entities } from './entities';
+
+// DATE columns stay 'YYYY-MM-DD' strings: a JavaScript Date would shift them with the time zone.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+
+const sourceExtension = path.extname(__filename); // .ts under Jest, .js when built
+export const migrationsGlob = path.join(__dirname, '..', '..', 'migrations', `*${sourceExtension}`);
+
+export interface DataSourceOptions {
+  connectTimeoutMilliseconds?: number;
+  poolSize?: number;
+  logger?: TypeOrmLogger;
+}
+
+export function createDataSource(databaseUrl: string, options: DataSourceOptions = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities,
+    migrations: [migrationsGlob],
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    logger: options.logger,
+    applicationName: 'briefgraph',
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? 10_000,
+    },
+  });
+}

@@ -1,0 +1,26 @@
+/** Every TypeORM entity, in one list for the data source and the migration generator. */
+import { Brief } from '../brief/brief.entity';
+import { District } from '../district/district.entity';
+import { Lesson } from '../lesson/lesson.entity';
+import { LessonLink } from '../lesson/lesson-link.entity';
+import { AgendaTopic } from '../meeting/agenda-topic.entity';
+import { Meeting } from '../meeting/meeting.entity';
+import { MeetingMaterial } from '../meeting/meeting-material.entity';
+import { DistrictNetwork } from '../network/district-network.entity';
+import { Organization } from '../organization/organization.entity';
+import { SourceDocument } from '../source-document/source-document.entity';
+import { Theme } from '../theme/theme.entity';
+
+export const entities = [
+  SourceDocument,
+  Organization,
+  Theme,
+  District,
+  DistrictNetwork,
+  Meeting,
+  MeetingMaterial,
+  AgendaTopic,
+  Brief,
+  Lesson,
+  LessonLink,
+];

@@ -1,0 +1,36 @@
+/** A school district or other local education agency, county offices included. */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { Node } from '../shared/node';
+import { SourcedRecord } from '../shared/sourced-record';
+
+export enum DistrictKind {
+  SCHOOL_DISTRICT = 'SCHOOL_DISTRICT',
+  COUNTY_OFFICE_OF_EDUCATION = 'COUNTY_OFFICE_OF_EDUCATION',
+  OTHER_LOCAL_EDUCATION_AGENCY = 'OTHER_LOCAL_EDUCATION_AGENCY',
+}
+registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort of local education agency a district is.' });
+
+@ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
+@Entity({ name: 'district' })
+@Check('district_state_is_a_code', `state ~ '^[A-Z]{2}$'`)
+export class District extends SourcedRecord {
+  @Field({ description: 'Human key, unique.' })
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field({ description: 'Two-letter postal code of the state, such as CA.' })
+  @Index()
+  @Column({ type: 'char', length: 2 })
+  state!: string;
+
+  @Field(() => DistrictKind)
+  @Index()
+  @Column({ type: 'enum', enum: DistrictKind, enumName: 'district_kind' })
+  kind!: DistrictKind;
+}

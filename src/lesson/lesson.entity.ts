@@ -1,0 +1,49 @@
+/** A finding drawn in a brief. */
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import type { Brief } from '../brief/brief.entity';
+import type { District } from '../district/district.entity';
+import { Node } from '../shared/node';
+import { SourcedRecord } from '../shared/sourced-record';
+import type { Theme } from '../theme/theme.entity';
+
+@ObjectType({ implements: Node, description: 'A lesson, or finding, that a brief draws.' })
+@Entity({ name: 'lesson' })
+@Index(['briefKey', 'position'], { unique: true })
+@Check('lesson_position_is_positive', 'position > 0')
+export class Lesson extends SourcedRecord {
+  @Column({ name: 'brief_id', type: 'int' })
+  briefKey!: number;
+
+  @ManyToOne('Brief', { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'brief_id' })
+  brief?: Brief;
+
+  @Field(() => Int, { description: 'Position of the lesson within its brief, from 1.' })
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Field({ description: 'The lesson in one sentence.' })
+  @Column({ type: 'text' })
+  statement!: string;
+
+  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
+  @Column({ type: 'text', nullable: true })
+  explanation!: string | null;
+
+  @ManyToMany('Theme', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'lesson_theme',
+    joinColumn: { name: 'lesson_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'key' },
+  })
+  themes?: Theme[];
+
+  @ManyToMany('District', { onDelete: 'CASCADE' })
+  @JoinTable({
+    name: 'lesson_district',
+    joinColumn: { name: 'lesson_id', referencedColumnName: 'key' },
+    inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
+  })
+  districts?: District[];
+}

@@ -1,0 +1,53 @@
+/** A publisher or convener: a research collaborative, a policy centre, a district network, an agency. */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Node } from '../shared/node';
+import { SourcedRecord } from '../shared/sourced-record';
+
+export enum OrganizationKind {
+  RESEARCH_COLLABORATIVE = 'RESEARCH_COLLABORATIVE',
+  RESEARCH_INSTITUTE = 'RESEARCH_INSTITUTE',
+  UNIVERSITY_POLICY_CENTER = 'UNIVERSITY_POLICY_CENTER',
+  DISTRICT_NETWORK = 'DISTRICT_NETWORK',
+  STATE_AGENCY = 'STATE_AGENCY',
+  OTHER = 'OTHER',
+}
+registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What sort of body an organization is.' });
+
+@ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
+@Entity({ name: 'organization' })
+export class Organization extends SourcedRecord {
+  @Field({ description: 'Human key, unique.' })
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The short name or acronym the organization goes by.' })
+  @Column({ type: 'text', name: 'short_name', nullable: true })
+  shortName!: string | null;
+
+  @Field(() => OrganizationKind)
+  @Index()
+  @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
+  kind!: OrganizationKind;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', name: 'website_url', nullable: true })
+  websiteUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Index()
+  @Column({ name: 'housed_by_id', type: 'int', nullable: true })
+  housedByKey!: number | null;
+
+  @ManyToOne('Organization', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'housed_by_id' })
+  housedBy?: Organization | null;
+}

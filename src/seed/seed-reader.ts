@@ -1,0 +1,324 @@
+/**
+ * Reads seed files (YAML or JSON, one file or a folder of them) into a validated
+ * dataset. Every problem is collected, not just the first, each naming the file,
+ * the line, the record and the field, so one run shows everything to fix.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { collectionNames, collections, type CollectionName, type Dataset, type FieldSpec } from './seed-schema';
+
+export interface SeedProblem {
+  file: string;
+  line?: number;
+  record?: string;
+  field?: string;
+  message: string;
+}
+
+export function formatSeedProblem(problem: SeedProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const parts = [where, problem.record, problem.field ? `field "${problem.field}"` : undefined].filter(Boolean);
+  return `${parts.join(': ')}: ${problem.message}`;
+}
+
+export class SeedValidationError extends Error {
+  constructor(readonly problems: SeedProblem[]) {
+    super(
+      `the seed data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((problem) => `  - ${formatSeedProblem(problem)}`).join('\n'),
+    );
+    this.name = 'SeedValidationError';
+  }
+}
+
+interface Located<T> {
+  value: T;
+  file: string;
+  line?: number;
+  label: string;
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const maximumFileBytes = 20 * 1024 * 1024;
+
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isPartialDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return true;
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
+  return isCalendarDate(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 60) + '…' : value}"`;
+  return String(value);
+}
+
+/** Lists the seed files of a path: the file itself, or the folder's .yaml/.yml/.json files in name order. */
+export function listSeedFiles(target: string): string[] {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  if (!stat) throw new SeedValidationError([{ file: target, message: 'no such file or folder' }]);
+  if (stat.isFile()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((name) => /\.(ya?ml|json)$/i.test(name))
+    .sort()
+    .map((name) => path.join(target, name));
+}
+
+class DatasetBuilder {
+  readonly problems: SeedProblem[] = [];
+  readonly records = new Map<CollectionName, Array<Located<Record<string, unknown>>>>(collectionNames.map((name) => [name, []]));
+
+  addFile(file: string, displayName: string): void {
+    const bytes = fs.readFileSync(file);
+    if (bytes.length > maximumFileBytes) {
+      this.problems.push({ file: displayName, message: `the file is larger than ${maximumFileBytes / 1024 / 1024} MB` });
+      return;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      this.problems.push({ file: displayName, message: 'the file is not valid UTF-8 text' });
+      return;
+    }
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        this.problems.push({ file: displayName, line: error.linePos?.[0]?.line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` });
+      }
+      return;
+    }
+    const root = document.contents;
+    if (root === null) return;
+    if (!isMap(root)) {
+      this.problems.push({ file: displayName, line: lineOf(root), message: `the top level must map collection names (${collectionNames.join(', ')}) to lists of records` });
+      return;
+    }
+    for (const pair of root.items) {
+      const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
+      if (!(collectionNames as string[]).includes(name)) {
+        this.problems.push({ file: displayName, line: lineOf(pair.key as YamlNode), message: `unknown collection "${name}"; expected one of ${collectionNames.join(', ')}` });
+        continue;
+      }
+      if (!isSeq(pair.value)) {
+        this.problems.push({ file: displayName, line: lineOf(pair.key as YamlNode), message: `collection "${name}" must be a list of records` });
+        continue;
+      }
+      this.addRecords(name as CollectionName, pair.value.items as YamlNode[], document, displayName, lineOf);
+    }
+  }
+
+  private addRecords(
+    collection: CollectionName,
+    items: YamlNode[],
+    document: Document,
+    file: string,
+    lineOf: (node: YamlNode | null | undefined) => number | undefined,
+  ): void {
+    const spec = collections[collection];
+    items.forEach((item, index) => {
+      // Alias expansion is capped so that a small file cannot expand into a huge one.
+      const value = (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
+      const keyValue = spec.key && value && typeof value === 'object' ? (value as Record<string, unknown>)[spec.key] : undefined;
+      const label = `${collection}[${index}]${keyValue !== undefined ? ` (${spec.key} ${JSON.stringify(keyValue)})` : ''}`;
+      const line = lineOf(item);
+      if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        this.problems.push({ file, line, record: label, message: `a record must be an object, got ${describe(value)}` });
+        return;
+      }
+      const fieldLine = (field: string) => {
+        const node = isMap(item) ? (item.get(field.split(/[.[]/)[0], true) as YamlNode | undefined) : undefined;
+        return lineOf(node) ?? line;
+      };
+      this.checkObject(value as Record<string, unknown>, spec.fields, '', (field, message) =>
+        this.problems.push({ file, line: fieldLine(field), record: label, field, message }),
+      );
+      this.records.get(collection)!.push({ value: value as Record<string, unknown>, file, line, label });
+    });
+  }
+
+  private checkObject(value: Record<string, unknown>, fields: Record<string, FieldSpec>, prefix: string, report: (field: string, message: string) => void): void {
+    for (const name of Object.keys(value)) {
+      if (!(name in fields)) report(prefix + name, `unknown field; expected one of ${Object.keys(fields).join(', ')}`);
+    }
+    for (const [name, spec] of Object.entries(fields)) {
+      this.checkValue(value[name], spec, prefix + name, report);
+    }
+  }
+
+  private checkValue(value: unknown, spec: FieldSpec, field: string, report: (field: string, message: string) => void): void {
+    if (value === undefined || value === null) {
+      if (spec.required) report(field, 'is required');
+      return;
+    }
+    switch (spec.type) {
+      case 'text':
+        if (typeof value !== 'string') return report(field, `must be text, got ${describe(value)}`);
+        if (spec.required && value.trim() === '') return report(field, 'must not be empty');
+        if (spec.maxLength && value.length > spec.maxLength) return report(field, `is ${value.length} characters long; at most ${spec.maxLength} allowed`);
+        return;
+      case 'slug':
+        if (typeof value !== 'string' || !slugPattern.test(value) || value.length > 120) {
+          return report(field, `must be a slug (lower-case letters, digits and single dashes, at most 120 characters), got ${describe(value)}`);
+        }
+        return;
+      case 'url':
+        if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/.test(value) || value.length > 2000) {
+          return report(field, `must be an http(s) URL, got ${describe(value)}`);
+        }
+        return;
+      case 'state':
+        if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return report(field, `must be a two-letter state code such as CA, got ${describe(value)}`);
+        return;
+      case 'date':
+        if (typeof value !== 'string' || !isCalendarDate(value)) return report(field, `must be a calendar date YYYY-MM-DD, got ${describe(value)}`);
+        return;
+      case 'partialDate':
+        if (typeof value !== 'string' && typeof value !== 'number') return report(field, `must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${describe(value)}`);
+        if (!isPartialDate(String(value))) return report(field, `must be a date YYYY, YYYY-MM or YYYY-MM-DD, got ${describe(value)}`);
+        return;
+      case 'positiveInteger':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || value > 2_147_483_647) {
+          return report(field, `must be a whole number above 0, got ${describe(value)}`);
+        }
+        return;
+      case 'positiveNumber':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return report(field, `must be a number above 0, got ${describe(value)}`);
+        return;
+      case 'enum':
+        if (typeof value !== 'string' || !spec.values.includes(value)) return report(field, `must be one of ${spec.values.join(', ')}, got ${describe(value)}`);
+        return;
+      case 'ref': {
+        const keySpec = collections[spec.collection].key;
+        const ok = keySpec === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : typeof value === 'string' && slugPattern.test(value);
+        if (!ok) report(field, `must be the ${keySpec} of a record in "${spec.collection}", got ${describe(value)}`);
+        return;
+      }
+      case 'lessonRef':
+        if (typeof value !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9]\d*$/.test(value)) {
+          return report(field, `must name a lesson as "<brief slug>#<position>", such as "my-brief#2", got ${describe(value)}`);
+        }
+        return;
+      case 'list':
+        if (!Array.isArray(value)) return report(field, `must be a list, got ${describe(value)}`);
+        if (spec.maxItems && value.length > spec.maxItems) return report(field, `has ${value.length} items; at most ${spec.maxItems} allowed`);
+        value.forEach((item, index) => this.checkValue(item, spec.of, `${field}[${index}]`, report));
+        return;
+      case 'object':
+        if (typeof value !== 'object' || Array.isArray(value)) return report(field, `must be an object, got ${describe(value)}`);
+        this.checkObject(value as Record<string, unknown>, spec.fields, `${field}.`, report);
+        return;
+    }
+  }
+
+  /** Cross-record rules: unique keys, references that resolve, and domain rules spanning fields. */
+  checkRelations(): void {
+    const keys = new Map<CollectionName, Map<unknown, Located<Record<string, unknown>>>>();
+    for (const name of collectionNames) {
+      const keyField = collections[name].key;
+      const seen = new Map<unknown, Located<Record<string, unknown>>>();
+      keys.set(name, seen);
+      if (!keyField) continue;
+      for (const record of this.records.get(name)!) {
+        const key = record.value[keyField];
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (first) {
+          this.problems.push({ file: record.file, line: record.line, record: record.label, field: keyField, message: `duplicate ${keyField}; already used by ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''}` });
+        } else {
+          seen.set(key, record);
+        }
+      }
+    }
+    const report = (record: Located<Record<string, unknown>>, field: string, message: string) =>
+      this.problems.push({ file: record.file, line: record.line, record: record.label, field, message });
+    const visitReferences = (record: Located<Record<string, unknown>>, value: unknown, spec: FieldSpec, field: string) => {
+      if (value === undefined || value === null) return;
+      if (spec.type === 'ref') {
+        if (!keys.get(spec.collection)!.has(value)) report(record, field, `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`);
+      } else if (spec.type === 'lessonRef' && typeof value === 'string') {
+        const [briefSlug, position] = value.split('#');
+        const brief = keys.get('briefs')!.get(briefSlug);
+        const lessons = (brief?.value.lessons as unknown[] | undefined) ?? [];
+        if (!brief) report(record, field, `unknown brief "${briefSlug}" in lesson reference "${value}"`);
+        else if (Number(position) > lessons.length) report(record, field, `brief "${briefSlug}" has ${lessons.length} lesson(s); there is no lesson #${position}`);
+      } else if (spec.type === 'list' && Array.isArray(value)) {
+        value.forEach((item, index) => visitReferences(record, item, spec.of, `${field}[${index}]`));
+      } else if (spec.type === 'object' && typeof value === 'object') {
+        for (const [name, fieldSpec] of Object.entries(spec.fields)) visitReferences(record, (value as Record<string, unknown>)[name], fieldSpec, `${field}.${name}`);
+      }
+    };
+    for (const name of collectionNames) {
+      for (const record of this.records.get(name)!) {
+        for (const [field, spec] of Object.entries(collections[name].fields)) visitReferences(record, record.value[field], spec, field);
+      }
+    }
+    for (const meeting of this.records.get('meetings')!) {
+      const { startsOn, endsOn } = meeting.value as { startsOn?: string; endsOn?: string };
+      if (typeof startsOn === 'string' && typeof endsOn === 'string' && endsOn < startsOn) report(meeting, 'endsOn', `must be on or after startsOn (${startsOn}), got ${endsOn}`);
+    }
+    for (const link of this.records.get('lessonLinks')!) {
+      const { from, to } = link.value as { from?: string; to?: string };
+      if (typeof from === 'string' && typeof to === 'string' && from.split('#')[0] === to.split('#')[0]) {
+        report(link, 'to', `must be a lesson of another brief than "from" (${from})`);
+      }
+    }
+    this.checkNoCycles('organizations', 'housedBy');
+    this.checkNoCycles('themes', 'parent');
+    for (const brief of this.records.get('briefs')!) {
+      const buildsOn = (brief.value.buildsOn as unknown[] | undefined) ?? [];
+      if (buildsOn.includes(brief.value.slug)) report(brief, 'buildsOn', 'a brief cannot build on itself');
+    }
+  }
+
+  private checkNoCycles(collection: CollectionName, parentField: string): void {
+    const parentOf = new Map<string, string>();
+    for (const record of this.records.get(collection)!) {
+      if (typeof record.value.slug === 'string' && typeof record.value[parentField] === 'string') parentOf.set(record.value.slug, record.value[parentField] as string);
+    }
+    for (const record of this.records.get(collection)!) {
+      const start = record.value.slug as string;
+      let current = parentOf.get(start);
+      for (let steps = 0; current !== undefined && steps <= parentOf.size; steps++) {
+        if (current === start) {
+          this.problems.push({ file: record.file, line: record.line, record: record.label, field: parentField, message: `forms a cycle: "${start}" is its own ancestor` });
+          break;
+        }
+        current = parentOf.get(current);
+      }
+    }
+  }
+
+  toDataset(): Dataset {
+    const dataset = {} as Record<CollectionName, unknown[]>;
+    for (const name of collectionNames) dataset[name] = this.records.get(name)!.map((record) => record.value);
+    const result = dataset as unknown as Dataset;
+    for (const brief of result.briefs) if (brief.published !== undefined) brief.published = String(brief.published);
+    return result;
+  }
+}
+
+/** Reads and validates a seed file or folder; throws SeedValidationError listing every problem. */
+export function readSeedDataset(target: string, displayRoot = process.cwd()): Dataset {
+  const builder = new DatasetBuilder();
+  const files = listSeedFiles(target);
+  if (files.length === 0) throw new SeedValidationError([{ file: target, message: 'the folder has no .yaml, .yml or .json files' }]);
+  for (const file of files) builder.addFile(file, path.relative(displayRoot, file) || file);
+  builder.checkRelations();
+  if (builder.problems.length > 0) throw new SeedValidationError(builder.problems);
+  return builder.toDataset();
+}

@@ -1,0 +1,30 @@
+/** A topic that lessons, briefs and meetings are about; themes form a hierarchy. */
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Node } from '../shared/node';
+import { SourcedRecord } from '../shared/sourced-record';
+
+@ObjectType({ implements: Node, description: 'A topic such as continuous improvement or school turnaround.' })
+@Entity({ name: 'theme' })
+export class Theme extends SourcedRecord {
+  @Field({ description: 'Human key, unique.' })
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  slug!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Index()
+  @Column({ name: 'parent_id', type: 'int', nullable: true })
+  parentKey!: number | null;
+
+  @ManyToOne('Theme', { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Theme | null;
+}
