@@ -5,8 +5,10 @@
  */
 import path from 'node:path';
 
+import type { LogFormat, LogLevel } from './shared/logger';
+import { projectRoot } from './shared/project-root';
+
 export type SeedOnStart = 'if-empty' | 'always' | 'never';
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Config {
   /** TCP port for HTTP; 0 picks a free one. */
@@ -21,6 +23,8 @@ export interface Config {
   seedDirectory: string;
   seedOnStart: SeedOnStart;
   logLevel: LogLevel;
+  /** json for log collectors; pretty for a person at a terminal (the default there). */
+  logFormat: LogFormat;
   /** How long to wait for in-flight requests on shutdown before closing them. */
   shutdownTimeoutMilliseconds: number;
   /** How long to wait for PostgreSQL to answer before giving up at start-up. */
@@ -34,7 +38,6 @@ export class ConfigurationError extends Error {
   }
 }
 
-const projectRoot = path.resolve(__dirname, '..', '..');
 
 function readInteger(environment: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number, maximum: number): number {
   const raw = environment[name];
@@ -83,6 +86,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedDirectory: path.resolve(environment.SEED_DIR?.trim() || path.join(projectRoot, 'seeds')),
     seedOnStart: readChoice(environment, 'SEED_ON_START', ['if-empty', 'always', 'never'] as const, 'if-empty'),
     logLevel: readChoice(environment, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    logFormat: readChoice(environment, 'LOG_FORMAT', ['json', 'pretty'] as const, process.stderr.isTTY ? 'pretty' : 'json'),
     shutdownTimeoutMilliseconds: readInteger(environment, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     databaseConnectTimeoutMilliseconds: readInteger(environment, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
   };

@@ -5,13 +5,15 @@
 import path from 'node:path';
 import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
+import { projectRoot, runningFromSources } from '../shared/project-root';
 import { entities } from './entities';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JavaScript Date would shift them with the time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-const sourceExtension = path.extname(__filename); // .ts under Jest, .js when built
-export const migrationsGlob = path.join(__dirname, '..', '..', 'migrations', `*${sourceExtension}`);
+export const migrationsGlob = runningFromSources
+  ? path.join(projectRoot, 'migrations', '*.ts')
+  : path.join(projectRoot, 'dist', 'migrations', '*.js');
 
 export interface DataSourceOptions {
   connectTimeoutMilliseconds?: number;

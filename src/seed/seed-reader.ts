@@ -98,7 +98,7 @@ class DatasetBuilder {
     const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
     if (document.errors.length > 0) {
       for (const error of document.errors) {
-        this.problems.push({ file: displayName, line: error.linePos?.[0]?.line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` });
+        this.problems.push({ file: displayName, line: lineCounter.linePos(error.pos[0]).line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` });
       }
       return;
     }

@@ -1,8 +1,9 @@
 /**
- * A tiny structured logger: one JSON object per line on stderr, so logs can be
- * shipped as they are. Kept dependency-free until operations need more.
+ * A small structured logger on stderr: one JSON object per line for machines, or
+ * a readable line per event when a person watches a terminal.
  */
-import type { LogLevel } from '../config';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFormat = 'json' | 'pretty';
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -13,10 +14,19 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  level: LogLevel,
+  format: LogFormat = 'json',
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const emit = (messageLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
     if (order[messageLevel] < order[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: messageLevel, message, ...fields }));
+    if (format === 'pretty') {
+      const details = fields ? Object.entries(fields).map(([key, value]) => ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('') : '';
+      write(`${new Date().toISOString().slice(11, 19)} ${messageLevel.padEnd(5)} ${message}${details}`);
+    } else {
+      write(JSON.stringify({ time: new Date().toISOString(), level: messageLevel, message, ...fields }));
+    }
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

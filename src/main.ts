@@ -1,0 +1,88 @@
+/**
+ * Start-up only: configuration, database (embedded unless DATABASE_URL is set),
+ * migrations, first-start seeding, the HTTP server, and an orderly shutdown.
+ */
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from './config';
+import { connectDataSource } from './database/connect';
+import { createDataSource } from './database/data-source';
+import { EmbeddedDatabase } from './database/embedded-postgres';
+import { runPendingMigrations } from './database/migrate';
+import { describeSeedSummary, isKnowledgeBaseEmpty, loadSeedDataset } from './seed/seed-loader';
+import { createServer, type BriefgraphServer } from './server';
+import { createLogger, type Logger } from './shared/logger';
+
+interface Running {
+  embedded?: EmbeddedDatabase;
+  dataSource?: DataSource;
+  server?: BriefgraphServer;
+}
+
+async function stopEverything(running: Running, logger: Logger): Promise<void> {
+  await running.server?.close().catch((error: Error) => logger.warn('error while closing the HTTP server', { error: error.message }));
+  if (running.dataSource?.isInitialized) await running.dataSource.destroy().catch(() => undefined);
+  await running.embedded?.stop().catch((error: Error) => logger.warn('error while stopping the embedded PostgreSQL', { error: error.message }));
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`briefgraph: configuration error: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel, config.logFormat);
+  const running: Running = {};
+  let stopping: Promise<void> | undefined;
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`received ${signal} again; exiting now`);
+      process.exit(1);
+    }
+    logger.info(`received ${signal}; finishing in-flight requests, then stopping`);
+    stopping = stopEverything(running, logger).then(() => {
+      logger.info('stopped cleanly');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      running.embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
+      databaseUrl = await running.embedded.start();
+      logger.info('embedded PostgreSQL is running', { dataDirectory: config.dataDirectory });
+    }
+    running.dataSource = await connectDataSource(
+      createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds }),
+      databaseUrl,
+    );
+    await runPendingMigrations(running.dataSource, logger);
+    const shouldSeed = config.seedOnStart === 'always' || (config.seedOnStart === 'if-empty' && (await isKnowledgeBaseEmpty(running.dataSource)));
+    if (shouldSeed) {
+      const summary = await loadSeedDataset(running.dataSource, config.seedDirectory);
+      logger.info('loaded the seed dataset', { from: config.seedDirectory, summary: describeSeedSummary(summary) });
+    }
+    if (stopping) return;
+    running.server = await createServer({ dataSource: running.dataSource, logger, shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds });
+    const port = await running.server.listen(config.port, config.host);
+    logger.info(`Briefgraph is serving GraphQL at http://localhost:${port}/graphql`, { startupMilliseconds: Date.now() - startedAt });
+  } catch (error) {
+    if (stopping) return;
+    // A server that never started cannot have in-flight requests: stop quickly.
+    stopping = Promise.resolve();
+    process.stderr.write(`briefgraph: ${(error as Error).message}\n`);
+    logger.debug('start-up failure', { stack: (error as Error).stack });
+    running.server = undefined;
+    await stopEverything(running, logger);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,115 @@
+/**
+ * Builds the HTTP server: GraphQL at /graphql (with the offline IDE for browsers),
+ * /healthz and /readyz. Tests import this to run the real endpoint in-process.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createRequestContext, type RequestContext } from './context';
+import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
+import { buildBriefgraphSchema } from './schema';
+import type { Logger } from './shared/logger';
+import { silentLogger } from './shared/logger';
+
+export interface ServerOptions {
+  dataSource: DataSource;
+  logger?: Logger;
+  /** How long in-flight requests may take to finish on shutdown. */
+  shutdownTimeoutMilliseconds?: number;
+}
+
+export interface BriefgraphServer {
+  httpServer: http.Server;
+  /** Binds the port; resolves with the port actually bound (useful with 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops taking requests, lets in-flight ones finish, then closes. */
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use; stop whatever is using it or set PORT to another port`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Errors with a GraphQL code are the client's to read; anything else is a bug, logged in full and masked. */
+function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (code === 'INTERNAL_SERVER_ERROR' || (code === undefined && original && !(original instanceof GraphQLError))) {
+      logger.error('unexpected error while resolving a request', { path: formatted.path, error: String((original as Error)?.stack ?? original) });
+      return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
+}
+
+export async function createServer(options: ServerOptions): Promise<BriefgraphServer> {
+  const logger = options.logger ?? silentLogger;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let draining = false;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildBriefgraphSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMilliseconds ?? 10_000 }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    if (draining) {
+      response.status(503).json({ status: 'draining' });
+      return;
+    }
+    try {
+      await options.dataSource.query('SELECT 1');
+      response.json({ status: 'ready' });
+    } catch {
+      response.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => createRequestContext(options.dataSource) }),
+  );
+
+  return {
+    httpServer,
+    listen(port: number, host?: string): Promise<number> {
+      return new Promise((resolve, reject) => {
+        const onError = (error: NodeJS.ErrnoException) => {
+          reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+        };
+        httpServer.once('error', onError);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', onError);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+    async close(): Promise<void> {
+      draining = true;
+      await apollo.stop();
+    },
+  };
+}

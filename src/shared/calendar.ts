@@ -1,0 +1,27 @@
+/** Dates and places written the way people read them. */
+
+export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parts(date: string): { year: number; month: string; day: number } {
+  return { year: Number(date.slice(0, 4)), month: monthNames[Number(date.slice(5, 7)) - 1], day: Number(date.slice(8, 10)) };
+}
+
+/** "December 14–15, 2017", "March 30–April 1, 2010", "December 31, 2009–January 1, 2010" or "May 4, 2010". */
+export function formatDateRange(startsOn: string, endsOn: string): string {
+  const start = parts(startsOn);
+  const end = parts(endsOn);
+  if (startsOn === endsOn) return `${start.month} ${start.day}, ${start.year}`;
+  if (start.year !== end.year) return `${start.month} ${start.day}, ${start.year}–${end.month} ${end.day}, ${end.year}`;
+  if (start.month !== end.month) return `${start.month} ${start.day}–${end.month} ${end.day}, ${end.year}`;
+  return `${start.month} ${start.day}–${end.day}, ${end.year}`;
+}
+
+export const stateNames: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware',
+  DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa',
+  KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota',
+  MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey',
+  NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon',
+  PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
+  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming', PR: 'Puerto Rico',
+};

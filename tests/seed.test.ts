@@ -1,0 +1,129 @@
+import { loadSeedDataset } from '../src/seed/seed-loader';
+import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
+import { seedDirectory } from './support/test-server';
+
+const sourcedTables = ['organization', 'theme', 'district', 'district_network', 'meeting', 'brief', 'lesson', 'lesson_link'];
+const everyTable = [
+  'source_document', 'organization', 'theme', 'district', 'district_network', 'district_network_member', 'meeting', 'meeting_theme',
+  'meeting_district', 'meeting_material', 'agenda_topic', 'brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on',
+  'lesson', 'lesson_theme', 'lesson_district', 'lesson_link',
+];
+
+describe('the seed dataset', () => {
+  let database: MigratedDatabase;
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    await loadSeedDataset(database.dataSource, seedDirectory);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  const query = <Row = Record<string, any>>(sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters) as Promise<Row[]>;
+
+  it('holds the three meetings with their numbers, dates and places', async () => {
+    const meetings = await query(`SELECT number, title, starts_on, ends_on, city, state FROM meeting ORDER BY number`);
+    expect(meetings).toEqual([
+      { number: 11, title: null, starts_on: '2009-12-17', ends_on: '2009-12-18', city: 'Menlo Park', state: 'CA' },
+      { number: 12, title: null, starts_on: '2010-03-23', ends_on: '2010-03-24', city: 'Sacramento', state: 'CA' },
+      {
+        number: 34,
+        title: 'Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals',
+        starts_on: '2017-12-14', ends_on: '2017-12-15', city: 'Placerville', state: 'CA',
+      },
+    ]);
+  });
+
+  it('keeps the published file sizes of meeting materials', async () => {
+    const materials = await query(
+      `SELECT m.number, mm.kind, mm.title, mm.file_format, mm.size_kilobytes::float AS size FROM meeting_material mm JOIN meeting m ON m.id = mm.meeting_id
+        WHERE mm.size_kilobytes IS NOT NULL ORDER BY m.number, mm.position`,
+    );
+    expect(materials).toEqual([
+      { number: 11, kind: 'SUMMARY', title: 'Meeting Summary', file_format: 'PDF', size: 161 },
+      { number: 11, kind: 'COVER_LETTER', title: 'Cover Letter', file_format: 'PDF', size: 120 },
+      { number: 12, kind: 'SUMMARY', title: 'Meeting Summary', file_format: 'PDF', size: 182 },
+      { number: 12, kind: 'COVER_LETTER', title: 'Cover Letter', file_format: 'PDF', size: 92.6 },
+    ]);
+  });
+
+  it('holds the briefs with their exact titles, kinds, publishers and month-precise dates', async () => {
+    const briefs = await query(
+      `SELECT b.title, b.kind, b.published_on, b.publication_date_precision AS precision, o.short_name AS publisher
+         FROM brief b JOIN organization o ON o.id = b.publisher_id ORDER BY b.slug`,
+    );
+    expect(briefs).toHaveLength(7);
+    expect(briefs).toEqual(
+      expect.arrayContaining([
+        { title: 'Always Room for Improvement: The California System of Support as a Catalyst for Change', kind: 'POLICY_BRIEF', published_on: '2018-09-01', precision: 'MONTH', publisher: 'the Collaborative' },
+        { title: 'Engaging District, School, and Teacher Leaders in Improvement', kind: 'REPORT', published_on: '2019-01-01', precision: 'MONTH', publisher: 'PACE' },
+        { title: 'Lessons from the CORE Districts', kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
+        { title: 'Learning from the CORE Data Collaborative', kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
+        { title: "Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability", kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
+      ]),
+    );
+  });
+
+  it('links the follow-up brief to Meeting 34', async () => {
+    const [row] = await query(`SELECT b.slug FROM brief b JOIN meeting m ON m.id = b.follows_up_meeting_id WHERE m.number = 34`);
+    expect(row.slug).toBe('always-room-for-improvement');
+  });
+
+  it('has the number of lessons each brief draws', async () => {
+    const counts = await query(`SELECT b.slug, count(l.id)::int AS lessons FROM brief b LEFT JOIN lesson l ON l.brief_id = b.id GROUP BY b.slug ORDER BY b.slug`);
+    expect(Object.fromEntries(counts.map((row) => [row.slug, row.lessons]))).toEqual({
+      'always-room-for-improvement': 3,
+      'core-districts-measurement-capacity-building-and-shared-accountability': 2,
+      'data-use-for-improvement-in-networked-structures': 3,
+      'district-role-in-school-turnaround': 1,
+      'engaging-district-school-and-teacher-leaders-in-improvement': 4,
+      'learning-from-the-core-data-collaborative': 2,
+      'lessons-from-the-core-districts': 2,
+    });
+  });
+
+  it('records that the Collaborative is housed at AIR', async () => {
+    const [row] = await query(`SELECT parent.short_name FROM organization o JOIN organization parent ON parent.id = o.housed_by_id WHERE o.slug = 'california-collaborative-on-district-reform'`);
+    expect(row.short_name).toBe('AIR');
+  });
+
+  it('has the two-district Fresno-Long Beach partnership and the eight-district CORE network', async () => {
+    const members = await query(
+      `SELECT n.slug, count(*)::int AS members FROM district_network n JOIN district_network_member m ON m.network_id = n.id GROUP BY n.slug ORDER BY n.slug`,
+    );
+    expect(members).toEqual([
+      { slug: 'core-districts', members: 8 },
+      { slug: 'fresno-long-beach-learning-partnership', members: 2 },
+    ]);
+  });
+
+  it('links lessons only across different briefs', async () => {
+    const links = await query(`SELECT f.brief_id AS from_brief, t.brief_id AS to_brief FROM lesson_link k JOIN lesson f ON f.id = k.from_lesson_id JOIN lesson t ON t.id = k.to_lesson_id`);
+    expect(links.length).toBe(7);
+    for (const link of links) expect(link.from_brief).not.toBe(link.to_brief);
+  });
+
+  it('says where every record came from', async () => {
+    for (const table of sourcedTables) {
+      const [row] = await query(`SELECT count(*)::int AS missing FROM ${table} WHERE source_id IS NULL`);
+      expect({ table, missing: row.missing }).toEqual({ table, missing: 0 });
+    }
+    const publicRecords = await query(`SELECT count(*)::int AS count FROM district d JOIN source_document s ON s.id = d.source_id WHERE s.kind = 'PUBLIC_RECORD'`);
+    expect(publicRecords[0].count).toBe(8);
+  });
+
+  it('changes nothing when loaded a second time', async () => {
+    const snapshot = async () => {
+      const tables: Record<string, unknown> = {};
+      for (const table of everyTable) tables[table] = await query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+      return JSON.stringify(tables);
+    };
+    const before = await snapshot();
+    const summary = await loadSeedDataset(database.dataSource, seedDirectory);
+    expect(await snapshot()).toBe(before);
+    for (const counts of Object.values(summary)) {
+      expect(counts.created).toBe(0);
+      expect(counts.updated).toBe(0);
+    }
+    expect(summary.briefs.unchanged).toBe(7);
+  });
+});
