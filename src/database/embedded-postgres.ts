@@ -198,8 +198,9 @@ export class EmbeddedDatabase {
     this.logger.info('creating the embedded PostgreSQL cluster', { directory: this.clusterDirectory });
     const isRoot = process.getuid?.() === 0;
     if (isRoot) {
-      // PostgreSQL runs as the `postgres` system user; it must reach the folder.
+      // PostgreSQL refuses to run as root, so it runs as the `postgres` system user; it must reach the folder.
       fs.chmodSync(this.dataDirectory, 0o755);
+      this.checkReachableByOthers(path.dirname(this.dataDirectory));
     }
     fs.rmSync(this.clusterDirectory, { recursive: true, force: true });
     const credentials: Credentials = { user: 'briefgraph', password: randomBytes(18).toString('base64url') };
@@ -223,6 +224,19 @@ export class EmbeddedDatabase {
     }
     fs.writeFileSync(this.credentialsFile(), JSON.stringify(credentials), { mode: 0o600 });
     this.createdCluster = true;
+  }
+
+  private checkReachableByOthers(directory: string): void {
+    for (let current = directory; ; current = path.dirname(current)) {
+      const { mode } = fs.statSync(current);
+      if ((mode & 0o001) === 0) {
+        throw new EmbeddedDatabaseError(
+          `the embedded PostgreSQL runs as the system user "postgres" when started as root, and that user cannot enter ${current} ` +
+            `(mode ${(mode & 0o777).toString(8)}); allow it with "chmod o+x ${current}" or set DATA_DIR to a folder outside it`,
+        );
+      }
+      if (path.dirname(current) === current) return;
+    }
   }
 
   /** A server left running by a process that was killed outright is stopped before starting anew. */

@@ -1,0 +1,140 @@
+import { startTestServer, type TestServer } from './support/test-server';
+
+describe('reading the knowledge base over GraphQL', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers the meetings with numbers, dates, places and materials', async () => {
+    const { status, data, errors } = await server.graphql(`{
+      meetings { number startsOn endsOn dateRange location { city state stateName text } convener { shortName }
+        materials { kind title fileFormat sizeInKilobytes sizeText } agendaTopics { position title } }
+    }`);
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+    expect(data!.meetings.map((meeting: any) => [meeting.number, meeting.dateRange, meeting.location.text])).toEqual([
+      [11, 'December 17–18, 2009', 'Menlo Park, California'],
+      [12, 'March 23–24, 2010', 'Sacramento, California'],
+      [34, 'December 14–15, 2017', 'Placerville, California'],
+    ]);
+    const meeting12 = data!.meetings[1];
+    expect(meeting12).toMatchObject({ startsOn: '2010-03-23', endsOn: '2010-03-24', convener: { shortName: 'the Collaborative' } });
+    expect(meeting12.materials[3]).toEqual({ kind: 'COVER_LETTER', title: 'Cover Letter', fileFormat: 'PDF', sizeInKilobytes: 92.6, sizeText: 'PDF 92.6 KB' });
+    expect(meeting12.agendaTopics.map((topic: any) => topic.title)).toEqual(['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA']);
+  });
+
+  it('finds a meeting by number with its follow-up brief and that brief by slug', async () => {
+    const { data } = await server.graphql(`{ meeting(number: 34) { title followUpBriefs { slug kind publicationDate { date precision year month day text } } } }`);
+    expect(data!.meeting.title).toBe('Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals');
+    expect(data!.meeting.followUpBriefs).toEqual([
+      { slug: 'always-room-for-improvement', kind: 'POLICY_BRIEF', publicationDate: { date: '2018-09-01', precision: 'MONTH', year: 2018, month: 9, day: null, text: 'September 2018' } },
+    ]);
+  });
+
+  it('returns a brief with its publisher, themes, networks, lessons and the links between lessons', async () => {
+    const { data, errors } = await server.graphql(`{
+      brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") {
+        title publisher { name shortName } themes { slug } networks { slug coordinator { slug } }
+        followsUpMeeting { number } source { fileName kind }
+        lessons { position statement brief { slug } themes { slug }
+          incomingLinks { kind rationale from { position brief { slug } } }
+          outgoingLinks { kind to { brief { slug } } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const brief = data!.brief;
+    expect(brief.publisher).toEqual({ name: 'Policy Analysis for California Education', shortName: 'PACE' });
+    expect(brief.networks).toEqual([{ slug: 'core-improvement-community', coordinator: { slug: 'core-districts' } }]);
+    expect(brief.themes.map((theme: any) => theme.slug)).toEqual(expect.arrayContaining(['continuous-improvement', 'improvement-science']));
+    expect(brief.followsUpMeeting).toBeNull();
+    expect(brief.source).toEqual({ fileName: '002_c1e4288973c47cd9.txt', kind: 'WEB_PAGE' });
+    expect(brief.lessons.map((lesson: any) => lesson.position)).toEqual([1, 2, 3, 4]);
+    expect(brief.lessons[1].outgoingLinks).toEqual([{ kind: 'SUPPORTS', to: { brief: { slug: 'district-role-in-school-turnaround' } } }]);
+    expect(brief.lessons[3].incomingLinks).toEqual([
+      expect.objectContaining({ kind: 'QUALIFIES', from: { position: 2, brief: { slug: 'lessons-from-the-core-districts' } } }),
+    ]);
+  });
+
+  it('walks the theme hierarchy both ways', async () => {
+    const { data } = await server.graphql(`{
+      theme(slug: "improvement-science") { name parent { slug parent { slug } } lessons { brief { slug } } }
+      root: theme(slug: "continuous-improvement") { children { slug } }
+    }`);
+    expect(data!.theme.parent).toEqual({ slug: 'continuous-improvement', parent: { slug: 'improvement-strategies' } });
+    expect(data!.root.children.map((child: any) => child.slug)).toEqual(['improvement-science', 'networked-improvement']);
+  });
+
+  it('reaches a district’s networks and the briefs about them', async () => {
+    const { data } = await server.graphql(`{ district(slug: "fresno-unified") { name state kind networks { slug members { slug } } briefs { slug } } }`);
+    expect(data!.district).toMatchObject({ name: 'Fresno Unified School District', state: 'CA', kind: 'SCHOOL_DISTRICT' });
+    expect(data!.district.networks.map((network: any) => network.slug)).toEqual(['core-districts', 'fresno-long-beach-learning-partnership']);
+    expect(data!.district.networks[1].members.map((member: any) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
+    expect(data!.district.briefs.map((brief: any) => brief.slug)).toEqual(
+      expect.arrayContaining(['lessons-from-the-core-districts', 'core-districts-measurement-capacity-building-and-shared-accountability']),
+    );
+  });
+
+  it('reaches an organization’s housing, briefs and meetings', async () => {
+    const { data } = await server.graphql(`{
+      organization(slug: "american-institutes-for-research") { houses { slug convenedMeetings { number } publishedBriefs { slug } } }
+    }`);
+    const collaborative = data!.organization.houses[0];
+    expect(collaborative.slug).toBe('california-collaborative-on-district-reform');
+    expect(collaborative.convenedMeetings.map((meeting: any) => meeting.number)).toEqual([11, 12, 34]);
+    expect(collaborative.publishedBriefs.map((brief: any) => brief.slug)).toEqual(['always-room-for-improvement', 'district-role-in-school-turnaround']);
+  });
+
+  it('lists every kind of record', async () => {
+    const { data } = await server.graphql(`{ organizations { slug } themes { slug } districts { slug } districtNetworks { slug } briefs { slug } lessons { statement } sourceDocuments { slug } }`);
+    expect({
+      organizations: data!.organizations.length, themes: data!.themes.length, districts: data!.districts.length, networks: data!.districtNetworks.length,
+      briefs: data!.briefs.length, lessons: data!.lessons.length, sources: data!.sourceDocuments.length,
+    }).toEqual({ organizations: 5, themes: 19, districts: 8, networks: 4, briefs: 7, lessons: 17, sources: 7 });
+  });
+
+  it('fetches any object again by its global ID', async () => {
+    const { data } = await server.graphql(`{
+      briefs { id } meetings { id } themes { id } districts { id } districtNetworks { id } organizations { id } lessons { id outgoingLinks { id } }
+      meeting(number: 11) { materials { id } agendaTopics { id } }
+    }`);
+    const ids: string[] = [
+      data!.briefs[0].id, data!.meetings[0].id, data!.themes[0].id, data!.districts[0].id, data!.districtNetworks[0].id,
+      data!.organizations[0].id, data!.lessons[0].id, data!.lessons.flatMap((lesson: any) => lesson.outgoingLinks)[0].id,
+      data!.meeting.materials[0].id, data!.meeting.agendaTopics[0].id,
+    ];
+    const refetched = await server.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
+    expect(refetched.data!.nodes.map((node: any) => node.id)).toEqual(ids);
+    expect(refetched.data!.nodes.map((node: any) => node.__typename)).toEqual([
+      'Brief', 'Meeting', 'Theme', 'District', 'DistrictNetwork', 'Organization', 'Lesson', 'LessonLink', 'MeetingMaterial', 'AgendaTopic',
+    ]);
+  });
+
+  it('answers null for keys that match nothing and BAD_USER_INPUT for malformed IDs', async () => {
+    const { data, errors } = await server.graphql(`{ brief(slug: "no-such-brief") { id } meeting(number: 999) { id } node(id: "QnJpZWY6OTk5OTk") { id } }`);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ brief: null, meeting: null, node: null });
+    const malformed = await server.graphql(`{ node(id: "not an id") { id } }`);
+    expect(malformed.errors![0]).toMatchObject({ message: expect.stringContaining('Argument "id" is not a valid ID'), extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('serves an offline GraphiQL page to browsers', async () => {
+    const response = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('Briefgraph GraphiQL');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
