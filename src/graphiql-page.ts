@@ -22,7 +22,7 @@ function renderPage(endpoint: string): RenderedPage {
     renderGraphiQL({
       title: 'Briefgraph GraphiQL',
       endpoint,
-      defaultQuery: `# Welcome to Briefgraph: a knowledge base of education research briefs.\n{\n  meetings {\n    number\n    title\n    dateRange\n    location { text }\n    followUpBriefs { title publicationDate { text } }\n  }\n}\n`,
+      defaultQuery: `# Welcome to Briefgraph: a knowledge base of education research briefs.\n{\n  meetings(first: 10) {\n    nodes {\n      number\n      title\n      dateRange\n      location { text }\n      followUpBriefs { nodes { title publicationDate { text } } }\n    }\n  }\n}\n`,
       headers: JSON.stringify({}),
     } as never),
     'utf8',

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,16 +12,35 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { createRequestContext, type RequestContext } from './context';
+import { currentStatementScope, withStatementScope } from './database/statement-counter';
 import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
 import { buildBriefgraphSchema } from './schema';
 import type { Logger } from './shared/logger';
 import { silentLogger } from './shared/logger';
+import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
 
 export interface ServerOptions {
   dataSource: DataSource;
   logger?: Logger;
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownTimeoutMilliseconds?: number;
+  limits?: Partial<QueryLimits>;
+}
+
+export const defaultQueryLimits: QueryLimits = { maximumDepth: 15, maximumNodes: 25_000 };
+
+/** Reports the SQL statements a request issued, for benchmarks, tests and operators. */
+function statementCountPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const scope = currentStatementScope();
+          if (scope) response.http.headers.set('x-sql-statements', String(scope.statements));
+        },
+      };
+    },
+  };
 }
 
 export interface BriefgraphServer {
@@ -67,6 +86,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMilliseconds ?? 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
+      statementCountPlugin(),
     ],
   });
   await apollo.start();
@@ -90,6 +111,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    // After the body is read, so every statement of the request runs inside the scope.
+    (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     expressMiddleware(apollo, { context: async () => createRequestContext(options.dataSource) }),
   );
 

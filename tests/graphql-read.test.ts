@@ -11,26 +11,26 @@ describe('reading the knowledge base over GraphQL', () => {
 
   it('answers the meetings with numbers, dates, places and materials', async () => {
     const { status, data, errors } = await server.graphql(`{
-      meetings { number startsOn endsOn dateRange location { city state stateName text } convener { shortName }
-        materials { kind title fileFormat sizeInKilobytes sizeText } agendaTopics { position title } }
+      meetings { nodes { number startsOn endsOn dateRange location { city state stateName text } convener { shortName }
+        materials { kind title fileFormat sizeInKilobytes sizeText } agendaTopics { position title } } }
     }`);
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
-    expect(data!.meetings.map((meeting: any) => [meeting.number, meeting.dateRange, meeting.location.text])).toEqual([
+    expect(data!.meetings.nodes.map((meeting: any) => [meeting.number, meeting.dateRange, meeting.location.text])).toEqual([
       [11, 'December 17–18, 2009', 'Menlo Park, California'],
       [12, 'March 23–24, 2010', 'Sacramento, California'],
       [34, 'December 14–15, 2017', 'Placerville, California'],
     ]);
-    const meeting12 = data!.meetings[1];
+    const meeting12 = data!.meetings.nodes[1];
     expect(meeting12).toMatchObject({ startsOn: '2010-03-23', endsOn: '2010-03-24', convener: { shortName: 'the Collaborative' } });
     expect(meeting12.materials[3]).toEqual({ kind: 'COVER_LETTER', title: 'Cover Letter', fileFormat: 'PDF', sizeInKilobytes: 92.6, sizeText: 'PDF 92.6 KB' });
     expect(meeting12.agendaTopics.map((topic: any) => topic.title)).toEqual(['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA']);
   });
 
   it('finds a meeting by number with its follow-up brief and that brief by slug', async () => {
-    const { data } = await server.graphql(`{ meeting(number: 34) { title followUpBriefs { slug kind publicationDate { date precision year month day text } } } }`);
+    const { data } = await server.graphql(`{ meeting(number: 34) { title followUpBriefs { nodes { slug kind publicationDate { date precision year month day text } } } } }`);
     expect(data!.meeting.title).toBe('Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals');
-    expect(data!.meeting.followUpBriefs).toEqual([
+    expect(data!.meeting.followUpBriefs.nodes).toEqual([
       { slug: 'always-room-for-improvement', kind: 'POLICY_BRIEF', publicationDate: { date: '2018-09-01', precision: 'MONTH', year: 2018, month: 9, day: null, text: 'September 2018' } },
     ]);
   });
@@ -40,9 +40,9 @@ describe('reading the knowledge base over GraphQL', () => {
       brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") {
         title publisher { name shortName } themes { slug } networks { slug coordinator { slug } }
         followsUpMeeting { number } source { fileName kind }
-        lessons { position statement brief { slug } themes { slug }
-          incomingLinks { kind rationale from { position brief { slug } } }
-          outgoingLinks { kind to { brief { slug } } } }
+        lessons { nodes { position statement brief { slug } themes { slug }
+          incomingLinks: links(direction: INCOMING) { nodes { kind rationale from { position brief { slug } } } }
+          outgoingLinks: links(direction: OUTGOING) { nodes { kind to { brief { slug } } } } } }
       }
     }`);
     expect(errors).toBeUndefined();
@@ -52,16 +52,16 @@ describe('reading the knowledge base over GraphQL', () => {
     expect(brief.themes.map((theme: any) => theme.slug)).toEqual(expect.arrayContaining(['continuous-improvement', 'improvement-science']));
     expect(brief.followsUpMeeting).toBeNull();
     expect(brief.source).toEqual({ fileName: '002_c1e4288973c47cd9.txt', kind: 'WEB_PAGE' });
-    expect(brief.lessons.map((lesson: any) => lesson.position)).toEqual([1, 2, 3, 4]);
-    expect(brief.lessons[1].outgoingLinks).toEqual([{ kind: 'SUPPORTS', to: { brief: { slug: 'district-role-in-school-turnaround' } } }]);
-    expect(brief.lessons[3].incomingLinks).toEqual([
+    expect(brief.lessons.nodes.map((lesson: any) => lesson.position)).toEqual([1, 2, 3, 4]);
+    expect(brief.lessons.nodes[1].outgoingLinks.nodes).toEqual([{ kind: 'SUPPORTS', to: { brief: { slug: 'district-role-in-school-turnaround' } } }]);
+    expect(brief.lessons.nodes[3].incomingLinks.nodes).toEqual([
       expect.objectContaining({ kind: 'QUALIFIES', from: { position: 2, brief: { slug: 'lessons-from-the-core-districts' } } }),
     ]);
   });
 
   it('walks the theme hierarchy both ways', async () => {
     const { data } = await server.graphql(`{
-      theme(slug: "improvement-science") { name parent { slug parent { slug } } lessons { brief { slug } } }
+      theme(slug: "improvement-science") { name parent { slug parent { slug } } lessons { nodes { brief { slug } } } }
       root: theme(slug: "continuous-improvement") { children { slug } }
     }`);
     expect(data!.theme.parent).toEqual({ slug: 'continuous-improvement', parent: { slug: 'improvement-strategies' } });
@@ -69,41 +69,42 @@ describe('reading the knowledge base over GraphQL', () => {
   });
 
   it('reaches a district’s networks and the briefs about them', async () => {
-    const { data } = await server.graphql(`{ district(slug: "fresno-unified") { name state kind networks { slug members { slug } } briefs { slug } } }`);
+    const { data } = await server.graphql(`{ district(slug: "fresno-unified") { name state kind networks { slug members { nodes { slug } } } briefs { nodes { slug } } } }`);
     expect(data!.district).toMatchObject({ name: 'Fresno Unified School District', state: 'CA', kind: 'SCHOOL_DISTRICT' });
     expect(data!.district.networks.map((network: any) => network.slug)).toEqual(['core-districts', 'fresno-long-beach-learning-partnership']);
-    expect(data!.district.networks[1].members.map((member: any) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
-    expect(data!.district.briefs.map((brief: any) => brief.slug)).toEqual(
+    expect(data!.district.networks[1].members.nodes.map((member: any) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
+    expect(data!.district.briefs.nodes.map((brief: any) => brief.slug)).toEqual(
       expect.arrayContaining(['lessons-from-the-core-districts', 'core-districts-measurement-capacity-building-and-shared-accountability']),
     );
   });
 
   it('reaches an organization’s housing, briefs and meetings', async () => {
     const { data } = await server.graphql(`{
-      organization(slug: "american-institutes-for-research") { houses { slug convenedMeetings { number } publishedBriefs { slug } } }
+      organization(slug: "american-institutes-for-research") { houses { slug convenedMeetings { nodes { number } } publishedBriefs { nodes { slug } } } }
     }`);
     const collaborative = data!.organization.houses[0];
     expect(collaborative.slug).toBe('california-collaborative-on-district-reform');
-    expect(collaborative.convenedMeetings.map((meeting: any) => meeting.number)).toEqual([11, 12, 34]);
-    expect(collaborative.publishedBriefs.map((brief: any) => brief.slug)).toEqual(['always-room-for-improvement', 'district-role-in-school-turnaround']);
+    expect(collaborative.convenedMeetings.nodes.map((meeting: any) => meeting.number)).toEqual([11, 12, 34]);
+    expect(collaborative.publishedBriefs.nodes.map((brief: any) => brief.slug)).toEqual(['always-room-for-improvement', 'district-role-in-school-turnaround']);
   });
 
   it('lists every kind of record', async () => {
-    const { data } = await server.graphql(`{ organizations { slug } themes { slug } districts { slug } districtNetworks { slug } briefs { slug } lessons { statement } sourceDocuments { slug } }`);
+    const { data } = await server.graphql(`{ organizations { totalCount } themes { totalCount } districts { totalCount } districtNetworks { totalCount } briefs { totalCount } lessons { totalCount } sourceDocuments { slug } }`);
     expect({
-      organizations: data!.organizations.length, themes: data!.themes.length, districts: data!.districts.length, networks: data!.districtNetworks.length,
-      briefs: data!.briefs.length, lessons: data!.lessons.length, sources: data!.sourceDocuments.length,
+      organizations: data!.organizations.totalCount, themes: data!.themes.totalCount, districts: data!.districts.totalCount, networks: data!.districtNetworks.totalCount,
+      briefs: data!.briefs.totalCount, lessons: data!.lessons.totalCount, sources: data!.sourceDocuments.length,
     }).toEqual({ organizations: 5, themes: 19, districts: 8, networks: 4, briefs: 7, lessons: 17, sources: 7 });
   });
 
   it('fetches any object again by its global ID', async () => {
     const { data } = await server.graphql(`{
-      briefs { id } meetings { id } themes { id } districts { id } districtNetworks { id } organizations { id } lessons { id outgoingLinks { id } }
+      briefs { nodes { id } } meetings { nodes { id } } themes { nodes { id } } districts { nodes { id } } districtNetworks { nodes { id } } organizations { nodes { id } }
+      lessons(first: 100) { nodes { id links(direction: OUTGOING) { nodes { id } } } }
       meeting(number: 11) { materials { id } agendaTopics { id } }
     }`);
     const ids: string[] = [
-      data!.briefs[0].id, data!.meetings[0].id, data!.themes[0].id, data!.districts[0].id, data!.districtNetworks[0].id,
-      data!.organizations[0].id, data!.lessons[0].id, data!.lessons.flatMap((lesson: any) => lesson.outgoingLinks)[0].id,
+      data!.briefs.nodes[0].id, data!.meetings.nodes[0].id, data!.themes.nodes[0].id, data!.districts.nodes[0].id, data!.districtNetworks.nodes[0].id,
+      data!.organizations.nodes[0].id, data!.lessons.nodes[0].id, data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes)[0].id,
       data!.meeting.materials[0].id, data!.meeting.agendaTopics[0].id,
     ];
     const refetched = await server.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });

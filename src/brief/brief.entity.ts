@@ -21,6 +21,8 @@ registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publ
 
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
 @Entity({ name: 'brief' })
+@Index('brief_published_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
+@Index('brief_title_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('brief_publication_date_has_precision', '(published_on IS NULL) = (publication_date_precision IS NULL)')
 export class Brief extends SourcedRecord {
   @Field({ description: 'Human key used in URLs, unique.' })

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { District } from '../district/district.entity';
 import { districtByKey, districtKeysOf } from '../district/district.loaders';
-import { Lesson } from '../lesson/lesson.entity';
-import { lessonsOfBrief } from '../lesson/lesson.loaders';
+import { LessonListArguments } from '../lesson/lesson.inputs';
+import { lessonListing } from '../lesson/lesson.service';
 import { Meeting } from '../meeting/meeting.entity';
 import { meetingByKey } from '../meeting/meeting.loaders';
 import { DistrictNetwork } from '../network/district-network.entity';
@@ -14,16 +14,15 @@ import { loadRelated } from '../shared/record-loaders';
 import { Theme } from '../theme/theme.entity';
 import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
 import { Brief } from './brief.entity';
-import { briefByKey, briefKeysBuildingOn, briefKeysBuiltOn } from './brief.loaders';
+import { BriefListArguments } from './brief.inputs';
+import { briefListing } from './brief.service';
 import { PublicationDate } from './publication-date';
 
 @Resolver(() => Brief)
 export class BriefResolver {
-  @Query(() => [Brief], { description: 'Every brief, newest first.' })
-  briefs(@Ctx() context: RequestContext): Promise<Brief[]> {
-    return context.dataSource
-      .getRepository(Brief)
-      .find({ order: { publishedOn: { direction: 'DESC', nulls: 'LAST' }, title: 'ASC', key: 'ASC' } });
+  @Query(() => briefListing.Connection, { description: 'Briefs, filtered and ordered; newest first by default.' })
+  briefs(@Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.root(context, args);
   }
 
   @Query(() => Brief, { nullable: true, description: 'The brief with this slug, or null.' })
@@ -46,9 +45,9 @@ export class BriefResolver {
     return brief.followsUpMeetingKey === null ? null : meetingByKey(context).load(brief.followsUpMeetingKey);
   }
 
-  @FieldResolver(() => [Lesson], { description: 'The lessons the brief draws, in order.' })
-  lessons(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<Lesson[]> {
-    return lessonsOfBrief(context).load(brief.key);
+  @FieldResolver(() => lessonListing.Connection, { description: 'The lessons the brief draws, in order.' })
+  lessons(@Root() brief: Brief, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
+    return lessonListing.nested(context, 'Brief.lessons', 'l.brief_id = p.owner', brief.key, args);
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes of the brief, by name.' })
@@ -66,13 +65,13 @@ export class BriefResolver {
     return loadRelated(networkKeysOfBrief(context), networkByKey(context), brief.key);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Earlier briefs this one builds on.' })
-  buildsOn(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return loadRelated(briefKeysBuiltOn(context), briefByKey(context), brief.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Earlier briefs this one builds on.' })
+  buildsOn(@Root() brief: Brief, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(context, 'Brief.buildsOn', 'EXISTS (SELECT 1 FROM brief_builds_on x WHERE x.builds_on_brief_id = b.id AND x.brief_id = p.owner)', brief.key, args);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Later briefs that build on this one.' })
-  builtOnBy(@Root() brief: Brief, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return loadRelated(briefKeysBuildingOn(context), briefByKey(context), brief.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Later briefs that build on this one.' })
+  builtOnBy(@Root() brief: Brief, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(context, 'Brief.builtOnBy', 'EXISTS (SELECT 1 FROM brief_builds_on x WHERE x.brief_id = b.id AND x.builds_on_brief_id = p.owner)', brief.key, args);
   }
 }

@@ -7,6 +7,8 @@ import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { projectRoot, runningFromSources } from '../shared/project-root';
 import { entities } from './entities';
+import { statementCountingLogger } from './statement-counter';
+import { silentLogger } from '../shared/logger';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a JavaScript Date would shift them with the time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
@@ -31,7 +33,9 @@ export function createDataSource(databaseUrl: string, options: DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    logger: options.logger,
+    // Counts statements per request (and logs failures) even when nothing else is logged.
+    logger: options.logger ?? statementCountingLogger(silentLogger),
+    maxQueryExecutionTime: 500,
     applicationName: 'briefgraph',
     extra: {
       max: options.poolSize ?? 10,

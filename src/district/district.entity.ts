@@ -13,6 +13,7 @@ registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort o
 
 @ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
 @Entity({ name: 'district' })
+@Index('district_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('district_state_is_a_code', `state ~ '^[A-Z]{2}$'`)
 export class District extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })

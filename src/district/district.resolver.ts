@@ -1,21 +1,23 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Brief } from '../brief/brief.entity';
-import { briefByKey, briefKeysConcerningDistrict } from '../brief/brief.loaders';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
+import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { Lesson } from '../lesson/lesson.entity';
-import { lessonByKey, lessonKeysOfDistrict } from '../lesson/lesson.loaders';
-import { Meeting } from '../meeting/meeting.entity';
-import { meetingByKey, meetingKeysOfDistrict } from '../meeting/meeting.loaders';
+import { LessonListArguments } from '../lesson/lesson.inputs';
+import { lessonListing } from '../lesson/lesson.service';
+import { MeetingListArguments } from '../meeting/meeting.inputs';
+import { meetingListing } from '../meeting/meeting.service';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { networkByKey, networkKeysOfDistrict } from '../network/district-network.loaders';
 import { loadRelated } from '../shared/record-loaders';
 import { District } from './district.entity';
+import { DistrictListArguments } from './district.inputs';
+import { districtListing } from './district.service';
 
 @Resolver(() => District)
 export class DistrictResolver {
-  @Query(() => [District], { description: 'Every district, by name.' })
-  districts(@Ctx() context: RequestContext): Promise<District[]> {
-    return context.dataSource.getRepository(District).find({ order: { name: 'ASC', key: 'ASC' } });
+  @Query(() => districtListing.Connection, { description: 'Districts, by name.' })
+  districts(@Args() args: DistrictListArguments, @Ctx() context: RequestContext) {
+    return districtListing.root(context, args);
   }
 
   @Query(() => District, { nullable: true, description: 'The district with this slug, or null.' })
@@ -23,23 +25,30 @@ export class DistrictResolver {
     return context.dataSource.getRepository(District).findOneBy({ slug });
   }
 
-  @FieldResolver(() => [DistrictNetwork], { description: 'Networks and partnerships the district belongs to.' })
+  @FieldResolver(() => [DistrictNetwork], { description: 'Networks and partnerships the district belongs to, by name.' })
   networks(@Root() district: District, @Ctx() context: RequestContext): Promise<DistrictNetwork[]> {
     return loadRelated(networkKeysOfDistrict(context), networkByKey(context), district.key);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Briefs that study this district, directly or through a network it belongs to; newest first.' })
-  briefs(@Root() district: District, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return loadRelated(briefKeysConcerningDistrict(context), briefByKey(context), district.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this district, directly or through a network it belongs to.' })
+  briefs(@Root() district: District, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(
+      context,
+      'District.briefs',
+      `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = p.owner)
+        OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id AND m.district_id = p.owner))`,
+      district.key,
+      args,
+    );
   }
 
-  @FieldResolver(() => [Lesson], { description: 'Lessons about this district.' })
-  lessons(@Root() district: District, @Ctx() context: RequestContext): Promise<Lesson[]> {
-    return loadRelated(lessonKeysOfDistrict(context), lessonByKey(context), district.key);
+  @FieldResolver(() => lessonListing.Connection, { description: 'Lessons about this district.' })
+  lessons(@Root() district: District, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
+    return lessonListing.nested(context, 'District.lessons', 'EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = p.owner)', district.key, args);
   }
 
-  @FieldResolver(() => [Meeting], { description: 'Meetings about this district.' })
-  meetings(@Root() district: District, @Ctx() context: RequestContext): Promise<Meeting[]> {
-    return loadRelated(meetingKeysOfDistrict(context), meetingByKey(context), district.key);
+  @FieldResolver(() => meetingListing.Connection, { description: 'Meetings about this district.' })
+  meetings(@Root() district: District, @Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
+    return meetingListing.nested(context, 'District.meetings', 'EXISTS (SELECT 1 FROM meeting_district x WHERE x.meeting_id = m.id AND x.district_id = p.owner)', district.key, args);
   }
 }

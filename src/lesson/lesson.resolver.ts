@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Brief } from '../brief/brief.entity';
 import { briefByKey } from '../brief/brief.loaders';
 import type { RequestContext } from '../context';
@@ -9,13 +9,21 @@ import { Theme } from '../theme/theme.entity';
 import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
 import { Lesson } from './lesson.entity';
 import { LessonLink } from './lesson-link.entity';
-import { lessonByKey, linksFromLesson, linksToLesson } from './lesson.loaders';
+import { LessonLinkListArguments, LessonListArguments, LinkDirection } from './lesson.inputs';
+import { lessonByKey } from './lesson.loaders';
+import { lessonLinkListing, lessonListing } from './lesson.service';
+
+const linkOfParent: Record<LinkDirection, string> = {
+  OUTGOING: 'k.from_lesson_id = p.owner',
+  INCOMING: 'k.to_lesson_id = p.owner',
+  BOTH: '(k.from_lesson_id = p.owner OR k.to_lesson_id = p.owner)',
+};
 
 @Resolver(() => Lesson)
 export class LessonResolver {
-  @Query(() => [Lesson], { description: 'Every lesson, grouped by brief and in order within each.' })
-  lessons(@Ctx() context: RequestContext): Promise<Lesson[]> {
-    return context.dataSource.getRepository(Lesson).find({ order: { briefKey: 'ASC', position: 'ASC' } });
+  @Query(() => lessonListing.Connection, { description: 'Lessons, filtered and ordered.' })
+  lessons(@Args() args: LessonListArguments, @Ctx() context: RequestContext) {
+    return lessonListing.root(context, args);
   }
 
   @FieldResolver(() => Brief, { description: 'The brief that draws this lesson.' })
@@ -33,14 +41,9 @@ export class LessonResolver {
     return loadRelated(districtKeysOf(context, 'lesson_district', 'lesson_id'), districtByKey(context), lesson.key);
   }
 
-  @FieldResolver(() => [LessonLink], { description: 'Links from this lesson to lessons in other briefs.' })
-  outgoingLinks(@Root() lesson: Lesson, @Ctx() context: RequestContext): Promise<LessonLink[]> {
-    return linksFromLesson(context).load(lesson.key);
-  }
-
-  @FieldResolver(() => [LessonLink], { description: 'Links from lessons in other briefs to this one.' })
-  incomingLinks(@Root() lesson: Lesson, @Ctx() context: RequestContext): Promise<LessonLink[]> {
-    return linksToLesson(context).load(lesson.key);
+  @FieldResolver(() => lessonLinkListing.Connection, { description: 'Typed links between this lesson and lessons in other briefs, in either or both directions.' })
+  links(@Root() lesson: Lesson, @Args() args: LessonLinkListArguments, @Ctx() context: RequestContext) {
+    return lessonLinkListing.nested(context, 'Lesson.links', linkOfParent[args.direction], lesson.key, args, args.direction);
   }
 }
 

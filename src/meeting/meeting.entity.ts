@@ -9,6 +9,7 @@ import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A numbered meeting convened by an organization.' })
 @Entity({ name: 'meeting' })
+@Index('meeting_starts_on_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('meeting_ends_on_or_after_start', 'ends_on >= starts_on')
 @Check('meeting_number_is_positive', 'number > 0')
 @Check('meeting_state_is_a_code', `state ~ '^[A-Z]{2}$'`)

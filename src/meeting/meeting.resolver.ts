@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Brief } from '../brief/brief.entity';
-import { briefsFollowingUp } from '../brief/brief.loaders';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
+import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import { District } from '../district/district.entity';
 import { districtByKey, districtKeysOf } from '../district/district.loaders';
@@ -14,14 +14,16 @@ import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
 import { AgendaTopic } from './agenda-topic.entity';
 import { Location } from './location';
 import { Meeting } from './meeting.entity';
+import { MeetingListArguments } from './meeting.inputs';
+import { meetingListing } from './meeting.service';
 import { agendaTopicsOfMeeting, materialsOfMeeting, meetingByKey } from './meeting.loaders';
 import { MeetingMaterial } from './meeting-material.entity';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => [Meeting], { description: 'Every meeting, by number.' })
-  meetings(@Ctx() context: RequestContext): Promise<Meeting[]> {
-    return context.dataSource.getRepository(Meeting).find({ order: { number: 'ASC' } });
+  @Query(() => meetingListing.Connection, { description: 'Meetings, filtered and ordered; by number by default.' })
+  meetings(@Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
+    return meetingListing.root(context, args);
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this number, or null.' })
@@ -74,9 +76,9 @@ export class MeetingResolver {
     return loadRelated(districtKeysOf(context, 'meeting_district', 'meeting_id'), districtByKey(context), meeting.key);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Briefs produced as a follow-up to the meeting, newest first.' })
-  followUpBriefs(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return briefsFollowingUp(context).load(meeting.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs produced as a follow-up to the meeting.' })
+  followUpBriefs(@Root() meeting: Meeting, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(context, 'Meeting.followUpBriefs', 'b.follows_up_meeting_id = p.owner', meeting.key, args);
   }
 }
 

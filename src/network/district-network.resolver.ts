@@ -1,19 +1,20 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Brief } from '../brief/brief.entity';
-import { briefByKey, briefKeysOfNetwork } from '../brief/brief.loaders';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
+import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { District } from '../district/district.entity';
-import { districtByKey, districtKeysOf } from '../district/district.loaders';
+import { DistrictListArguments } from '../district/district.inputs';
+import { districtListing } from '../district/district.service';
 import { Organization } from '../organization/organization.entity';
 import { organizationByKey } from '../organization/organization.loaders';
-import { loadRelated } from '../shared/record-loaders';
 import { DistrictNetwork } from './district-network.entity';
+import { DistrictNetworkListArguments } from './district-network.inputs';
+import { districtNetworkListing } from './district-network.service';
 
 @Resolver(() => DistrictNetwork)
 export class DistrictNetworkResolver {
-  @Query(() => [DistrictNetwork], { description: 'Every district network or partnership, by name.' })
-  districtNetworks(@Ctx() context: RequestContext): Promise<DistrictNetwork[]> {
-    return context.dataSource.getRepository(DistrictNetwork).find({ order: { name: 'ASC', key: 'ASC' } });
+  @Query(() => districtNetworkListing.Connection, { description: 'District networks and partnerships, by name.' })
+  districtNetworks(@Args() args: DistrictNetworkListArguments, @Ctx() context: RequestContext) {
+    return districtNetworkListing.root(context, args);
   }
 
   @Query(() => DistrictNetwork, { nullable: true, description: 'The district network with this slug, or null.' })
@@ -26,13 +27,20 @@ export class DistrictNetworkResolver {
     return network.coordinatorKey === null ? null : organizationByKey(context).load(network.coordinatorKey);
   }
 
-  @FieldResolver(() => [District], { description: 'Member districts, by name.' })
-  members(@Root() network: DistrictNetwork, @Ctx() context: RequestContext): Promise<District[]> {
-    return loadRelated(districtKeysOf(context, 'district_network_member', 'network_id'), districtByKey(context), network.key);
+  @FieldResolver(() => districtListing.Connection, { description: 'Member districts.' })
+  members(@Root() network: DistrictNetwork, @Args() args: DistrictListArguments, @Ctx() context: RequestContext) {
+    return districtListing.nested(context, 'DistrictNetwork.members', 'EXISTS (SELECT 1 FROM district_network_member x WHERE x.district_id = d.id AND x.network_id = p.owner)', network.key, args);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Briefs that study this network, newest first.' })
-  briefs(@Root() network: DistrictNetwork, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return loadRelated(briefKeysOfNetwork(context), briefByKey(context), network.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through its member districts.' })
+  briefs(@Root() network: DistrictNetwork, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(
+      context,
+      'DistrictNetwork.briefs',
+      `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = p.owner)
+        OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE x.brief_id = b.id AND m.network_id = p.owner))`,
+      network.key,
+      args,
+    );
   }
 }

@@ -16,6 +16,7 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Wha
 
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })
+@Index('organization_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Organization extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
   @Index({ unique: true })

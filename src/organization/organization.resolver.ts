@@ -1,19 +1,21 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Brief } from '../brief/brief.entity';
-import { briefsPublishedBy } from '../brief/brief.loaders';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
+import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { Meeting } from '../meeting/meeting.entity';
-import { meetingsConvenedBy } from '../meeting/meeting.loaders';
+import { MeetingListArguments } from '../meeting/meeting.inputs';
+import { meetingListing } from '../meeting/meeting.service';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { networksCoordinatedBy } from '../network/district-network.loaders';
 import { Organization } from './organization.entity';
+import { OrganizationListArguments } from './organization.inputs';
 import { organizationByKey, organizationsHousedBy } from './organization.loaders';
+import { organizationListing } from './organization.service';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => [Organization], { description: 'Every organization, by name.' })
-  organizations(@Ctx() context: RequestContext): Promise<Organization[]> {
-    return context.dataSource.getRepository(Organization).find({ order: { name: 'ASC', key: 'ASC' } });
+  @Query(() => organizationListing.Connection, { description: 'Organizations, by name.' })
+  organizations(@Args() args: OrganizationListArguments, @Ctx() context: RequestContext) {
+    return organizationListing.root(context, args);
   }
 
   @Query(() => Organization, { nullable: true, description: 'The organization with this slug, or null.' })
@@ -26,22 +28,22 @@ export class OrganizationResolver {
     return organization.housedByKey === null ? null : organizationByKey(context).load(organization.housedByKey);
   }
 
-  @FieldResolver(() => [Organization], { description: 'Organizations this one houses.' })
+  @FieldResolver(() => [Organization], { description: 'Organizations this one houses, by name.' })
   houses(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<Organization[]> {
     return organizationsHousedBy(context).load(organization.key);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Briefs this organization published, newest first.' })
-  publishedBriefs(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return briefsPublishedBy(context).load(organization.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs this organization published.' })
+  publishedBriefs(@Root() organization: Organization, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(context, 'Organization.publishedBriefs', 'b.publisher_id = p.owner', organization.key, args);
   }
 
-  @FieldResolver(() => [Meeting], { description: 'Meetings this organization convened, by number.' })
-  convenedMeetings(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<Meeting[]> {
-    return meetingsConvenedBy(context).load(organization.key);
+  @FieldResolver(() => meetingListing.Connection, { description: 'Meetings this organization convened.' })
+  convenedMeetings(@Root() organization: Organization, @Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
+    return meetingListing.nested(context, 'Organization.convenedMeetings', 'm.convener_id = p.owner', organization.key, args);
   }
 
-  @FieldResolver(() => [DistrictNetwork], { description: 'District networks this organization coordinates.' })
+  @FieldResolver(() => [DistrictNetwork], { description: 'District networks this organization coordinates, by name.' })
   coordinatedNetworks(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<DistrictNetwork[]> {
     return networksCoordinatedBy(context).load(organization.key);
   }

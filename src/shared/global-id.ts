@@ -2,7 +2,7 @@
  * Opaque global IDs for the `Node` interface: base64url of "<Type>:<key>".
  * Clients must treat them as opaque; the encoding only has to stay stable.
  */
-import { GraphQLError } from 'graphql';
+import { userInputError } from './user-input-error';
 
 export interface DecodedGlobalId {
   typeName: string;
@@ -26,10 +26,16 @@ export function tryDecodeGlobalId(globalId: string): DecodedGlobalId | undefined
 
 export function decodeGlobalId(globalId: string, argumentName: string): DecodedGlobalId {
   const decoded = tryDecodeGlobalId(globalId);
-  if (!decoded) {
-    throw new GraphQLError(`Argument "${argumentName}" is not a valid ID: "${String(globalId).slice(0, 60)}"`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName },
-    });
-  }
+  if (!decoded) throw userInputError(argumentName, `is not a valid ID: "${String(globalId).slice(0, 60)}"`);
   return decoded;
+}
+
+/** Decodes IDs that must all be of one type (say, Theme IDs in a theme filter) into database keys. */
+export function decodeGlobalIdsOf(typeName: string, globalIds: readonly string[], argumentName: string): number[] {
+  return globalIds.map((globalId, index) => {
+    const where = `${argumentName}[${index}]`;
+    const decoded = decodeGlobalId(globalId, where);
+    if (decoded.typeName !== typeName) throw userInputError(where, `must be the ID of a ${typeName}, got the ID of a ${decoded.typeName}`);
+    return decoded.key;
+  });
 }

@@ -6,6 +6,7 @@ import { SourcedRecord } from '../shared/sourced-record';
 
 @ObjectType({ implements: Node, description: 'A topic such as continuous improvement or school turnaround.' })
 @Entity({ name: 'theme' })
+@Index('theme_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Theme extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
   @Index({ unique: true })

@@ -1,20 +1,45 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Brief } from '../brief/brief.entity';
-import { briefByKey, briefKeysOfTheme } from '../brief/brief.loaders';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
+import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { Lesson } from '../lesson/lesson.entity';
-import { lessonByKey, lessonKeysOfTheme } from '../lesson/lesson.loaders';
-import { Meeting } from '../meeting/meeting.entity';
-import { meetingByKey, meetingKeysOfTheme } from '../meeting/meeting.loaders';
-import { loadRelated } from '../shared/record-loaders';
+import { LessonListArguments } from '../lesson/lesson.inputs';
+import { lessonListing } from '../lesson/lesson.service';
+import { MeetingListArguments } from '../meeting/meeting.inputs';
+import { meetingListing } from '../meeting/meeting.service';
+import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { Theme } from './theme.entity';
+import { ThemeListArguments, themeKeySet } from './theme.inputs';
 import { themeByKey, themeChildren } from './theme.loaders';
+import { themeListing } from './theme.service';
+
+@ArgsType()
+class ThemeBriefArguments extends BriefListArguments {
+  @Field({ defaultValue: false, description: 'Include briefs on sub-themes of this theme.' })
+  includeSubthemes!: boolean;
+}
+
+@ArgsType()
+class ThemeLessonArguments extends LessonListArguments {
+  @Field({ defaultValue: false, description: 'Include lessons on sub-themes of this theme.' })
+  includeSubthemes!: boolean;
+}
+
+@ArgsType()
+class ThemeMeetingArguments extends MeetingListArguments {
+  @Field({ defaultValue: false, description: 'Include meetings on sub-themes of this theme.' })
+  includeSubthemes!: boolean;
+}
+
+/** "The record is on the parent theme `p.owner`" (or on one of its sub-themes). */
+function onParentTheme(joinTable: string, ownerColumn: string, recordKey: string, includeSubthemes: boolean): string {
+  return `EXISTS (SELECT 1 FROM ${joinTable} x WHERE x.${ownerColumn} = ${recordKey} AND x.theme_id = ANY(${themeKeySet(new SqlBuilder(), 'p.owner', includeSubthemes)}))`;
+}
 
 @Resolver(() => Theme)
 export class ThemeResolver {
-  @Query(() => [Theme], { description: 'Every theme, by name.' })
-  themes(@Ctx() context: RequestContext): Promise<Theme[]> {
-    return context.dataSource.getRepository(Theme).find({ order: { name: 'ASC', key: 'ASC' } });
+  @Query(() => themeListing.Connection, { description: 'Themes, by name.' })
+  themes(@Args() args: ThemeListArguments, @Ctx() context: RequestContext) {
+    return themeListing.root(context, args);
   }
 
   @Query(() => Theme, { nullable: true, description: 'The theme with this slug, or null.' })
@@ -32,18 +57,18 @@ export class ThemeResolver {
     return themeChildren(context).load(theme.key);
   }
 
-  @FieldResolver(() => [Brief], { description: 'Briefs on this theme, newest first.' })
-  briefs(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<Brief[]> {
-    return loadRelated(briefKeysOfTheme(context), briefByKey(context), theme.key);
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs on this theme.' })
+  briefs(@Root() theme: Theme, @Args() args: ThemeBriefArguments, @Ctx() context: RequestContext) {
+    return briefListing.nested(context, 'Theme.briefs', onParentTheme('brief_theme', 'brief_id', 'b.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
   }
 
-  @FieldResolver(() => [Meeting], { description: 'Meetings on this theme, by number.' })
-  meetings(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<Meeting[]> {
-    return loadRelated(meetingKeysOfTheme(context), meetingByKey(context), theme.key);
+  @FieldResolver(() => meetingListing.Connection, { description: 'Meetings on this theme.' })
+  meetings(@Root() theme: Theme, @Args() args: ThemeMeetingArguments, @Ctx() context: RequestContext) {
+    return meetingListing.nested(context, 'Theme.meetings', onParentTheme('meeting_theme', 'meeting_id', 'm.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
   }
 
-  @FieldResolver(() => [Lesson], { description: 'Lessons on this theme.' })
-  lessons(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<Lesson[]> {
-    return loadRelated(lessonKeysOfTheme(context), lessonByKey(context), theme.key);
+  @FieldResolver(() => lessonListing.Connection, { description: 'Lessons on this theme.' })
+  lessons(@Root() theme: Theme, @Args() args: ThemeLessonArguments, @Ctx() context: RequestContext) {
+    return lessonListing.nested(context, 'Theme.lessons', onParentTheme('lesson_theme', 'lesson_id', 'l.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
   }
 }

@@ -57,8 +57,8 @@ export async function queryMeetingNumbers(port: number): Promise<number[]> {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ meetings { number } }' }),
+    body: JSON.stringify({ query: '{ meetings { nodes { number } } }' }),
   });
-  const body = (await response.json()) as { data: { meetings: Array<{ number: number }> } };
-  return body.data.meetings.map((meeting) => meeting.number);
+  const body = (await response.json()) as { data: { meetings: { nodes: Array<{ number: number }> } } };
+  return body.data.meetings.nodes.map((meeting) => meeting.number);
 }

@@ -1,0 +1,50 @@
+/** How briefs can be filtered and ordered. */
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { DateRange } from '../shared/date-range';
+import { ThemeMatch } from '../theme/theme.inputs';
+import { BriefKind } from './brief.entity';
+
+export enum BriefOrder {
+  PUBLISHED_AT_DESC = 'PUBLISHED_AT_DESC',
+  PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC',
+  TITLE_ASC = 'TITLE_ASC',
+  TITLE_DESC = 'TITLE_DESC',
+}
+registerEnumType(BriefOrder, {
+  name: 'BriefOrder',
+  description: 'How to order briefs. Briefs without a known date sort as the oldest; ties are broken by creation order.',
+});
+
+@InputType({ description: 'Narrows a list of briefs; every field given must match.' })
+export class BriefFilter {
+  @Field(() => ThemeMatch, { nullable: true })
+  themes?: ThemeMatch | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they belong to.' })
+  districts?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through their member districts.' })
+  networks?: string[] | null;
+
+  @Field(() => [BriefKind], { nullable: true })
+  kinds?: BriefKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Briefs published by any of these organizations.' })
+  publishers?: string[] | null;
+
+  @Field(() => DateRange, { nullable: true, description: 'Publication date within this range (briefs without a known date never match).' })
+  published?: DateRange | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Briefs that follow up any of these meetings.' })
+  followsUpMeetings?: string[] | null;
+}
+
+@ArgsType()
+export class BriefListArguments extends ConnectionArguments {
+  @Field(() => BriefFilter, { nullable: true })
+  filter?: BriefFilter | null;
+
+  @Field(() => BriefOrder, { defaultValue: BriefOrder.PUBLISHED_AT_DESC })
+  orderBy!: BriefOrder;
+}

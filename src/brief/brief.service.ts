@@ -1,0 +1,49 @@
+/** Lists of briefs: the filters and orderings in SQL, root and nested pages. */
+import { checkDateRange, dateWithin } from '../shared/date-range';
+import { anyOfIds, anyOfValues } from '../shared/filters';
+import type { Ordering } from '../shared/pagination/keyset';
+import { defineListing } from '../shared/pagination/listing';
+import type { Condition } from '../shared/pagination/sql-builder';
+import { themeMatchConditions } from '../theme/theme.inputs';
+import { Brief } from './brief.entity';
+import type { BriefFilter, BriefOrder } from './brief.inputs';
+import { briefByKey } from './brief.loaders';
+
+const publishedOn = { sql: `coalesce(b.published_on, '0001-01-01'::date)`, type: 'date' } as const;
+const title = { sql: 'b.title', type: 'text' } as const;
+const key = { sql: 'b.id', type: 'int' } as const;
+
+export const briefOrderings: Record<BriefOrder, Ordering> = {
+  PUBLISHED_AT_DESC: { name: 'PUBLISHED_AT_DESC', columns: [publishedOn, key], descending: true },
+  PUBLISHED_AT_ASC: { name: 'PUBLISHED_AT_ASC', columns: [publishedOn, key], descending: false },
+  TITLE_ASC: { name: 'TITLE_ASC', columns: [title, key], descending: false },
+  TITLE_DESC: { name: 'TITLE_DESC', columns: [title, key], descending: true },
+};
+
+export function briefConditions(filter: BriefFilter | null | undefined, argumentName = 'filter'): Condition[] {
+  if (!filter) return [];
+  checkDateRange(filter.published, `${argumentName}.published`);
+  return [
+    ...themeMatchConditions(filter.themes, 'brief_theme', 'brief_id', 'b.id', `${argumentName}.themes`),
+    ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, (_sql, keys) =>
+      `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = ANY(${keys}))
+        OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id AND m.district_id = ANY(${keys})))`),
+    ...anyOfIds(filter.networks, 'DistrictNetwork', `${argumentName}.networks`, (_sql, keys) =>
+      `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = ANY(${keys}))
+        OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE x.brief_id = b.id AND m.network_id = ANY(${keys})))`),
+    ...anyOfValues(filter.kinds, 'b.kind', 'brief_kind[]', `${argumentName}.kinds`),
+    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, (_sql, keys) => `b.publisher_id = ANY(${keys})`),
+    ...(filter.published ? [(sql: Parameters<Condition>[0]) => dateWithin(sql, 'b.published_on', filter.published!)] : []),
+    ...anyOfIds(filter.followsUpMeetings, 'Meeting', `${argumentName}.followsUpMeetings`, (_sql, keys) => `b.follows_up_meeting_id = ANY(${keys})`),
+  ];
+}
+
+export const briefListing = defineListing({
+  nodeType: Brief,
+  rootName: 'briefs',
+  from: 'brief b',
+  key: 'b.id',
+  orderings: briefOrderings,
+  conditions: (filter: BriefFilter | null | undefined) => briefConditions(filter),
+  recordsByKey: briefByKey,
+});

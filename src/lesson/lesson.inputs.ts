@@ -1,0 +1,75 @@
+/** How lessons and lesson links can be filtered and ordered. */
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { ThemeMatch } from '../theme/theme.inputs';
+import { LessonLinkKind } from './lesson-link.entity';
+
+export enum LessonOrder {
+  BRIEF_AND_POSITION = 'BRIEF_AND_POSITION',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+registerEnumType(LessonOrder, {
+  name: 'LessonOrder',
+  description: 'How to order lessons.',
+  valuesConfig: {
+    BRIEF_AND_POSITION: { description: 'Brief by brief (in the order briefs were added), and in order within each brief.' },
+    NEWEST_FIRST: { description: 'Most recently added first.' },
+  },
+});
+
+@InputType({ description: 'Narrows a list of lessons; every field given must match.' })
+export class LessonFilter {
+  @Field(() => ThemeMatch, { nullable: true })
+  themes?: ThemeMatch | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Lessons about any of these districts.' })
+  districts?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Lessons drawn in any of these briefs.' })
+  briefs?: string[] | null;
+
+  @Field(() => [LessonLinkKind], { nullable: true, description: 'Lessons with at least one link, in either direction, of any of these kinds.' })
+  linkKinds?: LessonLinkKind[] | null;
+}
+
+export enum LinkDirection {
+  OUTGOING = 'OUTGOING',
+  INCOMING = 'INCOMING',
+  BOTH = 'BOTH',
+}
+registerEnumType(LinkDirection, {
+  name: 'LinkDirection',
+  description: 'Which links of a lesson: those it makes (outgoing), those made to it (incoming), or both.',
+});
+
+export enum LessonLinkOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How to order lesson links.' });
+
+@InputType({ description: 'Narrows a list of lesson links.' })
+export class LessonLinkFilter {
+  @Field(() => [LessonLinkKind], { nullable: true })
+  kinds?: LessonLinkKind[] | null;
+}
+
+@ArgsType()
+export class LessonListArguments extends ConnectionArguments {
+  @Field(() => LessonFilter, { nullable: true })
+  filter?: LessonFilter | null;
+
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.BRIEF_AND_POSITION })
+  orderBy!: LessonOrder;
+}
+
+@ArgsType()
+export class LessonLinkListArguments extends ConnectionArguments {
+  @Field(() => LessonLinkFilter, { nullable: true })
+  filter?: LessonLinkFilter | null;
+
+  @Field(() => LessonLinkOrder, { defaultValue: LessonLinkOrder.OLDEST_FIRST })
+  orderBy!: LessonLinkOrder;
+
+  @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH })
+  direction!: LinkDirection;
+}

@@ -1,0 +1,17 @@
+/** The by-name orderings that organizations, themes, districts and networks share. */
+import { registerEnumType } from 'type-graphql';
+import type { Ordering } from './pagination/keyset';
+
+export enum NameOrder {
+  NAME_ASC = 'NAME_ASC',
+  NAME_DESC = 'NAME_DESC',
+}
+registerEnumType(NameOrder, { name: 'NameOrder', description: 'Alphabetical order by name, ties broken by creation order.' });
+
+export function nameOrderings(alias: string): Record<NameOrder, Ordering> {
+  const columns = [{ sql: `${alias}.name`, type: 'text' as const }, { sql: `${alias}.id`, type: 'int' as const }];
+  return {
+    NAME_ASC: { name: 'NAME_ASC', columns, descending: false },
+    NAME_DESC: { name: 'NAME_DESC', columns, descending: true },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Depth and worst-case size of an operation, computed from its text and variables
+ * before anything runs (GitHub's node limit): every connection field counts as
+ * many nodes as its page size (first or last, 20 when neither is given), times the
+ * page sizes of the connections around it. Plain lists count as ten items.
+ */
+import {
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  isUnionType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { defaultPageSize } from './pagination/connection-arguments';
+
+export const assumedListSize = 10;
+
+export interface QueryCost {
+  depth: number;
+  nodes: number;
+}
+
+function isConnectionType(type: GraphQLCompositeType): boolean {
+  return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
+}
+
+function numberArgument(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+  if (!value) return undefined;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const variable = variables[value.name.value];
+    return typeof variable === 'number' ? variable : undefined;
+  }
+  return undefined;
+}
+
+export function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+): QueryCost {
+  let nodes = 0;
+  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!rootType) return { depth: 0, nodes: 0 };
+
+  /** Returns the depth below this selection set; adds to `nodes` as it goes. */
+  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, fragmentPath: string[]): number => {
+    let deepest = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = fragments[name];
+        if (!fragment || fragmentPath.includes(name)) continue; // validation rejects cycles; never loop here
+        const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+        deepest = Math.max(deepest, visit(fragment.selectionSet, type ?? parentType, multiplier, [...fragmentPath, name]));
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parentType;
+        deepest = Math.max(deepest, visit(selection.selectionSet, type ?? parentType, multiplier, fragmentPath));
+        continue;
+      }
+      const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
+      const field = fields[selection.name.value];
+      if (!field || !selection.selectionSet) {
+        deepest = Math.max(deepest, 1);
+        continue;
+      }
+      const namedType = getNamedType(field.type) as GraphQLCompositeType;
+      let childMultiplier = multiplier;
+      if (isConnectionType(namedType)) {
+        const argument = (name: string) => numberArgument(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
+        const size = Math.max(0, argument('first') ?? argument('last') ?? defaultPageSize);
+        childMultiplier = multiplier * size;
+        nodes += childMultiplier;
+      } else if (isListType(getNullableType(field.type)) && !isConnectionType(parentType)) {
+        const ids = selection.arguments?.find((node) => node.name.value === 'ids')?.value;
+        const size = ids?.kind === Kind.LIST ? ids.values.length : assumedListSize;
+        childMultiplier = multiplier * size;
+        nodes += childMultiplier;
+      } else if (!isUnionType(namedType)) {
+        nodes += multiplier;
+      }
+      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, namedType, childMultiplier, fragmentPath));
+    }
+    return deepest;
+  };
+
+  const depth = visit(operation.selectionSet, rootType, 1, []);
+  return { depth, nodes };
+}

@@ -1,0 +1,47 @@
+/**
+ * Rejects operations that are too deep or could return too many nodes, after
+ * validation and before execution, so no SQL runs for them. The error names the
+ * limit, the operation's figure and the excess.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { measureOperation } from './query-cost';
+
+export interface QueryLimits {
+  maximumDepth: number;
+  maximumNodes: number;
+}
+
+function limitError(message: string, limit: string, maximum: number, actual: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, maximum, actual, http: { status: 400 } },
+  });
+}
+
+export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          const { depth, nodes } = measureOperation(schema, operation, fragments, request.variables ?? {});
+          if (depth > limits.maximumDepth) {
+            throw limitError(
+              `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,
+              'depth', limits.maximumDepth, depth,
+            );
+          }
+          if (nodes > limits.maximumNodes) {
+            throw limitError(
+              `Query could return up to ${nodes.toLocaleString('en-US')} nodes, over the limit of ${limits.maximumNodes.toLocaleString('en-US')} (by ${(nodes - limits.maximumNodes).toLocaleString('en-US')}). ` +
+                'Ask for smaller pages (first/last) or fewer nested connections.',
+              'nodes', limits.maximumNodes, nodes,
+            );
+          }
+        },
+      };
+    },
+  };
+}
