@@ -31,8 +31,8 @@ const maximumThemes = 50;
 
 /** SQL for the theme keys given, with every descendant when `withSubthemes`. */
 export function themeKeySet(sql: SqlBuilder, keys: number[] | string, withSubthemes: boolean): string {
-  const seed = typeof keys === 'string' ? `SELECT ${keys}` : `SELECT unnest(${sql.param(keys, 'int[]')})`;
   if (!withSubthemes) return typeof keys === 'string' ? `ARRAY[${keys}]` : sql.param(keys, 'int[]');
+  const seed = typeof keys === 'string' ? `SELECT ${keys}` : `SELECT unnest(${sql.param(keys, 'int[]')})`;
   return `ARRAY(WITH RECURSIVE subtree(id) AS (${seed} UNION SELECT theme.id FROM theme JOIN subtree ON theme.parent_id = subtree.id) SELECT id FROM subtree)`;
 }
 

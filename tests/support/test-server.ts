@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { loadSeedDataset } from '../../src/seed/seed-loader';
 import { createServer, type BriefgraphServer } from '../../src/server';
+import { createLogger, type LogLevel } from '../../src/shared/logger';
 import { createMigratedDatabase, type MigratedDatabase } from './test-database';
 
 export const seedDirectory = path.join(__dirname, '..', '..', 'seeds');
@@ -22,7 +23,9 @@ export interface TestServer {
 export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
   const database = await createMigratedDatabase();
   if (options.seed ?? true) await loadSeedDataset(database.dataSource, seedDirectory);
-  const server: BriefgraphServer = await createServer({ dataSource: database.dataSource });
+  // TEST_LOG_LEVEL=debug shows the server's logs (unexpected errors in full) while debugging a test.
+  const logger = createLogger((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent', 'pretty');
+  const server: BriefgraphServer = await createServer({ dataSource: database.dataSource, logger });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
