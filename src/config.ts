@@ -29,6 +29,10 @@ export interface Config {
   shutdownTimeoutMilliseconds: number;
   /** How long to wait for PostgreSQL to answer before giving up at start-up. */
   databaseConnectTimeoutMilliseconds: number;
+  /** Deepest operation accepted. */
+  maximumQueryDepth: number;
+  /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
+  maximumQueryNodes: number;
 }
 
 export class ConfigurationError extends Error {
@@ -89,6 +93,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logFormat: readChoice(environment, 'LOG_FORMAT', ['json', 'pretty'] as const, process.stderr.isTTY ? 'pretty' : 'json'),
     shutdownTimeoutMilliseconds: readInteger(environment, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     databaseConnectTimeoutMilliseconds: readInteger(environment, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+    maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
+    maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
   };
 }
 

@@ -9,6 +9,7 @@ import { connectDataSource } from './database/connect';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase } from './database/embedded-postgres';
 import { runPendingMigrations } from './database/migrate';
+import { statementCountingLogger } from './database/statement-counter';
 import { describeSeedSummary, isKnowledgeBaseEmpty, loadSeedDataset } from './seed/seed-loader';
 import { createServer, type BriefgraphServer } from './server';
 import { createLogger, type Logger } from './shared/logger';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       logger.info('embedded PostgreSQL is running', { dataDirectory: config.dataDirectory });
     }
     running.dataSource = await connectDataSource(
-      createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds }),
+      createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds, logger: statementCountingLogger(logger) }),
       databaseUrl,
     );
     await runPendingMigrations(running.dataSource, logger);
@@ -70,7 +71,12 @@ async function main(): Promise<void> {
       logger.info('loaded the seed dataset', { from: config.seedDirectory, summary: describeSeedSummary(summary) });
     }
     if (stopping) return;
-    running.server = await createServer({ dataSource: running.dataSource, logger, shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds });
+    running.server = await createServer({
+      dataSource: running.dataSource,
+      logger,
+      shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds,
+      limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
+    });
     const port = await running.server.listen(config.port, config.host);
     logger.info(`Briefgraph is serving GraphQL at http://localhost:${port}/graphql`, { startupMilliseconds: Date.now() - startedAt });
   } catch (error) {

@@ -2,7 +2,7 @@
  * Depth and worst-case size of an operation, computed from its text and variables
  * before anything runs (GitHub's node limit): every connection field counts as
  * many nodes as its page size (first or last, 20 when neither is given), times the
- * page sizes of the connections around it. Plain lists count as ten items.
+ * page sizes of the connections around it. Plain lists count as five items.
  */
 import {
   getNamedType,
@@ -10,8 +10,9 @@ import {
   isListType,
   isObjectType,
   isInterfaceType,
-  isUnionType,
   Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
@@ -21,7 +22,8 @@ import {
 } from 'graphql';
 import { defaultPageSize } from './pagination/connection-arguments';
 
-export const assumedListSize = 10;
+/** What a plain (non-connection) list is assumed to hold; they are small, fixed lists such as a lesson's themes. */
+export const assumedListSize = 5;
 
 export interface QueryCost {
   depth: number;
@@ -70,7 +72,9 @@ export function measureOperation(
         continue;
       }
       const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
-      const field = fields[selection.name.value];
+      // Introspection's meta fields are not among the type's fields, but count like any other.
+      const name = selection.name.value;
+      const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
       if (!field || !selection.selectionSet) {
         deepest = Math.max(deepest, 1);
         continue;
@@ -87,8 +91,6 @@ export function measureOperation(
         const size = ids?.kind === Kind.LIST ? ids.values.length : assumedListSize;
         childMultiplier = multiplier * size;
         nodes += childMultiplier;
-      } else if (!isUnionType(namedType)) {
-        nodes += multiplier;
       }
       deepest = Math.max(deepest, 1 + visit(selection.selectionSet, namedType, childMultiplier, fragmentPath));
     }

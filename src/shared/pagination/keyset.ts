@@ -9,6 +9,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { LoaderRegistry } from '../loader-registry';
+import { batchOptions } from '../record-loaders';
 import type { Edge, Page, PageInfo } from './connection';
 import type { PageRequest } from './connection-arguments';
 import { decodeCursor, encodeCursor, invalidCursorError, type CursorValue } from './cursor';
@@ -120,16 +121,16 @@ export function nestedPageLoader(
   // Validate the arguments now, so a bad cursor fails before any statement runs.
   pageSelect(new SqlBuilder([null]), list, ordering, request, parentCondition);
   const counts = new DataLoader<number, number>(async (parentKeys) => {
-    const sql = new SqlBuilder([[...parentKeys]]);
+    const sql = new SqlBuilder([[...new Set(parentKeys)]]);
     const rows = (await manager.query(
       `SELECT p.owner, (${countSelect(sql, list, parentCondition)}) AS count FROM unnest($1::int[]) AS p(owner)`,
       sql.parameters,
     )) as Array<{ owner: number; count: number }>;
     const byOwner = new Map(rows.map((row) => [row.owner, row.count]));
     return parentKeys.map((key) => byOwner.get(key) ?? 0);
-  });
+  }, batchOptions);
   return new DataLoader(async (parentKeys) => {
-    const sql = new SqlBuilder([[...parentKeys]]);
+    const sql = new SqlBuilder([[...new Set(parentKeys)]]);
     const rows =
       request.size === 0
         ? []
@@ -140,7 +141,7 @@ export function nestedPageLoader(
     const byOwner = new Map<number, Row[]>(parentKeys.map((key) => [key, []]));
     for (const row of rows) byOwner.get(row.owner)?.push(row);
     return parentKeys.map((key) => toPage(byOwner.get(key)!, list, ordering, request, () => counts.load(key)));
-  });
+  }, batchOptions);
 }
 
 export interface PageQuery<Record> {
