@@ -81,6 +81,8 @@ export class Brief extends SourcedRecord {
   @ManyToMany('Theme', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'brief_theme',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'key' },
   })
@@ -89,6 +91,8 @@ export class Brief extends SourcedRecord {
   @ManyToMany('District', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'brief_district',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })
@@ -97,6 +101,8 @@ export class Brief extends SourcedRecord {
   @ManyToMany('DistrictNetwork', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'brief_network',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'network_id', referencedColumnName: 'key' },
   })
@@ -105,6 +111,8 @@ export class Brief extends SourcedRecord {
   @ManyToMany('Brief', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'brief_builds_on',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'brief_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'builds_on_brief_id', referencedColumnName: 'key' },
   })

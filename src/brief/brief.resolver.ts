@@ -10,6 +10,7 @@ import { DistrictNetwork } from '../network/district-network.entity';
 import { networkByKey, networkKeysOfBrief } from '../network/district-network.loaders';
 import { Organization } from '../organization/organization.entity';
 import { organizationByKey } from '../organization/organization.loaders';
+import { throughJoinTable } from '../shared/pagination/listing';
 import { loadRelated } from '../shared/record-loaders';
 import { Theme } from '../theme/theme.entity';
 import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
@@ -47,7 +48,7 @@ export class BriefResolver {
 
   @FieldResolver(() => lessonListing.Connection, { description: 'The lessons the brief draws, in order.' })
   lessons(@Root() brief: Brief, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
-    return lessonListing.nested(context, 'Brief.lessons', 'l.brief_id = p.owner', brief.key, args);
+    return lessonListing.nested(context, 'Brief.lessons', { where: 'l.brief_id = p.owner' }, brief.key, args);
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes of the brief, by name.' })
@@ -67,11 +68,11 @@ export class BriefResolver {
 
   @FieldResolver(() => briefListing.Connection, { description: 'Earlier briefs this one builds on.' })
   buildsOn(@Root() brief: Brief, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Brief.buildsOn', 'EXISTS (SELECT 1 FROM brief_builds_on x WHERE x.builds_on_brief_id = b.id AND x.brief_id = p.owner)', brief.key, args);
+    return briefListing.nested(context, 'Brief.buildsOn', throughJoinTable('brief', 'b', 'brief_builds_on', 'brief_id', 'builds_on_brief_id'), brief.key, args);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Later briefs that build on this one.' })
   builtOnBy(@Root() brief: Brief, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Brief.builtOnBy', 'EXISTS (SELECT 1 FROM brief_builds_on x WHERE x.brief_id = b.id AND x.builds_on_brief_id = p.owner)', brief.key, args);
+    return briefListing.nested(context, 'Brief.builtOnBy', throughJoinTable('brief', 'b', 'brief_builds_on', 'builds_on_brief_id', 'brief_id'), brief.key, args);
   }
 }

@@ -2,12 +2,13 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { LessonListArguments } from '../lesson/lesson.inputs';
+import { NewestLessonListArguments } from '../lesson/lesson.inputs';
 import { lessonListing } from '../lesson/lesson.service';
 import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { networkByKey, networkKeysOfDistrict } from '../network/district-network.loaders';
+import { throughJoinTable } from '../shared/pagination/listing';
 import { loadRelated } from '../shared/record-loaders';
 import { District } from './district.entity';
 import { DistrictListArguments } from './district.inputs';
@@ -35,20 +36,23 @@ export class DistrictResolver {
     return briefListing.nested(
       context,
       'District.briefs',
-      `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = p.owner)
-        OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id AND m.district_id = p.owner))`,
+      {
+        from: `(SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner
+                UNION SELECT x.brief_id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE m.district_id = p.owner) owned
+               JOIN brief b ON b.id = owned.id`,
+      },
       district.key,
       args,
     );
   }
 
   @FieldResolver(() => lessonListing.Connection, { description: 'Lessons about this district.' })
-  lessons(@Root() district: District, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
-    return lessonListing.nested(context, 'District.lessons', 'EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = p.owner)', district.key, args);
+  lessons(@Root() district: District, @Args() args: NewestLessonListArguments, @Ctx() context: RequestContext) {
+    return lessonListing.nested(context, 'District.lessons', throughJoinTable('lesson', 'l', 'lesson_district', 'district_id', 'lesson_id'), district.key, args);
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings about this district.' })
   meetings(@Root() district: District, @Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
-    return meetingListing.nested(context, 'District.meetings', 'EXISTS (SELECT 1 FROM meeting_district x WHERE x.meeting_id = m.id AND x.district_id = p.owner)', district.key, args);
+    return meetingListing.nested(context, 'District.meetings', throughJoinTable('meeting', 'm', 'meeting_district', 'district_id', 'meeting_id'), district.key, args);
   }
 }

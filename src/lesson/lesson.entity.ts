@@ -34,6 +34,8 @@ export class Lesson extends SourcedRecord {
   @ManyToMany('Theme', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'lesson_theme',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'lesson_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'key' },
   })
@@ -42,6 +44,8 @@ export class Lesson extends SourcedRecord {
   @ManyToMany('District', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'lesson_district',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'lesson_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })

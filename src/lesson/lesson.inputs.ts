@@ -73,3 +73,10 @@ export class LessonLinkListArguments extends ConnectionArguments {
   @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH })
   direction!: LinkDirection;
 }
+
+/** The same, newest first by default: the order a join table's index serves directly. */
+@ArgsType()
+export class NewestLessonListArguments extends LessonListArguments {
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.NEWEST_FIRST })
+  declare orderBy: LessonOrder;
+}

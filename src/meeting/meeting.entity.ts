@@ -56,6 +56,8 @@ export class Meeting extends SourcedRecord {
   @ManyToMany('Theme', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'meeting_theme',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'meeting_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'key' },
   })
@@ -64,6 +66,8 @@ export class Meeting extends SourcedRecord {
   @ManyToMany('District', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'meeting_district',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'meeting_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })

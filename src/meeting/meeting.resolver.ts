@@ -78,7 +78,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs produced as a follow-up to the meeting.' })
   followUpBriefs(@Root() meeting: Meeting, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Meeting.followUpBriefs', 'b.follows_up_meeting_id = p.owner', meeting.key, args);
+    return briefListing.nested(context, 'Meeting.followUpBriefs', { where: 'b.follows_up_meeting_id = p.owner' }, meeting.key, args);
   }
 }
 

@@ -47,6 +47,8 @@ export class DistrictNetwork extends SourcedRecord {
   @ManyToMany('District', { onDelete: 'CASCADE' })
   @JoinTable({
     name: 'district_network_member',
+    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
+    synchronize: false,
     joinColumn: { name: 'network_id', referencedColumnName: 'key' },
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })

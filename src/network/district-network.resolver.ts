@@ -6,6 +6,7 @@ import { DistrictListArguments } from '../district/district.inputs';
 import { districtListing } from '../district/district.service';
 import { Organization } from '../organization/organization.entity';
 import { organizationByKey } from '../organization/organization.loaders';
+import { throughJoinTable } from '../shared/pagination/listing';
 import { DistrictNetwork } from './district-network.entity';
 import { DistrictNetworkListArguments } from './district-network.inputs';
 import { districtNetworkListing } from './district-network.service';
@@ -29,7 +30,7 @@ export class DistrictNetworkResolver {
 
   @FieldResolver(() => districtListing.Connection, { description: 'Member districts.' })
   members(@Root() network: DistrictNetwork, @Args() args: DistrictListArguments, @Ctx() context: RequestContext) {
-    return districtListing.nested(context, 'DistrictNetwork.members', 'EXISTS (SELECT 1 FROM district_network_member x WHERE x.district_id = d.id AND x.network_id = p.owner)', network.key, args);
+    return districtListing.nested(context, 'DistrictNetwork.members', throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id'), network.key, args);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through its member districts.' })
@@ -37,8 +38,11 @@ export class DistrictNetworkResolver {
     return briefListing.nested(
       context,
       'DistrictNetwork.briefs',
-      `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = p.owner)
-        OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE x.brief_id = b.id AND m.network_id = p.owner))`,
+      {
+        from: `(SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = p.owner
+                UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE m.network_id = p.owner) owned
+               JOIN brief b ON b.id = owned.id`,
+      },
       network.key,
       args,
     );

@@ -35,12 +35,12 @@ export class OrganizationResolver {
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs this organization published.' })
   publishedBriefs(@Root() organization: Organization, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Organization.publishedBriefs', 'b.publisher_id = p.owner', organization.key, args);
+    return briefListing.nested(context, 'Organization.publishedBriefs', { where: 'b.publisher_id = p.owner' }, organization.key, args);
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings this organization convened.' })
   convenedMeetings(@Root() organization: Organization, @Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
-    return meetingListing.nested(context, 'Organization.convenedMeetings', 'm.convener_id = p.owner', organization.key, args);
+    return meetingListing.nested(context, 'Organization.convenedMeetings', { where: 'm.convener_id = p.owner' }, organization.key, args);
   }
 
   @FieldResolver(() => [DistrictNetwork], { description: 'District networks this organization coordinates, by name.' })

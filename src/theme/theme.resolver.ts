@@ -2,10 +2,11 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root }
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { LessonListArguments } from '../lesson/lesson.inputs';
+import { NewestLessonListArguments } from '../lesson/lesson.inputs';
 import { lessonListing } from '../lesson/lesson.service';
 import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
+import { throughJoinTable, type NestedSource } from '../shared/pagination/listing';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { Theme } from './theme.entity';
 import { ThemeListArguments, themeKeySet } from './theme.inputs';
@@ -19,7 +20,7 @@ class ThemeBriefArguments extends BriefListArguments {
 }
 
 @ArgsType()
-class ThemeLessonArguments extends LessonListArguments {
+class ThemeLessonArguments extends NewestLessonListArguments {
   @Field({ defaultValue: false, description: 'Include lessons on sub-themes of this theme.' })
   includeSubthemes!: boolean;
 }
@@ -30,9 +31,9 @@ class ThemeMeetingArguments extends MeetingListArguments {
   includeSubthemes!: boolean;
 }
 
-/** "The record is on the parent theme `p.owner`" (or on one of its sub-themes). */
-function onParentTheme(joinTable: string, ownerColumn: string, recordKey: string, includeSubthemes: boolean): string {
-  return `EXISTS (SELECT 1 FROM ${joinTable} x WHERE x.${ownerColumn} = ${recordKey} AND x.theme_id = ANY(${themeKeySet(new SqlBuilder(), 'p.owner', includeSubthemes)}))`;
+/** Records on the parent theme `p.owner`, or on it and its sub-themes. */
+function onParentTheme(table: string, alias: string, joinTable: string, recordColumn: string, includeSubthemes: boolean): NestedSource {
+  return throughJoinTable(table, alias, joinTable, 'theme_id', recordColumn, includeSubthemes ? themeKeySet(new SqlBuilder(), 'p.owner', true) : undefined);
 }
 
 @Resolver(() => Theme)
@@ -59,16 +60,16 @@ export class ThemeResolver {
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs on this theme.' })
   briefs(@Root() theme: Theme, @Args() args: ThemeBriefArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Theme.briefs', onParentTheme('brief_theme', 'brief_id', 'b.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
+    return briefListing.nested(context, 'Theme.briefs', onParentTheme('brief', 'b', 'brief_theme', 'brief_id', args.includeSubthemes), theme.key, args);
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings on this theme.' })
   meetings(@Root() theme: Theme, @Args() args: ThemeMeetingArguments, @Ctx() context: RequestContext) {
-    return meetingListing.nested(context, 'Theme.meetings', onParentTheme('meeting_theme', 'meeting_id', 'm.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
+    return meetingListing.nested(context, 'Theme.meetings', onParentTheme('meeting', 'm', 'meeting_theme', 'meeting_id', args.includeSubthemes), theme.key, args);
   }
 
   @FieldResolver(() => lessonListing.Connection, { description: 'Lessons on this theme.' })
   lessons(@Root() theme: Theme, @Args() args: ThemeLessonArguments, @Ctx() context: RequestContext) {
-    return lessonListing.nested(context, 'Theme.lessons', onParentTheme('lesson_theme', 'lesson_id', 'l.id', args.includeSubthemes), theme.key, args, args.includeSubthemes);
+    return lessonListing.nested(context, 'Theme.lessons', onParentTheme('lesson', 'l', 'lesson_theme', 'lesson_id', args.includeSubthemes), theme.key, args);
   }
 }

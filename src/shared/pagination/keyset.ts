@@ -115,7 +115,7 @@ export function nestedPageLoader(
   list: ListDefinition,
   ordering: Ordering,
   request: PageRequest,
-  /** SQL that ties a row of `list.from` to the parent key `p.owner`. */
+  /** SQL that ties a row of `list.from` to the parent key `p.owner`; TRUE when `list.from` does it already. */
   parentCondition: string,
 ): DataLoader<number, Page<number>> {
   // Validate the arguments now, so a bad cursor fails before any statement runs.
@@ -163,6 +163,8 @@ export async function nestedPage<Record>(
   loaders: LoaderRegistry,
   query: PageQuery<Record> & { parentCondition: string; parentKey: number; argumentsKey: string },
 ): Promise<Page<Record>> {
+  // The loader's name must tell apart lists whose FROM or parent condition differ.
+  query.argumentsKey = `${query.argumentsKey}|${query.list.from}|${query.parentCondition}`;
   const loader = loaders.get(`${query.name}(${query.argumentsKey})`, (manager) => nestedPageLoader(manager, query.list, query.ordering, query.request, query.parentCondition));
   return hydratePage(await loader.load(query.parentKey), query.recordsByKey);
 }

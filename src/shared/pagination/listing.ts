@@ -17,6 +17,25 @@ export interface ListOptions<Filter, Order extends string> extends ConnectionArg
   orderBy: Order;
 }
 
+/** How a nested list reaches its parent `p.owner`: a FROM of its own, a condition, or both. */
+export interface NestedSource {
+  /** Replaces the listing's FROM; must keep the listing's alias for the listed table. */
+  from?: string;
+  where?: string;
+}
+
+/**
+ * The rows of `alias` (a `table`) tied to the parent through a join table, driven from
+ * the join table's index on (parentColumn, recordColumn). With `parents` SQL instead
+ * of p.owner (say, a theme and its sub-themes), rows are de-duplicated first.
+ */
+export function throughJoinTable(table: string, alias: string, joinTable: string, parentColumn: string, recordColumn: string, parents?: string): NestedSource {
+  if (!parents) return { from: `${joinTable} owned JOIN ${table} ${alias} ON ${alias}.id = owned.${recordColumn}`, where: `owned.${parentColumn} = p.owner` };
+  return {
+    from: `(SELECT DISTINCT x.${recordColumn} AS id FROM ${joinTable} x WHERE x.${parentColumn} = ANY(${parents})) owned JOIN ${table} ${alias} ON ${alias}.id = owned.id`,
+  };
+}
+
 export interface ListingSpecification<Node extends object, Filter, Order extends string> {
   nodeType: ClassType<Node>;
   /** Name of the root list, used in cursors. */
@@ -53,27 +72,22 @@ export function defineListing<Node extends object, Filter, Order extends string>
 
     /**
      * One parent's list (the lessons of a theme, say), paged per parent and batched
-     * across parents. `parentCondition` ties a row to the parent key `p.owner`;
-     * `extraArguments` must hold anything else that shapes the condition.
+     * across parents. The source ties rows to the parent key `p.owner`: either a
+     * condition on the listing's own FROM, or a FROM of its own that starts from the
+     * parent's rows (a join table), so that the cost of a page is bounded by the
+     * parent's size, never by the size of the whole table.
      */
-    async nested(
-      context: RequestContext,
-      relation: string,
-      parentCondition: string,
-      parentKey: number,
-      options: ListOptions<Filter, Order>,
-      extraArguments: unknown = null,
-    ): Promise<Connection<Node>> {
+    async nested(context: RequestContext, relation: string, source: NestedSource, parentKey: number, options: ListOptions<Filter, Order>): Promise<Connection<Node>> {
       const request = toPageRequest(options);
       const page = await nestedPage(context.loaders, {
         name: relation,
-        list: list(relation, options),
+        list: { ...list(relation, options), from: source.from ?? specification.from },
         ordering: specification.orderings[options.orderBy],
         request,
         recordsByKey: specification.recordsByKey(context),
-        parentCondition,
+        parentCondition: source.where ?? 'TRUE',
         parentKey,
-        argumentsKey: JSON.stringify([options.first, options.after, options.last, options.before, options.filter, options.orderBy, extraArguments]),
+        argumentsKey: JSON.stringify([options.first, options.after, options.last, options.before, options.filter, options.orderBy]),
       });
       return NodeConnection.from(page);
     },

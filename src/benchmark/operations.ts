@@ -1,0 +1,88 @@
+/**
+ * The operations the benchmark measures: what partner websites, researchers and
+ * internal tools actually send. Each draws its variables from the database, rotating
+ * through real slugs, numbers and IDs so caches cannot flatter the figures.
+ */
+import type { DataSource } from 'typeorm';
+import { encodeGlobalId } from '../shared/global-id';
+import { encodeCursor } from '../shared/pagination/cursor';
+
+export interface Operation {
+  name: string;
+  description: string;
+  query: string;
+  /** Variables for the n-th run. */
+  variables(run: number): Record<string, unknown>;
+}
+
+async function column<T>(dataSource: DataSource, sql: string): Promise<T[]> {
+  return ((await dataSource.query(sql)) as Array<{ value: T }>).map((row) => row.value);
+}
+
+export async function readOperations(dataSource: DataSource): Promise<Operation[]> {
+  const slugs = await column<string>(dataSource, `SELECT slug AS value FROM brief ORDER BY md5(slug) LIMIT 500`);
+  const meetingNumbers = await column<number>(dataSource, `SELECT number AS value FROM meeting ORDER BY md5(number::text) LIMIT 500`);
+  const rootThemes = (await column<number>(dataSource, `SELECT id AS value FROM theme WHERE parent_id IS NULL ORDER BY id`)).map((key) => encodeGlobalId('Theme', key));
+  const [briefCount] = await column<number>(dataSource, `SELECT count(*)::int AS value FROM brief`);
+  // The cursor after page 1,000 of 20 (or the deepest page the data has), as the API would have issued it.
+  const depth = Math.min(1000 * 20, Math.max(briefCount - 20, 1));
+  const [deep] = (await dataSource.query(
+    `SELECT coalesce(published_on, '0001-01-01'::date) AS published, id FROM brief ORDER BY 1 DESC, 2 DESC OFFSET $1 LIMIT 1`,
+    [depth - 1],
+  )) as Array<{ published: string; id: number }>;
+  const deepCursor = encodeCursor('briefs:PUBLISHED_AT_DESC', [deep.published, deep.id]);
+  const pick = <T>(items: T[], run: number) => items[run % items.length];
+
+  const partnerPage = `query($theme: ID!, $after: String) {
+    briefs(first: 20, after: $after, filter: { themes: { anyOf: [$theme] }, kinds: [REPORT, POLICY_BRIEF], published: { from: "2005-01-01" } }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { slug title kind publicationDate { text } publisher { name } themes { name } }
+    }
+  }`;
+  const listPage = `query($after: String) {
+    briefs(first: 20, after: $after) { pageInfo { hasNextPage endCursor } nodes { slug title publicationDate { text } publisher { name } } }
+  }`;
+  return [
+    {
+      name: 'brief by slug',
+      description: 'a brief page: the brief, its publisher, themes, networks and first ten lessons',
+      query: `query($slug: String!) { brief(slug: $slug) { title kind summary publicationDate { text } publisher { name } themes { name } networks { name }
+        lessons(first: 10) { nodes { position statement } } } }`,
+      variables: (run) => ({ slug: pick(slugs, run) }),
+    },
+    {
+      name: 'partner list page',
+      description: 'reports and policy briefs on a theme (with sub-themes) since 2005, newest first, with total count',
+      query: partnerPage,
+      variables: (run) => ({ theme: pick(rootThemes, run) }),
+    },
+    {
+      name: 'three-level nested',
+      description: '5 themes → 10 lessons each → each lesson\'s brief → 3 of its lessons → 3 links each, with the linked lesson and its brief',
+      query: `{ themes(first: 5) { nodes { name lessons(first: 10) { nodes { statement brief { title publisher { name }
+        lessons(first: 3) { nodes { statement links(first: 3) { nodes { kind rationale to { statement brief { title } } } } } } } } } } } }`,
+      variables: () => ({}),
+    },
+    {
+      name: 'meeting with materials',
+      description: 'a meeting: dates, place, convener, agenda, materials, themes, follow-up briefs with their lessons',
+      query: `query($number: Int!) { meeting(number: $number) { number title dateRange startsOn endsOn location { text } convener { name }
+        agendaTopics { position title } materials { kind title sizeText } themes { name }
+        followUpBriefs(first: 10) { nodes { title publicationDate { text } lessons(first: 5) { nodes { statement } } } } } }`,
+      variables: (run) => ({ number: pick(meetingNumbers, run) }),
+    },
+    {
+      name: 'list page 1',
+      description: 'briefs, newest first, first page of 20',
+      query: listPage,
+      variables: () => ({ after: null }),
+    },
+    {
+      name: `list page ${Math.round(depth / 20) + 1}`,
+      description: `the same list, ${depth.toLocaleString('en-US')} briefs deep`,
+      query: listPage,
+      variables: () => ({ after: deepCursor }),
+    },
+  ];
+}

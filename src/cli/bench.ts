@@ -1,0 +1,125 @@
+/**
+ * `npm run bench -- [--lessons 1000,100000] [--runs 200] [--only name]`: measures
+ * p50/p95 latency and SQL statements per request through the real HTTP endpoint,
+ * on an embedded PostgreSQL in a temporary folder filled with the shipped dataset
+ * plus deterministic synthetic data at each scale. Prints a Markdown table.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readOperations, type Operation } from '../benchmark/operations';
+import { connectDataSource } from '../database/connect';
+import { createDataSource } from '../database/data-source';
+import { EmbeddedDatabase } from '../database/embedded-postgres';
+import { runPendingMigrations } from '../database/migrate';
+import { loadSeedDataset } from '../seed/seed-loader';
+import { createServer } from '../server';
+import { projectRoot } from '../shared/project-root';
+import { createLogger, silentLogger, type LogLevel } from '../shared/logger';
+import { statementCountingLogger } from '../database/statement-counter';
+import { writeSyntheticData } from '../synthetic/synthetic-data';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+interface Result {
+  operation: Operation;
+  p50: number;
+  p95: number;
+  statements: number;
+  bytes: number;
+}
+
+async function measure(url: string, operation: Operation, runs: number): Promise<Result> {
+  const timings: number[] = [];
+  let statements = -1;
+  let bytes = 0;
+  const warmUp = Math.min(20, runs);
+  for (let run = 0; run < warmUp + runs; run++) {
+    const startedAt = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation.query, variables: operation.variables(run) }) });
+    const body = await response.text();
+    const elapsed = performance.now() - startedAt;
+    if (response.status !== 200 || body.includes('"errors"')) throw new Error(`${operation.name} failed: ${response.status} ${body.slice(0, 500)}`);
+    if (run < warmUp) continue;
+    timings.push(elapsed);
+    const count = Number(response.headers.get('x-sql-statements'));
+    if (statements !== -1 && count !== statements) statements = Math.max(statements, count); // report the highest seen
+    else statements = count;
+    bytes = body.length;
+  }
+  timings.sort((a, b) => a - b);
+  return { operation, p50: percentile(timings, 0.5), p95: percentile(timings, 0.95), statements, bytes };
+}
+
+async function benchmarkScale(lessons: number, runs: number, only: string | undefined): Promise<Result[]> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-bench-'));
+  fs.chmodSync(directory, 0o755);
+  const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
+  const url = await database.start();
+  const logger = createLogger((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'warn', 'pretty');
+  const dataSource = await connectDataSource(createDataSource(url, { logger: statementCountingLogger(logger, 100) }), url);
+  try {
+    await runPendingMigrations(dataSource, silentLogger);
+    await loadSeedDataset(dataSource, path.join(projectRoot, 'seeds'));
+    const startedAt = Date.now();
+    await dataSource.transaction((manager) => writeSyntheticData(manager, lessons));
+    process.stderr.write(`  ${lessons.toLocaleString('en-US')} lessons generated in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+    const server = await createServer({ dataSource });
+    const port = await server.listen(0, '127.0.0.1');
+    try {
+      const results: Result[] = [];
+      for (const operation of await readOperations(dataSource)) {
+        if (only && !operation.name.includes(only)) continue;
+        results.push(await measure(`http://127.0.0.1:${port}/graphql`, operation, runs));
+        process.stderr.write(`  ${operation.name}: p50 ${results[results.length - 1].p50.toFixed(1)} ms\n`);
+      }
+      return results;
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await dataSource.destroy();
+    await database.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const scales = option('lessons', '1000,100000').split(',').map(Number);
+  const runs = Number(option('runs', '200'));
+  const only = process.argv.includes('--only') ? option('only', '') : undefined;
+  if (scales.some((scale) => !Number.isInteger(scale) || scale < 1) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 200] [--only <operation name part>]');
+  }
+  const byScale = new Map<number, Result[]>();
+  for (const scale of scales) {
+    process.stderr.write(`benchmarking at ${scale.toLocaleString('en-US')} lessons, ${runs} runs per operation\n`);
+    byScale.set(scale, await benchmarkScale(scale, runs, only));
+  }
+  const header = ['operation', ...scales.flatMap((scale) => [`p50 ms @${scale}`, `p95 ms @${scale}`, `SQL @${scale}`])];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  const first = byScale.get(scales[0])!;
+  first.forEach((result, index) => {
+    const cells = scales.flatMap((scale) => {
+      const scaled = byScale.get(scale)![index];
+      return [scaled.p50.toFixed(1), scaled.p95.toFixed(1), String(scaled.statements)];
+    });
+    lines.push(`| ${result.operation.name} | ${cells.join(' | ')} |`);
+  });
+  console.log(lines.join('\n'));
+  console.log('\nOperations:');
+  for (const result of first) console.log(`- ${result.operation.name}: ${result.operation.description}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});
