@@ -79,8 +79,8 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
       variables: () => ({ after: null }),
     },
     {
-      name: `list page ${Math.round(depth / 20) + 1}`,
-      description: `the same list, ${depth.toLocaleString('en-US')} briefs deep`,
+      name: 'deep list page',
+      description: `the same list, ${depth.toLocaleString('en-US')} briefs deep (page ${Math.round(depth / 20) + 1}; page 1,001 where there are enough briefs)`,
       query: listPage,
       variables: () => ({ after: deepCursor }),
     },

@@ -16,7 +16,7 @@ import { runPendingMigrations } from '../database/migrate';
 import { loadSeedDataset } from '../seed/seed-loader';
 import { createServer } from '../server';
 import { projectRoot } from '../shared/project-root';
-import { createLogger, silentLogger, type LogLevel } from '../shared/logger';
+import { createLogger, silentLogger } from '../shared/logger';
 import { statementCountingLogger } from '../database/statement-counter';
 import { writeSyntheticData } from '../synthetic/synthetic-data';
 
@@ -64,8 +64,13 @@ async function benchmarkScale(lessons: number, runs: number, only: string | unde
   fs.chmodSync(directory, 0o755);
   const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
   const url = await database.start();
-  const logger = createLogger((process.env.LOG_LEVEL as LogLevel | undefined) ?? 'warn', 'pretty');
-  const dataSource = await connectDataSource(createDataSource(url, { logger: statementCountingLogger(logger, 100) }), url);
+  // BENCH_SLOW_MS=5 lists every statement slower than 5 ms, to see where time goes.
+  const slowMilliseconds = Number(process.env.BENCH_SLOW_MS ?? 200);
+  const logger = createLogger('warn', 'pretty');
+  const dataSource = await connectDataSource(
+    createDataSource(url, { logger: statementCountingLogger(logger, slowMilliseconds), slowStatementMilliseconds: slowMilliseconds }),
+    url,
+  );
   try {
     await runPendingMigrations(dataSource, silentLogger);
     await loadSeedDataset(dataSource, path.join(projectRoot, 'seeds'));
@@ -117,6 +122,10 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   console.log('\nOperations:');
   for (const result of first) console.log(`- ${result.operation.name}: ${result.operation.description}`);
+  for (const scale of scales.slice(1)) {
+    const deep = byScale.get(scale)!.find((result) => result.operation.name === 'deep list page');
+    if (deep) console.log(`  at ${scale.toLocaleString('en-US')} lessons: ${deep.operation.description}`);
+  }
 }
 
 main().catch((error: Error) => {

@@ -21,6 +21,8 @@ export interface DataSourceOptions {
   connectTimeoutMilliseconds?: number;
   poolSize?: number;
   logger?: TypeOrmLogger;
+  /** Statements slower than this reach the logger's logQuerySlow. */
+  slowStatementMilliseconds?: number;
 }
 
 export function createDataSource(databaseUrl: string, options: DataSourceOptions = {}): DataSource {
@@ -35,7 +37,7 @@ export function createDataSource(databaseUrl: string, options: DataSourceOptions
     logging: false,
     // Counts statements per request (and logs failures) even when nothing else is logged.
     logger: options.logger ?? statementCountingLogger(silentLogger),
-    maxQueryExecutionTime: 500,
+    maxQueryExecutionTime: options.slowStatementMilliseconds ?? 500,
     applicationName: 'briefgraph',
     extra: {
       max: options.poolSize ?? 10,

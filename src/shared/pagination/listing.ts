@@ -22,17 +22,24 @@ export interface NestedSource {
   /** Replaces the listing's FROM; must keep the listing's alias for the listed table. */
   from?: string;
   where?: string;
+  /** An expression equal to the listed record's key that the FROM yields in index order (the join table's column). */
+  keyColumn?: string;
 }
 
 /**
  * The rows of `alias` (a `table`) tied to the parent through a join table, driven from
- * the join table's index on (parentColumn, recordColumn). With `parents` SQL instead
- * of p.owner (say, a theme and its sub-themes), rows are de-duplicated first.
+ * the join table's index on (parentColumn, recordColumn): each join row fetches its
+ * record (the OFFSET 0 keeps PostgreSQL from turning this into a merge join that
+ * walks the whole table), and orderings by key read the join index's order directly.
+ * With `parents` SQL instead of p.owner (a theme and its sub-themes), the join rows
+ * are de-duplicated first.
  */
 export function throughJoinTable(table: string, alias: string, joinTable: string, parentColumn: string, recordColumn: string, parents?: string): NestedSource {
-  if (!parents) return { from: `${joinTable} owned JOIN ${table} ${alias} ON ${alias}.id = owned.${recordColumn}`, where: `owned.${parentColumn} = p.owner` };
+  const record = (key: string) => `CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE id = ${key} OFFSET 0) ${alias}`;
+  if (!parents) return { from: `${joinTable} owned ${record(`owned.${recordColumn}`)}`, where: `owned.${parentColumn} = p.owner`, keyColumn: `owned.${recordColumn}` };
   return {
-    from: `(SELECT DISTINCT x.${recordColumn} AS id FROM ${joinTable} x WHERE x.${parentColumn} = ANY(${parents})) owned JOIN ${table} ${alias} ON ${alias}.id = owned.id`,
+    from: `(SELECT DISTINCT x.${recordColumn} AS id FROM ${joinTable} x WHERE x.${parentColumn} = ANY(${parents})) owned ${record('owned.id')}`,
+    keyColumn: 'owned.id',
   };
 }
 
@@ -45,6 +52,12 @@ export interface ListingSpecification<Node extends object, Filter, Order extends
   orderings: Record<Order, Ordering>;
   conditions: (filter: Filter | null | undefined) => Condition[];
   recordsByKey: (context: RequestContext) => DataLoader<number, Node | null>;
+}
+
+/** The ordering with the record key read from `keyColumn` (where the source yields it in index order). */
+function withKeyColumn(ordering: Ordering, key: string, keyColumn: string | undefined): Ordering {
+  if (!keyColumn) return ordering;
+  return { ...ordering, columns: ordering.columns.map((column) => (column.sql === key ? { ...column, sql: keyColumn } : column)) };
 }
 
 export function defineListing<Node extends object, Filter, Order extends string>(specification: ListingSpecification<Node, Filter, Order>) {
@@ -82,7 +95,7 @@ export function defineListing<Node extends object, Filter, Order extends string>
       const page = await nestedPage(context.loaders, {
         name: relation,
         list: { ...list(relation, options), from: source.from ?? specification.from },
-        ordering: specification.orderings[options.orderBy],
+        ordering: withKeyColumn(specification.orderings[options.orderBy], specification.key, source.keyColumn),
         request,
         recordsByKey: specification.recordsByKey(context),
         parentCondition: source.where ?? 'TRUE',
