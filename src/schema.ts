@@ -10,12 +10,15 @@ import { District } from './district/district.entity';
 import { LessonLinkResolver, LessonResolver } from './lesson/lesson.resolver';
 import { Lesson } from './lesson/lesson.entity';
 import { LessonLink } from './lesson/lesson-link.entity';
-import { AgendaTopicResolver, MeetingMaterialResolver, MeetingResolver } from './meeting/meeting.resolver';
+import { AgendaTopicResolver, MeetingMaterialResolver, MeetingProvenanceResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { Meeting } from './meeting/meeting.entity';
 import { DistrictNetworkResolver } from './network/district-network.resolver';
 import { DistrictNetwork } from './network/district-network.entity';
 import { NodeResolver } from './node/node.resolver';
 import { projectRoot } from './shared/project-root';
+import { SearchResolver } from './search/search.resolver';
+import { BriefRelatedResolver, LessonRelatedResolver, RelationReasonResolver } from './related/related.resolver';
+import { RecordPathResolver } from './graph/record-path.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 import { Organization } from './organization/organization.entity';
 import { SourceDocumentResolver, sourceFieldResolver } from './source-document/source-document.resolver';
@@ -43,6 +46,12 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       LessonResolver,
       LessonLinkResolver,
       SourceDocumentResolver,
+      SearchResolver,
+      LessonRelatedResolver,
+      BriefRelatedResolver,
+      RelationReasonResolver,
+      RecordPathResolver,
+      MeetingProvenanceResolver,
       ...sourcedTypes.map((type) => sourceFieldResolver(type)),
     ] as unknown as [Function, ...Function[]],
     validate: { forbidUnknownValues: false, validationError: { target: false } },

@@ -21,6 +21,8 @@ registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publ
 
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
 @Entity({ name: 'brief' })
+@Index('brief_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('brief_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('brief_published_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Index('brief_title_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('brief_publication_date_has_precision', '(published_on IS NULL) = (publication_date_precision IS NULL)')
@@ -117,4 +119,8 @@ export class Brief extends SourcedRecord {
     inverseJoinColumn: { name: 'builds_on_brief_id', referencedColumnName: 'key' },
   })
   buildsOn?: Brief[];
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

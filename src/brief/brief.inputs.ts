@@ -42,6 +42,9 @@ export class BriefFilter {
 
 @ArgsType()
 export class BriefListArguments extends ConnectionArguments {
+  @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
+  search?: string | null;
+
   @Field(() => BriefFilter, { nullable: true })
   filter?: BriefFilter | null;
 

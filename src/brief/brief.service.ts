@@ -46,4 +46,5 @@ export const briefListing = defineListing({
   orderings: briefOrderings,
   conditions: (filter: BriefFilter | null | undefined) => briefConditions(filter),
   recordsByKey: briefByKey,
+  searchable: 'b',
 });

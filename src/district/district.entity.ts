@@ -13,6 +13,8 @@ registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort o
 
 @ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
 @Entity({ name: 'district' })
+@Index('district_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('district_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('district_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('district_state_is_a_code', `state ~ '^[A-Z]{2}$'`)
 export class District extends SourcedRecord {
@@ -34,4 +36,8 @@ export class District extends SourcedRecord {
   @Index()
   @Column({ type: 'enum', enum: DistrictKind, enumName: 'district_kind' })
   kind!: DistrictKind;
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

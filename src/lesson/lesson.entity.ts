@@ -9,6 +9,8 @@ import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A lesson, or finding, that a brief draws.' })
 @Entity({ name: 'lesson' })
+@Index('lesson_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('lesson_statement_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index(['briefKey', 'position'], { unique: true })
 @Check('lesson_position_is_positive', 'position > 0')
 export class Lesson extends SourcedRecord {
@@ -50,4 +52,8 @@ export class Lesson extends SourcedRecord {
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })
   districts?: District[];
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

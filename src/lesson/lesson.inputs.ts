@@ -55,6 +55,9 @@ export class LessonLinkFilter {
 
 @ArgsType()
 export class LessonListArguments extends ConnectionArguments {
+  @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
+  search?: string | null;
+
   @Field(() => LessonFilter, { nullable: true })
   filter?: LessonFilter | null;
 

@@ -41,6 +41,7 @@ export const lessonListing = defineListing({
   orderings: lessonOrderings,
   conditions: (filter: LessonFilter | null | undefined) => lessonConditions(filter),
   recordsByKey: lessonByKey,
+  searchable: 'l',
 });
 
 export const lessonLinkListing = defineListing({

@@ -9,6 +9,8 @@ import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A numbered meeting convened by an organization.' })
 @Entity({ name: 'meeting' })
+@Index('meeting_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('meeting_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('meeting_starts_on_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('meeting_ends_on_or_after_start', 'ends_on >= starts_on')
 @Check('meeting_number_is_positive', 'number > 0')
@@ -72,4 +74,8 @@ export class Meeting extends SourcedRecord {
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })
   districts?: District[];
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

@@ -13,6 +13,8 @@ import { Theme } from '../theme/theme.entity';
 import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
 import { AgendaTopic } from './agenda-topic.entity';
 import { Location } from './location';
+import { LessonListArguments } from '../lesson/lesson.inputs';
+import { lessonListing } from '../lesson/lesson.service';
 import { Meeting } from './meeting.entity';
 import { MeetingListArguments } from './meeting.inputs';
 import { meetingListing } from './meeting.service';
@@ -79,6 +81,14 @@ export class MeetingResolver {
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs produced as a follow-up to the meeting.' })
   followUpBriefs(@Root() meeting: Meeting, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
     return briefListing.nested(context, 'Meeting.followUpBriefs', { where: 'b.follows_up_meeting_id = p.owner' }, meeting.key, args);
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingProvenanceResolver {
+  @FieldResolver(() => lessonListing.Connection, { description: "Lessons drawn in the meeting's follow-up briefs: what came out of the meeting." })
+  followUpLessons(@Root() meeting: Meeting, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
+    return lessonListing.nested(context, 'Meeting.followUpLessons', { from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l', where: 'followed.follows_up_meeting_id = p.owner' }, meeting.key, args);
   }
 }
 

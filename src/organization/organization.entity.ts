@@ -16,6 +16,8 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Wha
 
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })
+@Index('organization_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('organization_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('organization_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Organization extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
@@ -51,4 +53,8 @@ export class Organization extends SourcedRecord {
   @ManyToOne('Organization', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'housed_by_id' })
   housedBy?: Organization | null;
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

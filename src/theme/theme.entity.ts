@@ -6,6 +6,8 @@ import { SourcedRecord } from '../shared/sourced-record';
 
 @ObjectType({ implements: Node, description: 'A topic such as continuous improvement or school turnaround.' })
 @Entity({ name: 'theme' })
+@Index('theme_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
+@Index('theme_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('theme_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Theme extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
@@ -28,4 +30,8 @@ export class Theme extends SourcedRecord {
   @ManyToOne('Theme', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'parent_id' })
   parent?: Theme | null;
+
+  /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

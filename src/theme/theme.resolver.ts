@@ -9,6 +9,7 @@ import { meetingListing } from '../meeting/meeting.service';
 import { throughJoinTable, type NestedSource } from '../shared/pagination/listing';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { Theme } from './theme.entity';
+import { ThemeTimeline, themeTimeline } from './theme-timeline';
 import { ThemeListArguments, themeKeySet } from './theme.inputs';
 import { themeByKey, themeChildren } from './theme.loaders';
 import { themeListing } from './theme.service';
@@ -66,6 +67,11 @@ export class ThemeResolver {
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings on this theme.' })
   meetings(@Root() theme: Theme, @Args() args: ThemeMeetingArguments, @Ctx() context: RequestContext) {
     return meetingListing.nested(context, 'Theme.meetings', onParentTheme('meeting', 'm', 'meeting_theme', 'meeting_id', args.includeSubthemes), theme.key, args);
+  }
+
+  @FieldResolver(() => ThemeTimeline, { description: 'Briefs, meetings and lessons on this theme (sub-themes included) year by year, with the first and last appearance.' })
+  timeline(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<ThemeTimeline> {
+    return themeTimeline(context, theme.key);
   }
 
   @FieldResolver(() => lessonListing.Connection, { description: 'Lessons on this theme.' })

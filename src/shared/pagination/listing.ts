@@ -10,11 +10,14 @@ import { connectionType, type Connection } from './connection';
 import { toPageRequest, type ConnectionArguments } from './connection-arguments';
 import { nestedPage, rootPage, type ListDefinition, type Ordering } from './keyset';
 import type { Condition } from './sql-builder';
+import { cleanSearchText, tsquery } from '../full-text';
 
 /** Page arguments plus a filter and an ordering: what every list field takes. */
 export interface ListOptions<Filter, Order extends string> extends ConnectionArguments {
   filter?: Filter | null;
   orderBy: Order;
+  /** Full-text search within the list, for listings that declare `searchable`. */
+  search?: string | null;
 }
 
 /** How a nested list reaches its parent `p.owner`: a FROM of its own, a condition, or both. */
@@ -52,6 +55,14 @@ export interface ListingSpecification<Node extends object, Filter, Order extends
   orderings: Record<Order, Ordering>;
   conditions: (filter: Filter | null | undefined) => Condition[];
   recordsByKey: (context: RequestContext) => DataLoader<number, Node | null>;
+  /** The alias whose `search_document` the `search` argument matches (migration AddSearch). */
+  searchable?: string;
+}
+
+function searchConditions(alias: string | undefined, search: string | null | undefined): Condition[] {
+  if (search === undefined || search === null || !alias) return [];
+  const text = cleanSearchText(search, 'search');
+  return [(sql) => `${alias}.search_document @@ ${tsquery(sql.param(text, 'text'))}`];
 }
 
 /** The ordering with the record key read from `keyColumn` (where the source yields it in index order). */
@@ -66,7 +77,7 @@ export function defineListing<Node extends object, Filter, Order extends string>
     scope,
     from: specification.from,
     key: specification.key,
-    conditions: specification.conditions(options.filter),
+    conditions: [...specification.conditions(options.filter), ...searchConditions(specification.searchable, options.search)],
   });
   return {
     Connection: NodeConnection,
@@ -100,7 +111,7 @@ export function defineListing<Node extends object, Filter, Order extends string>
         recordsByKey: specification.recordsByKey(context),
         parentCondition: source.where ?? 'TRUE',
         parentKey,
-        argumentsKey: JSON.stringify([options.first, options.after, options.last, options.before, options.filter, options.orderBy]),
+        argumentsKey: JSON.stringify([options.first, options.after, options.last, options.before, options.filter, options.orderBy, options.search]),
       });
       return NodeConnection.from(page);
     },

@@ -1,0 +1,61 @@
+/** How two records are connected: an ordered path of records and the relation of each step. */
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LessonLinkKind } from '../lesson/lesson-link.entity';
+import { Node } from '../shared/node';
+
+export enum GraphRelation {
+  PUBLISHED_BY = 'PUBLISHED_BY',
+  PUBLISHED = 'PUBLISHED',
+  FOLLOWS_UP = 'FOLLOWS_UP',
+  FOLLOWED_UP_BY = 'FOLLOWED_UP_BY',
+  DRAWN_IN = 'DRAWN_IN',
+  DRAWS = 'DRAWS',
+  CONVENED_BY = 'CONVENED_BY',
+  CONVENED = 'CONVENED',
+  SUBTHEME_OF = 'SUBTHEME_OF',
+  HAS_SUBTHEME = 'HAS_SUBTHEME',
+  HOUSED_BY = 'HOUSED_BY',
+  HOUSES = 'HOUSES',
+  COORDINATED_BY = 'COORDINATED_BY',
+  COORDINATES = 'COORDINATES',
+  HAS_THEME = 'HAS_THEME',
+  THEME_OF = 'THEME_OF',
+  STUDIES = 'STUDIES',
+  STUDIED_IN = 'STUDIED_IN',
+  ABOUT = 'ABOUT',
+  SUBJECT_OF = 'SUBJECT_OF',
+  MEMBER_OF = 'MEMBER_OF',
+  HAS_MEMBER = 'HAS_MEMBER',
+  BUILDS_ON = 'BUILDS_ON',
+  BUILT_ON_BY = 'BUILT_ON_BY',
+  LINKS_TO = 'LINKS_TO',
+  LINKED_FROM = 'LINKED_FROM',
+}
+registerEnumType(GraphRelation, { name: 'GraphRelation', description: 'How the record a step starts from relates to the record it reaches ("brief PUBLISHED_BY organization").' });
+
+@ObjectType({ description: 'One step of a path: from a record, through a relation, to the next.' })
+export class PathStep {
+  @Field(() => Node)
+  from!: Node;
+
+  @Field(() => GraphRelation)
+  relation!: GraphRelation;
+
+  @Field(() => LessonLinkKind, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: the kind of the lesson link.' })
+  linkKind!: LessonLinkKind | null;
+
+  @Field(() => Node)
+  to!: Node;
+}
+
+@ObjectType({ description: 'The shortest chain of relations between two records.' })
+export class RecordPath {
+  @Field(() => Int, { description: 'Number of steps; 0 when both ends are the same record.' })
+  hops!: number;
+
+  @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })
+  nodes!: Node[];
+
+  @Field(() => [PathStep])
+  steps!: PathStep[];
+}

@@ -1,0 +1,45 @@
+/**
+ * Suggestions for a search box, fast enough for every keystroke: titles and names
+ * containing what was typed (accent- and case-insensitive, through the trigram
+ * indexes), those starting with it first, then those with a word starting with it.
+ */
+import type { RequestContext } from '../context';
+import { SqlBuilder } from '../shared/pagination/sql-builder';
+import { userInputError } from '../shared/user-input-error';
+import { searchSources } from './search.service';
+import { SearchType, Suggestion } from './search.types';
+
+export const maximumSuggestions = 10;
+const defaultTypes = [SearchType.BRIEF, SearchType.THEME, SearchType.DISTRICT, SearchType.MEETING];
+
+/** Escapes LIKE's wildcards so typed text matches literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+export async function autocomplete(context: RequestContext, prefix: string, types: SearchType[] | null | undefined, first: number): Promise<Suggestion[]> {
+  const typed = prefix.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trimStart();
+  if (typed.trim().length < 2) throw userInputError('prefix', 'must hold at least 2 characters');
+  if (typed.length > 100) throw userInputError('prefix', `is ${typed.length} characters long; at most 100 are matched`);
+  if (!Number.isInteger(first) || first < 1 || first > maximumSuggestions) throw userInputError('first', `must be from 1 to ${maximumSuggestions}, got ${first}`);
+  const chosen = types?.length ? [...new Set(types)] : defaultTypes;
+
+  const sql = new SqlBuilder();
+  const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed), 'text')})`;
+  const limit = sql.param(first, 'int');
+  const branches = chosen.map((type) => {
+    const { table, alias, title } = searchSources[type];
+    const text = `public.briefgraph_fold(${title})`;
+    return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text,
+              CASE WHEN ${text} LIKE ${folded} || '%' THEN 0 WHEN ' ' || ${text} LIKE '% ' || ${folded} || '%' THEN 1 ELSE 2 END AS rank,
+              length(${title}) AS length
+             FROM ${table} ${alias} WHERE ${text} LIKE '%' || ${folded} || '%'
+             ORDER BY rank, length, key LIMIT ${limit})`;
+  });
+  const rows = (await context.loaders.manager.query(
+    `SELECT type, key, text FROM (${branches.join(' UNION ALL ')}) suggestions ORDER BY rank, length, type, key LIMIT ${limit}`,
+    sql.parameters,
+  )) as Array<{ type: SearchType; key: number; text: string }>;
+  const nodes = await Promise.all(rows.map((row) => searchSources[row.type].recordsByKey(context).load(row.key)));
+  return rows.flatMap((row, index) => (nodes[index] ? [Object.assign(new Suggestion(), { text: row.text, type: row.type, node: nodes[index] })] : []));
+}

@@ -1,0 +1,231 @@
+/**
+ * One relevance-ranked search across briefs, lessons, meetings, themes, districts
+ * and organizations: PostgreSQL full-text search over weighted documents, falling
+ * back to trigram similarity of titles and names when nothing matches as written.
+ *
+ * Statements per search: one to check the words, one for the page (two when it falls
+ * back), one for the highlights of the page, one per record type on the page, and one
+ * for the total if asked. None depends on page size or data size.
+ */
+import type DataLoader from 'dataloader';
+import { briefByKey } from '../brief/brief.loaders';
+import type { RequestContext } from '../context';
+import { districtByKey } from '../district/district.loaders';
+import { lessonByKey } from '../lesson/lesson.loaders';
+import { meetingByKey } from '../meeting/meeting.loaders';
+import { organizationByKey } from '../organization/organization.loaders';
+import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
+import { toPageRequest } from '../shared/pagination/connection-arguments';
+import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
+import { userInputError } from '../shared/user-input-error';
+import { themeByKey } from '../theme/theme.loaders';
+import { themeMatchConditions, type ThemeMatch } from '../theme/theme.inputs';
+import { checkSearchTerms, cleanSearchText, tsquery, searchConfiguration } from '../shared/full-text';
+import { Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType } from './search.types';
+
+interface SearchSource {
+  type: SearchType;
+  table: string;
+  alias: string;
+  /** The title or name: what fuzzy matching compares and autocomplete shows. */
+  title: string;
+  /** Fields shown with highlights, most important first. */
+  fields: Array<{ name: string; sql: string }>;
+  /** The join table to themes, for the theme filter; absent for types without themes. */
+  themes?: { joinTable: string; column: string };
+  recordsByKey: (context: RequestContext) => DataLoader<number, object | null>;
+}
+
+export const searchSources: Record<SearchType, SearchSource> = {
+  BRIEF: {
+    type: SearchType.BRIEF, table: 'brief', alias: 'b', title: 'b.title',
+    fields: [{ name: 'title', sql: 'b.title' }, { name: 'summary', sql: 'b.summary' }],
+    themes: { joinTable: 'brief_theme', column: 'brief_id' }, recordsByKey: briefByKey,
+  },
+  LESSON: {
+    type: SearchType.LESSON, table: 'lesson', alias: 'l', title: 'l.statement',
+    fields: [{ name: 'statement', sql: 'l.statement' }, { name: 'explanation', sql: 'l.explanation' }],
+    themes: { joinTable: 'lesson_theme', column: 'lesson_id' }, recordsByKey: lessonByKey,
+  },
+  MEETING: {
+    type: SearchType.MEETING, table: 'meeting', alias: 'm', title: `'Meeting ' || m.number || coalesce(': ' || m.title, '')`,
+    fields: [{ name: 'title', sql: 'm.title' }, { name: 'description', sql: 'm.description' }],
+    themes: { joinTable: 'meeting_theme', column: 'meeting_id' }, recordsByKey: meetingByKey,
+  },
+  THEME: {
+    type: SearchType.THEME, table: 'theme', alias: 't', title: 't.name',
+    fields: [{ name: 'name', sql: 't.name' }, { name: 'description', sql: 't.description' }], recordsByKey: themeByKey,
+  },
+  DISTRICT: {
+    type: SearchType.DISTRICT, table: 'district', alias: 'd', title: 'd.name',
+    fields: [{ name: 'name', sql: 'd.name' }], recordsByKey: districtByKey,
+  },
+  ORGANIZATION: {
+    type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
+    fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], recordsByKey: organizationByKey,
+  },
+};
+
+const allTypes = Object.values(SearchType);
+
+export interface SearchOptions {
+  query: string;
+  types?: SearchType[] | null;
+  themes?: ThemeMatch | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+interface Hit {
+  type: SearchType;
+  key: number;
+  score: number;
+}
+
+const startMark = '\u27e6';
+const endMark = '\u27e7';
+const headlineOptions = `StartSel=${startMark}, StopSel=${endMark}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A headline from ts_headline, made safe for HTML, with its marks turned into <mark> tags. */
+export function markSnippet(snippet: string): string {
+  return escapeHtml(snippet).split(startMark).join('<mark>').split(endMark).join('</mark>');
+}
+
+function sourceConditions(source: SearchSource, themes: ThemeMatch | null | undefined): Condition[] | undefined {
+  if (!themes) return [];
+  if (!source.themes) return undefined; // records without themes cannot match a theme filter
+  return themeMatchConditions(themes, source.themes.joinTable, source.themes.column, `${source.alias}.id`, 'filter.themes');
+}
+
+/** The SELECT of matching (type, key, score) rows for every requested type, as one UNION ALL. */
+function hitsSelect(sql: SqlBuilder, sources: SearchSource[], mode: SearchMatchMode, text: string, themes: ThemeMatch | null | undefined): string | undefined {
+  const textParameter = sql.param(text, 'text');
+  const branches: string[] = [];
+  for (const source of sources) {
+    const conditions = sourceConditions(source, themes);
+    if (!conditions) continue;
+    const extra = conditions.map((condition) => ` AND ${condition(sql)}`).join('');
+    const { table, alias, type } = source;
+    if (mode === SearchMatchMode.FULL_TEXT) {
+      branches.push(
+        `SELECT '${type}'::text AS type, ${alias}.id AS key, ts_rank_cd(${alias}.search_document, query, 32)::float8 AS score
+         FROM ${table} ${alias}, ${tsquery(textParameter)} query WHERE ${alias}.search_document @@ query${extra}`,
+      );
+    } else {
+      const title = `public.briefgraph_fold(${source.title})`;
+      branches.push(
+        `SELECT '${type}'::text AS type, ${alias}.id AS key, word_similarity(public.briefgraph_fold(${textParameter}), ${title})::float8 AS score
+         FROM ${table} ${alias} WHERE ${title} %> public.briefgraph_fold(${textParameter})${extra}`,
+      );
+    }
+  }
+  return branches.length ? branches.join('\nUNION ALL\n') : undefined;
+}
+
+async function fetchHits(context: RequestContext, sources: SearchSource[], mode: SearchMatchMode, text: string, options: SearchOptions, size: number, cursor: CursorValues | undefined): Promise<Hit[]> {
+  const sql = new SqlBuilder();
+  const hits = hitsSelect(sql, sources, mode, text, options.themes);
+  if (!hits) return [];
+  const after = cursor ? `WHERE (score, type, key) < (${sql.param(cursor[0], 'float8')}, ${sql.param(cursor[1], 'text')}, ${sql.param(cursor[2], 'int')})` : '';
+  return (await context.loaders.manager.query(
+    `SELECT type, key, score FROM (${hits}) hits ${after} ORDER BY score DESC, type DESC, key DESC LIMIT ${sql.param(size + 1, 'int')}`,
+    sql.parameters,
+  )) as Hit[];
+}
+
+async function countHits(context: RequestContext, sources: SearchSource[], mode: SearchMatchMode, text: string, options: SearchOptions): Promise<number> {
+  const sql = new SqlBuilder();
+  const hits = hitsSelect(sql, sources, mode, text, options.themes);
+  if (!hits) return 0;
+  const [row] = (await context.loaders.manager.query(`SELECT count(*)::int AS count FROM (${hits}) hits`, sql.parameters)) as Array<{ count: number }>;
+  return row.count;
+}
+
+/** Highlights for the hits of a page, all types in one statement. */
+async function fetchHighlights(context: RequestContext, hits: Hit[], mode: SearchMatchMode, text: string): Promise<Map<string, Highlight[]>> {
+  const byHit = new Map<string, Highlight[]>(hits.map((hit) => [`${hit.type}:${hit.key}`, []]));
+  if (hits.length === 0) return byHit;
+  const sql = new SqlBuilder();
+  const textParameter = mode === SearchMatchMode.FULL_TEXT ? sql.param(text, 'text') : '';
+  const branches: string[] = [];
+  for (const type of new Set(hits.map((hit) => hit.type))) {
+    const source = searchSources[type];
+    const keys = sql.param(hits.filter((hit) => hit.type === type).map((hit) => hit.key), 'int[]');
+    for (const field of source.fields) {
+      const snippet = mode === SearchMatchMode.FULL_TEXT ? `ts_headline('${searchConfiguration}', ${field.sql}, ${tsquery(textParameter)}, '${headlineOptions}')` : field.sql;
+      branches.push(
+        `SELECT '${type}'::text AS type, ${source.alias}.id AS key, '${field.name}'::text AS field, ${snippet} AS snippet
+         FROM ${source.table} ${source.alias} WHERE ${source.alias}.id = ANY(${keys}) AND ${field.sql} IS NOT NULL`,
+      );
+    }
+  }
+  const rows = (await context.loaders.manager.query(branches.join('\nUNION ALL\n'), sql.parameters)) as Array<{ type: SearchType; key: number; field: string; snippet: string }>;
+  for (const row of rows) {
+    const highlights = byHit.get(`${row.type}:${row.key}`)!;
+    const matched = row.snippet.includes(startMark);
+    // Full-text hits show the fields that matched; fuzzy hits show their title, which is what was compared.
+    if (matched || (mode === SearchMatchMode.FUZZY && highlights.length === 0)) highlights.push({ field: row.field, snippet: markSnippet(row.snippet) });
+  }
+  return byHit;
+}
+
+type CursorValues = [number, string, number];
+
+function decodeSearchCursor(after: string): { mode: SearchMatchMode; values: CursorValues } {
+  for (const mode of Object.values(SearchMatchMode)) {
+    try {
+      const values = decodeCursor(after, `search:${mode}`, 'after');
+      if (values.length === 3 && typeof values[0] === 'number' && typeof values[1] === 'string' && typeof values[2] === 'number') {
+        return { mode, values: values as CursorValues };
+      }
+    } catch {
+      // not a cursor of this mode; try the other
+    }
+  }
+  throw invalidCursorError('after');
+}
+
+export async function search(context: RequestContext, options: SearchOptions): Promise<SearchConnection> {
+  const text = cleanSearchText(options.query, 'query');
+  const request = toPageRequest({ first: options.first, after: options.after });
+  const types = options.types?.length ? [...new Set(options.types)] : allTypes;
+  if (options.types && options.types.length === 0) throw userInputError('types', 'must name at least one type, or be left out to search every type');
+  const sources = types.map((type) => searchSources[type]);
+  const cursor = options.after ? decodeSearchCursor(options.after) : undefined;
+  await checkSearchTerms(context.loaders.manager, text, 'query');
+
+  let mode = cursor?.mode ?? SearchMatchMode.FULL_TEXT;
+  let hits = await fetchHits(context, sources, mode, text, options, request.size, cursor?.values);
+  if (!cursor && hits.length === 0) {
+    mode = SearchMatchMode.FUZZY;
+    hits = await fetchHits(context, sources, mode, text, options, request.size, undefined);
+  }
+  const hasMore = hits.length > request.size;
+  hits = hits.slice(0, request.size);
+  const [highlights, records] = await Promise.all([
+    fetchHighlights(context, hits, mode, text),
+    Promise.all(hits.map((hit) => searchSources[hit.type].recordsByKey(context).load(hit.key))),
+  ]);
+  const edges: SearchEdge[] = [];
+  hits.forEach((hit, index) => {
+    const node = records[index];
+    if (!node) return;
+    edges.push(Object.assign(new SearchEdge(), {
+      cursor: encodeCursor(`search:${mode}`, [hit.score, hit.type, hit.key]),
+      score: hit.score,
+      highlights: highlights.get(`${hit.type}:${hit.key}`) ?? [],
+      node: node as SearchEdge['node'],
+    }));
+  });
+  let counted: Promise<number> | undefined;
+  return Object.assign(new SearchConnection(), {
+    edges,
+    matchMode: mode,
+    pageInfo: { hasNextPage: hasMore, hasPreviousPage: Boolean(cursor), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    count: () => (counted ??= countHits(context, sources, mode, text, options)),
+  });
+}

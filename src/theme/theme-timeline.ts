@@ -1,0 +1,92 @@
+/**
+ * How a theme rose and fell: for each year, the briefs, meetings and lessons on the
+ * theme or its sub-themes (a lesson counts in its brief's year), with the first and
+ * last appearance. One statement for every theme asked about in a request.
+ */
+import DataLoader from 'dataloader';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { batchOptions } from '../shared/record-loaders';
+import { LocalDate } from '../shared/scalars';
+import { themeKeySet } from './theme.inputs';
+import { SqlBuilder } from '../shared/pagination/sql-builder';
+
+@ObjectType({ description: 'What appeared on a theme in one year.' })
+export class TimelineYear {
+  @Field(() => Int) year!: number;
+  @Field(() => Int) briefs!: number;
+  @Field(() => Int) meetings!: number;
+  @Field(() => Int) lessons!: number;
+}
+
+@ObjectType({ description: "A theme's appearances over time, sub-themes included." })
+export class ThemeTimeline {
+  @Field(() => [TimelineYear], { description: 'Years with at least one appearance, oldest first.' })
+  years!: TimelineYear[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'The earliest dated brief or meeting on the theme (a month-precise brief date is the first of its month).' })
+  firstAppearance!: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The latest dated brief or meeting on the theme.' })
+  lastAppearance!: string | null;
+
+  @Field(() => Int, { description: 'Briefs on the theme whose publication date is unknown, not counted in any year.' })
+  undatedBriefs!: number;
+
+  @Field(() => Int, { description: 'Lessons on the theme whose brief has no known date, not counted in any year.' })
+  undatedLessons!: number;
+}
+
+interface TimelineRow {
+  owner: number;
+  year: number | null;
+  briefs: number;
+  meetings: number;
+  lessons: number;
+  first: string | null;
+  last: string | null;
+}
+
+function timelineLoader(context: RequestContext): DataLoader<number, ThemeTimeline> {
+  return new DataLoader(async (themeKeys) => {
+    const subtree = themeKeySet(new SqlBuilder(), 'p.owner', true);
+    const rows = (await context.loaders.manager.query(
+      `SELECT p.owner, timeline.* FROM unnest($1::int[]) AS p(owner) CROSS JOIN LATERAL (
+         WITH themes AS (SELECT unnest(${subtree}) AS id),
+              events AS (
+                SELECT 'brief' AS kind, b.published_on AS date FROM brief b
+                 WHERE b.id IN (SELECT x.brief_id FROM brief_theme x WHERE x.theme_id IN (SELECT id FROM themes))
+                UNION ALL
+                SELECT 'meeting', m.starts_on FROM meeting m
+                 WHERE m.id IN (SELECT x.meeting_id FROM meeting_theme x WHERE x.theme_id IN (SELECT id FROM themes))
+                UNION ALL
+                SELECT 'lesson', b.published_on FROM lesson l JOIN brief b ON b.id = l.brief_id
+                 WHERE l.id IN (SELECT x.lesson_id FROM lesson_theme x WHERE x.theme_id IN (SELECT id FROM themes))
+              )
+         SELECT extract(year FROM date)::int AS year,
+                count(*) FILTER (WHERE kind = 'brief')::int AS briefs,
+                count(*) FILTER (WHERE kind = 'meeting')::int AS meetings,
+                count(*) FILTER (WHERE kind = 'lesson')::int AS lessons,
+                min(min(date) FILTER (WHERE kind <> 'lesson')) OVER () AS first,
+                max(max(date) FILTER (WHERE kind <> 'lesson')) OVER () AS last
+         FROM events GROUP BY 1) timeline
+       ORDER BY p.owner, timeline.year NULLS FIRST`,
+      [[...new Set(themeKeys)]],
+    )) as TimelineRow[];
+    return themeKeys.map((key) => {
+      const own = rows.filter((row) => row.owner === key);
+      const undated = own.find((row) => row.year === null);
+      return Object.assign(new ThemeTimeline(), {
+        years: own.filter((row) => row.year !== null).map((row) => ({ year: row.year!, briefs: row.briefs, meetings: row.meetings, lessons: row.lessons })),
+        firstAppearance: own[0]?.first ?? null,
+        lastAppearance: own[0]?.last ?? null,
+        undatedBriefs: undated?.briefs ?? 0,
+        undatedLessons: undated?.lessons ?? 0,
+      });
+    });
+  }, batchOptions);
+}
+
+export function themeTimeline(context: RequestContext, themeKey: number): Promise<ThemeTimeline> {
+  return context.loaders.get('theme.timeline', () => timelineLoader(context)).load(themeKey);
+}
