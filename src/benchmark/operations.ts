@@ -32,6 +32,9 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
   )) as Array<{ published: string; id: number }>;
   const deepCursor = encodeCursor('briefs:PUBLISHED_AT_DESC', [deep.published, deep.id]);
   const pick = <T>(items: T[], run: number) => items[run % items.length];
+  const lessonIds = (await column<number>(dataSource, `SELECT id AS value FROM lesson ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('Lesson', key));
+  const briefIds = (await column<number>(dataSource, `SELECT id AS value FROM brief ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('Brief', key));
+  const districtIds = (await column<number>(dataSource, `SELECT id AS value FROM district ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('District', key));
 
   const partnerPage = `query($theme: ID!, $after: String) {
     briefs(first: 20, after: $after, filter: { themes: { anyOf: [$theme] }, kinds: [REPORT, POLICY_BRIEF], published: { from: "2005-01-01" } }) {
@@ -43,6 +46,46 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
   const listPage = `query($after: String) {
     briefs(first: 20, after: $after) { pageInfo { hasNextPage endCursor } nodes { slug title publicationDate { text } publisher { name } } }
   }`;
+  return [...readApiOperations(), ...researchOperations()];
+
+  function researchOperations(): Operation[] {
+    return [
+      {
+        name: 'search',
+        description: `one search across all types with highlights and total, rotating ${searchTerms.length} terms (common, rare, phrases, exclusions, typos)`,
+        query: `query($q: String!) { search(query: $q, first: 10) { totalCount matchMode edges { score highlights { field snippet }
+          node { __typename ...on Brief { title } ...on Lesson { statement } ...on Meeting { number } ...on Theme { name } ...on District { name } ...on Organization { name } } } } }`,
+        variables: (run) => ({ q: pick(searchTerms, run) }),
+      },
+      {
+        name: 'autocomplete',
+        description: `ten suggestions for a search box, rotating ${prefixes.length} prefixes`,
+        query: `query($p: String!) { autocomplete(prefix: $p) { text type } }`,
+        variables: (run) => ({ p: pick(prefixes, run) }),
+      },
+      {
+        name: 'brief facets',
+        description: 'facet counts (themes, years, districts, kinds, publishers) for briefs on a theme matching a search term',
+        query: `query($theme: ID!, $q: String) { briefFacets(filter: { themes: { anyOf: [$theme] } }, search: $q) {
+          themes { theme { name } count } years { year count } districts { district { name } count } kinds { kind count } publishers { organization { name } count } } }`,
+        variables: (run) => ({ theme: pick(rootThemes, run), q: pick(['improvement', 'data', 'leadership', null], run) }),
+      },
+      {
+        name: 'related lessons',
+        description: 'five related lessons of a lesson, with scores and reasons',
+        query: `query($id: ID!) { node(id: $id) { ...on Lesson { statement relatedLessons(first: 5) { edges { score reasons { kind weight } node { statement brief { title } } } } } } }`,
+        variables: (run) => ({ id: pick(lessonIds, run) }),
+      },
+      {
+        name: 'connection',
+        description: 'the shortest chain (at most 4 hops) from a brief to a district',
+        query: `query($from: ID!, $to: ID!) { connection(from: $from, to: $to, maxHops: 4) { hops steps { relation to { id } } } }`,
+        variables: (run) => ({ from: pick(briefIds, run), to: pick(districtIds, run * 7 + 3) }),
+      },
+    ];
+  }
+
+  function readApiOperations(): Operation[] {
   return [
     {
       name: 'brief by slug',
@@ -85,4 +128,12 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
       variables: () => ({ after: deepCursor }),
     },
   ];
+  }
 }
+
+/** Common and rare words, a phrase, an exclusion, an accent and typos, from both the shipped and the synthetic texts. */
+const searchTerms = [
+  'continuous improvement', 'data', 'equity', 'leadership', 'tutoring', 'Placerville', '"school climate"', 'county offices',
+  'summer -learning', 'accountability or turnaround', 'équité', 'contnuous improvment', 'tutorng', 'statewide system of support',
+];
+const prefixes = ['im', 'impr', 'cont', 'tutor', 'fres', 'meeting 1', 'sacr', 'equ', 'data u', 'lead'];
