@@ -42,8 +42,6 @@ export function createDataSource(databaseUrl: string, options: DataSourceOptions
     extra: {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? 10_000,
-      // Fuzzy search: "word similarity" from 0.4 counts as a match (pg_trgm's default of 0.6 misses most typos).
-      options: '-c pg_trgm.word_similarity_threshold=0.4',
     },
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Suggestions for a search box, fast enough for every keystroke: titles and names
- * containing what was typed (accent- and case-insensitive, through the trigram
- * indexes), those starting with it first, then those with a word starting with it.
+ * with a word starting with each word typed (accent- and case-insensitive, through
+ * the title-word indexes), those that start with what was typed first, then the
+ * shortest.
  */
 import type { RequestContext } from '../context';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
@@ -25,19 +26,25 @@ export async function autocomplete(context: RequestContext, prefix: string, type
   const chosen = types?.length ? [...new Set(types)] : defaultTypes;
 
   const sql = new SqlBuilder();
-  const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed), 'text')})`;
+  // Every word typed must start a word of the title; the words are folded and
+  // quoted by PostgreSQL itself, so nothing typed can act as tsquery syntax.
+  const words = sql.param(typed, 'text');
+  const query = `(SELECT string_agg(quote_literal(word) || ':*', ' & ')::tsquery
+                   FROM regexp_split_to_table(public.briefgraph_fold(${words}), '[^[:alnum:]]+') AS word WHERE word <> '')`;
+  const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed.trim()), 'text')})`;
   const limit = sql.param(first, 'int');
   const branches = chosen.map((type) => {
     const { table, alias, title } = searchSources[type];
     const text = `public.briefgraph_fold(${title})`;
     return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text,
-              CASE WHEN ${text} LIKE ${folded} || '%' THEN 0 WHEN ' ' || ${text} LIKE '% ' || ${folded} || '%' THEN 1 ELSE 2 END AS rank,
-              length(${title}) AS length
-             FROM ${table} ${alias} WHERE ${text} LIKE '%' || ${folded} || '%'
+              CASE WHEN ${text} LIKE ${folded} || '%' THEN 0 ELSE 1 END AS rank, length(${title}) AS length
+             FROM ${table} ${alias}, prefix
+             WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query
              ORDER BY rank, length, key LIMIT ${limit})`;
   });
   const rows = (await context.loaders.manager.query(
-    `SELECT type, key, text FROM (${branches.join(' UNION ALL ')}) suggestions ORDER BY rank, length, type, key LIMIT ${limit}`,
+    `WITH prefix AS (SELECT ${query} AS query)
+     SELECT type, key, text FROM (${branches.join(' UNION ALL ')}) suggestions ORDER BY rank, length, type, key LIMIT ${limit}`,
     sql.parameters,
   )) as Array<{ type: SearchType; key: number; text: string }>;
   const nodes = await Promise.all(rows.map((row) => searchSources[row.type].recordsByKey(context).load(row.key)));

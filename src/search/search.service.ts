@@ -1,11 +1,13 @@
 /**
  * One relevance-ranked search across briefs, lessons, meetings, themes, districts
- * and organizations: PostgreSQL full-text search over weighted documents, falling
- * back to trigram similarity of titles and names when nothing matches as written.
+ * and organizations: PostgreSQL full-text search over weighted documents. When
+ * nothing matches as written, misspelt words are corrected to the nearest words the
+ * knowledge base holds, and the corrected query is searched (typo tolerance).
  *
- * Statements per search: one to check the words, one for the page (two when it falls
- * back), one for the highlights of the page, one per record type on the page, and one
- * for the total if asked. None depends on page size or data size.
+ * Statements per search: one to check the words, one for the page (plus one to
+ * correct and one to search again when nothing matched), one for the highlights of
+ * the page, one per record type on the page, and one for the total if asked. None
+ * depends on page size or data size.
  */
 import type DataLoader from 'dataloader';
 import { briefByKey } from '../brief/brief.loaders';
@@ -21,7 +23,7 @@ import { userInputError } from '../shared/user-input-error';
 import { themeByKey } from '../theme/theme.loaders';
 import { themeMatchConditions, type ThemeMatch } from '../theme/theme.inputs';
 import { checkSearchTerms, cleanSearchText, tsquery, searchConfiguration } from '../shared/full-text';
-import { Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType } from './search.types';
+import { Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType, type SearchTotal } from './search.types';
 
 interface SearchSource {
   type: SearchType;
@@ -101,8 +103,15 @@ function sourceConditions(source: SearchSource, themes: ThemeMatch | null | unde
   return themeMatchConditions(themes, source.themes.joinTable, source.themes.column, `${source.alias}.id`, 'filter.themes');
 }
 
+/**
+ * At most this many matches of each type are ranked: the most recently added ones.
+ * Ranking reads every candidate's document, so without a bound a common word would
+ * cost in proportion to the database; with it, a search costs the same at any size.
+ */
+export const maximumRankedPerType = 1000;
+
 /** The SELECT of matching (type, key, score) rows for every requested type, as one UNION ALL. */
-function hitsSelect(sql: SqlBuilder, sources: SearchSource[], mode: SearchMatchMode, text: string, themes: ThemeMatch | null | undefined): string | undefined {
+function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
   const textParameter = sql.param(text, 'text');
   const branches: string[] = [];
   for (const source of sources) {
@@ -110,25 +119,68 @@ function hitsSelect(sql: SqlBuilder, sources: SearchSource[], mode: SearchMatchM
     if (!conditions) continue;
     const extra = conditions.map((condition) => ` AND ${condition(sql)}`).join('');
     const { table, alias, type } = source;
-    if (mode === SearchMatchMode.FULL_TEXT) {
-      branches.push(
-        `SELECT '${type}'::text AS type, ${alias}.id AS key, ts_rank_cd(${alias}.search_document, query, 32)::float8 AS score
-         FROM ${table} ${alias}, ${tsquery(textParameter)} query WHERE ${alias}.search_document @@ query${extra}`,
-      );
-    } else {
-      const title = `public.briefgraph_fold(${source.title})`;
-      branches.push(
-        `SELECT '${type}'::text AS type, ${alias}.id AS key, word_similarity(public.briefgraph_fold(${textParameter}), ${title})::float8 AS score
-         FROM ${table} ${alias} WHERE ${title} %> public.briefgraph_fold(${textParameter})${extra}`,
-      );
-    }
+    branches.push(
+      `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
+       FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
+             WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
+            ${tsquery(textParameter)} query`,
+    );
   }
   return branches.length ? branches.join('\nUNION ALL\n') : undefined;
 }
 
-async function fetchHits(context: RequestContext, sources: SearchSource[], mode: SearchMatchMode, text: string, options: SearchOptions, size: number, cursor: CursorValues | undefined): Promise<Hit[]> {
+/** Above this many matches of a type, the total uses the planner's estimate instead of counting. */
+export const exactCountLimit = 1000;
+
+/**
+ * Counts matches per type, exactly up to `exactCountLimit`; beyond it (a common word),
+ * PostgreSQL's estimate stands in, so a total never costs a scan of every match.
+ * With a theme filter the estimate would ignore the filter, so those are counted.
+ */
+function matchesSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
+  const textParameter = sql.param(text, 'text');
+  const branches: string[] = [];
+  for (const source of sources) {
+    const conditions = sourceConditions(source, themes);
+    if (!conditions) continue;
+    const extra = conditions.map((condition) => ` AND ${condition(sql)}`).join('');
+    const matches = `SELECT 1 FROM ${source.table} ${source.alias} WHERE ${source.alias}.search_document @@ ${tsquery(textParameter)}${extra}`;
+    branches.push(
+      themes
+        ? `SELECT count(*) AS count, true AS exact FROM (${matches}) matches`
+        : `SELECT CASE WHEN capped.count > ${exactCountLimit} THEN greatest(public.briefgraph_estimated_matches('${source.table}', ${textParameter}), capped.count) ELSE capped.count END AS count,
+                  capped.count <= ${exactCountLimit} AS exact
+           FROM (SELECT count(*) AS count FROM (${matches} LIMIT ${exactCountLimit + 1}) matches) capped`,
+    );
+  }
+  return branches.length ? branches.join('\nUNION ALL\n') : undefined;
+}
+
+/**
+ * Corrects misspelt words: each word of three letters or more that appears nowhere in
+ * the knowledge base is replaced by the most similar word that does (trigram
+ * similarity over `search_term`). Quotes, "or" and minus signs stay where they were.
+ * Returns undefined when nothing could be corrected.
+ */
+async function correctSpelling(context: RequestContext, text: string): Promise<string | undefined> {
+  const words = [...new Set(text.match(/[\p{L}\p{N}]{3,}/gu) ?? [])].filter((word) => word.toLowerCase() !== 'or');
+  if (words.length === 0) return undefined;
+  const rows = (await context.loaders.manager.query(
+    `SELECT w.word,
+            EXISTS (SELECT 1 FROM search_term WHERE term = public.briefgraph_fold(w.word)) AS known,
+            (SELECT term FROM search_term WHERE term % public.briefgraph_fold(w.word)
+              ORDER BY similarity(term, public.briefgraph_fold(w.word)) DESC, term LIMIT 1) AS suggestion
+     FROM unnest($1::text[]) AS w(word)`,
+    [words],
+  )) as Array<{ word: string; known: boolean; suggestion: string | null }>;
+  const corrections = new Map(rows.filter((row) => !row.known && row.suggestion).map((row) => [row.word, row.suggestion!]));
+  if (corrections.size === 0) return undefined;
+  return text.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word) ?? word);
+}
+
+async function fetchHits(context: RequestContext, sources: SearchSource[], text: string, options: SearchOptions, size: number, cursor: CursorValues | undefined): Promise<Hit[]> {
   const sql = new SqlBuilder();
-  const hits = hitsSelect(sql, sources, mode, text, options.themes);
+  const hits = hitsSelect(sql, sources, text, options.themes);
   if (!hits) return [];
   const after = cursor ? `WHERE (score, type, key) < (${sql.param(cursor[0], 'float8')}, ${sql.param(cursor[1], 'text')}, ${sql.param(cursor[2], 'int')})` : '';
   return (await context.loaders.manager.query(
@@ -137,26 +189,26 @@ async function fetchHits(context: RequestContext, sources: SearchSource[], mode:
   )) as Hit[];
 }
 
-async function countHits(context: RequestContext, sources: SearchSource[], mode: SearchMatchMode, text: string, options: SearchOptions): Promise<number> {
+async function countHits(context: RequestContext, sources: SearchSource[], text: string, options: SearchOptions): Promise<SearchTotal> {
   const sql = new SqlBuilder();
-  const hits = hitsSelect(sql, sources, mode, text, options.themes);
-  if (!hits) return 0;
-  const [row] = (await context.loaders.manager.query(`SELECT count(*)::int AS count FROM (${hits}) hits`, sql.parameters)) as Array<{ count: number }>;
-  return row.count;
+  const matches = matchesSelect(sql, sources, text, options.themes);
+  if (!matches) return { count: 0, exact: true };
+  const [row] = (await context.loaders.manager.query(`SELECT coalesce(sum(count), 0)::int AS count, bool_and(exact) AS exact FROM (${matches}) matches`, sql.parameters)) as Array<{ count: number; exact: boolean | null }>;
+  return { count: row.count, exact: row.exact ?? true };
 }
 
 /** Highlights for the hits of a page, all types in one statement. */
-async function fetchHighlights(context: RequestContext, hits: Hit[], mode: SearchMatchMode, text: string): Promise<Map<string, Highlight[]>> {
+async function fetchHighlights(context: RequestContext, hits: Hit[], text: string): Promise<Map<string, Highlight[]>> {
   const byHit = new Map<string, Highlight[]>(hits.map((hit) => [`${hit.type}:${hit.key}`, []]));
   if (hits.length === 0) return byHit;
   const sql = new SqlBuilder();
-  const textParameter = mode === SearchMatchMode.FULL_TEXT ? sql.param(text, 'text') : '';
+  const textParameter = sql.param(text, 'text');
   const branches: string[] = [];
   for (const type of new Set(hits.map((hit) => hit.type))) {
     const source = searchSources[type];
     const keys = sql.param(hits.filter((hit) => hit.type === type).map((hit) => hit.key), 'int[]');
     for (const field of source.fields) {
-      const snippet = mode === SearchMatchMode.FULL_TEXT ? `ts_headline('${searchConfiguration}', ${field.sql}, ${tsquery(textParameter)}, '${headlineOptions}')` : field.sql;
+      const snippet = `ts_headline('${searchConfiguration}', ${field.sql}, ${tsquery(textParameter)}, '${headlineOptions}')`;
       branches.push(
         `SELECT '${type}'::text AS type, ${source.alias}.id AS key, '${field.name}'::text AS field, ${snippet} AS snippet
          FROM ${source.table} ${source.alias} WHERE ${source.alias}.id = ANY(${keys}) AND ${field.sql} IS NOT NULL`,
@@ -166,9 +218,7 @@ async function fetchHighlights(context: RequestContext, hits: Hit[], mode: Searc
   const rows = (await context.loaders.manager.query(branches.join('\nUNION ALL\n'), sql.parameters)) as Array<{ type: SearchType; key: number; field: string; snippet: string }>;
   for (const row of rows) {
     const highlights = byHit.get(`${row.type}:${row.key}`)!;
-    const matched = row.snippet.includes(startMark);
-    // Full-text hits show the fields that matched; fuzzy hits show their title, which is what was compared.
-    if (matched || (mode === SearchMatchMode.FUZZY && highlights.length === 0)) highlights.push({ field: row.field, snippet: markSnippet(row.snippet) });
+    if (row.snippet.includes(startMark)) highlights.push({ field: row.field, snippet: markSnippet(row.snippet) });
   }
   return byHit;
 }
@@ -198,16 +248,29 @@ export async function search(context: RequestContext, options: SearchOptions): P
   const cursor = options.after ? decodeSearchCursor(options.after) : undefined;
   await checkSearchTerms(context.loaders.manager, text, 'query');
 
+  // A page after a corrected first page corrects the query the same way again.
   let mode = cursor?.mode ?? SearchMatchMode.FULL_TEXT;
-  let hits = await fetchHits(context, sources, mode, text, options, request.size, cursor?.values);
+  let searched = text;
+  let correctedQuery: string | null = null;
+  if (mode === SearchMatchMode.FUZZY) {
+    correctedQuery = (await correctSpelling(context, text)) ?? null;
+    if (!correctedQuery) throw invalidCursorError('after');
+    searched = correctedQuery;
+  }
+  let hits = await fetchHits(context, sources, searched, options, request.size, cursor?.values);
   if (!cursor && hits.length === 0) {
-    mode = SearchMatchMode.FUZZY;
-    hits = await fetchHits(context, sources, mode, text, options, request.size, undefined);
+    const corrected = await correctSpelling(context, text);
+    if (corrected) {
+      mode = SearchMatchMode.FUZZY;
+      correctedQuery = corrected;
+      searched = corrected;
+      hits = await fetchHits(context, sources, searched, options, request.size, undefined);
+    }
   }
   const hasMore = hits.length > request.size;
   hits = hits.slice(0, request.size);
   const [highlights, records] = await Promise.all([
-    fetchHighlights(context, hits, mode, text),
+    fetchHighlights(context, hits, searched),
     Promise.all(hits.map((hit) => searchSources[hit.type].recordsByKey(context).load(hit.key))),
   ]);
   const edges: SearchEdge[] = [];
@@ -221,11 +284,12 @@ export async function search(context: RequestContext, options: SearchOptions): P
       node: node as SearchEdge['node'],
     }));
   });
-  let counted: Promise<number> | undefined;
+  let counted: Promise<SearchTotal> | undefined;
   return Object.assign(new SearchConnection(), {
     edges,
     matchMode: mode,
+    correctedQuery,
     pageInfo: { hasNextPage: hasMore, hasPreviousPage: Boolean(cursor), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    count: () => (counted ??= countHits(context, sources, mode, text, options)),
+    count: () => (counted ??= countHits(context, sources, searched, options)),
   });
 }

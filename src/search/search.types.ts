@@ -27,7 +27,7 @@ registerEnumType(SearchMatchMode, {
   description: 'How the results were found.',
   valuesConfig: {
     FULL_TEXT: { description: 'Full-text search: stemmed words, phrases, or, and -exclusion.' },
-    FUZZY: { description: 'Nothing matched the words as written, so titles and names similar in spelling were returned instead (typo tolerance).' },
+    FUZZY: { description: 'Nothing matched the words as written, so misspelt words were corrected to the nearest words in the knowledge base and the corrected query was searched; see correctedQuery.' },
   },
 });
 
@@ -61,6 +61,11 @@ export class SearchEdge {
   node!: Brief | Lesson | Meeting | Theme | District | Organization;
 }
 
+export interface SearchTotal {
+  count: number;
+  exact: boolean;
+}
+
 @ObjectType({ description: 'Search results, most relevant first.' })
 export class SearchConnection {
   @Field(() => [SearchEdge])
@@ -72,21 +77,29 @@ export class SearchConnection {
   @Field(() => SearchMatchMode)
   matchMode!: SearchMatchMode;
 
-  @Field({ description: 'True when full-text search found nothing and these are fuzzy (typo-tolerant) matches.' })
+  @Field(() => String, { nullable: true, description: 'The query as corrected and searched, when matchMode is FUZZY ("Did you mean …").' })
+  correctedQuery!: string | null;
+
+  @Field({ description: 'True when the query as written found nothing and these are results of the corrected query.' })
   get fellBack(): boolean {
     return this.matchMode === SearchMatchMode.FUZZY;
   }
 
-  count!: () => Promise<number>;
+  count!: () => Promise<SearchTotal>;
 
   @Field(() => [SearchResult])
   get nodes(): Array<SearchEdge['node']> {
     return this.edges.map((edge) => edge.node);
   }
 
-  @Field(() => Int, { description: 'How many records match, across all pages.' })
-  totalCount(): Promise<number> {
-    return this.count();
+  @Field(() => Int, { description: 'How many records match, across all pages: exact up to 1,000 matches of a type, estimated beyond (see totalCountIsExact).' })
+  async totalCount(): Promise<number> {
+    return (await this.count()).count;
+  }
+
+  @Field(() => Boolean, { description: 'False when totalCount is an estimate, for words so common that counting every match would cost too much ("about 14,000 results").' })
+  async totalCountIsExact(): Promise<boolean> {
+    return (await this.count()).exact;
   }
 }
 
