@@ -7,8 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * full-text search runs again. The search-document triggers add each record's words;
  * words of deleted records stay, which only means a correction may find nothing.
  *
- * Also word indexes on titles and names (simple configuration: folded, not stemmed)
- * for autocomplete, which matches the last word typed as a prefix ('impr':*).
+ * Also, for autocomplete, word indexes on titles and names (simple configuration:
+ * folded, not stemmed) to match every word typed as a word prefix ('impr':*), and
+ * B-tree indexes on the folded titles for titles that start with what was typed.
  */
 export const titleWordIndexes: Array<[name: string, table: string, title: string]> = [
   ['brief_title_words', 'brief', 'title'],
@@ -49,7 +50,7 @@ export class AddSearchTerms1795449000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX search_term_trigram ON search_term USING gin (term public.gin_trgm_ops)`);
     // The planner's estimate of how many rows of a table match a search, for totals of very common words.
     await queryRunner.query(
-      `CREATE FUNCTION public.briefgraph_estimated_matches(table_name text, search text) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+      `CREATE FUNCTION public.briefgraph_estimated_matches(table_name text, search text) RETURNS bigint LANGUAGE plpgsql AS $$
        DECLARE plan json;
        BEGIN
          IF table_name NOT IN ('brief', 'lesson', 'meeting', 'theme', 'district', 'organization') THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
@@ -59,11 +60,16 @@ export class AddSearchTerms1795449000000 implements MigrationInterface {
     );
     for (const [name, table, title] of titleWordIndexes) {
       await queryRunner.query(`CREATE INDEX "${name}" ON "${table}" USING gin (to_tsvector('simple'::regconfig, public.briefgraph_fold(${title})))`);
+      // Titles that start with what was typed, in order, straight off a B-tree.
+      await queryRunner.query(`CREATE INDEX "${name}_prefix" ON "${table}" (public.briefgraph_fold(${title}) text_pattern_ops)`);
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [name] of titleWordIndexes) await queryRunner.query(`DROP INDEX "${name}"`);
+    for (const [name] of titleWordIndexes) {
+      await queryRunner.query(`DROP INDEX "${name}_prefix"`);
+      await queryRunner.query(`DROP INDEX "${name}"`);
+    }
     for (const [table] of [...sources].reverse()) {
       await queryRunner.query(`DROP TRIGGER ${table}_search_terms ON "${table}"`);
       await queryRunner.query(`DROP FUNCTION ${table}_search_terms()`);

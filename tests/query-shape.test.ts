@@ -86,6 +86,14 @@ describe('statements per request', () => {
     expect(hundred.statements).toBe(one.statements);
   });
 
+  it('estimate the search total only beyond the exact-count limit, from the planner', async () => {
+    const [{ estimate }] = await large.database.dataSource.query(`SELECT public.briefgraph_estimated_matches('lesson', 'leaders') AS estimate`);
+    const [{ exact }] = await large.database.dataSource.query(`SELECT count(*)::int AS exact FROM lesson WHERE search_document @@ websearch_to_tsquery('public.briefgraph', 'leaders')`);
+    expect(Number(estimate)).toBeGreaterThan(exact / 3);
+    expect(Number(estimate)).toBeLessThan(exact * 3);
+    await expect(large.database.dataSource.query(`SELECT public.briefgraph_estimated_matches('pg_user; --', 'x')`)).rejects.toThrow(/not a searchable table/);
+  });
+
   it('do not grow with the depth of the page asked for', async () => {
     const firstPage = await post(large.url, `{ lessons(first: 20, orderBy: NEWEST_FIRST) { pageInfo { endCursor } nodes { statement } } }`);
     let cursor = firstPage.body.data.lessons.pageInfo.endCursor;

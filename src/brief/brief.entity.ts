@@ -22,6 +22,7 @@ registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publ
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
 @Entity({ name: 'brief' })
 @Index('brief_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
+@Index('brief_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('brief_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index('brief_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('brief_published_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes

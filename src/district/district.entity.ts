@@ -14,6 +14,7 @@ registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort o
 @ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
 @Entity({ name: 'district' })
 @Index('district_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
+@Index('district_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('district_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index('district_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('district_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes

@@ -10,6 +10,7 @@ import type { Theme } from '../theme/theme.entity';
 @ObjectType({ implements: Node, description: 'A numbered meeting convened by an organization.' })
 @Entity({ name: 'meeting' })
 @Index('meeting_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
+@Index('meeting_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('meeting_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index('meeting_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('meeting_starts_on_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes

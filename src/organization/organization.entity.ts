@@ -17,6 +17,7 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Wha
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })
 @Index('organization_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
+@Index('organization_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('organization_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index('organization_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('organization_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes

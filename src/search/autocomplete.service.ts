@@ -1,8 +1,8 @@
 /**
  * Suggestions for a search box, fast enough for every keystroke: titles and names
- * with a word starting with each word typed (accent- and case-insensitive, through
- * the title-word indexes), those that start with what was typed first, then the
- * shortest.
+ * that start with what was typed, then titles and names with a word starting with
+ * each word typed (accent- and case-insensitive), shortest first. Each lookup is
+ * bounded by the number of suggestions, through indexes, at any size of database.
  */
 import type { RequestContext } from '../context';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
@@ -33,18 +33,22 @@ export async function autocomplete(context: RequestContext, prefix: string, type
                    FROM regexp_split_to_table(public.briefgraph_fold(${words}), '[^[:alnum:]]+') AS word WHERE word <> '')`;
   const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed.trim()), 'text')})`;
   const limit = sql.param(first, 'int');
+  // Per type, two index-bounded lookups: titles starting with what was typed (in
+  // alphabetical order, off a B-tree), then titles with words starting with each word.
   const branches = chosen.map((type) => {
     const { table, alias, title } = searchSources[type];
     const text = `public.briefgraph_fold(${title})`;
-    return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text,
-              CASE WHEN ${text} LIKE ${folded} || '%' THEN 0 ELSE 1 END AS rank, length(${title}) AS length
-             FROM ${table} ${alias}, prefix
-             WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query
-             ORDER BY rank, length, key LIMIT ${limit})`;
+    return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text, 0 AS rank, ${text} AS sort
+              FROM ${table} ${alias} WHERE ${text} LIKE ${folded} || '%' ORDER BY ${text} LIMIT ${limit})
+            UNION ALL
+            (SELECT '${type}'::text, ${alias}.id, ${title}, 1, ${text}
+              FROM ${table} ${alias}, prefix WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query LIMIT ${limit})`;
   });
   const rows = (await context.loaders.manager.query(
     `WITH prefix AS (SELECT ${query} AS query)
-     SELECT type, key, text FROM (${branches.join(' UNION ALL ')}) suggestions ORDER BY rank, length, type, key LIMIT ${limit}`,
+     SELECT type, key, text FROM (
+       SELECT DISTINCT ON (type, key) type, key, text, rank, sort FROM (${branches.join(' UNION ALL ')}) found ORDER BY type, key, rank
+     ) suggestions ORDER BY rank, length(text), sort, type, key LIMIT ${limit}`,
     sql.parameters,
   )) as Array<{ type: SearchType; key: number; text: string }>;
   const nodes = await Promise.all(rows.map((row) => searchSources[row.type].recordsByKey(context).load(row.key)));

@@ -104,9 +104,11 @@ function sourceConditions(source: SearchSource, themes: ThemeMatch | null | unde
 }
 
 /**
- * At most this many matches of each type are ranked: the most recently added ones.
+ * At most this many matches of each type are ranked (the first found in the index).
  * Ranking reads every candidate's document, so without a bound a common word would
  * cost in proportion to the database; with it, a search costs the same at any size.
+ * The price: for a word with more matches than this, the best match can be missed;
+ * adding a word narrows the search.
  */
 export const maximumRankedPerType = 1000;
 
@@ -122,7 +124,7 @@ function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, them
     branches.push(
       `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
        FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
-             WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
+             WHERE ${alias}.search_document @@ query${extra} LIMIT ${maximumRankedPerType}) candidate,
             ${tsquery(textParameter)} query`,
     );
   }
