@@ -26,11 +26,12 @@ export async function autocomplete(context: RequestContext, prefix: string, type
   const chosen = types?.length ? [...new Set(types)] : defaultTypes;
 
   const sql = new SqlBuilder();
-  // Every word typed must start a word of the title; the words are folded and
-  // quoted by PostgreSQL itself, so nothing typed can act as tsquery syntax.
+  // Every word typed (of two characters or more: a single letter would match half the
+  // index) must start a word of the title; the words are folded and quoted by
+  // PostgreSQL itself, so nothing typed can act as tsquery syntax.
   const words = sql.param(typed, 'text');
   const query = `(SELECT string_agg(quote_literal(word) || ':*', ' & ')::tsquery
-                   FROM regexp_split_to_table(public.briefgraph_fold(${words}), '[^[:alnum:]]+') AS word WHERE word <> '')`;
+                   FROM regexp_split_to_table(public.briefgraph_fold(${words}), '[^[:alnum:]]+') AS word WHERE length(word) >= 2)`;
   const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed.trim()), 'text')})`;
   const limit = sql.param(first, 'int');
   // Per type, two index-bounded lookups: titles starting with what was typed (in

@@ -110,7 +110,7 @@ function sourceConditions(source: SearchSource, themes: ThemeMatch | null | unde
  * The price: for a word with more matches than this, the best match can be missed;
  * adding a word narrows the search.
  */
-export const maximumRankedPerType = 1000;
+export const maximumRankedPerType = 500;
 
 /** The SELECT of matching (type, key, score) rows for every requested type, as one UNION ALL. */
 function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
