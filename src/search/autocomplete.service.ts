@@ -13,11 +13,6 @@ import { SearchType, Suggestion } from './search.types';
 export const maximumSuggestions = 10;
 const defaultTypes = [SearchType.BRIEF, SearchType.THEME, SearchType.DISTRICT, SearchType.MEETING];
 
-/** Escapes LIKE's wildcards so typed text matches literally. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 export async function autocomplete(context: RequestContext, prefix: string, types: SearchType[] | null | undefined, first: number): Promise<Suggestion[]> {
   const typed = prefix.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trimStart();
   if (typed.trim().length < 2) throw userInputError('prefix', 'must hold at least 2 characters');
@@ -32,7 +27,9 @@ export async function autocomplete(context: RequestContext, prefix: string, type
   const words = sql.param(typed, 'text');
   const query = `(SELECT string_agg(quote_literal(word) || ':*', ' & ')::tsquery
                    FROM regexp_split_to_table(public.briefgraph_fold(${words}), '[^[:alnum:]]+') AS word WHERE length(word) >= 2)`;
-  const folded = `public.briefgraph_fold(${sql.param(likeLiteral(typed.trim()), 'text')})`;
+  // A range on the folded title rather than LIKE: the bounds come from an InitPlan, so
+  // the prefix B-tree serves them (LIKE with a computed pattern would scan every title).
+  const folded = `(SELECT public.briefgraph_fold(${sql.param(typed.trim(), 'text')}))`;
   const limit = sql.param(first, 'int');
   // Per type, two index-bounded lookups: titles starting with what was typed (in
   // alphabetical order, off a B-tree), then titles with words starting with each word.
@@ -40,7 +37,7 @@ export async function autocomplete(context: RequestContext, prefix: string, type
     const { table, alias, title } = searchSources[type];
     const text = `public.briefgraph_fold(${title})`;
     return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text, 0 AS rank, ${text} AS sort
-              FROM ${table} ${alias} WHERE ${text} LIKE ${folded} || '%' ORDER BY ${text} LIMIT ${limit})
+              FROM ${table} ${alias} WHERE ${text} ~>=~ ${folded} AND ${text} ~<~ (${folded} || chr(1114111)) ORDER BY ${text} LIMIT ${limit})
             UNION ALL
             (SELECT '${type}'::text, ${alias}.id, ${title}, 1, ${text}
               FROM ${table} ${alias}, prefix WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query LIMIT ${limit})`;
