@@ -69,9 +69,12 @@ export class AddSearch1795447000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TEXT SEARCH CONFIGURATION public.briefgraph (COPY = pg_catalog.english)`);
     await queryRunner.query(`ALTER TEXT SEARCH CONFIGURATION public.briefgraph ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, english_stem`);
     // unaccent() is only STABLE (its dictionary could change); this wrapper names the dictionary, so indexes may use it.
-    // Everything is schema-qualified: index builds run functions with an empty search_path.
+    // Everything is schema-qualified: index builds run functions with an empty search_path. The SET clause also keeps
+    // the function from being inlined, so its COST counts: folding is expensive, and the planner must prefer the
+    // indexes on folded text to computing it row by row (which it otherwise does under a LIMIT).
     await queryRunner.query(
-      `CREATE FUNCTION public.briefgraph_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      `CREATE FUNCTION public.briefgraph_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT COST 1000
+       SET search_path = pg_catalog, public
        AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`,
     );
     for (const { table, columns, document } of documents) {

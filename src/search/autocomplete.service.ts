@@ -33,14 +33,16 @@ export async function autocomplete(context: RequestContext, prefix: string, type
   const limit = sql.param(first, 'int');
   // Per type, two index-bounded lookups: titles starting with what was typed (in
   // alphabetical order, off a B-tree), then titles with words starting with each word.
+  // (OFFSET 0 keeps the planner from scanning the whole table in the hope that a
+  // LIMIT stops it early, which a rare word never does.)
   const branches = chosen.map((type) => {
     const { table, alias, title } = searchSources[type];
     const text = `public.briefgraph_fold(${title})`;
     return `(SELECT '${type}'::text AS type, ${alias}.id AS key, ${title} AS text, 0 AS rank, ${text} AS sort
               FROM ${table} ${alias} WHERE ${text} ~>=~ ${folded} AND ${text} ~<~ (${folded} || chr(1114111)) ORDER BY ${text} LIMIT ${limit})
             UNION ALL
-            (SELECT '${type}'::text, ${alias}.id, ${title}, 1, ${text}
-              FROM ${table} ${alias}, prefix WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query LIMIT ${limit})`;
+            (SELECT * FROM (SELECT '${type}'::text, ${alias}.id, ${title}, 1, ${text}
+              FROM ${table} ${alias}, prefix WHERE to_tsvector('simple'::regconfig, ${text}) @@ prefix.query OFFSET 0) words LIMIT ${limit})`;
   });
   const rows = (await context.loaders.manager.query(
     `WITH prefix AS (SELECT ${query} AS query)
