@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - A `search_document` tsvector on each searchable table, kept by a trigger (not a
  *   generated column; see STACK.md on TypeORM and generated columns), weighted A for
  *   titles and names, B for summaries and explanations, C for the rest; GIN-indexed.
- * - Trigram indexes on folded (lower-case, unaccented) titles and names, for typo-
- *   tolerant fallback matching and autocomplete.
+ * - `briefgraph_fold`: lower-case, unaccented text, for the vocabulary of known words
+ *   (typo correction) and autocomplete (later migrations).
  */
 const documents: Array<{ table: string; columns: string[]; document: string }> = [
   {
@@ -51,15 +51,6 @@ const documents: Array<{ table: string; columns: string[]; document: string }> =
   },
 ];
 
-const trigramIndexes: Array<[name: string, table: string, column: string]> = [
-  ['brief_title_trigram', 'brief', 'title'],
-  ['lesson_statement_trigram', 'lesson', 'statement'],
-  ['meeting_title_trigram', 'meeting', "coalesce(title, '')"],
-  ['theme_name_trigram', 'theme', 'name'],
-  ['district_name_trigram', 'district', 'name'],
-  ['organization_name_trigram', 'organization', 'name'],
-];
-
 export class AddSearch1795447000000 implements MigrationInterface {
   name = 'AddSearch1795447000000';
 
@@ -90,13 +81,9 @@ export class AddSearch1795447000000 implements MigrationInterface {
       await queryRunner.query(`UPDATE "${table}" SET ${columns[0]} = ${columns[0]}`);
       await queryRunner.query(`CREATE INDEX "${table}_search" ON "${table}" USING gin (search_document)`);
     }
-    for (const [name, table, column] of trigramIndexes) {
-      await queryRunner.query(`CREATE INDEX "${name}" ON "${table}" USING gin (public.briefgraph_fold(${column}) public.gin_trgm_ops)`);
-    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [name] of trigramIndexes) await queryRunner.query(`DROP INDEX "${name}"`);
     for (const { table } of [...documents].reverse()) {
       await queryRunner.query(`DROP INDEX "${table}_search"`);
       await queryRunner.query(`DROP TRIGGER ${table}_search_document ON "${table}"`);

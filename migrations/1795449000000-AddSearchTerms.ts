@@ -4,14 +4,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `search_term`: every distinct word (folded: lower-case, unaccented, not stemmed)
  * of the searchable texts, with a trigram index, so a misspelt search word can be
  * corrected to the nearest word that exists ("contnuous" → "continuous") before a
- * full-text search runs again. The search-document triggers add each record's words;
+ * full-text search runs again. Triggers add each record's words (titles, names, summaries, statements);
  * words of deleted records stay, which only means a correction may find nothing.
  *
  * Also, for autocomplete, word indexes on titles and names (simple configuration:
  * folded, not stemmed) to match every word typed as a word prefix ('impr':*), and
  * B-tree indexes on the folded titles for titles that start with what was typed.
  */
-export const titleWordIndexes: Array<[name: string, table: string, title: string]> = [
+const titleWordIndexes: Array<[name: string, table: string, title: string]> = [
   ['brief_title_words', 'brief', 'title'],
   ['lesson_statement_words', 'lesson', 'statement'],
   ['meeting_title_words', 'meeting', `'Meeting ' || number || coalesce(': ' || title, '')`],

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { connectDataSource } from './database/connect';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase } from './database/embedded-postgres';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, config.logFormat);
   const running: Running = {};
   let stopping: Promise<void> | undefined;
+  let startUp: Promise<unknown> = Promise.resolve();
 
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -45,40 +46,22 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     logger.info(`received ${signal}; finishing in-flight requests, then stopping`);
-    stopping = stopEverything(running, logger).then(() => {
-      logger.info('stopped cleanly');
-      process.exit(0);
-    });
+    // A signal during start-up waits for the step under way (say, initdb) to finish,
+    // so that nothing is left half-made; start-up then stops before serving.
+    stopping = startUp
+      .catch(() => undefined)
+      .then(() => stopEverything(running, logger))
+      .then(() => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 
+  startUp = start(config, logger, running, () => stopping !== undefined, startedAt);
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      running.embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
-      databaseUrl = await running.embedded.start();
-      logger.info('embedded PostgreSQL is running', { dataDirectory: config.dataDirectory });
-    }
-    running.dataSource = await connectDataSource(
-      createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds, logger: statementCountingLogger(logger) }),
-      databaseUrl,
-    );
-    await runPendingMigrations(running.dataSource, logger);
-    const shouldSeed = config.seedOnStart === 'always' || (config.seedOnStart === 'if-empty' && (await isKnowledgeBaseEmpty(running.dataSource)));
-    if (shouldSeed) {
-      const summary = await loadSeedDataset(running.dataSource, config.seedDirectory);
-      logger.info('loaded the seed dataset', { from: config.seedDirectory, summary: describeSeedSummary(summary) });
-    }
-    if (stopping) return;
-    running.server = await createServer({
-      dataSource: running.dataSource,
-      logger,
-      shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds,
-      limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
-    });
-    const port = await running.server.listen(config.port, config.host);
-    logger.info(`Briefgraph is serving GraphQL at http://localhost:${port}/graphql`, { startupMilliseconds: Date.now() - startedAt });
+    await startUp;
   } catch (error) {
     if (stopping) return;
     // A server that never started cannot have in-flight requests: stop quickly.
@@ -89,6 +72,35 @@ async function main(): Promise<void> {
     await stopEverything(running, logger);
     process.exit(1);
   }
+}
+
+async function start(config: Config, logger: Logger, running: Running, stopRequested: () => boolean, startedAt: number): Promise<void> {
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    running.embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
+    databaseUrl = await running.embedded.start();
+    logger.info('embedded PostgreSQL is running', { dataDirectory: config.dataDirectory });
+  }
+  running.dataSource = await connectDataSource(
+    createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds, logger: statementCountingLogger(logger) }),
+    databaseUrl,
+  );
+  await runPendingMigrations(running.dataSource, logger);
+  const shouldSeed = config.seedOnStart === 'always' || (config.seedOnStart === 'if-empty' && (await isKnowledgeBaseEmpty(running.dataSource)));
+  if (shouldSeed) {
+    const summary = await loadSeedDataset(running.dataSource, config.seedDirectory);
+    logger.info('loaded the seed dataset', { from: config.seedDirectory, summary: describeSeedSummary(summary) });
+  }
+  if (stopRequested()) return;
+  running.server = await createServer({
+    dataSource: running.dataSource,
+    logger,
+    shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds,
+    limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
+  });
+  if (stopRequested()) return;
+  const port = await running.server.listen(config.port, config.host);
+  logger.info(`Briefgraph is serving GraphQL at http://localhost:${port}/graphql`, { startupMilliseconds: Date.now() - startedAt });
 }
 
 void main();

@@ -124,6 +124,24 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     expressMiddleware(apollo, { context: async () => createRequestContext(options.dataSource) }),
   );
 
+  // Anything that never reached GraphQL still answers in JSON: unknown paths, bodies
+  // that are not JSON or are too large. Never express's HTML error page or a stack trace.
+  app.use((_request: express.Request, response: express.Response) => {
+    response.status(404).json({ errors: [{ message: 'Not found: GraphQL is served at /graphql', extensions: { code: 'NOT_FOUND' } }] });
+  });
+  app.use((error: Error & { type?: string; status?: number; limit?: number }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    if (error.type === 'entity.parse.failed') {
+      response.status(400).json({ errors: [{ message: `The request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+    } else if (error.type === 'entity.too.large') {
+      response.status(413).json({ errors: [{ message: `The request body is larger than the limit of ${error.limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (error.status && error.status >= 400 && error.status < 500) {
+      response.status(error.status).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+    } else {
+      logger.error('unexpected error while handling a request', { error: String(error.stack ?? error) });
+      response.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+
   return {
     httpServer,
     listen(port: number, host?: string): Promise<number> {

@@ -132,6 +132,23 @@ describe('reading the knowledge base over GraphQL', () => {
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
   });
 
+  it('answers malformed, oversized and misdirected requests in JSON, without stack traces', async () => {
+    const post = (body: string, contentType = 'application/json') =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const malformed = await post('{"query": "{ meetings { nodes { number } } }"');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/application\/json/);
+    const malformedBody = (await malformed.json()) as any;
+    expect(malformedBody.errors[0]).toMatchObject({ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_REQUEST' } });
+    const tooLarge = await post(JSON.stringify({ query: `{ meetings { totalCount } } # ${'x'.repeat(200_000)}` }));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const nowhere = await fetch(`${server.url}/nowhere`);
+    expect(nowhere.status).toBe(404);
+    expect(((await nowhere.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    for (const response of [malformedBody]) expect(JSON.stringify(response)).not.toMatch(/node_modules|\.ts:|at [A-Za-z]+ \(/);
+  });
+
   it('reports liveness and readiness', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${server.url}/readyz`);

@@ -146,6 +146,15 @@ describe('query limits', () => {
     expect(response.body.errors![0].message).toMatch(/^Query could return up to 168,420 nodes/);
   });
 
+  it('count the defaults an operation declares for its variables, and list variables by their length', async () => {
+    const withDefault = await post(server.url, `query($size: Int = 100) { briefs(first: $size) { nodes { lessons(first: $size) { nodes { links(first: $size) { nodes { id } } } } } } }`);
+    expect(withDefault.status).toBe(400);
+    expect(withDefault.body.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', actual: 1010100 });
+    const ids = Array.from({ length: 100 }, (_, index) => Buffer.from(`Brief:${index + 1}`).toString('base64url'));
+    const nodes = await post(server.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ...on Brief { lessons(first: 100) { nodes { links(first: 10) { nodes { id } } } } } } }`, { ids });
+    expect(nodes.body.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', actual: 100 + 10_000 + 100_000 });
+  });
+
   it('count introspection like any other field, and let the standard introspection query through', async () => {
     const { getIntrospectionQuery } = await import('graphql');
     const introspection = await post(server.url, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));

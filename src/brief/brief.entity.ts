@@ -24,7 +24,6 @@ registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publ
 @Index('brief_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('brief_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('brief_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('brief_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('brief_published_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Index('brief_title_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('brief_publication_date_has_precision', '(published_on IS NULL) = (publication_date_precision IS NULL)')

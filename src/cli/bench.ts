@@ -63,15 +63,14 @@ async function benchmarkScale(lessons: number, runs: number, only: string | unde
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-bench-'));
   fs.chmodSync(directory, 0o755);
   const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
-  const url = await database.start();
   // BENCH_SLOW_MS=5 lists every statement slower than 5 ms, to see where time goes.
   const slowMilliseconds = Number(process.env.BENCH_SLOW_MS ?? 200);
   const logger = createLogger('warn', 'pretty');
-  const dataSource = await connectDataSource(
-    createDataSource(url, { logger: statementCountingLogger(logger, slowMilliseconds), slowStatementMilliseconds: slowMilliseconds }),
-    url,
-  );
+  const dataSource = createDataSource('postgresql://unset', { logger: statementCountingLogger(logger, slowMilliseconds), slowStatementMilliseconds: slowMilliseconds });
   try {
+    const url = await database.start();
+    dataSource.setOptions({ url });
+    await connectDataSource(dataSource, url);
     await runPendingMigrations(dataSource, silentLogger);
     await loadSeedDataset(dataSource, path.join(projectRoot, 'seeds'));
     const startedAt = Date.now();
@@ -91,7 +90,7 @@ async function benchmarkScale(lessons: number, runs: number, only: string | unde
       await server.close();
     }
   } finally {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
     fs.rmSync(directory, { recursive: true, force: true });
   }

@@ -102,8 +102,6 @@ export class EmbeddedDatabase {
   private port = 0;
   private credentials: Credentials | undefined;
   private ownsLock = false;
-  /** Set when this start created the cluster (first start). */
-  createdCluster = false;
 
   constructor(options: EmbeddedDatabaseOptions) {
     this.dataDirectory = path.resolve(options.dataDirectory);
@@ -124,7 +122,11 @@ export class EmbeddedDatabase {
       this.credentials = this.readCredentials();
       this.stopOrphanedServer();
       this.port = await findFreePort();
-      await this.startServer(postgresSystemUser());
+      const systemUser = postgresSystemUser();
+      if (process.getuid?.() === 0 && !systemUser) {
+        throw new EmbeddedDatabaseError('running as root, the embedded PostgreSQL needs a "postgres" system user, and there is none; create it (useradd postgres) or run as an ordinary user');
+      }
+      await this.startServer(systemUser);
       await this.ensureApplicationDatabase();
       return this.url(this.databaseName);
     } catch (error) {
@@ -153,25 +155,41 @@ export class EmbeddedDatabase {
     this.releaseLock();
   }
 
+  /**
+   * Takes the data directory's lock file. Creating it is atomic (a hard link of a
+   * file already holding our pid), and so is taking over a stale one (a rename, which
+   * only one of two racing servers can win), so two servers never both hold it.
+   */
   private acquireLock(): void {
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        fs.writeFileSync(this.lockFile, String(process.pid), { flag: 'wx' });
-        this.ownsLock = true;
-        return;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const mine = `${this.lockFile}.${process.pid}`;
+    fs.writeFileSync(mine, String(process.pid));
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          fs.linkSync(mine, this.lockFile);
+          this.ownsLock = true;
+          return;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
         const owner = Number(fs.readFileSync(this.lockFile, 'utf8').trim());
         if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
           throw new EmbeddedDatabaseError(
             `the data directory ${this.dataDirectory} is in use by another Briefgraph server (pid ${owner}); stop it first or set DATA_DIR to another folder`,
           );
         }
-        // The previous owner is gone without cleaning up: take the lock over.
-        fs.rmSync(this.lockFile, { force: true });
+        // The previous owner is gone without cleaning up: move its lock aside and try again.
+        try {
+          fs.renameSync(this.lockFile, `${this.lockFile}.stale.${process.pid}`);
+          fs.rmSync(`${this.lockFile}.stale.${process.pid}`, { force: true });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // another server moved it first
+        }
       }
+      throw new EmbeddedDatabaseError(`could not lock the data directory ${this.dataDirectory}`);
+    } finally {
+      fs.rmSync(mine, { force: true });
     }
-    throw new EmbeddedDatabaseError(`could not lock the data directory ${this.dataDirectory}`);
   }
 
   private releaseLock(): void {
@@ -223,7 +241,6 @@ export class EmbeddedDatabase {
       throw new EmbeddedDatabaseError(`could not create the embedded PostgreSQL cluster: ${(error as Error).message}`);
     }
     fs.writeFileSync(this.credentialsFile(), JSON.stringify(credentials), { mode: 0o600 });
-    this.createdCluster = true;
   }
 
   private checkReachableByOthers(directory: string): void {

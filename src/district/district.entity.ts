@@ -16,7 +16,6 @@ registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort o
 @Index('district_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('district_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('district_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('district_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('district_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('district_state_is_a_code', `state ~ '^[A-Z]{2}$'`)
 export class District extends SourcedRecord {

@@ -57,9 +57,17 @@ async function expand(context: RequestContext, side: Side): Promise<Edge[]> {
     byType.set(type, [...(byType.get(type) ?? []), key]);
   }
   const conditions = [...byType].map(([type, keys]) => `(${near}_type = ${sql.param(type, 'text')} AND ${near}_key = ANY(${sql.param(keys, 'int[]')}))`);
+  // Records this side has reached already would only use up the frontier's room.
+  const reachedByType = new Map<string, number[]>();
+  for (const id of side.reached.keys()) {
+    const { type, key } = parseId(id);
+    reachedByType.set(type, [...(reachedByType.get(type) ?? []), key]);
+  }
+  const exclusions = [...reachedByType].map(([type, keys]) => `NOT (${far}_type = ${sql.param(type, 'text')} AND ${far}_key = ANY(${sql.param(keys, 'int[]')}))`);
   return (await context.loaders.manager.query(
     `SELECT DISTINCT ON (${far}_type, ${far}_key) from_type, from_key, to_type, to_key, relation, detail
-     FROM graph_edge WHERE ${conditions.join(' OR ')} LIMIT ${sql.param(maximumFrontier, 'int')}`,
+     FROM graph_edge WHERE (${conditions.join(' OR ')}) ${exclusions.map((exclusion) => `AND ${exclusion}`).join(' ')}
+     ORDER BY ${far}_type, ${far}_key, relation LIMIT ${sql.param(maximumFrontier, 'int')}`,
     sql.parameters,
   )) as Edge[];
 }

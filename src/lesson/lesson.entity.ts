@@ -12,7 +12,6 @@ import type { Theme } from '../theme/theme.entity';
 @Index('lesson_statement_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('lesson_statement_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('lesson_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('lesson_statement_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index(['briefKey', 'position'], { unique: true })
 @Check('lesson_position_is_positive', 'position > 0')
 export class Lesson extends SourcedRecord {

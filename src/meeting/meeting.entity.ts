@@ -12,7 +12,6 @@ import type { Theme } from '../theme/theme.entity';
 @Index('meeting_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('meeting_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('meeting_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('meeting_title_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('meeting_starts_on_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Check('meeting_ends_on_or_after_start', 'ends_on >= starts_on')
 @Check('meeting_number_is_positive', 'number > 0')

@@ -13,7 +13,7 @@ function loadNode(context: RequestContext, globalId: string, argumentName: strin
   const { typeName, key } = decodeGlobalId(globalId, argumentName);
   const entity = entityByTypeName.get(typeName);
   if (!entity) return Promise.resolve(null);
-  // Shares the cache of the feature loaders, which are named '<type>.byKey' too.
+  // The same loader as the feature's '<type>.byKey', so node(id:) shares its batches.
   return context.loaders.get(`${typeName[0].toLowerCase()}${typeName.slice(1)}.byKey`, (manager) => recordsByKey(manager, entity)).load(key);
 }
 

@@ -19,7 +19,6 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Wha
 @Index('organization_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('organization_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('organization_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('organization_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('organization_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Organization extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })

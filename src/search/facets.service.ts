@@ -16,7 +16,7 @@ import type { LessonFilter } from '../lesson/lesson.inputs';
 import { lessonConditions } from '../lesson/lesson.service';
 import { Organization } from '../organization/organization.entity';
 import { organizationByKey } from '../organization/organization.loaders';
-import { cleanSearchText, tsquery } from '../shared/full-text';
+import { searchConditions } from '../shared/full-text';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { Theme } from '../theme/theme.entity';
 import { themeByKey } from '../theme/theme.loaders';
@@ -100,18 +100,12 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
   };
 }
 
-function searchCondition(alias: string, search: string | null | undefined): Condition[] {
-  if (search === null || search === undefined) return [];
-  const text = cleanSearchText(search, 'search');
-  return [(sql) => `${alias}.search_document @@ ${tsquery(sql.param(text, 'text'))}`];
-}
-
 export function briefFacets(context: RequestContext, filter: BriefFilter | null, search: string | null): Promise<FacetCounts> {
   const own: Record<Facet, keyof BriefFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers' };
   briefConditions(filter); // validate every argument once, before any SQL
   return countFacets(context, {
     from: 'brief b',
-    conditions: (without) => [...briefConditions(without === 'none' || !filter ? filter : { ...filter, [own[without]!]: undefined }), ...searchCondition('b', search)],
+    conditions: (without) => [...briefConditions(without === 'none' || !filter ? filter : { ...filter, [own[without]!]: undefined }), ...searchConditions('b', search)],
     value: {
       theme: { join: 'JOIN brief_theme facet ON facet.brief_id = b.id', sql: 'facet.theme_id' },
       year: { sql: 'extract(year FROM b.published_on)::int' },
@@ -129,7 +123,7 @@ export function lessonFacets(context: RequestContext, filter: LessonFilter | nul
     from: 'lesson l JOIN brief b ON b.id = l.brief_id',
     conditions: (without) => {
       const field = without === 'none' ? undefined : own[without];
-      return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...searchCondition('l', search)];
+      return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...searchConditions('l', search)];
     },
     value: {
       theme: { join: 'JOIN lesson_theme facet ON facet.lesson_id = l.id', sql: 'facet.theme_id' },

@@ -20,7 +20,7 @@ export class SearchResolver {
     description:
       'Searches briefs, lessons, meetings, themes, districts and organizations at once, most relevant first. ' +
       'Web-style syntax: "quoted phrases", or, -exclusion. Accents and word endings do not matter. ' +
-      'When nothing matches as written, similar-looking titles and names are returned instead (matchMode FUZZY).',
+      'When nothing matches as written, misspelt words are corrected to known words and searched again (matchMode FUZZY, correctedQuery).',
   })
   search(
     @Arg('query', { description: 'What to search for, at most 256 characters.' }) query: string,
@@ -51,7 +51,7 @@ export class SearchResolver {
     return lessonFacets(context, filter, search);
   }
 
-  @Query(() => [Suggestion], { description: `Up to ${maximumSuggestions} titles and names containing what was typed, for a search box.` })
+  @Query(() => [Suggestion], { description: `Up to ${maximumSuggestions} titles and names for a search box: those starting with what was typed, then those with words starting with each word typed.` })
   autocomplete(
     @Arg('prefix', { description: 'What has been typed so far, at least 2 characters.' }) prefix: string,
     @Arg('types', () => [SearchType], { nullable: true, description: 'Kinds of record to suggest; briefs, themes, districts and meetings by default.' }) types: SearchType[] | null,

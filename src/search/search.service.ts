@@ -16,6 +16,7 @@ import { districtByKey } from '../district/district.loaders';
 import { lessonByKey } from '../lesson/lesson.loaders';
 import { meetingByKey } from '../meeting/meeting.loaders';
 import { organizationByKey } from '../organization/organization.loaders';
+import { maximumKey } from '../shared/global-id';
 import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
 import { toPageRequest } from '../shared/pagination/connection-arguments';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
@@ -104,7 +105,8 @@ function sourceConditions(source: SearchSource, themes: ThemeMatch | null | unde
 }
 
 /**
- * At most this many matches of each type are ranked (the first found in the index).
+ * At most this many matches of each type are ranked: the most recently added (the
+ * same set on every page, so paging neither skips nor repeats).
  * Ranking reads every candidate's document, so without a bound a common word would
  * cost in proportion to the database; with it, a search costs the same at any size.
  * The price: for a word with more matches than this, the best match can be missed;
@@ -124,7 +126,7 @@ function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, them
     branches.push(
       `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
        FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
-             WHERE ${alias}.search_document @@ query${extra} LIMIT ${maximumRankedPerType}) candidate,
+             WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
             ${tsquery(textParameter)} query`,
     );
   }
@@ -231,7 +233,8 @@ function decodeSearchCursor(after: string): { mode: SearchMatchMode; values: Cur
   for (const mode of Object.values(SearchMatchMode)) {
     try {
       const values = decodeCursor(after, `search:${mode}`, 'after');
-      if (values.length === 3 && typeof values[0] === 'number' && typeof values[1] === 'string' && typeof values[2] === 'number') {
+      const [score, type, key] = values;
+      if (values.length === 3 && typeof score === 'number' && Number.isFinite(score) && allTypes.includes(type as SearchType) && typeof key === 'number' && Number.isInteger(key) && key > 0 && key <= maximumKey) {
         return { mode, values: values as CursorValues };
       }
     } catch {

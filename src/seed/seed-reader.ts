@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isCalendarDate } from '../shared/calendar';
 import { collectionNames, collections, type CollectionName, type Dataset, type FieldSpec } from './seed-schema';
 
 export interface SeedProblem {
@@ -42,13 +43,6 @@ interface Located<T> {
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const maximumFileBytes = 20 * 1024 * 1024;
 
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function isPartialDate(value: string): boolean {
   if (/^\d{4}$/.test(value)) return true;

@@ -4,6 +4,7 @@
  * it as web-style syntax ("phrases", or, -exclusion) and never as SQL or raw tsquery.
  */
 import type { EntityManager } from 'typeorm';
+import type { Condition } from './pagination/sql-builder';
 import { userInputError } from './user-input-error';
 
 export const maximumSearchLength = 256;
@@ -26,6 +27,13 @@ export async function checkSearchTerms(manager: EntityManager, text: string, arg
   if (terms === 0) {
     throw userInputError(argumentName, `holds only common words or punctuation ("${text.slice(0, 60)}"), which are not searched; add a more specific word`);
   }
+}
+
+/** The condition "the record at `alias` matches this search", for lists that take a `search` argument. */
+export function searchConditions(alias: string, search: string | null | undefined): Condition[] {
+  if (search === undefined || search === null) return [];
+  const text = cleanSearchText(search, 'search');
+  return [(sql) => `${alias}.search_document @@ ${tsquery(sql.param(text, 'text'))}`];
 }
 
 /** SQL for the query's tsquery; `placeholder` is the bound search text. */

@@ -9,6 +9,9 @@ export interface DecodedGlobalId {
   key: number;
 }
 
+/** Database keys are PostgreSQL integers. */
+export const maximumKey = 2_147_483_647;
+
 export function encodeGlobalId(typeName: string, key: number): string {
   return Buffer.from(`${typeName}:${key}`, 'utf8').toString('base64url');
 }
@@ -19,8 +22,8 @@ export function tryDecodeGlobalId(globalId: string): DecodedGlobalId | undefined
     return undefined;
   }
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
-  const match = /^([A-Z][A-Za-z]*):([1-9]\d{0,14})$/.exec(decoded);
-  if (!match) return undefined;
+  const match = /^([A-Z][A-Za-z]*):([1-9]\d{0,9})$/.exec(decoded);
+  if (!match || Number(match[2]) > maximumKey) return undefined;
   return { typeName: match[1], key: Number(match[2]) };
 }
 

@@ -11,6 +11,7 @@ import {
   isObjectType,
   isInterfaceType,
   Kind,
+  valueFromASTUntyped,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   type FragmentDefinitionNode,
@@ -34,15 +35,16 @@ function isConnectionType(type: GraphQLCompositeType): boolean {
   return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
 }
 
-function numberArgument(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
+function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!value) return undefined;
   if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const variable = variables[value.name.value];
-    return typeof variable === 'number' ? variable : undefined;
-  }
+  if (value.kind === Kind.LIST) return value.values;
+  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
   return undefined;
 }
+
+/** Lists that can hold more than `assumedListSize` items: the facet lists hold up to 50. */
+const listSizes: Record<string, number> = { FacetCounts: 50 };
 
 export function measureOperation(
   schema: GraphQLSchema,
@@ -51,6 +53,12 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): QueryCost {
   let nodes = 0;
+  // Variables left out take the defaults the operation declares, which count like any other value.
+  variables = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
+  }
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!rootType) return { depth: 0, nodes: 0 };
 
@@ -81,14 +89,18 @@ export function measureOperation(
       }
       const namedType = getNamedType(field.type) as GraphQLCompositeType;
       let childMultiplier = multiplier;
-      if (isConnectionType(namedType)) {
-        const argument = (name: string) => numberArgument(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
-        const size = Math.max(0, argument('first') ?? argument('last') ?? defaultPageSize);
-        childMultiplier = multiplier * size;
+      const argument = (name: string) => argumentValue(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
+      const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
+      const hasPageArguments = field.args.some((definition) => definition.name === 'first');
+      if (isConnectionType(namedType) || hasPageArguments) {
+        // Connections, and ranked lists that take `first` (related lessons), count their page size.
+        const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
+        childMultiplier = multiplier * Math.max(0, pageSize ?? fallback);
         nodes += childMultiplier;
-      } else if (isListType(getNullableType(field.type)) && !isConnectionType(parentType)) {
-        const ids = selection.arguments?.find((node) => node.name.value === 'ids')?.value;
-        const size = ids?.kind === Kind.LIST ? ids.values.length : assumedListSize;
+      } else if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {
+        // (edges and nodes of a connection were counted with the connection)
+        const ids = argument('ids');
+        const size = Array.isArray(ids) ? ids.length : (listSizes[parentType.name] ?? assumedListSize);
         childMultiplier = multiplier * size;
         nodes += childMultiplier;
       }

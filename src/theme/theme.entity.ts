@@ -9,7 +9,6 @@ import { SourcedRecord } from '../shared/sourced-record';
 @Index('theme_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('theme_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('theme_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
-@Index('theme_name_trigram', { synchronize: false }) // trigram GIN on the folded title or name, created by migration AddSearch
 @Index('theme_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class Theme extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })

@@ -37,6 +37,8 @@ function checkSize(name: 'first' | 'last', value: number): number {
 
 export function toPageRequest(args: ConnectionArguments): PageRequest {
   const { first, after, last, before } = args;
+  if (after === '') throw userInputError('after', 'is empty; leave it out to start from the beginning');
+  if (before === '') throw userInputError('before', 'is empty; leave it out to start from the end');
   const hasFirst = first !== undefined && first !== null;
   const hasLast = last !== undefined && last !== null;
   if (hasFirst && hasLast) throw userInputError('last', 'cannot be combined with "first"; page forwards with first/after or backwards with last/before');

@@ -10,6 +10,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { LoaderRegistry } from '../loader-registry';
 import { batchOptions } from '../record-loaders';
+import { maximumKey } from '../global-id';
+import { isCalendarDate } from '../calendar';
 import type { Edge, Page, PageInfo } from './connection';
 import type { PageRequest } from './connection-arguments';
 import { decodeCursor, encodeCursor, invalidCursorError, type CursorValue } from './cursor';
@@ -43,10 +45,22 @@ interface Row {
   [sortValue: `s${number}`]: CursorValue;
 }
 
+/** Whether a cursor value can stand for a column of this type (a forged cursor must not reach SQL as a bad cast). */
+function fitsColumn(value: CursorValue, type: SortColumn['type']): boolean {
+  switch (type) {
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= maximumKey;
+    case 'date':
+      return typeof value === 'string' && isCalendarDate(value);
+    case 'text':
+      return typeof value === 'string' && value.length <= 2000 && !value.includes('\u0000');
+  }
+}
+
 function cursorCondition(sql: SqlBuilder, ordering: Ordering, request: PageRequest, scope: string, ascendingInQuery: boolean): string | undefined {
   if (!request.cursor) return undefined;
   const values = decodeCursor(request.cursor, `${scope}:${ordering.name}`, request.cursorArgument);
-  if (values.length !== ordering.columns.length || values.some((value) => value === null || (typeof value !== 'string' && typeof value !== 'number'))) {
+  if (values.length !== ordering.columns.length || values.some((value, index) => !fitsColumn(value, ordering.columns[index].type))) {
     throw invalidCursorError(request.cursorArgument);
   }
   const columns = ordering.columns.map((column) => column.sql).join(', ');
@@ -101,7 +115,6 @@ export async function fetchPage(manager: EntityManager, list: ListDefinition, or
     })();
     return counted;
   };
-  if (request.size === 0 && !request.cursor) return toPage([], list, ordering, request, count);
   const rows = (await manager.query(text, sql.parameters)) as Row[];
   return toPage(rows, list, ordering, request, count);
 }
@@ -131,13 +144,10 @@ export function nestedPageLoader(
   }, batchOptions);
   return new DataLoader(async (parentKeys) => {
     const sql = new SqlBuilder([[...new Set(parentKeys)]]);
-    const rows =
-      request.size === 0
-        ? []
-        : ((await manager.query(
-            `SELECT p.owner, page.* FROM unnest($1::int[]) AS p(owner) CROSS JOIN LATERAL (${pageSelect(sql, list, ordering, request, parentCondition)}) page`,
-            sql.parameters,
-          )) as Array<Row & { owner: number }>);
+    const rows = (await manager.query(
+      `SELECT p.owner, page.* FROM unnest($1::int[]) AS p(owner) CROSS JOIN LATERAL (${pageSelect(sql, list, ordering, request, parentCondition)}) page`,
+      sql.parameters,
+    )) as Array<Row & { owner: number }>;
     const byOwner = new Map<number, Row[]>(parentKeys.map((key) => [key, []]));
     for (const row of rows) byOwner.get(row.owner)?.push(row);
     return parentKeys.map((key) => toPage(byOwner.get(key)!, list, ordering, request, () => counts.load(key)));

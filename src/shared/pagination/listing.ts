@@ -10,7 +10,7 @@ import { connectionType, type Connection } from './connection';
 import { toPageRequest, type ConnectionArguments } from './connection-arguments';
 import { nestedPage, rootPage, type ListDefinition, type Ordering } from './keyset';
 import type { Condition } from './sql-builder';
-import { cleanSearchText, tsquery } from '../full-text';
+import { searchConditions } from '../full-text';
 
 /** Page arguments plus a filter and an ordering: what every list field takes. */
 export interface ListOptions<Filter, Order extends string> extends ConnectionArguments {
@@ -59,12 +59,6 @@ export interface ListingSpecification<Node extends object, Filter, Order extends
   searchable?: string;
 }
 
-function searchConditions(alias: string | undefined, search: string | null | undefined): Condition[] {
-  if (search === undefined || search === null || !alias) return [];
-  const text = cleanSearchText(search, 'search');
-  return [(sql) => `${alias}.search_document @@ ${tsquery(sql.param(text, 'text'))}`];
-}
-
 /** The ordering with the record key read from `keyColumn` (where the source yields it in index order). */
 function withKeyColumn(ordering: Ordering, key: string, keyColumn: string | undefined): Ordering {
   if (!keyColumn) return ordering;
@@ -77,7 +71,7 @@ export function defineListing<Node extends object, Filter, Order extends string>
     scope,
     from: specification.from,
     key: specification.key,
-    conditions: [...specification.conditions(options.filter), ...searchConditions(specification.searchable, options.search)],
+    conditions: [...specification.conditions(options.filter), ...(specification.searchable ? searchConditions(specification.searchable, options.search) : [])],
   });
   return {
     Connection: NodeConnection,
