@@ -60,6 +60,20 @@ describe('the read API', () => {
       expect(seen).toEqual(all);
     });
 
+    it('pages past briefs without a known date, which sort as the oldest', async () => {
+      const all = slugsOf((await server.graphql(`{ briefs(first: 100) { nodes { slug } } }`)).data!.briefs);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const response: any = await server.graphql(`query($after: String) { briefs(first: 2, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`, { after });
+        expect(response.errors).toBeUndefined();
+        seen.push(...slugsOf(response.data.briefs));
+        if (!response.data.briefs.pageInfo.hasNextPage) break;
+        after = response.data.briefs.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(all);
+    });
+
     it('returns 20 items when no page size is given', async () => {
       const { data } = await server.graphql(`{ lessons { totalCount nodes { statement } pageInfo { hasNextPage } } }`);
       expect(data!.lessons.totalCount).toBe(17);

@@ -1,4 +1,13 @@
-import { formatDateRange } from './calendar';
+import { formatDateRange, isCalendarDate } from './calendar';
+
+describe('isCalendarDate', () => {
+  it('accepts real dates, including the year 1 that stands for an unknown date in orderings', () => {
+    expect(['2017-12-14', '2024-02-29', '0001-01-01'].map(isCalendarDate)).toEqual([true, true, true]);
+  });
+  it('refuses impossible ones', () => {
+    expect(['2021-02-31', '2023-02-29', '2020-13-01', '20-01-01', 'yesterday'].map(isCalendarDate)).toEqual([false, false, false, false, false]);
+  });
+});
 
 describe('formatDateRange', () => {
   it('writes a range within one month with the month once', () => {
