@@ -40,11 +40,16 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | undefined;
   let startUp: Promise<unknown> = Promise.resolve();
 
+  let firstSignalAt = 0;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
+      // Under `npm start`, one Ctrl-C arrives twice: from the terminal to the whole process
+      // group, and forwarded by npm. Only a signal sent again later means "stop now".
+      if (Date.now() - firstSignalAt < 2000) return;
       logger.warn(`received ${signal} again; exiting now`);
       process.exit(1);
     }
+    firstSignalAt = Date.now();
     logger.info(`received ${signal}; finishing in-flight requests, then stopping`);
     // A signal during start-up waits for the step under way (say, initdb) to finish,
     // so that nothing is left half-made; start-up then stops before serving.

@@ -39,8 +39,12 @@ describe('starting the server', () => {
     expect(await queryMeetingNumbers(secondPort)).toEqual([11, 12, 34]);
     expect(second.output()).not.toContain('loaded the seed dataset');
     expect(second.output()).not.toContain('applied migration');
+    // Ctrl-C under `npm start` delivers SIGINT twice at once (to the process group, and forwarded by npm).
+    second.child.kill('SIGINT');
     second.child.kill('SIGINT');
     expect((await second.exited()).code).toBe(0);
+    expect(second.output()).toContain('stopped cleanly');
+    expect(fs.existsSync(path.join(dataDirectory, 'briefgraph.lock'))).toBe(false);
     fs.rmSync(path.dirname(dataDirectory), { recursive: true, force: true });
   });
 
