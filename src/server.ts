@@ -90,6 +90,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     schema: buildBriefgraphSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
+    stopOnTerminationSignals: false,
     formatError: formatError(logger),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMilliseconds ?? 10_000 }),

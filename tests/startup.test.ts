@@ -34,6 +34,11 @@ describe('starting the server', () => {
     expect(first.output()).toContain('stopped cleanly');
     expect(fs.existsSync(path.join(dataDirectory, 'briefgraph.lock'))).toBe(false);
 
+    const idle = startServerProcess({ DATA_DIR: dataDirectory });
+    await idle.ready();
+    idle.child.kill('SIGTERM'); // stopped before it ever answered a request
+    expect((await idle.exited()).code).toBe(0);
+
     const second = startServerProcess({ DATA_DIR: dataDirectory });
     const secondPort = await second.ready();
     expect(await queryMeetingNumbers(secondPort)).toEqual([11, 12, 34]);
