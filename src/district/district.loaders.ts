@@ -7,7 +7,7 @@ export const districtByKey = (context: RequestContext) => context.loaders.get('d
 /** District keys of records through a join table with a `district_id` column, ordered by district name. */
 export const districtKeysOf = (
   context: RequestContext,
-  joinTable: 'brief_district' | 'meeting_district' | 'lesson_district' | 'district_network_member',
+  joinTable: 'brief_district' | 'meeting_district' | 'lesson_district',
   ownerColumn: string,
 ) =>
   context.loaders.get(`district.keysOf.${joinTable}`, (manager) =>

@@ -7,11 +7,10 @@
  * than that many records at one hop can be missed (the answer is then null).
  */
 import type { RequestContext } from '../context';
+import { loadRecordOfType } from '../node/node.loaders';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
-import { entities } from '../database/entities';
 import { decodeGlobalId } from '../shared/global-id';
 import type { Node } from '../shared/node';
-import { recordsByKey } from '../shared/record-loaders';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { GraphRelation, PathStep, RecordPath } from './record-path.types';
@@ -86,16 +85,11 @@ function checkEnd(id: string, argumentName: string): { type: string; key: number
   return { type: typeName, key };
 }
 
-function loaderFor(context: RequestContext, type: string) {
-  const entity = entities.find((candidate) => candidate.name === type)!;
-  return context.loaders.get(`${type[0].toLowerCase()}${type.slice(1)}.byKey`, (manager) => recordsByKey(manager, entity as never));
-}
-
 export async function findRecordPath(context: RequestContext, fromId: string, toId: string, maxHops: number): Promise<RecordPath | null> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > maximumHops) throw userInputError('maxHops', `must be from 1 to ${maximumHops}, got ${maxHops}`);
   const from = checkEnd(fromId, 'from');
   const to = checkEnd(toId, 'to');
-  const [fromRecord, toRecord] = await Promise.all([loaderFor(context, from.type).load(from.key), loaderFor(context, to.type).load(to.key)]);
+  const [fromRecord, toRecord] = await Promise.all([loadRecordOfType(context, from.type, from.key), loadRecordOfType(context, to.type, to.key)]);
   if (!fromRecord) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
   if (!toRecord) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
   if (from.type === to.type && from.key === to.key) return Object.assign(new RecordPath(), { hops: 0, nodes: [fromRecord], steps: [] });
@@ -128,7 +122,7 @@ async function buildPath(context: RequestContext, edges: Edge[]): Promise<Record
   const ids = [idOf(edges[0].from_type, edges[0].from_key), ...edges.map((edge) => idOf(edge.to_type, edge.to_key))];
   const records = await Promise.all(ids.map((id) => {
     const { type, key } = parseId(id);
-    return loaderFor(context, type).load(key);
+    return loadRecordOfType(context, type, key);
   }));
   const nodes = records as unknown as Node[];
   const steps = edges.map((edge, index) =>

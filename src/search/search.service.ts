@@ -114,23 +114,36 @@ function sourceConditions(source: SearchSource, themes: ThemeMatch | null | unde
  */
 export const maximumRankedPerType = 500;
 
-/** The SELECT of matching (type, key, score) rows for every requested type, as one UNION ALL. */
-function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
+/**
+ * One SELECT per requested type, joined by UNION ALL; `branch` writes a type's SELECT
+ * given the bound search text and the type's filter conditions (as " AND …").
+ * Types that cannot match the filter (no themes under a theme filter) are left out.
+ */
+function unionOverSources(
+  sql: SqlBuilder,
+  sources: SearchSource[],
+  text: string,
+  themes: ThemeMatch | null | undefined,
+  branch: (source: SearchSource, textParameter: string, extra: string) => string,
+): string | undefined {
   const textParameter = sql.param(text, 'text');
   const branches: string[] = [];
   for (const source of sources) {
     const conditions = sourceConditions(source, themes);
     if (!conditions) continue;
-    const extra = conditions.map((condition) => ` AND ${condition(sql)}`).join('');
-    const { table, alias, type } = source;
-    branches.push(
-      `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
-       FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
-             WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
-            ${tsquery(textParameter)} query`,
-    );
+    branches.push(branch(source, textParameter, conditions.map((condition) => ` AND ${condition(sql)}`).join('')));
   }
   return branches.length ? branches.join('\nUNION ALL\n') : undefined;
+}
+
+/** The SELECT of matching (type, key, score) rows for every requested type. */
+function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
+  return unionOverSources(sql, sources, text, themes, ({ table, alias, type }, textParameter, extra) =>
+    `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
+     FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
+           WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
+          ${tsquery(textParameter)} query`,
+  );
 }
 
 /** Above this many matches of a type, the total uses the planner's estimate instead of counting. */
@@ -142,22 +155,14 @@ export const exactCountLimit = 1000;
  * With a theme filter the estimate would ignore the filter, so those are counted.
  */
 function matchesSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
-  const textParameter = sql.param(text, 'text');
-  const branches: string[] = [];
-  for (const source of sources) {
-    const conditions = sourceConditions(source, themes);
-    if (!conditions) continue;
-    const extra = conditions.map((condition) => ` AND ${condition(sql)}`).join('');
-    const matches = `SELECT 1 FROM ${source.table} ${source.alias} WHERE ${source.alias}.search_document @@ ${tsquery(textParameter)}${extra}`;
-    branches.push(
-      themes
-        ? `SELECT count(*) AS count, true AS exact FROM (${matches}) matches`
-        : `SELECT CASE WHEN capped.count > ${exactCountLimit} THEN greatest(public.briefgraph_estimated_matches('${source.table}', ${textParameter}), capped.count) ELSE capped.count END AS count,
-                  capped.count <= ${exactCountLimit} AS exact
-           FROM (SELECT count(*) AS count FROM (${matches} LIMIT ${exactCountLimit + 1}) matches) capped`,
-    );
-  }
-  return branches.length ? branches.join('\nUNION ALL\n') : undefined;
+  return unionOverSources(sql, sources, text, themes, ({ table, alias }, textParameter, extra) => {
+    const matches = `SELECT 1 FROM ${table} ${alias} WHERE ${alias}.search_document @@ ${tsquery(textParameter)}${extra}`;
+    return themes
+      ? `SELECT count(*) AS count, true AS exact FROM (${matches}) matches`
+      : `SELECT CASE WHEN capped.count > ${exactCountLimit} THEN greatest(public.briefgraph_estimated_matches('${table}', ${textParameter}), capped.count) ELSE capped.count END AS count,
+                capped.count <= ${exactCountLimit} AS exact
+         FROM (SELECT count(*) AS count FROM (${matches} LIMIT ${exactCountLimit + 1}) matches) capped`;
+  });
 }
 
 /**
