@@ -1,12 +1,45 @@
-/** What every resolver receives for one request: the database and that request's loaders. */
+/**
+ * What every resolver receives for one request: who is asking, the database as they
+ * may see it, and that request's loaders.
+ *
+ * Requests without an API key read through `publishedDataSource`, whose connections
+ * search the `published` schema first: drafts are not there (migration AddWrites).
+ * Requests with a key read and write the tables themselves.
+ */
 import type { DataSource } from 'typeorm';
+import type { Viewer } from './auth/viewer';
 import { LoaderRegistry } from './shared/loader-registry';
 
 export interface RequestContext {
+  /** What this request reads: published content only, unless it carries an API key. */
   dataSource: DataSource;
+  /** The full database, for mutations (which always have a viewer). */
+  writer: DataSource;
+  viewer: Viewer | null;
   loaders: LoaderRegistry;
+  /** The request's ID, recorded in the audit log. */
+  requestId: string | null;
+  /** The `Idempotency-Key` header, when the request sent one. */
+  idempotencyKey: string | null;
 }
 
-export function createRequestContext(dataSource: DataSource): RequestContext {
-  return { dataSource, loaders: new LoaderRegistry(dataSource.manager) };
+export interface DataSources {
+  writer: DataSource;
+  published: DataSource;
+}
+
+export function createRequestContext(
+  dataSources: DataSources,
+  request: { viewer?: Viewer | null; requestId?: string | null; idempotencyKey?: string | null } = {},
+): RequestContext {
+  const viewer = request.viewer ?? null;
+  const dataSource = viewer ? dataSources.writer : dataSources.published;
+  return {
+    dataSource,
+    writer: dataSources.writer,
+    viewer,
+    loaders: new LoaderRegistry(dataSource.manager),
+    requestId: request.requestId ?? null,
+    idempotencyKey: request.idempotencyKey ?? null,
+  };
 }

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { authChecker } from './auth/auth-checker';
 import { BriefResolver } from './brief/brief.resolver';
+import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
 import { District } from './district/district.entity';
@@ -43,6 +45,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       MeetingMaterialResolver,
       AgendaTopicResolver,
       BriefResolver,
+      BriefMutationResolver,
       LessonResolver,
       LessonLinkResolver,
       SourceDocumentResolver,
@@ -54,7 +57,9 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       MeetingProvenanceResolver,
       ...sourcedTypes.map((type) => sourceFieldResolver(type)),
     ] as unknown as [Function, ...Function[]],
-    validate: { forbidUnknownValues: false, validationError: { target: false } },
+    // Mutations validate their inputs themselves, to report problems as user errors in the payload.
+    validate: false,
+    authChecker,
   });
   return cachedSchema;
 }

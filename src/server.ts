@@ -10,8 +10,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { DataSource } from 'typeorm';
-import { createRequestContext, type RequestContext } from './context';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { authenticate } from './auth/viewer';
+import { createRequestContext, type DataSources, type RequestContext } from './context';
 import { currentStatementScope, withStatementScope } from './database/statement-counter';
 import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
 import { buildBriefgraphSchema } from './schema';
@@ -25,6 +27,58 @@ export interface ServerOptions {
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownTimeoutMilliseconds?: number;
   limits?: Partial<QueryLimits>;
+}
+
+/** Bodies of requests without an API key stay small; keyed requests (writes, imports) may send more. */
+export const anonymousBodyLimit = '100kb';
+export const keyedBodyLimit = '5mb';
+
+/** The same database seen through the `published` schema first: drafts are not there (migration AddWrites). */
+export async function openPublishedDataSource(dataSource: DataSource): Promise<DataSource> {
+  const options = dataSource.options as typeof dataSource.options & { extra?: Record<string, unknown> };
+  const published = new DataSource({ ...options, extra: { ...options.extra, options: '-c search_path=published,public' } } as typeof dataSource.options);
+  return published.initialize();
+}
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
+
+function jsonError(response: express.Response, status: number, code: string, message: string): void {
+  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Before the body is read: the request ID, the Idempotency-Key and the API key, so that
+ * a bad key is refused without reading the body, and only keyed requests may send large ones.
+ */
+function identifyRequest(dataSources: DataSources, logger: Logger) {
+  const readAnonymousBody = express.json({ limit: anonymousBodyLimit });
+  const readKeyedBody = express.json({ limit: keyedBodyLimit });
+  return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    const sentRequestId = request.get('x-request-id');
+    const requestId = sentRequestId && requestIdPattern.test(sentRequestId) ? sentRequestId : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    response.locals.requestId = requestId;
+    const idempotencyKey = request.get('idempotency-key');
+    if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+      jsonError(response, 400, 'BAD_REQUEST', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID');
+      return;
+    }
+    response.locals.idempotencyKey = idempotencyKey ?? null;
+    try {
+      response.locals.viewer = await authenticate(dataSources.writer.manager, request.get('authorization'));
+    } catch (error) {
+      if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') {
+        logger.error('cannot check an API key', { error: String((error as Error).stack ?? error) });
+        jsonError(response, 503, 'SERVICE_UNAVAILABLE', 'Cannot check the API key right now; retry shortly');
+        return;
+      }
+      response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
+      jsonError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
+      return;
+    }
+    (response.locals.viewer ? readKeyedBody : readAnonymousBody)(request, response, next);
+  };
 }
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
@@ -85,6 +139,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   let draining = false;
+  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource) };
 
   const apollo = new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
@@ -120,10 +175,13 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    identifyRequest(dataSources, logger),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
-    expressMiddleware(apollo, { context: async () => createRequestContext(options.dataSource) }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) =>
+        createRequestContext(dataSources, { viewer: res.locals.viewer, requestId: res.locals.requestId, idempotencyKey: res.locals.idempotencyKey }),
+    }),
   );
 
   // Anything that never reached GraphQL still answers in JSON: unknown paths, bodies
@@ -161,6 +219,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     async close(): Promise<void> {
       draining = true;
       await apollo.stop();
+      await dataSources.published.destroy();
     },
   };
 }

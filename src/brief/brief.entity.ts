@@ -19,6 +19,15 @@ export enum BriefKind {
 }
 registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publication a brief is.' });
 
+export enum BriefStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(BriefStatus, {
+  name: 'BriefStatus',
+  description: 'Whether a brief is visible to everyone. Drafts, with their lessons and links, are seen only by requests with an API key.',
+});
+
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
 @Entity({ name: 'brief' })
 @Index('brief_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
@@ -41,6 +50,10 @@ export class Brief extends SourcedRecord {
   @Index()
   @Column({ type: 'enum', enum: BriefKind, enumName: 'brief_kind' })
   kind!: BriefKind;
+
+  @Field(() => BriefStatus)
+  @Column({ type: 'enum', enum: BriefStatus, enumName: 'brief_status', default: BriefStatus.PUBLISHED })
+  status!: BriefStatus;
 
   @Index()
   @Column({ name: 'published_on', type: 'date', nullable: true })

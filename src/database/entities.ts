@@ -1,10 +1,13 @@
 /** Every TypeORM entity, in one list for the data source and the migration generator. */
+import { ApiKey } from '../auth/api-key.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Brief } from '../brief/brief.entity';
 import { District } from '../district/district.entity';
 import { Lesson } from '../lesson/lesson.entity';
 import { LessonLink } from '../lesson/lesson-link.entity';
 import { AgendaTopic } from '../meeting/agenda-topic.entity';
 import { Meeting } from '../meeting/meeting.entity';
+import { IdempotencyRecord } from '../mutation/idempotency-record.entity';
 import { MeetingMaterial } from '../meeting/meeting-material.entity';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { Organization } from '../organization/organization.entity';
@@ -23,4 +26,7 @@ export const entities = [
   Brief,
   Lesson,
   LessonLink,
+  ApiKey,
+  AuditEntry,
+  IdempotencyRecord,
 ];

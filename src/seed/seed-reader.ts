@@ -1,7 +1,8 @@
 /**
- * Reads seed files (YAML or JSON, one file or a folder of them) into a validated
- * dataset. Every problem is collected, not just the first, each naming the file,
- * the line, the record and the field, so one run shows everything to fix.
+ * Reads seed documents (YAML or JSON: files, one file or a folder of them, or
+ * documents already in memory, such as an upload) into a validated dataset. Every
+ * problem is collected, not just the first, each naming the file, the line, the
+ * record and the field, so one run shows everything to fix.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,11 +24,23 @@ export function formatSeedProblem(problem: SeedProblem): string {
   return `${parts.join(': ')}: ${problem.message}`;
 }
 
+/** A seed file's name (as problems should name it) and its content: text, or bytes that must be UTF-8. */
+export interface SeedDocument {
+  name: string;
+  content: string | Uint8Array;
+}
+
+// The message lists this many problems; `problems` always holds them all.
+const maximumProblemsInMessage = 1000;
+
 export class SeedValidationError extends Error {
   constructor(readonly problems: SeedProblem[]) {
+    const shown = problems.slice(0, maximumProblemsInMessage);
+    const hidden = problems.length - shown.length;
     super(
       `the seed data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((problem) => `  - ${formatSeedProblem(problem)}`).join('\n'),
+        shown.map((problem) => `  - ${formatSeedProblem(problem)}`).join('\n') +
+        (hidden > 0 ? `\n  … and ${hidden} more` : ''),
     );
     this.name = 'SeedValidationError';
   }
@@ -42,7 +55,7 @@ interface Located<T> {
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const maximumFileBytes = 20 * 1024 * 1024;
-
+const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isPartialDate(value: string): boolean {
   if (/^\d{4}$/.test(value)) return true;
@@ -54,8 +67,24 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${value.length > 60 ? value.slice(0, 60) + '…' : value}"`;
+  if (typeof value === 'string') return `"${shortened(value)}"`;
   return String(value);
+}
+
+/** Names and values from the input are cut short in messages, so a 10 MB string cannot make a 10 MB message. */
+function shortened(text: string, length = 60): string {
+  return text.length > length ? text.slice(0, length) + '…' : text;
+}
+
+/** Why a string cannot be stored as PostgreSQL text, if it cannot (YAML escapes such as "\0" can produce these). */
+function unstorableText(value: string): string | undefined {
+  if (value.includes('\0')) return 'must not contain the NUL character (\\0)';
+  if (unpairedSurrogate.test(value)) return 'must be valid Unicode text; it holds an unpaired surrogate (\\uD800-\\uDFFF)';
+  return undefined;
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
 }
 
 /** Lists the seed files of a path: the file itself, or the folder's .yaml/.yml/.json files in name order. */
@@ -74,18 +103,25 @@ class DatasetBuilder {
   readonly problems: SeedProblem[] = [];
   readonly records = new Map<CollectionName, Array<Located<Record<string, unknown>>>>(collectionNames.map((name) => [name, []]));
 
-  addFile(file: string, displayName: string): void {
-    const bytes = fs.readFileSync(file);
-    if (bytes.length > maximumFileBytes) {
-      this.problems.push({ file: displayName, message: `the file is larger than ${maximumFileBytes / 1024 / 1024} MB` });
+  addDocument(displayName: string, content: string | Uint8Array): void {
+    if (byteLength(content) > maximumFileBytes) {
+      this.problems.push(tooLarge(displayName));
       return;
     }
     let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      this.problems.push({ file: displayName, message: 'the file is not valid UTF-8 text' });
-      return;
+    if (typeof content === 'string') {
+      if (unpairedSurrogate.test(content)) {
+        this.problems.push({ file: displayName, message: 'the file is not valid Unicode text (it holds an unpaired surrogate)' });
+        return;
+      }
+      text = content;
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+      } catch {
+        this.problems.push({ file: displayName, message: 'the file is not valid UTF-8 text' });
+        return;
+      }
     }
     const lineCounter = new LineCounter();
     const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -105,7 +141,7 @@ class DatasetBuilder {
     for (const pair of root.items) {
       const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
       if (!(collectionNames as string[]).includes(name)) {
-        this.problems.push({ file: displayName, line: lineOf(pair.key as YamlNode), message: `unknown collection "${name}"; expected one of ${collectionNames.join(', ')}` });
+        this.problems.push({ file: displayName, line: lineOf(pair.key as YamlNode), message: `unknown collection "${shortened(name)}"; expected one of ${collectionNames.join(', ')}` });
         continue;
       }
       if (!isSeq(pair.value)) {
@@ -128,7 +164,8 @@ class DatasetBuilder {
       // Alias expansion is capped so that a small file cannot expand into a huge one.
       const value = (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
       const keyValue = spec.key && value && typeof value === 'object' ? (value as Record<string, unknown>)[spec.key] : undefined;
-      const label = `${collection}[${index}]${keyValue !== undefined ? ` (${spec.key} ${JSON.stringify(keyValue)})` : ''}`;
+      const shownKey = typeof keyValue === 'string' ? JSON.stringify(shortened(keyValue)) : typeof keyValue === 'number' ? String(keyValue) : undefined;
+      const label = `${collection}[${index}]${shownKey !== undefined ? ` (${spec.key} ${shownKey})` : ''}`;
       const line = lineOf(item);
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
         this.problems.push({ file, line, record: label, message: `a record must be an object, got ${describe(value)}` });
@@ -139,7 +176,7 @@ class DatasetBuilder {
         return lineOf(node) ?? line;
       };
       this.checkObject(value as Record<string, unknown>, spec.fields, '', (field, message) =>
-        this.problems.push({ file, line: fieldLine(field), record: label, field, message }),
+        this.problems.push({ file, line: fieldLine(field), record: label, field: shortened(field, 100), message }),
       );
       this.records.get(collection)!.push({ value: value as Record<string, unknown>, file, line, label });
     });
@@ -160,11 +197,14 @@ class DatasetBuilder {
       return;
     }
     switch (spec.type) {
-      case 'text':
+      case 'text': {
         if (typeof value !== 'string') return report(field, `must be text, got ${describe(value)}`);
         if (spec.required && value.trim() === '') return report(field, 'must not be empty');
         if (spec.maxLength && value.length > spec.maxLength) return report(field, `is ${value.length} characters long; at most ${spec.maxLength} allowed`);
+        const unstorable = unstorableText(value);
+        if (unstorable) report(field, unstorable);
         return;
+      }
       case 'slug':
         if (typeof value !== 'string' || !slugPattern.test(value) || value.length > 120) {
           return report(field, `must be a slug (lower-case letters, digits and single dashes, at most 120 characters), got ${describe(value)}`);
@@ -251,6 +291,7 @@ class DatasetBuilder {
         if (!brief) report(record, field, `unknown brief "${briefSlug}" in lesson reference "${value}"`);
         else if (Number(position) > lessons.length) report(record, field, `brief "${briefSlug}" has ${lessons.length} lesson(s); there is no lesson #${position}`);
       } else if (spec.type === 'list' && Array.isArray(value)) {
+        if (spec.maxItems && value.length > spec.maxItems) return; // already reported as too long; its items are not checked one by one
         value.forEach((item, index) => visitReferences(record, item, spec.of, `${field}[${index}]`));
       } else if (spec.type === 'object' && typeof value === 'object') {
         for (const [name, fieldSpec] of Object.entries(spec.fields)) visitReferences(record, (value as Record<string, unknown>)[name], fieldSpec, `${field}.${name}`);
@@ -265,11 +306,18 @@ class DatasetBuilder {
       const { startsOn, endsOn } = meeting.value as { startsOn?: string; endsOn?: string };
       if (typeof startsOn === 'string' && typeof endsOn === 'string' && endsOn < startsOn) report(meeting, 'endsOn', `must be on or after startsOn (${startsOn}), got ${endsOn}`);
     }
+    // A lesson link's identity is (from, to, kind): a second one would silently overwrite the first.
+    const links = new Map<string, Located<Record<string, unknown>>>();
     for (const link of this.records.get('lessonLinks')!) {
-      const { from, to } = link.value as { from?: string; to?: string };
+      const { from, to, kind } = link.value as { from?: string; to?: string; kind?: string };
       if (typeof from === 'string' && typeof to === 'string' && from.split('#')[0] === to.split('#')[0]) {
         report(link, 'to', `must be a lesson of another brief than "from" (${from})`);
       }
+      if (typeof from !== 'string' || typeof to !== 'string' || typeof kind !== 'string') continue;
+      const identity = JSON.stringify([from, to, kind]);
+      const first = links.get(identity);
+      if (first) report(link, 'from', `duplicate link; ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''} already links ${from} to ${to} as ${kind}`);
+      else links.set(identity, link);
     }
     this.checkNoCycles('organizations', 'housedBy');
     this.checkNoCycles('themes', 'parent');
@@ -306,13 +354,40 @@ class DatasetBuilder {
   }
 }
 
-/** Reads and validates a seed file or folder; throws SeedValidationError listing every problem. */
-export function readSeedDataset(target: string, displayRoot = process.cwd()): Dataset {
+function tooLarge(file: string): SeedProblem {
+  return { file, message: `the file is larger than ${maximumFileBytes / 1024 / 1024} MB` };
+}
+
+function buildDataset(documents: SeedDocument[], earlierProblems: SeedProblem[]): Dataset {
   const builder = new DatasetBuilder();
-  const files = listSeedFiles(target);
-  if (files.length === 0) throw new SeedValidationError([{ file: target, message: 'the folder has no .yaml, .yml or .json files' }]);
-  for (const file of files) builder.addFile(file, path.relative(displayRoot, file) || file);
+  builder.problems.push(...earlierProblems);
+  for (const document of documents) builder.addDocument(document.name, document.content);
   builder.checkRelations();
   if (builder.problems.length > 0) throw new SeedValidationError(builder.problems);
   return builder.toDataset();
+}
+
+/**
+ * Validates seed documents held in memory (an upload, say) as one dataset, merged in
+ * the order given; throws SeedValidationError listing every problem, each naming its
+ * document by `name` as it would name a file.
+ */
+export function readSeedDocuments(documents: SeedDocument[]): Dataset {
+  if (documents.length === 0) throw new SeedValidationError([{ file: '(no documents)', message: 'there is nothing to read: no documents were given' }]);
+  return buildDataset(documents, []);
+}
+
+/** Reads and validates a seed file or folder; throws SeedValidationError listing every problem. */
+export function readSeedDataset(target: string, displayRoot = process.cwd()): Dataset {
+  const files = listSeedFiles(target);
+  if (files.length === 0) throw new SeedValidationError([{ file: target, message: 'the folder has no .yaml, .yml or .json files' }]);
+  const documents: SeedDocument[] = [];
+  const problems: SeedProblem[] = [];
+  for (const file of files) {
+    const name = path.relative(displayRoot, file) || file;
+    // Checked before reading, so that a huge file is never loaded into memory.
+    if (fs.statSync(file).size > maximumFileBytes) problems.push(tooLarge(name));
+    else documents.push({ name, content: fs.readFileSync(file) });
+  }
+  return buildDataset(documents, problems);
 }

@@ -3,7 +3,7 @@
  * types, which are required, and which refer to records of another collection.
  * The reader validates against these specs and the writer relies on them.
  */
-import { BriefKind } from '../brief/brief.entity';
+import { BriefKind, BriefStatus } from '../brief/brief.entity';
 import { DistrictKind } from '../district/district.entity';
 import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { MeetingMaterialKind } from '../meeting/meeting-material.entity';
@@ -46,7 +46,8 @@ export interface CollectionSpec {
 const text = (maxLength = 10_000): FieldSpec => ({ type: 'text', maxLength });
 const requiredText = (maxLength = 10_000): FieldSpec => ({ type: 'text', required: true, maxLength });
 const refs = (collection: CollectionName): FieldSpec => ({ type: 'list', of: { type: 'ref', collection, required: true }, maxItems: 1000 });
-const source: FieldSpec = { type: 'ref', collection: 'sources', required: true };
+// Optional: records created through the API may have no source document.
+const source: FieldSpec = { type: 'ref', collection: 'sources' };
 
 export const collections: Record<CollectionName, CollectionSpec> = {
   sources: {
@@ -144,6 +145,8 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       slug: { type: 'slug', required: true },
       title: requiredText(500),
       kind: { type: 'enum', values: Object.values(BriefKind), required: true },
+      // Omitted means PUBLISHED; drafts are seen only by requests with an API key.
+      status: { type: 'enum', values: Object.values(BriefStatus) },
       published: { type: 'partialDate' },
       summary: requiredText(),
       url: { type: 'url' },
@@ -188,22 +191,22 @@ export const collectionNames = Object.keys(collections) as CollectionName[];
 
 // Typed views of validated records, as the writer consumes them.
 export interface SourceRecord { slug: string; title: string; kind: SourceDocumentKind; fileName?: string; url?: string; description?: string }
-export interface OrganizationRecord { slug: string; name: string; shortName?: string; kind: OrganizationKind; websiteUrl?: string; description?: string; housedBy?: string; source: string }
-export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source: string }
-export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source: string }
-export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; description?: string; coordinator?: string; members?: string[]; source: string }
+export interface OrganizationRecord { slug: string; name: string; shortName?: string; kind: OrganizationKind; websiteUrl?: string; description?: string; housedBy?: string; source?: string }
+export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
+export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
+export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; description?: string; coordinator?: string; members?: string[]; source?: string }
 export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string }
 export interface MeetingRecord {
   number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;
-  description?: string; editorialNote?: string; themes?: string[]; districts?: string[]; agenda?: string[]; materials?: MaterialRecord[]; source: string;
+  description?: string; editorialNote?: string; themes?: string[]; districts?: string[]; agenda?: string[]; materials?: MaterialRecord[]; source?: string;
 }
 export interface LessonRecord { statement: string; explanation?: string; themes?: string[]; districts?: string[] }
 export interface BriefRecord {
-  slug: string; title: string; kind: BriefKind; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
+  slug: string; title: string; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
   publisher: string; followsUpMeeting?: number; themes?: string[]; districts?: string[]; networks?: string[]; buildsOn?: string[];
-  lessons?: LessonRecord[]; source: string;
+  lessons?: LessonRecord[]; source?: string;
 }
-export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKind; rationale: string; source: string }
+export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKind; rationale: string; source?: string }
 
 export interface Dataset {
   sources: SourceRecord[];

@@ -2,15 +2,34 @@
  * Writes a validated dataset into the database in one transaction, upserting by
  * human key (slug, meeting number, brief + lesson position). Rows whose content is
  * already the same are left untouched, so loading the same data twice changes
- * nothing, not even `updated_at`.
+ * nothing, not even `updated_at` (or `version`, which a trigger keeps).
+ *
+ * Tables are named with their schema: requests without an API key run with the
+ * `published` views first on the search path, and the writer must reach the tables.
  */
 import type { EntityManager } from 'typeorm';
-import type { CollectionName, Dataset } from './seed-schema';
+import { BriefStatus } from '../brief/brief.entity';
+import { collectionNames, type CollectionName, type Dataset } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type SeedSummary = Record<CollectionName, Record<Outcome, number>>;
 
 type Values = Record<string, unknown>;
+
+export interface WriteOptions {
+  /** Called after each top-level record (a brief counts once, with its lessons) with the count so far and the total. */
+  onProgress?: (written: number, total: number) => void;
+}
+
+/** How many top-level records a dataset holds, as progress counts them. */
+export function countRecords(dataset: Dataset): number {
+  return collectionNames.reduce((total, name) => total + dataset[name].length, 0);
+}
+
+/** Absent and empty optional values are stored as NULL, so that an export (which omits both) reads back the same. */
+function nullable<T>(value: T | undefined): T | null {
+  return value === undefined || value === '' ? null : value;
+}
 
 function emptySummary(): SeedSummary {
   const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
@@ -26,15 +45,15 @@ async function upsertRow(manager: EntityManager, table: string, conflictColumns:
   const row = (prefix: string) => `ROW(${updatable.map((column) => `${prefix}.${column}`).join(', ')})`;
   const [result] = (await manager.query(
     `WITH upserted AS (
-       INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(placeholder).join(', ')})
+       INSERT INTO public.${table} AS stored (${columns.join(', ')}) VALUES (${columns.map(placeholder).join(', ')})
        ON CONFLICT (${conflictColumns.join(', ')}) DO UPDATE
          SET ${updatable.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, updated_at = now()
-         WHERE ${row(table)} IS DISTINCT FROM ${row('EXCLUDED')}
+         WHERE ${row('stored')} IS DISTINCT FROM ${row('EXCLUDED')}
        RETURNING id, (xmax = 0) AS inserted
      )
      SELECT id, CASE WHEN inserted THEN 'created' ELSE 'updated' END AS outcome FROM upserted
      UNION ALL
-     SELECT id, 'unchanged' FROM ${table}
+     SELECT id, 'unchanged' FROM public.${table}
       WHERE ${conflictColumns.map((column) => `${column} = ${placeholder(column)}`).join(' AND ')}
         AND NOT EXISTS (SELECT 1 FROM upserted)`,
     parameters,
@@ -44,9 +63,9 @@ async function upsertRow(manager: EntityManager, table: string, conflictColumns:
 
 /** Makes a join table hold exactly `targetIds` for one owner; returns whether anything changed. */
 async function syncJoinTable(manager: EntityManager, table: string, ownerColumn: string, ownerId: number, targetColumn: string, targetIds: number[]): Promise<boolean> {
-  const [, deleted] = (await manager.query(`DELETE FROM ${table} WHERE ${ownerColumn} = $1 AND NOT (${targetColumn} = ANY($2::int[]))`, [ownerId, targetIds])) as [unknown, number];
+  const [, deleted] = (await manager.query(`DELETE FROM public.${table} WHERE ${ownerColumn} = $1 AND NOT (${targetColumn} = ANY($2::int[]))`, [ownerId, targetIds])) as [unknown, number];
   const inserted = (await manager.query(
-    `INSERT INTO ${table} (${ownerColumn}, ${targetColumn}) SELECT $1, target FROM unnest($2::int[]) AS target ON CONFLICT DO NOTHING RETURNING ${targetColumn}`,
+    `INSERT INTO public.${table} (${ownerColumn}, ${targetColumn}) SELECT $1, target FROM unnest($2::int[]) AS target ON CONFLICT DO NOTHING RETURNING ${targetColumn}`,
     [ownerId, targetIds],
   )) as unknown[];
   return deleted > 0 || inserted.length > 0;
@@ -54,7 +73,7 @@ async function syncJoinTable(manager: EntityManager, table: string, ownerColumn:
 
 /** Removes the children past the given count (positions count from 1); returns whether any went. */
 async function trimPositions(manager: EntityManager, table: string, parentColumn: string, parentId: number, count: number): Promise<boolean> {
-  const [, deleted] = (await manager.query(`DELETE FROM ${table} WHERE ${parentColumn} = $1 AND position > $2`, [parentId, count])) as [unknown, number];
+  const [, deleted] = (await manager.query(`DELETE FROM public.${table} WHERE ${parentColumn} = $1 AND position > $2`, [parentId, count])) as [unknown, number];
   return deleted > 0;
 }
 
@@ -81,7 +100,7 @@ function publicationDate(published: string | undefined): { date: string | null; 
   return { date: published, precision: 'DAY' };
 }
 
-export async function writeSeedDataset(manager: EntityManager, dataset: Dataset): Promise<SeedSummary> {
+export async function writeSeedDataset(manager: EntityManager, dataset: Dataset, options: WriteOptions = {}): Promise<SeedSummary> {
   // Two loaders started at once (say, two servers on one database) take turns.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('briefgraph:seed'))`);
   const summary = emptySummary();
@@ -97,58 +116,67 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
   const count = (collection: CollectionName, outcome: Outcome, childrenChanged: boolean) => {
     summary[collection][outcome === 'unchanged' && childrenChanged ? 'updated' : outcome]++;
   };
+  const total = countRecords(dataset);
+  let written = 0;
+  const progressed = () => options.onProgress?.(++written, total);
   const idsOf = <K>(map: Map<K, number>, keys: K[] | undefined) => (keys ?? []).map((key) => map.get(key)!);
+  const sourceId = (slug: string | undefined) => (slug ? ids.sources.get(slug)! : null);
 
   for (const source of dataset.sources) {
     const { id, outcome } = await upsertRow(manager, 'source_document', ['slug'], {
-      slug: source.slug, title: source.title, kind: source.kind, file_name: source.fileName ?? null, url: source.url ?? null, description: source.description ?? null,
+      slug: source.slug, title: source.title, kind: source.kind, file_name: nullable(source.fileName), url: nullable(source.url), description: nullable(source.description),
     });
     ids.sources.set(source.slug, id);
     count('sources', outcome, false);
+    progressed();
   }
 
   for (const organization of parentsFirst(dataset.organizations, 'housedBy')) {
     const { id, outcome } = await upsertRow(manager, 'organization', ['slug'], {
-      slug: organization.slug, name: organization.name, short_name: organization.shortName ?? null, kind: organization.kind,
-      website_url: organization.websiteUrl ?? null, description: organization.description ?? null,
-      housed_by_id: organization.housedBy ? ids.organizations.get(organization.housedBy)! : null, source_id: ids.sources.get(organization.source)!,
+      slug: organization.slug, name: organization.name, short_name: nullable(organization.shortName), kind: organization.kind,
+      website_url: nullable(organization.websiteUrl), description: nullable(organization.description),
+      housed_by_id: organization.housedBy ? ids.organizations.get(organization.housedBy)! : null, source_id: sourceId(organization.source),
     });
     ids.organizations.set(organization.slug, id);
     count('organizations', outcome, false);
+    progressed();
   }
 
   for (const theme of parentsFirst(dataset.themes, 'parent')) {
     const { id, outcome } = await upsertRow(manager, 'theme', ['slug'], {
-      slug: theme.slug, name: theme.name, description: theme.description ?? null,
-      parent_id: theme.parent ? ids.themes.get(theme.parent)! : null, source_id: ids.sources.get(theme.source)!,
+      slug: theme.slug, name: theme.name, description: nullable(theme.description),
+      parent_id: theme.parent ? ids.themes.get(theme.parent)! : null, source_id: sourceId(theme.source),
     });
     ids.themes.set(theme.slug, id);
     count('themes', outcome, false);
+    progressed();
   }
 
   for (const district of dataset.districts) {
     const { id, outcome } = await upsertRow(manager, 'district', ['slug'], {
-      slug: district.slug, name: district.name, state: district.state, kind: district.kind, source_id: ids.sources.get(district.source)!,
+      slug: district.slug, name: district.name, state: district.state, kind: district.kind, source_id: sourceId(district.source),
     });
     ids.districts.set(district.slug, id);
     count('districts', outcome, false);
+    progressed();
   }
 
   for (const network of dataset.networks) {
     const { id, outcome } = await upsertRow(manager, 'district_network', ['slug'], {
-      slug: network.slug, name: network.name, kind: network.kind, description: network.description ?? null,
-      coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null, source_id: ids.sources.get(network.source)!,
+      slug: network.slug, name: network.name, kind: network.kind, description: nullable(network.description),
+      coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null, source_id: sourceId(network.source),
     });
     ids.networks.set(network.slug, id);
     const membersChanged = await syncJoinTable(manager, 'district_network_member', 'network_id', id, 'district_id', idsOf(ids.districts, network.members));
     count('networks', outcome, membersChanged);
+    progressed();
   }
 
   for (const meeting of dataset.meetings) {
     const { id, outcome } = await upsertRow(manager, 'meeting', ['number'], {
-      number: meeting.number, title: meeting.title ?? null, starts_on: meeting.startsOn, ends_on: meeting.endsOn, city: meeting.city, state: meeting.state,
-      convener_id: ids.organizations.get(meeting.convener)!, description: meeting.description ?? null, editorial_note: meeting.editorialNote ?? null,
-      source_id: ids.sources.get(meeting.source)!,
+      number: meeting.number, title: nullable(meeting.title), starts_on: meeting.startsOn, ends_on: meeting.endsOn, city: meeting.city, state: meeting.state,
+      convener_id: ids.organizations.get(meeting.convener)!, description: nullable(meeting.description), editorial_note: nullable(meeting.editorialNote),
+      source_id: sourceId(meeting.source),
     });
     ids.meetings.set(meeting.number, id);
     let changed = await syncJoinTable(manager, 'meeting_theme', 'meeting_id', id, 'theme_id', idsOf(ids.themes, meeting.themes));
@@ -162,13 +190,14 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
     const materials = meeting.materials ?? [];
     for (const [index, material] of materials.entries()) {
       const stored = await upsertRow(manager, 'meeting_material', ['meeting_id', 'position'], {
-        meeting_id: id, position: index + 1, kind: material.kind, title: material.title, file_format: material.fileFormat ?? null,
-        size_kilobytes: material.sizeInKilobytes ?? null, url: material.url ?? null,
+        meeting_id: id, position: index + 1, kind: material.kind, title: material.title, file_format: nullable(material.fileFormat),
+        size_kilobytes: nullable(material.sizeInKilobytes), url: nullable(material.url),
       });
       changed = stored.outcome !== 'unchanged' || changed;
     }
     changed = (await trimPositions(manager, 'meeting_material', 'meeting_id', id, materials.length)) || changed;
     count('meetings', outcome, changed);
+    progressed();
   }
 
   const lessonIds = new Map<string, number>();
@@ -176,9 +205,10 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
   for (const brief of dataset.briefs) {
     const { date, precision } = publicationDate(brief.published);
     const { id, outcome } = await upsertRow(manager, 'brief', ['slug'], {
-      slug: brief.slug, title: brief.title, kind: brief.kind, published_on: date, publication_date_precision: precision, summary: brief.summary,
-      url: brief.url ?? null, authors: brief.authors ?? [], editorial_note: brief.editorialNote ?? null, publisher_id: ids.organizations.get(brief.publisher)!,
-      follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null, source_id: ids.sources.get(brief.source)!,
+      slug: brief.slug, title: brief.title, kind: brief.kind, status: brief.status ?? BriefStatus.PUBLISHED, published_on: date, publication_date_precision: precision,
+      summary: brief.summary, url: nullable(brief.url), authors: brief.authors ?? [], editorial_note: nullable(brief.editorialNote),
+      publisher_id: ids.organizations.get(brief.publisher)!, follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
+      source_id: sourceId(brief.source),
     });
     ids.briefs.set(brief.slug, id);
     let changed = await syncJoinTable(manager, 'brief_theme', 'brief_id', id, 'theme_id', idsOf(ids.themes, brief.themes));
@@ -187,7 +217,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
     const lessons = brief.lessons ?? [];
     for (const [index, lesson] of lessons.entries()) {
       const stored = await upsertRow(manager, 'lesson', ['brief_id', 'position'], {
-        brief_id: id, position: index + 1, statement: lesson.statement, explanation: lesson.explanation ?? null, source_id: ids.sources.get(brief.source)!,
+        brief_id: id, position: index + 1, statement: lesson.statement, explanation: nullable(lesson.explanation), source_id: sourceId(brief.source),
       });
       lessonIds.set(`${brief.slug}#${index + 1}`, stored.id);
       changed = stored.outcome !== 'unchanged' || changed;
@@ -196,6 +226,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
     }
     changed = (await trimPositions(manager, 'lesson', 'brief_id', id, lessons.length)) || changed;
     briefChanged.set(brief.slug, { outcome, changed });
+    progressed();
   }
   // Briefs can build on briefs later in the list, so these links wait until every brief has an id.
   for (const brief of dataset.briefs) {
@@ -207,9 +238,10 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset)
   for (const link of dataset.lessonLinks) {
     const { outcome } = await upsertRow(manager, 'lesson_link', ['from_lesson_id', 'to_lesson_id', 'kind'], {
       from_lesson_id: lessonIds.get(link.from)!, to_lesson_id: lessonIds.get(link.to)!, kind: link.kind, rationale: link.rationale,
-      source_id: ids.sources.get(link.source)!,
+      source_id: sourceId(link.source),
     });
     count('lessonLinks', outcome, false);
+    progressed();
   }
   return summary;
 }

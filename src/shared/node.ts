@@ -2,8 +2,8 @@
  * The Relay `Node` interface and the columns every stored record shares.
  * Database keys stay internal (`key`); clients only ever see the global `id`.
  */
-import { Field, ID, InterfaceType } from 'type-graphql';
-import { CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { encodeGlobalId } from './global-id';
 
 @InterfaceType({
@@ -17,6 +17,8 @@ export abstract class Node {
   }
 }
 
+/** Its fields (`updatedAt`, `version`) appear on every object type that extends it. */
+@ObjectType({ isAbstract: true })
 export abstract class StoredRecord extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
   key!: number;
@@ -27,4 +29,12 @@ export abstract class StoredRecord extends Node {
   @Field(() => Date, { description: 'When this record last changed.' })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * Raised by one by a database trigger on every change to the row (migration AddWrites),
+   * whoever makes it; updates may name the version they expect to change.
+   */
+  @Field(() => Int, { description: 'Raised by one on every change; pass it as `expectedVersion` to update only what you last read.' })
+  @Column({ type: 'int', default: 1, insert: false, update: false })
+  version!: number;
 }

@@ -1,8 +1,11 @@
 /** A stored record that says which source document it was drawn from. */
+import { ObjectType } from 'type-graphql';
 import { Column, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { SourceDocument } from '../source-document/source-document.entity';
 import { StoredRecord } from './node';
 
+/** Abstract object type, so the fields of `StoredRecord` reach the types below it. */
+@ObjectType({ isAbstract: true })
 export abstract class SourcedRecord extends StoredRecord {
   @Index()
   @Column({ name: 'source_id', type: 'int', nullable: true })

@@ -1,0 +1,62 @@
+/** Writing briefs: the record type's description for the shared steps, and what is particular to briefs. */
+import { appendLessons } from '../lesson/lesson.writer';
+import type { MutationResult } from '../mutation/mutation-runner';
+import { createRecord } from '../mutation/record-mutations';
+import { lockRecord, updateRow, type RecordTypeSpec } from '../mutation/record-writer';
+import type { WriteTransaction } from '../mutation/write-transaction';
+import { BriefStatus } from './brief.entity';
+import type { BriefCreateInput } from './brief.mutation-inputs';
+
+/** "2019" → the year, "2019-05" → the month, "2019-05-01" → the day: stored as a date and its precision. */
+function publicationDateColumns(value: unknown): Record<string, unknown> {
+  if (value === null) return { published_on: null, publication_date_precision: null };
+  const text = String(value);
+  if (/^\d{4}$/.test(text)) return { published_on: `${text}-01-01`, publication_date_precision: 'YEAR' };
+  if (/^\d{4}-\d{2}$/.test(text)) return { published_on: `${text}-01`, publication_date_precision: 'MONTH' };
+  return { published_on: text, publication_date_precision: 'DAY' };
+}
+
+export const briefSpec: RecordTypeSpec = {
+  typeName: 'Brief',
+  table: 'brief',
+  columns: {
+    slug: { column: 'slug', required: true },
+    title: { column: 'title', required: true },
+    kind: { column: 'kind', required: true },
+    status: { column: 'status', required: true },
+    published: { column: 'published_on', convert: publicationDateColumns },
+    summary: { column: 'summary', required: true },
+    url: { column: 'url' },
+    authors: { column: 'authors', required: true },
+    editorialNote: { column: 'editorial_note' },
+    publisherId: { column: 'publisher_id', required: true, reference: 'Organization' },
+    followsUpMeetingId: { column: 'follows_up_meeting_id', reference: 'Meeting' },
+  },
+  unique: ['slug'],
+  joins: {
+    themeIds: { table: 'brief_theme', ownerColumn: 'brief_id', targetColumn: 'theme_id', targetType: 'Theme' },
+    districtIds: { table: 'brief_district', ownerColumn: 'brief_id', targetColumn: 'district_id', targetType: 'District' },
+    networkIds: { table: 'brief_network', ownerColumn: 'brief_id', targetColumn: 'network_id', targetType: 'DistrictNetwork' },
+    buildsOnIds: { table: 'brief_builds_on', ownerColumn: 'brief_id', targetColumn: 'builds_on_brief_id', targetType: 'Brief' },
+  },
+};
+
+/** A brief with its join rows and lessons, in one go: a problem with any lesson undoes the whole brief. */
+export function createBrief(transaction: WriteTransaction, input: BriefCreateInput): Promise<MutationResult> {
+  return createRecord(transaction, briefSpec, input, {
+    defaults: { status: BriefStatus.DRAFT },
+    afterInsert: (inner, key) => appendLessons(inner, key, input.lessons ?? [], ['input', 'lessons']),
+  });
+}
+
+/** Publishes or unpublishes a brief (with its lessons and links); nothing changes when it already has that status. */
+export async function setBriefStatus(transaction: WriteTransaction, id: string, status: BriefStatus, expectedVersion: number | null | undefined): Promise<MutationResult> {
+  const key = await lockRecord(transaction.manager, briefSpec, id, expectedVersion, ['id']);
+  if (typeof key !== 'number') return { record: null, userErrors: [key] };
+  const before = (await transaction.snapshot('brief', key))!;
+  if (before.status !== status) {
+    await updateRow(transaction.manager, 'brief', key, { status });
+    transaction.recordChange({ recordType: 'Brief', recordKey: key, before, after: await transaction.snapshot('brief', key) });
+  }
+  return { record: { typeName: 'Brief', key }, userErrors: [] };
+}

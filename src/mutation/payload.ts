@@ -1,0 +1,81 @@
+/**
+ * Payload types: every mutation answers with the record it changed (or null) and its
+ * user errors; deletes answer with the deleted record's ID instead.
+ */
+import { Field, ID, ObjectType, type ClassType } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { loadRecordOfType } from '../node/node.loaders';
+import { mutationCall, runMutation, type MutationResult } from './mutation-runner';
+import type { WriteTransaction } from './write-transaction';
+import { UserError } from './user-error';
+
+export interface RecordPayloadShape<T> {
+  record: T | null;
+  userErrors: UserError[];
+}
+
+export interface DeletePayloadShape {
+  deletedId: string | null;
+  userErrors: UserError[];
+}
+
+/** `<Mutation>Payload { <field>: <Type>, userErrors }`. */
+export function recordPayload<T extends object>(payloadName: string, fieldName: string, type: ClassType<T>): ClassType<RecordPayloadShape<T>> {
+  @ObjectType(payloadName)
+  class RecordPayload implements RecordPayloadShape<T> {
+    @Field(() => type, { name: fieldName, nullable: true, description: 'The record as it is after the mutation; null when nothing was written.' })
+    record!: T | null;
+
+    @Field(() => [UserError], { description: 'What was wrong with the input; empty when the mutation succeeded.' })
+    userErrors!: UserError[];
+  }
+  return RecordPayload;
+}
+
+/** `<Mutation>Payload { deleted<Type>Id, userErrors }`. */
+export function deletePayload(payloadName: string, typeName: string): ClassType<DeletePayloadShape> {
+  @ObjectType(payloadName)
+  class DeletePayload implements DeletePayloadShape {
+    @Field(() => ID, { name: `deleted${typeName}Id`, nullable: true, description: 'The ID the deleted record had; null when nothing was deleted.' })
+    deletedId!: string | null;
+
+    @Field(() => [UserError], { description: 'What was wrong with the input; empty when the mutation succeeded.' })
+    userErrors!: UserError[];
+  }
+  return DeletePayload;
+}
+
+/** The payload for a mutation's result, with its record read after the commit. */
+export async function toRecordPayload<T>(context: RequestContext, result: MutationResult): Promise<RecordPayloadShape<T>> {
+  const record = result.record ? ((await loadRecordOfType(context, result.record.typeName, result.record.key)) as T | null) : null;
+  return { record, userErrors: result.userErrors };
+}
+
+export function toDeletePayload(result: MutationResult): DeletePayloadShape {
+  return { deletedId: result.deletedId ?? null, userErrors: result.userErrors };
+}
+
+interface FieldInfo {
+  fieldName: string;
+  path: { key: string | number };
+}
+
+/** Runs a mutation that answers with a record. */
+export async function recordMutation<T>(
+  context: RequestContext,
+  info: FieldInfo,
+  args: Record<string, unknown>,
+  work: (transaction: WriteTransaction) => Promise<MutationResult>,
+): Promise<RecordPayloadShape<T>> {
+  return toRecordPayload<T>(context, await runMutation(context, mutationCall(info, args), work));
+}
+
+/** Runs a mutation that deletes a record. */
+export async function deleteMutation(
+  context: RequestContext,
+  info: FieldInfo,
+  args: Record<string, unknown>,
+  work: (transaction: WriteTransaction) => Promise<MutationResult>,
+): Promise<DeletePayloadShape> {
+  return toDeletePayload(await runMutation(context, mutationCall(info, args), work));
+}
