@@ -4,6 +4,13 @@ import path from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
+import { ApiKeyResolver } from './auth/api-key.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { DistrictMutationResolver } from './district/district.mutations';
+import { LessonMutationResolver } from './lesson/lesson.mutations';
+import { MeetingMutationResolver } from './meeting/meeting.mutations';
+import { OrganizationMutationResolver } from './organization/organization.mutations';
+import { ThemeMutationResolver } from './theme/theme.mutations';
 import { BriefResolver } from './brief/brief.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
@@ -55,6 +62,13 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       RelationReasonResolver,
       RecordPathResolver,
       MeetingProvenanceResolver,
+      OrganizationMutationResolver,
+      ThemeMutationResolver,
+      DistrictMutationResolver,
+      MeetingMutationResolver,
+      LessonMutationResolver,
+      ApiKeyResolver,
+      AuditResolver,
       ...sourcedTypes.map((type) => sourceFieldResolver(type)),
     ] as unknown as [Function, ...Function[]],
     // Mutations validate their inputs themselves, to report problems as user errors in the payload.

@@ -35,13 +35,19 @@ export interface CreateOptions {
 }
 
 export interface UpdateOptions {
-  /** Rules between the new values and the stored row, checked before writing. */
-  check?: (before: Record<string, unknown>, values: Record<string, unknown>) => UserError[];
-  /** Writes what the columns do not hold (child rows); returns whether anything changed. */
-  afterUpdate?: (transaction: WriteTransaction, key: number) => Promise<boolean | UserError[]>;
+  /** Rules between the new values and the stored row (or other records), checked before writing. */
+  check?: (transaction: WriteTransaction, key: number, before: Record<string, unknown>, values: Record<string, unknown>) => Promise<UserError[]>;
+  /** Writes what the columns do not hold (child rows); returns user errors to undo everything. */
+  afterUpdate?: (transaction: WriteTransaction, key: number) => Promise<UserError[]>;
 }
 
 const failed = (userErrors: UserError[]): MutationResult => ({ record: null, userErrors });
+
+/** Equal snapshots apart from the bookkeeping columns: an update that changes nothing writes nothing. */
+function sameContent(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const content = ({ updated_at: _updatedAt, version: _version, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
+  return content(before) === content(after);
+}
 
 async function joinKeys(transaction: WriteTransaction, spec: RecordTypeSpec, input: object, path: Path): Promise<{ joins: Array<[string, number[]]>; errors: UserError[] }> {
   const joins: Array<[string, number[]]> = [];
@@ -88,15 +94,19 @@ export async function updateRecord(
   const before = (await transaction.snapshot(spec.table, key))!;
   const { values, errors } = await columnValues(transaction.manager, spec, input, ['input']);
   errors.push(...(await uniquenessErrors(transaction.manager, spec, input, ['input'], key)));
-  errors.push(...(options.check?.(before, values) ?? []));
+  if (options.check) errors.push(...(await options.check(transaction, key, before, values)));
   if (errors.length > 0) return failed(errors);
-  const childrenChanged = options.afterUpdate ? await options.afterUpdate(transaction, key) : false;
-  if (Array.isArray(childrenChanged)) return failed(childrenChanged);
   const columnsChanged = Object.entries(values).some(([column, value]) => JSON.stringify(before[column]) !== JSON.stringify(value));
-  if (columnsChanged || childrenChanged) {
-    await updateRow(transaction.manager, spec.table, key, columnsChanged ? values : {});
-    transaction.recordChange({ recordType: spec.typeName, recordKey: key, before, after: await transaction.snapshot(spec.table, key) });
+  if (columnsChanged) await updateRow(transaction.manager, spec.table, key, values);
+  const childErrors = options.afterUpdate ? await options.afterUpdate(transaction, key) : [];
+  if (childErrors.length > 0) return failed(childErrors);
+  let after = (await transaction.snapshot(spec.table, key))!;
+  if (!columnsChanged && !sameContent(before, after)) {
+    // Only child rows changed (agenda, materials): the record's own version still rises.
+    await updateRow(transaction.manager, spec.table, key, {});
+    after = (await transaction.snapshot(spec.table, key))!;
   }
+  if (!sameContent(before, after)) transaction.recordChange({ recordType: spec.typeName, recordKey: key, before, after });
   return { record: { typeName: spec.typeName, key }, userErrors: [] };
 }
 

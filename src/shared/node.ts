@@ -17,8 +17,8 @@ export abstract class Node {
   }
 }
 
-/** Its fields (`updatedAt`, `version`) appear on every object type that extends it. */
-@ObjectType({ isAbstract: true })
+/** An object type (never in the schema itself: nothing returns it), so its fields (`updatedAt`, `version`) appear on every type that extends it. */
+@ObjectType()
 export abstract class StoredRecord extends Node {
   @PrimaryGeneratedColumn('identity', { name: 'id', generatedIdentity: 'ALWAYS' })
   key!: number;

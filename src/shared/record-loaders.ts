@@ -17,7 +17,7 @@ export const batchOptions = { cache: false } as const;
 const unique = (keys: readonly number[]) => [...new Set(keys)];
 
 /** Loads records by their database key; a missing record loads as null. */
-export function recordsByKey<T extends StoredRecord>(manager: EntityManager, entity: EntityTarget<T>): DataLoader<number, T | null> {
+export function recordsByKey<T extends { key: number }>(manager: EntityManager, entity: EntityTarget<T>): DataLoader<number, T | null> {
   return new DataLoader(async (keys) => {
     const records = await manager.getRepository(entity).findBy({ key: In(unique(keys)) } as FindOptionsWhere<T>);
     const byKey = new Map(records.map((record) => [record.key, record]));

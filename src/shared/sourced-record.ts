@@ -4,8 +4,8 @@ import { Column, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { SourceDocument } from '../source-document/source-document.entity';
 import { StoredRecord } from './node';
 
-/** Abstract object type, so the fields of `StoredRecord` reach the types below it. */
-@ObjectType({ isAbstract: true })
+/** An object type (never in the schema itself: nothing returns it), so the fields of `StoredRecord` reach the types below it. */
+@ObjectType()
 export abstract class SourcedRecord extends StoredRecord {
   @Index()
   @Column({ name: 'source_id', type: 'int', nullable: true })

@@ -1,0 +1,48 @@
+/** District mutations: create, update, delete. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/api-key.entity';
+import type { RequestContext } from '../context';
+import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
+import { District } from './district.entity';
+import { DistrictCreateInput, DistrictUpdateInput } from './district.mutation-inputs';
+import { districtSpec } from './district.writer';
+
+const DistrictCreatePayload = recordPayload('DistrictCreatePayload', 'district', District);
+const DistrictUpdatePayload = recordPayload('DistrictUpdatePayload', 'district', District);
+const DistrictDeletePayload = deletePayload('DistrictDeletePayload', 'District');
+
+const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
+
+@Resolver()
+export class DistrictMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => DistrictCreatePayload, { description: 'Creates a district.' })
+  districtCreate(@Arg('input', () => DistrictCreateInput) input: DistrictCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, districtSpec, input));
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => DistrictUpdatePayload, { description: 'Changes the fields given in `input`.' })
+  districtUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => DistrictUpdateInput) input: DistrictUpdateInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, districtSpec, id, input, expectedVersion));
+  }
+
+  @Authorized(ApiKeyRole.ADMIN)
+  @Mutation(() => DistrictDeletePayload, { description: 'Deletes a district that no brief, lesson, meeting or network refers to any more.' })
+  districtDelete(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return deleteMutation(context, info, { id, expectedVersion }, (transaction) => deleteRecord(transaction, districtSpec, id, expectedVersion));
+  }
+}

@@ -1,0 +1,48 @@
+/** Organization mutations: create, update, delete. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/api-key.entity';
+import type { RequestContext } from '../context';
+import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
+import { Organization } from './organization.entity';
+import { OrganizationCreateInput, OrganizationUpdateInput } from './organization.mutation-inputs';
+import { housingCycleErrors, organizationSpec } from './organization.writer';
+
+const OrganizationCreatePayload = recordPayload('OrganizationCreatePayload', 'organization', Organization);
+const OrganizationUpdatePayload = recordPayload('OrganizationUpdatePayload', 'organization', Organization);
+const OrganizationDeletePayload = deletePayload('OrganizationDeletePayload', 'Organization');
+
+const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
+
+@Resolver()
+export class OrganizationMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => OrganizationCreatePayload, { description: 'Creates a organization.' })
+  organizationCreate(@Arg('input', () => OrganizationCreateInput) input: OrganizationCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, organizationSpec, input));
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => OrganizationUpdatePayload, { description: 'Changes the fields given in `input`.' })
+  organizationUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => OrganizationUpdateInput) input: OrganizationUpdateInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, organizationSpec, id, input, expectedVersion, { check: housingCycleErrors }));
+  }
+
+  @Authorized(ApiKeyRole.ADMIN)
+  @Mutation(() => OrganizationDeletePayload, { description: 'Deletes an organization that nothing refers to any more.' })
+  organizationDelete(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return deleteMutation(context, info, { id, expectedVersion }, (transaction) => deleteRecord(transaction, organizationSpec, id, expectedVersion));
+  }
+}

@@ -1,0 +1,48 @@
+/** Theme mutations: create, update, delete. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { ApiKeyRole } from '../auth/api-key.entity';
+import type { RequestContext } from '../context';
+import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
+import { Theme } from './theme.entity';
+import { ThemeCreateInput, ThemeUpdateInput } from './theme.mutation-inputs';
+import { themeCycleErrors, themeSpec } from './theme.writer';
+
+const ThemeCreatePayload = recordPayload('ThemeCreatePayload', 'theme', Theme);
+const ThemeUpdatePayload = recordPayload('ThemeUpdatePayload', 'theme', Theme);
+const ThemeDeletePayload = deletePayload('ThemeDeletePayload', 'Theme');
+
+const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
+
+@Resolver()
+export class ThemeMutationResolver {
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => ThemeCreatePayload, { description: 'Creates a theme.' })
+  themeCreate(@Arg('input', () => ThemeCreateInput) input: ThemeCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, themeSpec, input));
+  }
+
+  @Authorized(ApiKeyRole.EDITOR)
+  @Mutation(() => ThemeUpdatePayload, { description: 'Changes the fields given in `input`.' })
+  themeUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ThemeUpdateInput) input: ThemeUpdateInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, themeSpec, id, input, expectedVersion, { check: themeCycleErrors }));
+  }
+
+  @Authorized(ApiKeyRole.ADMIN)
+  @Mutation(() => ThemeDeletePayload, { description: 'Deletes a theme that no brief, lesson, meeting or sub-theme uses any more.' })
+  themeDelete(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return deleteMutation(context, info, { id, expectedVersion }, (transaction) => deleteRecord(transaction, themeSpec, id, expectedVersion));
+  }
+}
