@@ -1,5 +1,7 @@
 /** The real HTTP endpoint, in-process, over a fresh seeded database; queries go over a real socket. */
 import path from 'node:path';
+import type { ApiKeyRole } from '../../src/auth/api-key.entity';
+import { createApiKey } from '../../src/auth/api-key.service';
 import { loadSeedDataset } from '../../src/seed/seed-loader';
 import { createServer, type BriefgraphServer } from '../../src/server';
 import { createLogger, type LogLevel } from '../../src/shared/logger';
@@ -9,6 +11,7 @@ export const seedDirectory = path.join(__dirname, '..', '..', 'seeds');
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
+  headers: Headers;
   data?: Data;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
@@ -16,9 +19,19 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 export interface TestServer {
   database: MigratedDatabase;
   url: string;
-  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  /** Sends one GraphQL request; `apiKey` goes out as "Authorization: Bearer <apiKey>". */
+  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
+  /** Creates an API key directly in the database and returns its secret. */
+  createApiKey(role: ApiKeyRole, name?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+export interface RequestOptions {
+  apiKey?: string;
+  headers?: Record<string, string>;
+}
+
+let keyCounter = 0;
 
 export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
   const database = await createMigratedDatabase();
@@ -31,14 +44,17 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
   return {
     database,
     url,
-    async graphql(query, variables) {
+    async graphql(query, variables, options = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}), ...options.headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLResponse;
-      return { status: response.status, data: body.data as never, errors: body.errors };
+      return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
+    },
+    async createApiKey(role, name = `${role.toLowerCase()}-${++keyCounter}`) {
+      return (await createApiKey(database.dataSource.manager, name, role)).secret;
     },
     async close() {
       await server.close();
