@@ -11,6 +11,7 @@ import { LessonMutationResolver } from './lesson/lesson.mutations';
 import { MeetingMutationResolver } from './meeting/meeting.mutations';
 import { OrganizationMutationResolver } from './organization/organization.mutations';
 import { ThemeMutationResolver } from './theme/theme.mutations';
+import { ImportResolver } from './transfer/import.resolver';
 import { BriefResolver } from './brief/brief.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
@@ -69,6 +70,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       LessonMutationResolver,
       ApiKeyResolver,
       AuditResolver,
+      ImportResolver,
       ...sourcedTypes.map((type) => sourceFieldResolver(type)),
     ] as unknown as [Function, ...Function[]],
     // Mutations validate their inputs themselves, to report problems as user errors in the payload.

@@ -144,7 +144,7 @@ describe('bulk export and import', () => {
     await loadSeedDataset(seeded.dataSource, seedDirectory);
   }, 180_000);
   afterAll(async () => {
-    await seeded.close();
+    await seeded?.close();
   });
 
   it('exports, imports into an empty database and exports again to byte-identical files; a second import changes nothing', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSeedDataset } from '../src/seed/seed-loader';
-import { readSeedDataset, SeedValidationError } from '../src/seed/seed-reader';
+import { readSeedDataset, readSeedDocuments, SeedValidationError, type SeedDocument } from '../src/seed/seed-reader';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
 import { seedDirectory } from './support/test-server';
 
@@ -22,6 +22,22 @@ function problemsOf(folder: string): string {
     return (error as Error).message;
   }
   throw new Error('expected the seed data to be rejected');
+}
+
+function problemsOfDocuments(documents: SeedDocument[]): SeedValidationError {
+  try {
+    readSeedDocuments(documents);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SeedValidationError);
+    return error as SeedValidationError;
+  }
+  throw new Error('expected the documents to be rejected');
+}
+
+/** The shipped seed files as in-memory documents, plus `extra`. */
+function seedDocumentsWith(extra: SeedDocument[]): SeedDocument[] {
+  const shipped = fs.readdirSync(seedDirectory).sort().map((name) => ({ name, content: fs.readFileSync(path.join(seedDirectory, name)) }));
+  return [...shipped, ...extra];
 }
 
 const validBrief = `
@@ -136,5 +152,134 @@ organizations:
     } finally {
       await database.dataSource.query(`DROP TRIGGER refuse_brief ON brief; DROP FUNCTION refuse_brief()`);
     }
+  });
+  it('reads documents held in memory, as text or bytes, and names them in problems as it names files', () => {
+    const dataset = readSeedDocuments(seedDocumentsWith([{ name: 'upload.yaml', content: new TextEncoder().encode(`briefs:${validBrief}`) }]));
+    expect(dataset.briefs.map((brief) => brief.slug)).toContain('new-brief');
+    const error = problemsOfDocuments(seedDocumentsWith([{ name: 'upload.yaml', content: `briefs:${validBrief.replace('kind: REPORT', 'kind: NOVEL')}` }]));
+    expect(error.message).toMatch(/upload\.yaml:\d+: briefs\[0\] \(slug "new-brief"\): field "kind": must be one of POLICY_BRIEF, .*got "NOVEL"/);
+    expect(error.problems).toHaveLength(1);
+    expect(() => readSeedDocuments([])).toThrow(/no documents were given/);
+  });
+
+  it('accepts records without a source, and a brief status of DRAFT or PUBLISHED only', () => {
+    const withoutSource = validBrief.replace('    source: pace-core-districts-publications\n', '');
+    const draft = withoutSource.replace('slug: new-brief', 'slug: draft-brief').replace('kind: REPORT', 'kind: REPORT\n    status: DRAFT');
+    const dataset = readSeedDocuments(seedDocumentsWith([{ name: 'extra.yaml', content: `briefs:${withoutSource}${draft}` }]));
+    expect(dataset.briefs.find((brief) => brief.slug === 'new-brief')).not.toHaveProperty('source');
+    expect(dataset.briefs.find((brief) => brief.slug === 'draft-brief')?.status).toBe('DRAFT');
+    const error = problemsOfDocuments(seedDocumentsWith([{ name: 'extra.yaml', content: `briefs:${draft.replace('status: DRAFT', 'status: draft')}` }]));
+    expect(error.message).toMatch(/field "status": must be one of DRAFT, PUBLISHED, got "draft"/);
+  });
+
+  it('names each kind of hostile input clearly, all at once, without echoing it whole', () => {
+    const tenMegabytes = 'x'.repeat(10 * 1024 * 1024);
+    const hundredThousandItems = `[${Array.from({ length: 100_000 }, (_, index) => `author-${index}`).join(', ')}]`;
+    const hundredThousandThemes = `[${Array.from({ length: 100_000 }, (_, index) => `no-such-theme-${index}`).join(', ')}]`;
+    const error = problemsOfDocuments(
+      seedDocumentsWith([
+        { name: 'not-utf8.yaml', content: Buffer.from([0x62, 0x72, 0x69, 0x65, 0x66, 0x73, 0x3a, 0x20, 0xc3, 0x28, 0x0a]) },
+        {
+          name: 'hostile.yaml',
+          content: `briefs:
+  - slug: ../x
+    title: Path characters
+    kind: REPORT
+    summary: A summary.
+    publisher: a/b
+  - slug: impossible-date
+    title: Impossible date
+    kind: REPORT
+    published: 2023-02-31
+    summary: A summary.
+    publisher: policy-analysis-for-california-education
+  - slug: huge-title
+    title: ${tenMegabytes}
+    kind: REPORT
+    summary: A summary.
+    publisher: policy-analysis-for-california-education
+  - slug: many-authors
+    title: Many authors
+    kind: REPORT
+    summary: A summary.
+    publisher: policy-analysis-for-california-education
+    authors: ${hundredThousandItems}
+    themes: ${hundredThousandThemes}
+  - slug: unstorable
+    title: "NUL \\0 inside"
+    kind: REPORT
+    url: "https://example.org/\\0"
+    summary: "half a surrogate pair \\uD800"
+    publisher: policy-analysis-for-california-education
+meetings:
+  - number: 99
+    startsOn: 2023-02-31
+    endsOn: 2023-03-01
+    city: Fresno
+    state: CA
+    convener: california-collaborative-on-district-reform
+`,
+        },
+        // A file may hold up to 20 MB, so each huge value gets one of its own.
+        { name: 'huge-slug.yaml', content: `briefs:\n  - { slug: ${tenMegabytes}, title: Huge slug, kind: REPORT, summary: A summary., publisher: policy-analysis-for-california-education }\n` },
+      ]),
+    );
+    const lines = error.message.split('\n');
+    const expected = [
+      /^ {2}- not-utf8\.yaml: the file is not valid UTF-8 text$/,
+      /^ {2}- hostile\.yaml:2: briefs\[0\] \(slug "\.\.\/x"\): field "slug": must be a slug .*got "\.\.\/x"$/,
+      /^ {2}- hostile\.yaml:6: briefs\[0\] \(slug "\.\.\/x"\): field "publisher": must be the slug of a record in "organizations", got "a\/b"$/,
+      /^ {2}- hostile\.yaml:10: briefs\[1\] \(slug "impossible-date"\): field "published": must be a date YYYY, YYYY-MM or YYYY-MM-DD, got "2023-02-31"$/,
+      /^ {2}- hostile\.yaml:14: briefs\[2\] \(slug "huge-title"\): field "title": is 10485760 characters long; at most 500 allowed$/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[3\] \(slug "many-authors"\): field "authors": has 100000 items; at most 100 allowed$/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[3\] \(slug "many-authors"\): field "themes": has 100000 items; at most 1000 allowed$/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "title": must not contain the NUL character/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "url": must be an http\(s\) URL/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "summary": must be valid Unicode text; it holds an unpaired surrogate/,
+      /^ {2}- huge-slug\.yaml:2: briefs\[0\] \(slug "x{60}…"\): field "slug": must be a slug .*got "x{60}…"$/,
+      /^ {2}- hostile\.yaml:\d+: meetings\[0\] \(number 99\): field "startsOn": must be a calendar date YYYY-MM-DD, got "2023-02-31"$/,
+    ];
+    expect(lines).toEqual(expect.arrayContaining(expected.map((pattern) => expect.stringMatching(pattern))));
+    // Over-long lists are reported once, not item by item; huge values are cut short.
+    expect(error.problems).toHaveLength(expected.length);
+    expect(error.message.length).toBeLessThan(5000);
+  });
+
+  it('rejects a file nested too deeply to read, without crashing', () => {
+    const depth = 100_000;
+    const error = problemsOfDocuments([{ name: 'deep.json', content: `{"briefs": ${'['.repeat(depth)}${']'.repeat(depth)}}` }]);
+    expect(error.message).toMatch(/^ {2}- deep\.json:1: not valid YAML or JSON: lists or mappings are nested too deeply$/m);
+  });
+
+  it('lists at most a thousand problems in the message, and keeps them all', () => {
+    const records = Array.from({ length: 1500 }, (_, index) => `  - { slug: district-${index}, name: D, state: CA, kind: SCHOOL_DISTRICT, source: nowhere }`).join('\n');
+    const error = problemsOfDocuments([{ name: 'many.yaml', content: `districts:\n${records}\n` }]);
+    expect(error.problems).toHaveLength(1500);
+    expect(error.message).toMatch(/^the seed data has 1500 problems:/);
+    expect(error.message).toMatch(/\n {2}… and 500 more$/);
+  });
+
+  it('rejects two links between the same lessons of the same kind', () => {
+    const link = `
+  - from: lessons-from-the-core-districts#1
+    to: always-room-for-improvement#1
+    kind: CONTRADICTS
+    rationale: Once.
+`;
+    const error = problemsOfDocuments(seedDocumentsWith([{ name: 'links.yaml', content: `lessonLinks:${link}${link.replace('Once.', 'Twice.')}` }]));
+    expect(error.message).toMatch(
+      /links\.yaml:\d+: lessonLinks\[1\]: field "from": duplicate link; lessonLinks\[0\] in links\.yaml:\d+ already links lessons-from-the-core-districts#1 to always-room-for-improvement#1 as CONTRADICTS/,
+    );
+  });
+
+  it('writes nothing when a file holds hostile input', async () => {
+    const everything = async () => (await database.dataSource.query(`SELECT (SELECT count(*) FROM brief) + (SELECT count(*) FROM meeting) + (SELECT count(*) FROM organization) AS count`))[0].count;
+    const before = await everything();
+    const folder = seedFolderWith({
+      'extra.yaml': `organizations:\n  - { slug: fine-organization, name: Fine, kind: OTHER }\nbriefs:${validBrief.replace('published: 2020-05', 'published: 2023-02-31')}`,
+      'zz-bytes.yaml': Buffer.from([0xff, 0xfe, 0x00]),
+    });
+    await expect(loadSeedDataset(database.dataSource, folder)).rejects.toThrow(/extra\.yaml:\d+: briefs\[0\] \(slug "new-brief"\): field "published"[^]*zz-bytes\.yaml: the file is not valid UTF-8 text/);
+    expect(await everything()).toBe(before);
   });
 });

@@ -54,8 +54,14 @@ interface Located<T> {
 }
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const lessonReferencePattern = /^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9]\d*$/;
 const maximumFileBytes = 20 * 1024 * 1024;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a reference has the shape of the collection's key (a slug or a meeting number); whether it exists is checked later. */
+function isKeyShaped(collection: CollectionName, value: unknown): boolean {
+  return collections[collection].key === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : typeof value === 'string' && slugPattern.test(value);
+}
 
 function isPartialDate(value: string): boolean {
   if (/^\d{4}$/.test(value)) return true;
@@ -127,8 +133,14 @@ class DatasetBuilder {
     const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const lineOf = (node: YamlNode | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
     if (document.errors.length > 0) {
+      const reported = new Set<string>();
       for (const error of document.errors) {
-        this.problems.push({ file: displayName, line: lineCounter.linePos(error.pos[0]).line, message: `not valid YAML or JSON: ${error.message.split('\n')[0]}` });
+        const line = lineCounter.linePos(error.pos[0]).line;
+        // The parser recurses per level of nesting; say what that means for the file rather than quote the stack overflow.
+        const reason = /call stack size/i.test(error.message) ? 'lists or mappings are nested too deeply' : error.message.split('\n')[0];
+        if (reported.has(`${line}:${reason}`)) continue;
+        reported.add(`${line}:${reason}`);
+        this.problems.push({ file: displayName, line, message: `not valid YAML or JSON: ${reason}` });
       }
       return;
     }
@@ -211,7 +223,7 @@ class DatasetBuilder {
         }
         return;
       case 'url':
-        if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/.test(value) || value.length > 2000) {
+        if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/.test(value) || value.length > 2000 || unstorableText(value)) {
           return report(field, `must be an http(s) URL, got ${describe(value)}`);
         }
         return;
@@ -236,14 +248,11 @@ class DatasetBuilder {
       case 'enum':
         if (typeof value !== 'string' || !spec.values.includes(value)) return report(field, `must be one of ${spec.values.join(', ')}, got ${describe(value)}`);
         return;
-      case 'ref': {
-        const keySpec = collections[spec.collection].key;
-        const ok = keySpec === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : typeof value === 'string' && slugPattern.test(value);
-        if (!ok) report(field, `must be the ${keySpec} of a record in "${spec.collection}", got ${describe(value)}`);
+      case 'ref':
+        if (!isKeyShaped(spec.collection, value)) report(field, `must be the ${collections[spec.collection].key} of a record in "${spec.collection}", got ${describe(value)}`);
         return;
-      }
       case 'lessonRef':
-        if (typeof value !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9]\d*$/.test(value)) {
+        if (typeof value !== 'string' || !lessonReferencePattern.test(value)) {
           return report(field, `must name a lesson as "<brief slug>#<position>", such as "my-brief#2", got ${describe(value)}`);
         }
         return;
@@ -282,9 +291,10 @@ class DatasetBuilder {
       this.problems.push({ file: record.file, line: record.line, record: record.label, field, message });
     const visitReferences = (record: Located<Record<string, unknown>>, value: unknown, spec: FieldSpec, field: string) => {
       if (value === undefined || value === null) return;
+      // Malformed references were reported by the field checks; only well-formed ones are looked up.
       if (spec.type === 'ref') {
-        if (!keys.get(spec.collection)!.has(value)) report(record, field, `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`);
-      } else if (spec.type === 'lessonRef' && typeof value === 'string') {
+        if (isKeyShaped(spec.collection, value) && !keys.get(spec.collection)!.has(value)) report(record, field, `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`);
+      } else if (spec.type === 'lessonRef' && typeof value === 'string' && lessonReferencePattern.test(value)) {
         const [briefSlug, position] = value.split('#');
         const brief = keys.get('briefs')!.get(briefSlug);
         const lessons = (brief?.value.lessons as unknown[] | undefined) ?? [];
