@@ -4,6 +4,7 @@
  * mistyped setting stops the server with a message instead of a surprise later.
  */
 import path from 'node:path';
+import { isWellFormedApiKeySecret } from './auth/api-key-secret';
 
 import type { LogFormat, LogLevel } from './shared/logger';
 import { projectRoot } from './shared/project-root';
@@ -33,6 +34,8 @@ export interface Config {
   maximumQueryDepth: number;
   /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
   maximumQueryNodes: number;
+  /** A secret that start-up makes a working ADMIN key named "bootstrap-admin": a fresh install's first key. */
+  adminApiKey: string | undefined;
 }
 
 export class ConfigurationError extends Error {
@@ -81,6 +84,16 @@ function readDatabaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
   return raw.trim();
 }
 
+function readAdminApiKey(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.ADMIN_API_KEY?.trim();
+  if (!raw) return undefined;
+  // The value itself never appears in the message: it is a secret.
+  if (!isWellFormedApiKeySecret(raw)) {
+    throw new ConfigurationError('ADMIN_API_KEY must be a key as `npm run keys -- generate` prints it: "bgk_" and 43 characters of A-Z, a-z, 0-9, "-" or "_"');
+  }
+  return raw;
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: readInteger(environment, 'PORT', 4000, 0, 65535),
@@ -95,6 +108,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseConnectTimeoutMilliseconds: readInteger(environment, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
+    adminApiKey: readAdminApiKey(environment),
   };
 }
 

@@ -11,6 +11,7 @@ import { EmbeddedDatabase } from './database/embedded-postgres';
 import { runPendingMigrations } from './database/migrate';
 import { statementCountingLogger } from './database/statement-counter';
 import { describeSeedSummary, isKnowledgeBaseEmpty, loadSeedDataset } from './seed/seed-loader';
+import { bootstrapKeyName, ensureBootstrapAdminKey } from './auth/api-key.service';
 import { createServer, type BriefgraphServer } from './server';
 import { createLogger, type Logger } from './shared/logger';
 
@@ -95,6 +96,11 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
   if (shouldSeed) {
     const summary = await loadSeedDataset(running.dataSource, config.seedDirectory);
     logger.info('loaded the seed dataset', { from: config.seedDirectory, summary: describeSeedSummary(summary) });
+  }
+  if (config.adminApiKey) {
+    const outcome = await ensureBootstrapAdminKey(running.dataSource.manager, config.adminApiKey);
+    if (outcome === 'revoked') logger.warn(`ADMIN_API_KEY is the secret of the "${bootstrapKeyName}" key, which an admin revoked; it stays revoked`);
+    else logger.info(`ADMIN_API_KEY: the "${bootstrapKeyName}" admin key is ${outcome === 'unchanged' ? 'in place' : outcome}`);
   }
   if (stopRequested()) return;
   running.server = await createServer({

@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { authenticate } from './auth/viewer';
 import { createRequestContext, type DataSources, type RequestContext } from './context';
@@ -43,6 +44,11 @@ export async function openPublishedDataSource(dataSource: DataSource): Promise<D
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
 
+/** The JSON parser would quietly turn invalid UTF-8 into replacement characters, and they would be stored. */
+function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, type: 'encoding.invalid' });
+}
+
 function jsonError(response: express.Response, status: number, code: string, message: string): void {
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
@@ -52,8 +58,8 @@ function jsonError(response: express.Response, status: number, code: string, mes
  * a bad key is refused without reading the body, and only keyed requests may send large ones.
  */
 function identifyRequest(dataSources: DataSources, logger: Logger) {
-  const readAnonymousBody = express.json({ limit: anonymousBodyLimit });
-  const readKeyedBody = express.json({ limit: keyedBodyLimit });
+  const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
+  const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
     const sentRequestId = request.get('x-request-id');
     const requestId = sentRequestId && requestIdPattern.test(sentRequestId) ? sentRequestId : randomUUID();

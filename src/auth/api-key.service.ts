@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
 
+/** Key names: up to 100 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit. */
+export const apiKeyNamePattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
+
 export interface CreatedApiKey {
   apiKey: ApiKey;
   /** Shown once; only its hash is stored. */
@@ -30,17 +33,13 @@ export function listApiKeys(manager: EntityManager): Promise<ApiKey[]> {
 
 export const bootstrapKeyName = 'bootstrap-admin';
 
-export class BootstrapKeyError extends Error {}
-
 /**
  * Makes ADMIN_API_KEY a working admin key, so a fresh install can make its first
  * writes and create the rest of its keys. Idempotent; a new value replaces the bootstrap
  * key's secret, and a revoked bootstrap secret stays revoked.
  */
 export async function ensureBootstrapAdminKey(manager: EntityManager, secret: string): Promise<'created' | 'updated' | 'unchanged' | 'revoked'> {
-  if (!isWellFormedApiKeySecret(secret)) {
-    throw new BootstrapKeyError('ADMIN_API_KEY must be a key as `npm run keys -- generate` prints it: "bgk_" followed by 43 characters of A-Z, a-z, 0-9, "-" or "_"');
-  }
+  if (!isWellFormedApiKeySecret(secret)) throw new Error('the bootstrap admin key is not a well-formed key (config.ts checks ADMIN_API_KEY)');
   const secretHash = hashApiKeySecret(secret);
   const existing = await manager.getRepository(ApiKey).findOneBy({ name: bootstrapKeyName });
   if (!existing) {

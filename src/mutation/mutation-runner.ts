@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
+import { appendAuditEntry } from '../audit/audit-log';
 import type { RequestContext } from '../context';
 import { userError, UserErrorCode, type UserError } from './user-error';
 import { WriteTransaction } from './write-transaction';
@@ -104,10 +105,7 @@ export async function runMutation(context: RequestContext, call: MutationCall, w
       result = { ...result, record: null, deletedId: null, transient: undefined };
     } else {
       for (const change of transaction.changes) {
-        await manager.query(
-          `INSERT INTO audit_entry (actor_name, actor_key_id, action, record_type, record_id, before, after, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [viewer.name, viewer.apiKeyKey, call.action, change.recordType, change.recordKey, change.before, change.after, context.requestId],
-        );
+        await appendAuditEntry(manager, { actorName: viewer.name, actorKey: viewer.apiKeyKey, action: call.action, requestId: context.requestId, ...change });
       }
     }
     if (context.idempotencyKey) {

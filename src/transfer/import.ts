@@ -4,7 +4,8 @@
  * changes nothing. A dry run does the whole write and then rolls it back, so its
  * summary tells exactly what an import would create and update, and nothing is kept.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { appendAuditEntry, commandLineActor } from '../audit/audit-log';
 import type { Dataset } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 
@@ -15,14 +16,6 @@ export interface ImportOptions {
   onProgress?: (imported: number, total: number) => void;
   /** Who imports, for the audit log (the command line when run from a shell). */
   actorName?: string;
-}
-
-/** The import as one audit log entry: who, when, and how many records it created, updated and left unchanged. */
-export async function recordImportInAuditLog(manager: EntityManager, summary: SeedSummary, actor: { name: string; apiKeyKey: number | null; requestId: string | null; action: string }): Promise<void> {
-  await manager.query(
-    `INSERT INTO public.audit_entry (actor_name, actor_key_id, action, record_type, record_id, before, after, request_id) VALUES ($1, $2, $3, 'KnowledgeBase', NULL, NULL, $4, $5)`,
-    [actor.name, actor.apiKeyKey, actor.action, { summary }, actor.requestId],
-  );
 }
 
 export async function importDataset(dataSource: DataSource, dataset: Dataset, options: ImportOptions = {}): Promise<SeedSummary> {
@@ -36,7 +29,10 @@ export async function importDataset(dataSource: DataSource, dataset: Dataset, op
         await runner.rollbackTransaction();
         return summary;
       }
-      await recordImportInAuditLog(runner.manager, summary, { name: options.actorName ?? 'command line', apiKeyKey: null, requestId: null, action: 'import' });
+      // One entry for the whole import: who, when, and what it created, updated and left unchanged.
+      await appendAuditEntry(runner.manager, {
+        actorName: options.actorName ?? commandLineActor, actorKey: null, action: 'import', recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary }, requestId: null,
+      });
       await runner.commitTransaction();
       return summary;
     } catch (error) {
