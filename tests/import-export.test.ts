@@ -4,7 +4,6 @@
  * write nothing on a dry run or on any problem. The command-line tools run from the
  * build, as `npm run import` and `npm run export` run them.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,9 +17,9 @@ import { importDataset } from '../src/transfer/import';
 import { throttledProgress } from '../src/transfer/progress';
 import { seedFileLayout } from '../src/transfer/seed-files';
 import { createEmptyDatabase, createMigratedDatabase, type MigratedDatabase } from './support/test-database';
+import { buildIfStale, runCommand } from './support/run-command';
 import { seedDirectory } from './support/test-server';
 
-const projectRoot = path.join(__dirname, '..');
 const everyTable = [
   'source_document', 'organization', 'theme', 'district', 'district_network', 'district_network_member', 'meeting', 'meeting_theme',
   'meeting_district', 'meeting_material', 'agenda_topic', 'brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on',
@@ -78,24 +77,6 @@ function totals(summary: SeedSummary): { created: number; updated: number; uncha
   return sum;
 }
 
-interface CommandResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a built command-line tool, as `npm run import` / `npm run export` do, against `databaseUrl`. */
-function runCommand(tool: 'import' | 'export', commandArguments: string[], databaseUrl: string): Promise<CommandResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
-  delete env.DATA_DIR;
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', `${tool}.js`), ...commandArguments], { env, cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 /** Extra records that stretch the format: a draft, no source, every date precision, awkward text. */
 const edgeRecords = `
 organizations:
@@ -138,8 +119,7 @@ lessonLinks:
 describe('bulk export and import', () => {
   let seeded: MigratedDatabase;
   beforeAll(async () => {
-    // The command-line tools run from dist/, as under npm run; build it if a source changed.
-    execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'build-if-stale.js')], { cwd: projectRoot, stdio: 'pipe' });
+    buildIfStale();
     seeded = await createMigratedDatabase();
     await loadSeedDataset(seeded.dataSource, seedDirectory);
   }, 180_000);

@@ -371,4 +371,33 @@ describe('mutations', () => {
       expect(deleted.deletedLessonLinkId).toBe(created.lessonLink.id);
     });
   });
+  describe('bulk import', () => {
+    const importMutation = `mutation($input: KnowledgeBaseImportInput!) { knowledgeBaseImport(input: $input) { counts { collection created updated unchanged } dryRun userErrors { field message code } } }`;
+    const documents = [
+      { name: 'themes.yaml', content: 'themes:\n  - { slug: imported-theme, name: Imported theme }\n' },
+      { name: 'districts.yaml', content: 'districts:\n  - { slug: imported-district, name: Imported District, state: OR, kind: SCHOOL_DISTRICT }\n' },
+    ];
+    const countOf = (payload: any, collection: string) => payload.counts.find((entry: any) => entry.collection === collection);
+
+    it('counts what a dry run would change and writes nothing, then imports, then changes nothing on a second import', async () => {
+      const dryRun = await mutate('knowledgeBaseImport', importMutation, { input: { documents, dryRun: true } }, admin);
+      expect(dryRun.dryRun).toBe(true);
+      expect(countOf(dryRun, 'themes')).toEqual({ collection: 'themes', created: 1, updated: 0, unchanged: 0 });
+      expect(await count(`SELECT count(*) FROM theme WHERE slug = 'imported-theme'`)).toBe(0);
+      const imported = await mutate('knowledgeBaseImport', importMutation, { input: { documents } }, admin);
+      expect(countOf(imported, 'districts')).toEqual({ collection: 'districts', created: 1, updated: 0, unchanged: 0 });
+      expect((await server.graphql(`{ district(slug: "imported-district") { state } }`)).data!.district).toEqual({ state: 'OR' });
+      const again = await mutate('knowledgeBaseImport', importMutation, { input: { documents } }, admin);
+      expect(countOf(again, 'themes')).toEqual({ collection: 'themes', created: 0, updated: 0, unchanged: 1 });
+    });
+
+    it('reports every problem with document, line, record and field', async () => {
+      const payload = await mutate('knowledgeBaseImport', importMutation, {
+        input: { documents: [{ name: 'bad.yaml', content: 'themes:\n  - { slug: Bad Slug, name: x }\n  - { slug: fine-theme }\n' }] },
+      }, admin);
+      expect(payload.counts).toBeNull();
+      expect(payload.userErrors.map((error: any) => error.message)).toEqual([expect.stringMatching(/^bad\.yaml:2: .*field "slug"/), expect.stringMatching(/^bad\.yaml:3: .*field "name"/)]);
+      expect(payload.userErrors[0].field).toEqual(['input', 'documents', '0', 'content']);
+    });
+  });
 });
