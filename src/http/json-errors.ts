@@ -1,0 +1,29 @@
+/**
+ * Anything that never reached GraphQL still answers in JSON: unknown paths, bodies
+ * that are not JSON, too large or not UTF-8. Never express's HTML error page or a stack trace.
+ */
+import type express from 'express';
+import type { Logger } from '../shared/logger';
+
+export function jsonError(response: express.Response, status: number, code: string, message: string): void {
+  response.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+export function notFoundHandler(_request: express.Request, response: express.Response): void {
+  jsonError(response, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql');
+}
+
+export function jsonErrorHandler(logger: Logger) {
+  return (error: Error & { type?: string; status?: number; limit?: number }, _request: express.Request, response: express.Response, _next: express.NextFunction): void => {
+    if (error.type === 'entity.parse.failed') {
+      jsonError(response, 400, 'BAD_REQUEST', `The request body is not valid JSON: ${error.message}`);
+    } else if (error.type === 'entity.too.large') {
+      jsonError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${error.limit} bytes`);
+    } else if (error.status && error.status >= 400 && error.status < 500) {
+      jsonError(response, error.status, 'BAD_REQUEST', error.message);
+    } else {
+      logger.error('unexpected error while handling a request', { error: String(error.stack ?? error) });
+      jsonError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  };
+}

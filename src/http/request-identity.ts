@@ -1,0 +1,58 @@
+/**
+ * What is known about a request before its body is read: its ID, its Idempotency-Key
+ * and who sends it (the API key), so that a bad key is refused without reading the
+ * body, and only keyed requests may send large bodies.
+ */
+import { isUtf8 } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { authenticate } from '../auth/viewer';
+import type { DataSources } from '../context';
+import type { Logger } from '../shared/logger';
+import { jsonError } from './json-errors';
+
+/** Bodies of requests without an API key stay small; keyed requests (writes, imports) may send more. */
+export const anonymousBodyLimit = '100kb';
+export const keyedBodyLimit = '5mb';
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
+
+/** The JSON parser would quietly turn invalid UTF-8 into replacement characters, and they would be stored. */
+function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void {
+  if (!isUtf8(body)) throw Object.assign(new Error('The request body is not valid UTF-8'), { status: 400, type: 'encoding.invalid' });
+}
+
+/**
+ * Before the body is read: the request ID, the Idempotency-Key and the API key, so that
+ * a bad key is refused without reading the body, and only keyed requests may send large ones.
+ */
+export function identifyRequest(dataSources: DataSources, logger: Logger) {
+  const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
+  const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
+  return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    const sentRequestId = request.get('x-request-id');
+    const requestId = sentRequestId && requestIdPattern.test(sentRequestId) ? sentRequestId : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    response.locals.requestId = requestId;
+    const idempotencyKey = request.get('idempotency-key');
+    if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
+      jsonError(response, 400, 'BAD_REQUEST', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID');
+      return;
+    }
+    response.locals.idempotencyKey = idempotencyKey ?? null;
+    try {
+      response.locals.viewer = await authenticate(dataSources.writer.manager, request.get('authorization'));
+    } catch (error) {
+      if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') {
+        logger.error('cannot check an API key', { error: String((error as Error).stack ?? error) });
+        jsonError(response, 503, 'SERVICE_UNAVAILABLE', 'Cannot check the API key right now; retry shortly');
+        return;
+      }
+      response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
+      jsonError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
+      return;
+    }
+    (response.locals.viewer ? readKeyedBody : readAnonymousBody)(request, response, next);
+  };
+}
