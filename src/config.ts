@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { isWellFormedApiKeySecret } from './auth/api-key-secret';
 
+import type { CorsOrigins } from './http/cors';
 import type { LogFormat, LogLevel } from './shared/logger';
 import { projectRoot } from './shared/project-root';
 
@@ -36,7 +37,50 @@ export interface Config {
   maximumQueryNodes: number;
   /** A secret that start-up makes a working ADMIN key named "bootstrap-admin": a fresh install's first key. */
   adminApiKey: string | undefined;
+  /** Origins whose web pages may call /graphql from a browser: exact origins, or '*' for any; empty: none. */
+  corsOrigins: CorsOrigins;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset: /metrics is open. */
+  metricsToken: string | undefined;
+  /** Limits on what one request may ask, checked before anything runs (src/http/request-limits.ts). */
+  requestLimits: RequestLimits;
+  /** Production mode (NODE_ENV=production): no schema details such as "Did you mean" in client errors. */
+  production: boolean;
+  /** Whether the schema may be introspected; on by default, since the API is public and documented. */
+  introspection: boolean;
+  /** Points per client (API key, else IP) per window; 0 turns rate limiting off. */
+  rateLimitPoints: number;
+  rateLimitWindowSeconds: number;
+  /** Take the client IP from X-Forwarded-For (set when behind a proxy or CDN that sets it). */
+  trustProxy: boolean;
+  /** Seconds anonymous reads may be cached (server-side and by CDNs); 0 turns the response cache off. */
+  cacheMaxAgeSeconds: number;
+  /** A file of registered operations; with safelistOnly, only they run. */
+  safelistFile: string | undefined;
+  safelistOnly: boolean;
+  /** Redis for the response cache, persisted queries and rate-limit counters shared by several instances. */
+  redisUrl: string | undefined;
 }
+
+export interface RequestLimits {
+  maximumAliases: number;
+  maximumDirectives: number;
+  maximumTokens: number;
+  /** Fields and fragment spreads validation may walk, fragments expanded (Apollo's maxRecursiveSelections). */
+  maximumSelections: number;
+  /** Bytes of JSON variables in a request without an API key. */
+  maximumVariablesBytes: number;
+  /** Operations in one batched request; 0 turns batching off. */
+  maximumBatchSize: number;
+}
+
+export const defaultRequestLimits: RequestLimits = {
+  maximumAliases: 30,
+  maximumDirectives: 50,
+  maximumTokens: 5000,
+  maximumSelections: 20_000,
+  maximumVariablesBytes: 64 * 1024,
+  maximumBatchSize: 0,
+};
 
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -84,12 +128,65 @@ function readDatabaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
   return raw.trim();
 }
 
+function readBoolean(environment: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = environment[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigurationError(`${name} must be true or false, got "${environment[name]}"`);
+}
+
+function readRedisUrl(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.REDIS_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError('REDIS_URL is not a valid URL; expected redis://host:port[/database]');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigurationError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//"`);
+  return raw;
+}
+
 function readAdminApiKey(environment: NodeJS.ProcessEnv): string | undefined {
   const raw = environment.ADMIN_API_KEY?.trim();
   if (!raw) return undefined;
   // The value itself never appears in the message: it is a secret.
   if (!isWellFormedApiKeySecret(raw)) {
     throw new ConfigurationError('ADMIN_API_KEY must be a key as `npm run keys -- generate` prints it: "bgk_" and 43 characters of A-Z, a-z, 0-9, "-" or "_"');
+  }
+  return raw;
+}
+
+function readCorsOrigins(environment: NodeJS.ProcessEnv): CorsOrigins {
+  const raw = environment.CORS_ORIGINS?.trim();
+  if (!raw) return [];
+  if (raw === '*') return '*';
+  const origins: string[] = [];
+  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    // An origin is scheme, host and port only; a trailing "/" is forgiven, a path is not.
+    const isOrigin = url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    if (!url || !isOrigin) {
+      throw new ConfigurationError(`CORS_ORIGINS must be "*" or a comma-separated list of origins such as https://app.example.org (http or https, host, optional port; no path), got "${entry}"`);
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
+function readMetricsToken(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.METRICS_TOKEN?.trim();
+  if (!raw) return undefined;
+  // The value itself never appears in the message: it is a secret.
+  if (!/^[\x21-\x7e]{16,512}$/.test(raw)) {
+    throw new ConfigurationError('METRICS_TOKEN must be 16 to 512 visible ASCII characters without spaces, such as the output of `openssl rand -hex 32`');
   }
   return raw;
 }
@@ -109,6 +206,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
     adminApiKey: readAdminApiKey(environment),
+    corsOrigins: readCorsOrigins(environment),
+    metricsToken: readMetricsToken(environment),
+    requestLimits: {
+      maximumAliases: readInteger(environment, 'MAX_QUERY_ALIASES', defaultRequestLimits.maximumAliases, 0, 100_000),
+      maximumDirectives: readInteger(environment, 'MAX_QUERY_DIRECTIVES', defaultRequestLimits.maximumDirectives, 0, 100_000),
+      maximumTokens: readInteger(environment, 'MAX_QUERY_TOKENS', defaultRequestLimits.maximumTokens, 100, 1_000_000),
+      maximumSelections: readInteger(environment, 'MAX_QUERY_SELECTIONS', defaultRequestLimits.maximumSelections, 100, 10_000_000),
+      maximumVariablesBytes: readInteger(environment, 'MAX_VARIABLES_BYTES', defaultRequestLimits.maximumVariablesBytes, 0, 100 * 1024 * 1024),
+      maximumBatchSize: readInteger(environment, 'MAX_BATCH_SIZE', defaultRequestLimits.maximumBatchSize, 0, 100),
+    },
+    production: environment.NODE_ENV?.trim() === 'production',
+    introspection: readBoolean(environment, 'INTROSPECTION', true),
+    rateLimitPoints: readInteger(environment, 'RATE_LIMIT_POINTS', 5000, 0, 100_000_000),
+    rateLimitWindowSeconds: readInteger(environment, 'RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
+    trustProxy: readBoolean(environment, 'TRUST_PROXY', false),
+    cacheMaxAgeSeconds: readInteger(environment, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
+    safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
+    safelistOnly: readBoolean(environment, 'SAFELIST_ONLY', false),
+    redisUrl: readRedisUrl(environment),
   };
 }
 

@@ -108,6 +108,11 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     logger,
     shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds,
     limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
+    corsOrigins: config.corsOrigins,
+    metricsToken: config.metricsToken,
+    requestLimits: config.requestLimits,
+    production: config.production,
+    introspection: config.introspection,
   });
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);

@@ -1,6 +1,6 @@
 /**
  * Builds the HTTP server: GraphQL at /graphql (with the offline IDE for browsers),
- * /healthz and /readyz. Tests import this to run the real endpoint in-process.
+ * /healthz, /readyz and /metrics. Tests import this to run the real endpoint in-process.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +22,13 @@ import { healthRoutes } from './http/health';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
 import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
+import { checkRequestShape } from './http/request-shape';
+import { defaultRequestLimits, type RequestLimits } from './config';
+import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
+import { allowCrossOrigin, type CorsOrigins } from './http/cors';
+import { createServerMetrics, metricsRoute, watchDatabasePools, type ServerMetrics } from './http/metrics';
+import { bindRequestObservation, requestLog, requestObservationPlugin } from './http/request-log';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -30,6 +36,18 @@ export interface ServerOptions {
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownTimeoutMilliseconds?: number;
   limits?: Partial<QueryLimits>;
+  /** Origins whose web pages may call /graphql (CORS); default none. */
+  corsOrigins?: CorsOrigins;
+  /** When set, GET /metrics needs "Authorization: Bearer <token>". */
+  metricsToken?: string;
+  /** The server's metrics (default: a new set); also at app.locals.metrics. */
+  metrics?: ServerMetrics;
+  /** Aliases, directives, tokens, selections, variables and batches (config.ts has the defaults). */
+  requestLimits?: Partial<RequestLimits>;
+  /** Production mode: client errors carry no schema details such as "Did you mean". */
+  production?: boolean;
+  /** Whether the schema may be introspected (default: yes, it is a public, documented API). */
+  introspection?: boolean;
 }
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
@@ -37,6 +55,8 @@ export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes:
 
 export interface BriefgraphServer {
   httpServer: http.Server;
+  /** What GET /metrics reports (src/http/metrics.ts records into it). */
+  metrics: ServerMetrics;
   /** Binds the port; resolves with the port actually bound (useful with 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes. */
@@ -57,30 +77,48 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const httpServer = http.createServer(app);
   let draining = false;
   const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource) };
+  const metrics = options.metrics ?? createServerMetrics();
+  watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
+  // Where express middleware finds the metrics: metricsOf(request) in src/http/metrics.ts.
+  app.locals.metrics = metrics;
 
+  const requestLimits: RequestLimits = { ...defaultRequestLimits, ...options.requestLimits };
+  const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
-    introspection: true,
+    introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: options.production ?? false,
+    // Bounds the parser's and validation's work before either looks at the whole document.
+    parseOptions: { maxTokens: requestLimits.maximumTokens },
+    maxRecursiveSelections: requestLimits.maximumSelections,
+    validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives)],
+    allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
     // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
-    formatError: formatError(logger),
+    formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMilliseconds ?? 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
+      requestObservationPlugin(),
     ],
   });
   await apollo.start();
 
   healthRoutes(app, options.dataSource, () => draining);
+  metricsRoute(app, metrics, options.metricsToken);
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use(
     '/graphql',
+    allowCrossOrigin(options.corsOrigins),
+    requestLog(logger, metrics),
     identifyRequest(dataSources, logger),
+    checkRequestShape(requestLimits),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
+    bindRequestObservation,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createRequestContext(dataSources, { viewer: res.locals.viewer, requestId: res.locals.requestId, idempotencyKey: res.locals.idempotencyKey }),
@@ -92,6 +130,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
 
   return {
     httpServer,
+    metrics,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {

@@ -6,6 +6,8 @@ import type express from 'express';
 import type { Logger } from '../shared/logger';
 
 export function jsonError(response: express.Response, status: number, code: string, message: string): void {
+  // For the request log and metrics (src/http/request-log.ts): why a request was refused before GraphQL.
+  response.locals.errorCode = code;
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 

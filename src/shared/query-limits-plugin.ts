@@ -24,6 +24,9 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
+          if (operation.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not offered by this API; use queries', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           const { depth, nodes } = measureOperation(schema, operation, fragments, request.variables ?? {});

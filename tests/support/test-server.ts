@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ApiKeyRole } from '../../src/auth/api-key.entity';
 import { createApiKey } from '../../src/auth/api-key.service';
 import { loadSeedDataset } from '../../src/seed/seed-loader';
-import { createServer, type BriefgraphServer } from '../../src/server';
+import { createServer, type BriefgraphServer, type ServerOptions } from '../../src/server';
 import { createLogger, type LogLevel } from '../../src/shared/logger';
 import { createMigratedDatabase, type MigratedDatabase } from './test-database';
 
@@ -33,12 +33,21 @@ export interface RequestOptions {
 
 let keyCounter = 0;
 
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
-  const database = await createMigratedDatabase();
-  if (options.seed ?? true) await loadSeedDataset(database.dataSource, seedDirectory);
+export interface TestServerOptions {
+  seed?: boolean;
+  /** Server options besides the database and logger (limits, modes, caches). */
+  server?: Partial<ServerOptions>;
+  /** Use this database (migrated) instead of a fresh one; it is not closed with the server. */
+  database?: MigratedDatabase;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await createMigratedDatabase());
+  if (ownDatabase && (options.seed ?? true)) await loadSeedDataset(database.dataSource, seedDirectory);
   // TEST_LOG_LEVEL=debug shows the server's logs (unexpected errors in full) while debugging a test.
   const logger = createLogger((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent', 'pretty');
-  const server: BriefgraphServer = await createServer({ dataSource: database.dataSource, logger });
+  const server: BriefgraphServer = await createServer({ ...options.server, dataSource: database.dataSource, logger: options.server?.logger ?? logger });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -58,7 +67,7 @@ export async function startTestServer(options: { seed?: boolean } = {}): Promise
     },
     async close() {
       await server.close();
-      await database.close();
+      if (ownDatabase) await database.close();
     },
   };
 }

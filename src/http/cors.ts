@@ -1,0 +1,51 @@
+/**
+ * CORS for /graphql: which web pages on other origins may call the API from a browser.
+ * `CORS_ORIGINS` lists exact origins, or is "*" for any; by default none may (no CORS
+ * headers are sent). Apollo's CSRF prevention stays on either way: it refuses the
+ * "simple" requests a browser sends without asking first.
+ */
+import cors from 'cors';
+import type express from 'express';
+
+/** "*" for any origin, or exact origins such as "https://app.example.org". */
+export type CorsOrigins = '*' | readonly string[];
+
+export const corsAllowedHeaders = ['content-type', 'authorization', 'idempotency-key', 'x-request-id', 'apollo-require-preflight', 'x-apollo-operation-name'];
+export const corsExposedHeaders = [
+  'x-request-id',
+  'x-sql-statements',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-ratelimit-cost',
+];
+
+/** How long a browser may reuse a preflight answer. */
+const preflightMaxAgeSeconds = 600;
+
+/** Answers preflights and adds CORS headers for allowed origins; other origins get no CORS headers. */
+export function allowCrossOrigin(origins: CorsOrigins = []): express.RequestHandler {
+  const anyOrigin = origins === '*';
+  const allowed = new Set(anyOrigin ? [] : origins);
+  const handleCors = cors({
+    origin: anyOrigin ? '*' : (origin, callback) => callback(null, origin !== undefined && allowed.has(origin) ? origin : false),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: corsAllowedHeaders,
+    exposedHeaders: corsExposedHeaders,
+    maxAge: preflightMaxAgeSeconds,
+  });
+  return (request, response, next) => {
+    // The answer depends on Origin: shared caches must not give one origin's answer to another.
+    if (!anyOrigin) response.vary('Origin');
+    handleCors(request, response, () => {
+      // A preflight from an origin that is not allowed: answered, without CORS headers, so the browser refuses.
+      if (request.method === 'OPTIONS') {
+        response.status(204).setHeader('content-length', '0');
+        response.end();
+        return;
+      }
+      next();
+    });
+  };
+}
