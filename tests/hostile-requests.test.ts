@@ -11,7 +11,7 @@ async function send(server: TestServer, request: HostileRequest, apiKey?: string
   const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
   if (headers['content-type'] === '') delete headers['content-type'];
   if (request.withApiKey && apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const response = await fetch(`${server.url}/graphql${request.search ?? ''}`, { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : request.body });
+  const response = await fetch(`${server.url}/graphql${request.search ?? ''}`, { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : (request.body as BodyInit | undefined) });
   const text = await response.text();
   let body: any;
   try {
