@@ -21,6 +21,8 @@ export interface RequestContext {
   requestId: string | null;
   /** The `Idempotency-Key` header, when the request sent one. */
   idempotencyKey: string | null;
+  /** Whose rate-limit budget the request spends: its API key, else its address. */
+  rateLimitClient: string;
 }
 
 export interface DataSources {
@@ -30,7 +32,7 @@ export interface DataSources {
 
 export function createRequestContext(
   dataSources: DataSources,
-  request: { viewer?: Viewer | null; requestId?: string | null; idempotencyKey?: string | null } = {},
+  request: { viewer?: Viewer | null; requestId?: string | null; idempotencyKey?: string | null; rateLimitClient?: string } = {},
 ): RequestContext {
   const viewer = request.viewer ?? null;
   const dataSource = viewer ? dataSources.writer : dataSources.published;
@@ -41,5 +43,6 @@ export function createRequestContext(
     loaders: new LoaderRegistry(dataSource.manager),
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,
+    rateLimitClient: request.rateLimitClient ?? (viewer ? `key:${viewer.apiKeyKey}` : 'address:unknown'),
   };
 }

@@ -21,6 +21,11 @@ interface Running {
   server?: BriefgraphServer;
 }
 
+/** Of the shutdown time, what is held back for closing the database after in-flight requests have had theirs. */
+function closingAllowance(shutdownTimeoutMilliseconds: number): number {
+  return Math.min(2000, Math.floor(shutdownTimeoutMilliseconds / 5));
+}
+
 async function stopEverything(running: Running, logger: Logger): Promise<void> {
   await running.server?.close().catch((error: Error) => logger.warn('error while closing the HTTP server', { error: error.message }));
   if (running.dataSource?.isInitialized) await running.dataSource.destroy().catch(() => undefined);
@@ -42,6 +47,13 @@ async function main(): Promise<void> {
   let startUp: Promise<unknown> = Promise.resolve();
 
   let firstSignalAt = 0;
+  const shutdownTimeoutMilliseconds = config.shutdownTimeoutMilliseconds;
+  const exitWhenShutdownOverruns = () => {
+    setTimeout(() => {
+      logger.error(`shutdown took longer than SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMilliseconds} ms); exiting now`);
+      process.exit(1);
+    }, shutdownTimeoutMilliseconds).unref();
+  };
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {
       // Under `npm start`, one Ctrl-C arrives twice: from the terminal to the whole process
@@ -56,7 +68,11 @@ async function main(): Promise<void> {
     // so that nothing is left half-made; start-up then stops before serving.
     stopping = startUp
       .catch(() => undefined)
-      .then(() => stopEverything(running, logger))
+      .then(() => {
+        // Counted from here: a start-up step under way (initdb, a migration) is not cut short.
+        exitWhenShutdownOverruns();
+        return stopEverything(running, logger);
+      })
       .then(() => {
         logger.info('stopped cleanly');
         process.exit(0);
@@ -102,17 +118,33 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     if (outcome === 'revoked') logger.warn(`ADMIN_API_KEY is the secret of the "${bootstrapKeyName}" key, which an admin revoked; it stays revoked`);
     else logger.info(`ADMIN_API_KEY: the "${bootstrapKeyName}" admin key is ${outcome === 'unchanged' ? 'in place' : outcome}`);
   }
+  // Requests get a data source of their own, with a short wait for a connection and PostgreSQL's
+  // statement_timeout: the migrations and seeding above must not be held to either.
+  const startUpDataSource = running.dataSource;
+  running.dataSource = undefined;
+  await startUpDataSource.destroy();
+  running.dataSource = await connectDataSource(
+    createDataSource(databaseUrl, {
+      connectTimeoutMilliseconds: config.databasePoolTimeoutMilliseconds,
+      statementTimeoutMilliseconds: config.statementTimeoutMilliseconds,
+      logger: statementCountingLogger(logger),
+    }),
+    databaseUrl,
+  );
   if (stopRequested()) return;
   running.server = await createServer({
     dataSource: running.dataSource,
     logger,
-    shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds,
+    shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
+    requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
     limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
     corsOrigins: config.corsOrigins,
     metricsToken: config.metricsToken,
     requestLimits: config.requestLimits,
     production: config.production,
     introspection: config.introspection,
+    rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
+    trustProxy: config.trustProxy,
   });
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);

@@ -5,7 +5,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -19,10 +18,16 @@ import { silentLogger } from './shared/logger';
 import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
+import { databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
+import { drainableHttpServer } from './http/graceful-drain';
+import { requestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
 import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
+import type Redis from 'ioredis';
+import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
+import { rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -35,6 +40,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownTimeoutMilliseconds?: number;
+  /** A /graphql request still running after this gets 504 TIMEOUT, and its database work is cancelled (default 10 s). */
+  requestTimeoutMilliseconds?: number;
   limits?: Partial<QueryLimits>;
   /** Origins whose web pages may call /graphql (CORS); default none. */
   corsOrigins?: CorsOrigins;
@@ -48,7 +55,15 @@ export interface ServerOptions {
   production?: boolean;
   /** Whether the schema may be introspected (default: yes, it is a public, documented API). */
   introspection?: boolean;
+  /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
+  rateLimit?: RateLimitSettings;
+  /** Client addresses from X-Forwarded-For (behind a proxy or CDN that sets it). */
+  trustProxy?: boolean;
+  /** Shared state for several instances: rate-limit counters (and caches). Default: in this process. */
+  redis?: Redis;
 }
+
+export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
 export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000 };
@@ -75,6 +90,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const httpDrain = drainableHttpServer(httpServer);
+  const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
   let draining = false;
   const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource) };
   const metrics = options.metrics ?? createServerMetrics();
@@ -83,6 +100,9 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   app.locals.metrics = metrics;
 
   const requestLimits: RequestLimits = { ...defaultRequestLimits, ...options.requestLimits };
+  const rateLimit = options.rateLimit ?? defaultRateLimit;
+  const pointsStore: PointsStore = options.redis ? new RedisPointsStore(options.redis) : new MemoryPointsStore();
+  if (options.trustProxy) app.set('trust proxy', true);
   const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
@@ -98,11 +118,12 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMilliseconds ?? 10_000 }),
+      databaseFaultStatusPlugin<RequestContext>(),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
       requestObservationPlugin(),
+      ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
     ],
   });
   await apollo.start();
@@ -114,15 +135,24 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     '/graphql',
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
+    timeouts.start,
     identifyRequest(dataSources, logger),
     checkRequestShape(requestLimits),
+    ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
+    timeouts.runWithinDeadline,
     bindRequestObservation,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
-        createRequestContext(dataSources, { viewer: res.locals.viewer, requestId: res.locals.requestId, idempotencyKey: res.locals.idempotencyKey }),
+        createRequestContext(dataSources, {
+          viewer: res.locals.viewer,
+          requestId: res.locals.requestId,
+          idempotencyKey: res.locals.idempotencyKey,
+          rateLimitClient: res.locals.rateLimitClient,
+        }),
     }),
+    timeouts.dropLateErrors,
   );
 
   app.use(notFoundHandler);
@@ -145,6 +175,9 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     },
     async close(): Promise<void> {
       draining = true;
+      const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000);
+      // Requests cut off at the end of the grace period must not leave statements running.
+      if (!gracefully) await timeouts.expireAll();
       await apollo.stop();
       await dataSources.published.destroy();
     },

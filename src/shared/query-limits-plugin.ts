@@ -18,11 +18,14 @@ function limitError(message: string, limit: string, maximum: number, actual: num
   });
 }
 
+/** What each operation measured, by request context, for the rate limiter to charge (src/traffic/rate-limit.ts). */
+export const measuredOperations = new WeakMap<object, { depth: number; nodes: number; mutation: boolean }>();
+
 export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request, schema }) {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           if (operation.operation === 'subscription') {
             throw new GraphQLError('Subscriptions are not offered by this API; use queries', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
@@ -30,6 +33,7 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           const { depth, nodes } = measureOperation(schema, operation, fragments, request.variables ?? {});
+          measuredOperations.set(contextValue, { depth, nodes, mutation: operation.operation === 'mutation' });
           if (depth > limits.maximumDepth) {
             throw limitError(
               `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,

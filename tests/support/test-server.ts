@@ -47,7 +47,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (ownDatabase && (options.seed ?? true)) await loadSeedDataset(database.dataSource, seedDirectory);
   // TEST_LOG_LEVEL=debug shows the server's logs (unexpected errors in full) while debugging a test.
   const logger = createLogger((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent', 'pretty');
-  const server: BriefgraphServer = await createServer({ ...options.server, dataSource: database.dataSource, logger: options.server?.logger ?? logger });
+  // Every test request comes from one address: rate limiting is off unless a test turns it on.
+  const server: BriefgraphServer = await createServer({
+    rateLimit: { points: 0, windowSeconds: 3600 },
+    ...options.server,
+    dataSource: database.dataSource,
+    logger: options.server?.logger ?? logger,
+  });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -1,0 +1,109 @@
+/**
+ * Rate limiting by cost, not by request count (GitHub's points budget): each client
+ * (its API key, else its IP address) may spend `points` per window; an operation
+ * costs one point per hundred nodes it may return (at least 1), a mutation 10. Over
+ * budget gets HTTP 429 with Retry-After; every answer says what is left.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type express from 'express';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../context';
+import { recordRateLimitRejection, type ServerMetrics } from '../http/metrics';
+import { jsonError } from '../http/json-errors';
+import type { Logger } from '../shared/logger';
+import { measuredOperations } from '../shared/query-limits-plugin';
+import type { Charge, PointsStore } from './points-store';
+
+export interface RateLimitSettings {
+  /** Points per client per window; 0 turns rate limiting off. */
+  points: number;
+  windowSeconds: number;
+}
+
+export const mutationCost = 10;
+
+/** What an operation costs: one point per hundred nodes it may return, at least one; mutations more. */
+export function operationCost(nodes: number, mutation: boolean): number {
+  return Math.max(mutation ? mutationCost : 1, Math.ceil(nodes / 100));
+}
+
+/** The client a budget belongs to: the API key when there is one, else the address (X-Forwarded-For when TRUST_PROXY). */
+export function rateLimitClient(request: express.Request, response: express.Response): string {
+  const viewer = response.locals.viewer as { apiKeyKey: number } | null | undefined;
+  return viewer ? `key:${viewer.apiKeyKey}` : `address:${request.ip ?? 'unknown'}`;
+}
+
+function setBudgetHeaders(set: (name: string, value: string) => void, settings: RateLimitSettings, charge: Charge, cost: number): void {
+  set('x-ratelimit-limit', String(settings.points));
+  set('x-ratelimit-remaining', String(Math.max(0, settings.points - charge.used)));
+  set('x-ratelimit-reset', String(Math.ceil(charge.resetAt / 1000)));
+  set('x-ratelimit-cost', String(cost));
+}
+
+const secondsUntil = (time: number) => Math.max(1, Math.ceil((time - Date.now()) / 1000));
+
+/**
+ * Before the body is parsed: a client with nothing left is refused at once, so floods
+ * of requests (even malformed ones) cost the server almost nothing.
+ */
+export function refuseSpentClients(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger) {
+  return async (request: express.Request, response: express.Response, next: express.NextFunction): Promise<void> => {
+    const client = rateLimitClient(request, response);
+    response.locals.rateLimitClient = client;
+    let check: Charge;
+    try {
+      // Spends nothing: allowed while at least one point is left.
+      check = await store.charge(client, 0, settings.points - 1, settings.windowSeconds * 1000);
+    } catch (error) {
+      logger.warn('cannot read rate-limit counters; letting the request through', { error: String(error) });
+      next();
+      return;
+    }
+    if (check.allowed) {
+      next();
+      return;
+    }
+    recordRateLimitRejection(metrics);
+    setBudgetHeaders((name, value) => response.setHeader(name, value), settings, check, 0);
+    response.setHeader('retry-after', String(secondsUntil(check.resetAt)));
+    jsonError(response, 429, 'RATE_LIMITED', `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
+  };
+}
+
+/** Charges each operation its cost once its size is known (after validation, before execution). */
+export function rateLimitPlugin(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): ApolloServerPlugin<RequestContext> {
+  const windowMilliseconds = settings.windowSeconds * 1000;
+  return {
+    async requestDidStart() {
+      let charged: { charge: Charge; cost: number } | undefined;
+      const spend = async (client: string, cost: number) => {
+        try {
+          charged = { charge: await store.charge(client, cost, settings.points, windowMilliseconds), cost };
+        } catch (error) {
+          logger.warn('cannot update rate-limit counters; letting the request through', { error: String(error) });
+        }
+        return charged;
+      };
+      return {
+        async didResolveOperation({ contextValue, response }) {
+          const measured = measuredOperations.get(contextValue);
+          const cost = operationCost(measured?.nodes ?? 0, measured?.mutation ?? false);
+          const result = await spend(contextValue.rateLimitClient, cost);
+          if (!result || result.charge.allowed) return;
+          recordRateLimitRejection(metrics);
+          response.http.headers.set('retry-after', String(secondsUntil(result.charge.resetAt)));
+          const remaining = Math.max(0, settings.points - result.charge.used);
+          throw new GraphQLError(
+            `Rate limit exceeded: this operation costs ${cost} points and ${remaining} of ${settings.points} are left; the budget resets in ${secondsUntil(result.charge.resetAt)} s`,
+            { extensions: { code: 'RATE_LIMITED', cost, remaining, http: { status: 429 } } },
+          );
+        },
+        async willSendResponse({ contextValue, response }) {
+          // Requests refused before their cost was known (a syntax error, say) still spend a point.
+          if (!charged) await spend(contextValue.rateLimitClient, 1);
+          if (charged) setBudgetHeaders((name, value) => response.http.headers.set(name, value), settings, charged.charge, charged.cost);
+        },
+      };
+    },
+  };
+}
