@@ -31,6 +31,12 @@ export interface Config {
   shutdownTimeoutMilliseconds: number;
   /** How long to wait for PostgreSQL to answer before giving up at start-up. */
   databaseConnectTimeoutMilliseconds: number;
+  /** A /graphql request still running after this gets 504 TIMEOUT and its database work is cancelled. */
+  requestTimeoutMilliseconds: number;
+  /** PostgreSQL cancels a request's statement running longer than this (statement_timeout); never above the request timeout. */
+  statementTimeoutMilliseconds: number;
+  /** How long a request waits for a database connection before failing with SERVICE_UNAVAILABLE. */
+  databasePoolTimeoutMilliseconds: number;
   /** Deepest operation accepted. */
   maximumQueryDepth: number;
   /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
@@ -191,6 +197,20 @@ function readMetricsToken(environment: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function readTimeouts(environment: NodeJS.ProcessEnv): Pick<Config, 'requestTimeoutMilliseconds' | 'statementTimeoutMilliseconds' | 'databasePoolTimeoutMilliseconds'> {
+  const requestTimeoutMilliseconds = readInteger(environment, 'REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000);
+  // A statement may not outlive its request: the default follows a smaller request timeout.
+  const statementTimeoutMilliseconds = readInteger(environment, 'STATEMENT_TIMEOUT_MS', Math.min(5000, requestTimeoutMilliseconds), 10, 3_600_000);
+  if (statementTimeoutMilliseconds > requestTimeoutMilliseconds) {
+    throw new ConfigurationError(`STATEMENT_TIMEOUT_MS (${statementTimeoutMilliseconds}) must not be larger than REQUEST_TIMEOUT_MS (${requestTimeoutMilliseconds})`);
+  }
+  return {
+    requestTimeoutMilliseconds,
+    statementTimeoutMilliseconds,
+    databasePoolTimeoutMilliseconds: readInteger(environment, 'DATABASE_POOL_TIMEOUT_MS', 2000, 100, 600_000),
+  };
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: readInteger(environment, 'PORT', 4000, 0, 65535),
@@ -203,6 +223,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logFormat: readChoice(environment, 'LOG_FORMAT', ['json', 'pretty'] as const, process.stderr.isTTY ? 'pretty' : 'json'),
     shutdownTimeoutMilliseconds: readInteger(environment, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     databaseConnectTimeoutMilliseconds: readInteger(environment, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
+    ...readTimeouts(environment),
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
     adminApiKey: readAdminApiKey(environment),

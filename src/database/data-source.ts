@@ -7,6 +7,7 @@ import { types } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { projectRoot, runningFromSources } from '../shared/project-root';
 import { entities } from './entities';
+import { DeadlineAwareClient } from './request-deadline';
 import { statementCountingLogger } from './statement-counter';
 import { silentLogger } from '../shared/logger';
 
@@ -18,7 +19,13 @@ export const migrationsGlob = runningFromSources
   : path.join(projectRoot, 'dist', 'migrations', '*.js');
 
 export interface DataSourceOptions {
+  /** How long to wait for a connection: a new one, or a free one from the full pool. */
   connectTimeoutMilliseconds?: number;
+  /**
+   * PostgreSQL cancels any statement running longer (statement_timeout, set on every
+   * connection). Unset: no limit, for migrations, seeding and the command-line tools.
+   */
+  statementTimeoutMilliseconds?: number;
   poolSize?: number;
   logger?: TypeOrmLogger;
   /** Statements slower than this reach the logger's logQuerySlow. */
@@ -39,9 +46,15 @@ export function createDataSource(databaseUrl: string, options: DataSourceOptions
     logger: options.logger ?? statementCountingLogger(silentLogger),
     maxQueryExecutionTime: options.slowStatementMilliseconds ?? 500,
     applicationName: 'briefgraph',
+    // The published-reader pool (src/http/published-data-source.ts) copies `extra`, so it gets the same limits.
     extra: {
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMilliseconds ?? 10_000,
+      ...(options.statementTimeoutMilliseconds ? { statement_timeout: options.statementTimeoutMilliseconds } : {}),
+      // TCP keepalives notice a database host that vanished without closing its connections.
+      keepAlive: true,
+      // Cancels a request's statements in the database when the request runs out of time.
+      Client: DeadlineAwareClient,
     },
   });
 }

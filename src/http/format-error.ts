@@ -1,8 +1,16 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { databaseFaultOf } from '../database/database-faults';
 import type { Logger } from '../shared/logger';
 
 /** Validation messages about a value the client wrote (a literal of the wrong type, an unknown enum value). */
 const badValueMessage = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|(Int|Float|String|Boolean|ID) cannot represent|Field "[^"]+" of required type "[^"]+" was not provided|Field "[^"]+" is not defined by type)/;
+
+export const databaseFaultCodes = { unavailable: 'SERVICE_UNAVAILABLE', timeout: 'TIMEOUT' } as const;
+
+const databaseFaultMessages = {
+  unavailable: 'The database is unavailable right now; retry shortly',
+  timeout: 'The database took too long to answer and the work was cancelled; retry, or ask for less',
+} as const;
 
 /** Errors with a GraphQL code are the client's to read; anything else is a bug, logged in full and masked. */
 export function formatError(logger: Logger) {
@@ -13,6 +21,14 @@ export function formatError(logger: Logger) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
     const original = error instanceof GraphQLError ? error.originalError : error;
+    if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+      // The database's failures are not bugs: say what happened (HTTP status: database-fault-status-plugin.ts).
+      const fault = databaseFaultOf(original);
+      if (fault) {
+        logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
+        return { message: databaseFaultMessages[fault], path: formatted.path, locations: formatted.locations, extensions: { code: databaseFaultCodes[fault] } };
+      }
+    }
     if (code === 'INTERNAL_SERVER_ERROR' || (code === undefined && original && !(original instanceof GraphQLError))) {
       logger.error('unexpected error while resolving a request', { path: formatted.path, error: String((original as Error)?.stack ?? original) });
       return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -7,8 +7,9 @@
  * process and are appended to every server's answer.
  *
  * Other parts of the server record through the functions below, given the server's
- * `ServerMetrics`: `request.app.locals.metrics` in express middleware (`metricsOf`),
- * or the object handed to a plugin's factory in `createServer`.
+ * `ServerMetrics`: `metricsOf(request)` (app.locals.metrics) in express middleware;
+ * in an Apollo plugin, the `metrics` of `createServer` handed to the plugin's factory,
+ * or `currentServerMetrics()` (src/http/request-log.ts) during a /graphql request.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type express from 'express';

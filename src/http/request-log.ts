@@ -15,6 +15,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
+import { Kind, type DocumentNode } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { RequestContext } from '../context';
 import { currentStatementScope, type StatementScope } from '../database/statement-counter';
@@ -22,6 +23,8 @@ import type { Logger } from '../shared/logger';
 import { recordRequest, type RequestOutcome, type ServerMetrics } from './metrics';
 
 export interface RequestObservation {
+  /** The server's metrics, for GraphQL code (plugins, resolvers) that records into them. */
+  metrics: ServerMetrics;
   startedAt: number;
   operationName: string | null;
   /** Set once Apollo starts on the request; before that, a 4xx answer is a refusal ("rejected"). */
@@ -41,6 +44,11 @@ export function currentRequestObservation(): RequestObservation | undefined {
   return observations.getStore();
 }
 
+/** The server's metrics from GraphQL code (an Apollo plugin hook, a resolver) of a /graphql request. */
+export function currentServerMetrics(): ServerMetrics | undefined {
+  return observations.getStore()?.metrics;
+}
+
 function outcomeOf(observation: RequestObservation, status: number, aborted: boolean): RequestOutcome {
   if (aborted) return 'aborted';
   if (observation.reachedGraphQL) {
@@ -55,6 +63,7 @@ function outcomeOf(observation: RequestObservation, status: number, aborted: boo
 export function requestLog(logger: Logger, metrics: ServerMetrics) {
   return (request: express.Request, response: express.Response, next: express.NextFunction): void => {
     const observation: RequestObservation = {
+      metrics,
       startedAt: performance.now(),
       operationName: null,
       reachedGraphQL: false,
@@ -84,7 +93,7 @@ export function requestLog(logger: Logger, metrics: ServerMetrics) {
         method: request.method,
         operation: operationName,
         status,
-        durationMs: Math.round(durationMilliseconds * 10) / 10,
+        durationMilliseconds: Math.round(durationMilliseconds * 10) / 10,
         ...(sqlStatements !== undefined ? { sqlStatements } : {}),
         outcome,
         ...(errorCodes.length > 0 ? { errorCodes } : {}),
@@ -124,6 +133,11 @@ function userErrorsOf(data: Record<string, unknown> | null | undefined): { found
   return { found, codes };
 }
 
+function soleOperationName(document: DocumentNode | undefined): string | null {
+  const operations = (document?.definitions ?? []).filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return operations.length === 1 ? (operations[0].name?.value ?? null) : null;
+}
+
 /** Notes the operation name, the GraphQL error codes and mutation user errors of each request. */
 export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -137,7 +151,9 @@ export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
           // The resolved name also covers a document with one named operation and no operationName sent.
           observation.operationName = operationName ?? observation.operationName;
         },
-        async willSendResponse({ response, operation }) {
+        async willSendResponse({ response, operation, document }) {
+          // A document that failed validation never resolved its operation; its name is still worth logging.
+          observation.operationName ??= soleOperationName(document);
           if (response.body.kind !== 'single') return;
           const { errors, data } = response.body.singleResult;
           // Appended, not replaced: a batched HTTP request runs several operations.

@@ -1,0 +1,112 @@
+/**
+ * A request that runs out of time must not leave work behind in PostgreSQL. Every
+ * pooled connection is a `DeadlineAwareClient` (data-source.ts): statements issued
+ * inside a request's deadline scope are tracked, and when the deadline expires the
+ * statements still running are cancelled in the database (a protocol CancelRequest,
+ * like psql's Ctrl-C) and any further statement of that request is refused without
+ * reaching the database. ROLLBACK stays allowed, so an open transaction is undone
+ * rather than committed or left open.
+ *
+ * PostgreSQL's own statement_timeout (set on every connection) bounds each statement
+ * even without a deadline; the deadline bounds the request as a whole.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { RequestTimeoutError } from './database-faults';
+
+export class RequestDeadline {
+  private expiredFlag = false;
+  /** Clients running a statement for this request, with how many they have queued. */
+  private readonly running = new Map<DeadlineAwareClient, number>();
+
+  get expired(): boolean {
+    return this.expiredFlag;
+  }
+
+  /** Marks the request as out of time and cancels its statements still running in the database. */
+  async expire(): Promise<void> {
+    if (this.expiredFlag) return;
+    this.expiredFlag = true;
+    await Promise.all([...this.running.keys()].map((client) => client.cancelRunningStatement()));
+  }
+
+  /** @internal for DeadlineAwareClient */
+  track(client: DeadlineAwareClient, change: 1 | -1): void {
+    const count = (this.running.get(client) ?? 0) + change;
+    if (count > 0) this.running.set(client, count);
+    else this.running.delete(client);
+  }
+}
+
+const deadlines = new AsyncLocalStorage<RequestDeadline>();
+
+/** Runs `work` (and everything it starts) under `deadline`. */
+export function runWithDeadline<T>(deadline: RequestDeadline, work: () => T): T {
+  return deadlines.run(deadline, work);
+}
+
+const rollback = /^\s*ROLLBACK\b/i;
+
+function statementText(config: unknown): string {
+  if (typeof config === 'string') return config;
+  return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
+}
+
+/** Asks the server to cancel whatever the connection's backend is running (the protocol's CancelRequest). */
+function sendCancelRequest(host: string, port: number, processId: number, secretKey: number): Promise<void> {
+  return new Promise((resolve) => {
+    const packet = Buffer.alloc(16);
+    packet.writeInt32BE(16, 0);
+    packet.writeInt32BE(80877102, 4); // the CancelRequest code
+    packet.writeInt32BE(processId, 8);
+    packet.writeInt32BE(secretKey, 12);
+    const socket = host.startsWith('/') ? net.connect(path.join(host, `.s.PGSQL.${port}`)) : net.connect(port, host);
+    // The server closes the connection once it has signalled the backend; an unreachable server has nothing to cancel.
+    const timer = setTimeout(() => socket.destroy(), 2000);
+    socket.once('connect', () => socket.end(packet));
+    socket.once('error', () => undefined);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** node-postgres' Client, aware of the request deadline it is used under. */
+export class DeadlineAwareClient extends pg.Client {
+  private cancelling: Promise<void> | undefined;
+
+  // The promise form (the only one TypeORM uses) is checked; callback and submittable forms pass through.
+  override query(...args: any[]): any {
+    const [config, values, callback] = args;
+    const promiseForm = typeof values !== 'function' && typeof callback !== 'function' && typeof config?.submit !== 'function' && typeof config?.callback !== 'function';
+    const deadline = deadlines.getStore();
+    if (!promiseForm || (!deadline && !this.cancelling)) return super.query(...(args as [string]));
+    return this.queryWithinDeadline(deadline, config, values);
+  }
+
+  private async queryWithinDeadline(deadline: RequestDeadline | undefined, config: unknown, values: unknown): Promise<unknown> {
+    // A cancel sent for the previous statement must land before the next one starts, or it could cancel that one.
+    if (this.cancelling) await this.cancelling;
+    if (!deadline) return super.query(config as string, values as unknown[]);
+    if (deadline.expired && !rollback.test(statementText(config))) throw new RequestTimeoutError();
+    deadline.track(this, 1);
+    try {
+      return await super.query(config as string, values as unknown[]);
+    } finally {
+      deadline.track(this, -1);
+    }
+  }
+
+  /** @internal for RequestDeadline */
+  cancelRunningStatement(): Promise<void> {
+    const { processID, secretKey, host, port } = this as unknown as { processID: number | null; secretKey: number | null; host: string; port: number };
+    if (!processID || secretKey === null) return Promise.resolve();
+    this.cancelling ??= sendCancelRequest(host, port, processID, secretKey).finally(() => {
+      this.cancelling = undefined;
+    });
+    return this.cancelling;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Stopping the HTTP server without dropping a request: the listening socket closes at
+ * once (new connections are refused), idle keep-alive connections are closed, requests
+ * already received run to their normal answer, sent with `Connection: close`, and any
+ * connection still open when the grace period ends is destroyed.
+ *
+ * Unlike Apollo's drain plugin, a connection that has sent part of a request is left
+ * to finish it: the request was on its way before the shutdown began.
+ */
+import type http from 'node:http';
+import type { Socket } from 'node:net';
+
+export interface HttpDrain {
+  /** Resolves when every connection is closed; `gracefully` is false when the grace period ran out first. */
+  drain(gracePeriodMilliseconds: number): Promise<{ gracefully: boolean }>;
+}
+
+export function drainableHttpServer(server: http.Server): HttpDrain {
+  const sockets = new Set<Socket>();
+  const unansweredResponses = new Set<http.ServerResponse>();
+  let draining = false;
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (draining) {
+      response.setHeader('connection', 'close');
+      return;
+    }
+    unansweredResponses.add(response);
+    response.once('close', () => {
+      unansweredResponses.delete(response);
+      // An answer whose headers had left before the drain began kept its connection alive; close it once idle.
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+
+  return {
+    drain(gracePeriodMilliseconds) {
+      draining = true;
+      // Clients must not send another request on a connection that is about to close.
+      for (const response of unansweredResponses) if (!response.headersSent) response.setHeader('connection', 'close');
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          for (const socket of sockets) socket.destroy();
+          resolve({ gracefully: false });
+        }, gracePeriodMilliseconds);
+        // Closes the listener and (Node 19 and later) every connection not in the middle of a request.
+        server.close(() => {
+          clearTimeout(timer);
+          resolve({ gracefully: true });
+        });
+      });
+    },
+  };
+}

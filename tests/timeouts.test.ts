@@ -1,0 +1,147 @@
+/**
+ * Time limits through the HTTP endpoint on a real PostgreSQL: PostgreSQL's own
+ * statement_timeout on every pooled connection (both pools), and the overall request
+ * timeout, which answers at once and cancels the request's work in the database
+ * rather than abandoning it there. Slow statements are made by holding a lock on the
+ * `theme` table from another connection.
+ */
+import { Client } from 'pg';
+import { ApiKeyRole } from '../src/auth/api-key.entity';
+import { ConfigurationError, loadConfig } from '../src/config';
+import { connectDataSource } from '../src/database/connect';
+import { createDataSource } from '../src/database/data-source';
+import { loadSeedDataset } from '../src/seed/seed-loader';
+import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
+import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
+
+const readThemes = `{ themes(first: 5) { nodes { name } } }`;
+const createTheme = `mutation($input: ThemeCreateInput!) { themeCreate(input: $input) { theme { id } userErrors { code } } }`;
+
+describe('time limits', () => {
+  let database: MigratedDatabase;
+  let locker: Client;
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    await loadSeedDataset(database.dataSource, seedDirectory);
+    locker = new Client({ connectionString: database.url, application_name: 'briefgraph-test-locker' });
+    await locker.connect();
+  });
+  afterAll(async () => {
+    await locker.end();
+    await database.close();
+  });
+
+  /** A server on the shared database whose data source has the given statement timeout. */
+  async function startServer(statementTimeoutMilliseconds: number, requestTimeoutMilliseconds: number): Promise<TestServer> {
+    const dataSource = await connectDataSource(createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000 }), database.url);
+    const server = await startTestServer({ database: { ...database, dataSource }, server: { requestTimeoutMilliseconds } });
+    const close = server.close;
+    server.close = async () => {
+      await close();
+      await dataSource.destroy();
+    };
+    return server;
+  }
+
+  async function lockThemes(): Promise<void> {
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE theme IN ACCESS EXCLUSIVE MODE');
+  }
+  async function unlockThemes(): Promise<void> {
+    await locker.query('ROLLBACK');
+  }
+
+  /** Statements of the server's pools still running (or waiting on a lock) in the database. */
+  async function serverStatementsRunning(): Promise<number> {
+    const { rows } = await locker.query(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND state = 'active'`);
+    return rows[0].running as number;
+  }
+
+  async function timed<T>(work: () => Promise<T>): Promise<{ result: T; milliseconds: number }> {
+    const startedAt = Date.now();
+    const result = await work();
+    return { result, milliseconds: Date.now() - startedAt };
+  }
+
+  it('has PostgreSQL cancel a slow statement after STATEMENT_TIMEOUT_MS, on both pools, answering 504 TIMEOUT', async () => {
+    const server = await startServer(500, 10_000);
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    await lockThemes();
+    try {
+      // Without a key the published-reader pool serves the read; with one, the writer pool.
+      for (const apiKey of [undefined, editor]) {
+        const { result, milliseconds } = await timed(() => server.graphql(readThemes, undefined, { apiKey }));
+        expect(result.status).toBe(504);
+        expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('took too long'), extensions: { code: 'TIMEOUT' } })]);
+        expect(milliseconds).toBeGreaterThanOrEqual(400);
+        expect(milliseconds).toBeLessThan(2500);
+        expect(await serverStatementsRunning()).toBe(0);
+      }
+    } finally {
+      await unlockThemes();
+    }
+    // The connections whose statements were cancelled serve the next requests.
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const response = await server.graphql(readThemes);
+      expect(response.status).toBe(200);
+      expect(response.data!.themes.nodes).toHaveLength(5);
+    }
+    await server.close();
+  });
+
+  it('answers 504 TIMEOUT at REQUEST_TIMEOUT_MS and cancels the statement in the database instead of leaving it to run', async () => {
+    // A statement timeout far beyond the request timeout: only the request deadline can stop the statement early.
+    const server = await startServer(20_000, 700);
+    await lockThemes();
+    try {
+      const { result, milliseconds } = await timed(() => server.graphql(readThemes));
+      expect(result.status).toBe(504);
+      expect(result.errors).toEqual([{ message: expect.stringContaining('longer than the limit of 700 ms'), extensions: { code: 'TIMEOUT' } }]);
+      expect(milliseconds).toBeGreaterThanOrEqual(600);
+      expect(milliseconds).toBeLessThan(2500);
+      // The cancel request reaches PostgreSQL within moments, long before the 20 s statement timeout.
+      const deadline = Date.now() + 3000;
+      while ((await serverStatementsRunning()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await serverStatementsRunning()).toBe(0);
+    } finally {
+      await unlockThemes();
+    }
+    for (let attempt = 0; attempt < 12; attempt++) expect((await server.graphql(readThemes)).status).toBe(200);
+    await server.close();
+  });
+
+  it('rolls back a mutation that runs out of time, so a retry applies it once', async () => {
+    const server = await startServer(20_000, 700);
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    const input = { input: { slug: 'written-under-lock', name: 'Written under lock' } };
+    await lockThemes();
+    try {
+      const { result, milliseconds } = await timed(() => server.graphql(createTheme, input, { apiKey: editor }));
+      expect(result.status).toBe(504);
+      expect(result.errors![0].extensions).toEqual({ code: 'TIMEOUT' });
+      expect(milliseconds).toBeLessThan(2500);
+      const deadline = Date.now() + 3000;
+      while ((await serverStatementsRunning()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await serverStatementsRunning()).toBe(0);
+    } finally {
+      await unlockThemes();
+    }
+    expect((await locker.query(`SELECT 1 FROM theme WHERE slug = 'written-under-lock'`)).rowCount).toBe(0);
+    const retried = await server.graphql(createTheme, input, { apiKey: editor });
+    expect(retried.status).toBe(200);
+    expect(retried.data!.themeCreate.userErrors).toEqual([]);
+    expect((await locker.query(`SELECT 1 FROM theme WHERE slug = 'written-under-lock'`)).rowCount).toBe(1);
+    await server.close();
+  });
+
+  it('reads the limits from the environment; a statement may not outlive its request', () => {
+    expect(loadConfig({})).toMatchObject({ requestTimeoutMilliseconds: 10_000, statementTimeoutMilliseconds: 5000, databasePoolTimeoutMilliseconds: 2000 });
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '3000' })).toMatchObject({ requestTimeoutMilliseconds: 3000, statementTimeoutMilliseconds: 3000 });
+    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '250', DATABASE_POOL_TIMEOUT_MS: '500' })).toMatchObject({ statementTimeoutMilliseconds: 250, databasePoolTimeoutMilliseconds: 500 });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '2000', STATEMENT_TIMEOUT_MS: '5000' })).toThrow(
+      new ConfigurationError('STATEMENT_TIMEOUT_MS (5000) must not be larger than REQUEST_TIMEOUT_MS (2000)'),
+    );
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS must be a whole number/);
+  });
+});
