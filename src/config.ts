@@ -142,6 +142,12 @@ function readBoolean(environment: NodeJS.ProcessEnv, name: string, fallback: boo
   throw new ConfigurationError(`${name} must be true or false, got "${environment[name]}"`);
 }
 
+function readSafelistOnly(environment: NodeJS.ProcessEnv): boolean {
+  const only = readBoolean(environment, 'SAFELIST_ONLY', false);
+  if (only && !environment.SAFELIST_FILE?.trim()) throw new ConfigurationError('SAFELIST_ONLY=true needs SAFELIST_FILE: the manifest of the operations that may run');
+  return only;
+}
+
 function readRedisUrl(environment: NodeJS.ProcessEnv): string | undefined {
   const raw = environment.REDIS_URL?.trim();
   if (!raw) return undefined;
@@ -244,7 +250,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: readBoolean(environment, 'TRUST_PROXY', false),
     cacheMaxAgeSeconds: readInteger(environment, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
     safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
-    safelistOnly: readBoolean(environment, 'SAFELIST_ONLY', false),
+    safelistOnly: readSafelistOnly(environment),
     redisUrl: readRedisUrl(environment),
   };
 }

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { loadConfig, type Config } from './config';
+import { loadConfig, redactDatabaseUrl, type Config } from './config';
 import { connectDataSource } from './database/connect';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase } from './database/embedded-postgres';
@@ -12,6 +12,9 @@ import { runPendingMigrations } from './database/migrate';
 import { statementCountingLogger } from './database/statement-counter';
 import { describeSeedSummary, isKnowledgeBaseEmpty, loadSeedDataset } from './seed/seed-loader';
 import { bootstrapKeyName, ensureBootstrapAdminKey } from './auth/api-key.service';
+import type Redis from 'ioredis';
+import { readSafelist } from './caching/safelist';
+import { connectRedis, redisReady } from './shared/redis-connection';
 import { createServer, type BriefgraphServer } from './server';
 import { createLogger, type Logger } from './shared/logger';
 
@@ -19,6 +22,7 @@ interface Running {
   embedded?: EmbeddedDatabase;
   dataSource?: DataSource;
   server?: BriefgraphServer;
+  redis?: Redis;
 }
 
 /** Of the shutdown time, what is held back for closing the database after in-flight requests have had theirs. */
@@ -29,6 +33,7 @@ function closingAllowance(shutdownTimeoutMilliseconds: number): number {
 async function stopEverything(running: Running, logger: Logger): Promise<void> {
   await running.server?.close().catch((error: Error) => logger.warn('error while closing the HTTP server', { error: error.message }));
   if (running.dataSource?.isInitialized) await running.dataSource.destroy().catch(() => undefined);
+  running.redis?.disconnect();
   await running.embedded?.stop().catch((error: Error) => logger.warn('error while stopping the embedded PostgreSQL', { error: error.message }));
 }
 
@@ -132,6 +137,13 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     databaseUrl,
   );
   if (stopRequested()) return;
+  const safelist = config.safelistFile ? readSafelist(config.safelistFile) : undefined;
+  if (config.redisUrl) {
+    running.redis = connectRedis(config.redisUrl, logger);
+    await redisReady(running.redis).catch(() => {
+      throw new Error(`cannot reach Redis at REDIS_URL (${redactDatabaseUrl(config.redisUrl!)}) within 3 s; start it or unset REDIS_URL`);
+    });
+  }
   running.server = await createServer({
     dataSource: running.dataSource,
     logger,
@@ -145,6 +157,10 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     introspection: config.introspection,
     rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
     trustProxy: config.trustProxy,
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    safelist,
+    safelistOnly: config.safelistOnly,
+    redis: running.redis,
   });
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);

@@ -1,7 +1,8 @@
 /** Builds the GraphQL schema from the resolvers; `schema.graphql` is its committed, printed form. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
+import { cacheControlDirective } from './caching/cache-control';
 import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { ApiKeyResolver } from './auth/api-key.resolver';
@@ -75,6 +76,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     ] as unknown as [Function, ...Function[]],
     // Mutations validate their inputs themselves, to report problems as user errors in the payload.
     validate: false,
+    directives: [...specifiedDirectives, cacheControlDirective],
     authChecker,
   });
   return cachedSchema;

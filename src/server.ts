@@ -26,6 +26,11 @@ import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
 import type Redis from 'ioredis';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { cacheHeadersPlugin } from './caching/cache-control';
+import { MemoryKeyValueStore, RedisKeyValueStore, type KeyValueStore } from './caching/key-value-store';
+import { responseCachePlugin } from './caching/response-cache';
+import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
 import { rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { defaultRequestLimits, type RequestLimits } from './config';
@@ -61,6 +66,13 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Shared state for several instances: rate-limit counters (and caches). Default: in this process. */
   redis?: Redis;
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisKeyPrefix?: string;
+  /** Seconds anonymous answers may be cached, here and by CDNs (default 60); 0 turns caching off. */
+  cacheMaxAgeSeconds?: number;
+  /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
+  safelist?: Safelist;
+  safelistOnly?: boolean;
 }
 
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
@@ -101,7 +113,13 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
 
   const requestLimits: RequestLimits = { ...defaultRequestLimits, ...options.requestLimits };
   const rateLimit = options.rateLimit ?? defaultRateLimit;
-  const pointsStore: PointsStore = options.redis ? new RedisPointsStore(options.redis) : new MemoryPointsStore();
+  const redisKeyPrefix = options.redisKeyPrefix ?? 'briefgraph:';
+  const pointsStore: PointsStore = options.redis ? new RedisPointsStore(options.redis, `${redisKeyPrefix}rate:`) : new MemoryPointsStore();
+  const answerStore: KeyValueStore = options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}cache:`) : new MemoryKeyValueStore();
+  const persistedQueryStore: KeyValueStore = options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000);
+  // Registered operations can be called by hash alone from the start (Apollo looks them up under "apq:").
+  for (const [hash, body] of options.safelist ?? []) await persistedQueryStore.set(`apq:${hash}`, body);
+  const cacheMaxAgeSeconds = options.cacheMaxAgeSeconds ?? 60;
   if (options.trustProxy) app.set('trust proxy', true);
   const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -116,6 +134,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
     // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
+    persistedQueries: { cache: persistedQueryStore, ttl: null },
     formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
     plugins: [
       databaseFaultStatusPlugin<RequestContext>(),
@@ -123,6 +142,9 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
       requestObservationPlugin(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAgeSeconds }),
+      cacheHeadersPlugin(),
+      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, metrics)] : []),
       ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
     ],
   });
@@ -138,6 +160,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     timeouts.start,
     identifyRequest(dataSources, logger),
     checkRequestShape(requestLimits),
+    ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
     ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),

@@ -51,7 +51,8 @@ describe('statements per request', () => {
     const database = await createMigratedDatabase();
     await loadSeedDataset(database.dataSource, seedDirectory);
     await database.dataSource.transaction((manager) => writeSyntheticData(manager, 3000));
-    const server = await createServer({ dataSource: database.dataSource });
+    // As the small server (tests/support/test-server.ts): no response cache, no rate limit.
+    const server = await createServer({ dataSource: database.dataSource, cacheMaxAgeSeconds: 0, rateLimit: { points: 0, windowSeconds: 3600 } });
     const port = await server.listen(0, '127.0.0.1');
     large = { url: `http://127.0.0.1:${port}`, database, close: async () => { await server.close(); await database.close(); } };
   });

@@ -1,9 +1,11 @@
 /** One write, as the audit log keeps it: who, what, when, and the record before and after. */
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { neverCache } from '../caching/cache-control';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../shared/node';
 
+@Directive(neverCache)
 @ObjectType({ implements: Node, description: 'A write to the knowledge base, kept in the audit log. Readable by admins only.' })
 @Entity({ name: 'audit_entry' })
 @Index(['recordType', 'recordKey', 'key'])

@@ -1,5 +1,6 @@
 /** `auditLog`: every write, newest first, for admins. */
-import { Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { neverCache } from '../caching/cache-control';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { encodeGlobalId } from '../shared/global-id';
@@ -10,6 +11,7 @@ import { auditListing } from './audit.service';
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(ApiKeyRole.ADMIN)
+  @Directive(neverCache)
   @Query(() => auditListing.Connection, { description: 'Every write to the knowledge base: who, what, when, before and after. Admins only.' })
   auditLog(@Args() args: AuditListArguments, @Ctx() context: RequestContext) {
     return auditListing.root(context, args);

@@ -1,5 +1,6 @@
 /** An API key for writes. Only a hash of the secret is stored; the secret is shown once, when created. */
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { neverCache } from '../caching/cache-control';
 import { Column, Entity, Index } from 'typeorm';
 import { Node, StoredRecord } from '../shared/node';
 
@@ -16,6 +17,7 @@ registerEnumType(ApiKeyRole, {
   },
 });
 
+@Directive(neverCache)
 @ObjectType({ implements: Node, description: 'An API key, by name and prefix; the secret itself is never shown again after creation.' })
 @Entity({ name: 'api_key' })
 export class ApiKey extends StoredRecord {

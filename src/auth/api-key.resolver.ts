@@ -1,6 +1,7 @@
 /** Managing API keys through the API (admins only); `npm run keys` does the same from a shell. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Field, ID, Info, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, ID, Info, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { neverCache } from '../caching/cache-control';
 import type { RequestContext } from '../context';
 import { mutationCall, runMutation } from '../mutation/mutation-runner';
 import { recordMutation, recordPayload, toRecordPayload } from '../mutation/payload';
@@ -30,6 +31,7 @@ const ApiKeyRevokePayload = recordPayload('ApiKeyRevokePayload', 'apiKey', ApiKe
 @Resolver()
 export class ApiKeyResolver {
   @Authorized(ApiKeyRole.ADMIN)
+  @Directive(neverCache)
   @Query(() => [ApiKey], { description: 'Every API key, by name, revoked ones included. Admins only.' })
   apiKeys(@Ctx() context: RequestContext): Promise<ApiKey[]> {
     return listApiKeys(context.dataSource.manager);

@@ -47,9 +47,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (ownDatabase && (options.seed ?? true)) await loadSeedDataset(database.dataSource, seedDirectory);
   // TEST_LOG_LEVEL=debug shows the server's logs (unexpected errors in full) while debugging a test.
   const logger = createLogger((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent', 'pretty');
-  // Every test request comes from one address: rate limiting is off unless a test turns it on.
+  // Every test request comes from one address: rate limiting is off unless a test turns it on. The
+  // response cache is off too, so statement counts measure execution; tests/caching.test.ts turns it on.
   const server: BriefgraphServer = await createServer({
     rateLimit: { points: 0, windowSeconds: 3600 },
+    cacheMaxAgeSeconds: 0,
     ...options.server,
     dataSource: database.dataSource,
     logger: options.server?.logger ?? logger,
