@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- [--lessons 1000,100000] [--runs 200] [--only name]`: measures
+ * `npm run bench -- [--lessons 1000,100000] [--runs 200] [--only name] [--cached]`: measures
  * p50/p95 latency and SQL statements per request through the real HTTP endpoint,
  * on an embedded PostgreSQL in a temporary folder filled with the shipped dataset
  * plus deterministic synthetic data at each scale. Prints a Markdown table.
+ * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -14,7 +15,9 @@ import { createDataSource } from '../database/data-source';
 import { EmbeddedDatabase } from '../database/embedded-postgres';
 import { runPendingMigrations } from '../database/migrate';
 import { loadSeedDataset } from '../seed/seed-loader';
-import { createServer } from '../server';
+import type { DataSource } from 'typeorm';
+import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
+import { createServer, type ServerOptions } from '../server';
 import { projectRoot } from '../shared/project-root';
 import { createLogger, silentLogger } from '../shared/logger';
 import { statementCountingLogger } from '../database/statement-counter';
@@ -59,7 +62,13 @@ async function measure(url: string, operation: Operation, runs: number): Promise
   return { operation, p50: percentile(timings, 0.5), p95: percentile(timings, 0.95), statements, bytes };
 }
 
-async function benchmarkScale(lessons: number, runs: number, only: string | undefined): Promise<Result[]> {
+/**
+ * Runs `work` against a server over a temporary embedded database holding the shipped
+ * dataset plus synthetic data for `lessons` lessons. One client sends every benchmark
+ * request: a rate limit would measure the limiter, not the API, and the response cache
+ * would measure the cache, so both are off unless `serverOptions` says otherwise.
+ */
+export async function withBenchmarkServer<T>(lessons: number, serverOptions: Partial<ServerOptions>, work: (url: string, dataSource: DataSource) => Promise<T>): Promise<T> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-bench-'));
   fs.chmodSync(directory, 0o755);
   const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
@@ -76,18 +85,10 @@ async function benchmarkScale(lessons: number, runs: number, only: string | unde
     const startedAt = Date.now();
     await dataSource.transaction((manager) => writeSyntheticData(manager, lessons));
     process.stderr.write(`  ${lessons.toLocaleString('en-US')} lessons generated in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
-    // One client sends every benchmark request: a rate limit would measure the limiter, not the API, and
-    // the response cache would measure the cache (its own figures are the "cached" operations).
-    const server = await createServer({ dataSource, rateLimit: { points: 0, windowSeconds: 3600 }, cacheMaxAgeSeconds: 0 });
+    const server = await createServer({ dataSource, rateLimit: { points: 0, windowSeconds: 3600 }, cacheMaxAgeSeconds: 0, ...serverOptions });
     const port = await server.listen(0, '127.0.0.1');
     try {
-      const results: Result[] = [];
-      for (const operation of await readOperations(dataSource)) {
-        if (only && !operation.name.includes(only)) continue;
-        results.push(await measure(`http://127.0.0.1:${port}/graphql`, operation, runs));
-        process.stderr.write(`  ${operation.name}: p50 ${results[results.length - 1].p50.toFixed(1)} ms\n`);
-      }
-      return results;
+      return await work(`http://127.0.0.1:${port}/graphql`, dataSource);
     } finally {
       await server.close();
     }
@@ -98,17 +99,35 @@ async function benchmarkScale(lessons: number, runs: number, only: string | unde
   }
 }
 
+function benchmarkScale(lessons: number, runs: number, only: string | undefined, serverOptions: Partial<ServerOptions>): Promise<Result[]> {
+  return withBenchmarkServer(lessons, serverOptions, async (url, dataSource) => {
+    const results: Result[] = [];
+    for (const operation of await readOperations(dataSource)) {
+      if (only && !operation.name.includes(only)) continue;
+      results.push(await measure(url, operation, runs));
+      process.stderr.write(`  ${operation.name}: p50 ${results[results.length - 1].p50.toFixed(1)} ms\n`);
+    }
+    return results;
+  });
+}
+
 async function main(): Promise<void> {
   const scales = option('lessons', '1000,100000').split(',').map(Number);
   const runs = Number(option('runs', '200'));
   const only = process.argv.includes('--only') ? option('only', '') : undefined;
+  if (process.argv.includes('--hostile')) {
+    console.log(await benchmarkHostileRequests(withBenchmarkServer, Number(option('runs', '50'))));
+    return;
+  }
+  // --cached: the same operations with the response cache on, every request after the first a hit.
+  const serverOptions: Partial<ServerOptions> = process.argv.includes('--cached') ? { cacheMaxAgeSeconds: 3600 } : {};
   if (scales.some((scale) => !Number.isInteger(scale) || scale < 1) || !Number.isInteger(runs) || runs < 1) {
     throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 200] [--only <operation name part>]');
   }
   const byScale = new Map<number, Result[]>();
   for (const scale of scales) {
     process.stderr.write(`benchmarking at ${scale.toLocaleString('en-US')} lessons, ${runs} runs per operation\n`);
-    byScale.set(scale, await benchmarkScale(scale, runs, only));
+    byScale.set(scale, await benchmarkScale(scale, runs, only, serverOptions));
   }
   const header = ['operation', ...scales.flatMap((scale) => [`p50 ms @${scale}`, `p95 ms @${scale}`, `SQL @${scale}`])];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
