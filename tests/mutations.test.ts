@@ -391,6 +391,28 @@ describe('mutations', () => {
       expect(countOf(again, 'themes')).toEqual({ collection: 'themes', created: 0, updated: 0, unchanged: 1 });
     });
 
+    it('lets documents refer to records already in the knowledge base, and reports those that are nowhere', async () => {
+      const brief = `briefs:
+  - slug: imported-alone
+    title: A brief imported on its own
+    kind: POLICY_BRIEF
+    summary: It names an organization, a theme and a lesson the knowledge base already has.
+    publisher: policy-analysis-for-california-education
+    themes: [data-use]
+    lessons:
+      - statement: Imported lesson.
+lessonLinks:
+  - { from: "imported-alone#1", to: "always-room-for-improvement#1", kind: SUPPORTS, rationale: Both agree. }
+`;
+      const imported = await mutate('knowledgeBaseImport', importMutation, { input: { documents: [{ name: 'brief.yaml', content: brief }] } }, admin);
+      expect(imported.userErrors).toEqual([]);
+      expect(countOf(imported, 'lessonLinks')).toMatchObject({ created: 1 });
+      const read = (await server.graphql(`{ brief(slug: "imported-alone") { publisher { slug } themes { slug } } }`, undefined, { apiKey: admin })).data!.brief;
+      expect(read).toEqual({ publisher: { slug: 'policy-analysis-for-california-education' }, themes: [{ slug: 'data-use' }] });
+      const missing = await mutate('knowledgeBaseImport', importMutation, { input: { documents: [{ name: 'brief.yaml', content: brief.replace('publisher: policy-analysis-for-california-education', 'publisher: nobody-at-all') }] } }, admin);
+      expect(missing.userErrors.map((error: any) => error.message)).toEqual([expect.stringMatching(/^brief\.yaml:2: briefs\[0\] \(slug "imported-alone"\): field "publisher": unknown organization "nobody-at-all".*in the documents or the database$/)]);
+    });
+
     it('reports every problem with document, line, record and field', async () => {
       const payload = await mutate('knowledgeBaseImport', importMutation, {
         input: { documents: [{ name: 'bad.yaml', content: 'themes:\n  - { slug: Bad Slug, name: x }\n  - { slug: fine-theme }\n' }] },

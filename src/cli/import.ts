@@ -7,8 +7,8 @@
 import 'reflect-metadata';
 import { withDatabase } from './with-database';
 import { runPendingMigrations } from '../database/migrate';
-import { readSeedDataset } from '../seed/seed-reader';
-import type { Dataset } from '../seed/seed-schema';
+import { readSeedFilesForImport, SeedValidationError, type ReadResult } from '../seed/seed-reader';
+import { resolveExternalReferences } from '../transfer/external-references';
 import { importDataset } from '../transfer/import';
 import { throttledProgress } from '../transfer/progress';
 import { describeDatasetSize, describeImportSummary } from '../transfer/summary';
@@ -29,14 +29,18 @@ function parseArguments(argumentsGiven: string[]): { target: string; dryRun: boo
 const { target, dryRun } = parseArguments(process.argv.slice(2));
 
 // Validation needs no database, so bad files fail fast, before one is started.
-let dataset: Dataset;
+let read: ReadResult;
 try {
-  dataset = readSeedDataset(target);
+  read = readSeedFilesForImport(target);
 } catch (error) {
   process.stderr.write(`briefgraph: ${(error as Error).message}\n`);
   process.exit(1);
 }
+const { dataset, externalReferences } = read;
 console.log(`valid: ${describeDatasetSize(dataset)}`);
+if (externalReferences.length > 0) {
+  console.log(`${externalReferences.length} reference(s) to records not in these files${dryRun ? ' would be' : ' are'} looked up in the database`);
+}
 
 if (dryRun) {
   console.log('dry run: nothing was written');
@@ -50,6 +54,8 @@ withDatabase(async (dataSource, logger) => {
     everyRecords: 500,
     minimumIntervalMilliseconds: 1000,
   });
-  const summary = await importDataset(dataSource, dataset, { onProgress });
+  const { keys, problems } = await resolveExternalReferences(dataSource.manager, externalReferences);
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  const summary = await importDataset(dataSource, dataset, { onProgress, externalKeys: keys });
   console.log(`Imported ${target} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s:\n${describeImportSummary(summary)}`);
 });

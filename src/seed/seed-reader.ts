@@ -105,8 +105,30 @@ export function listSeedFiles(target: string): string[] {
     .map((name) => path.join(target, name));
 }
 
+/**
+ * A reference to a record the documents do not hold (an import of one brief naming an
+ * organization already in the knowledge base): allowed when reading for an import,
+ * then looked up in the database (src/transfer/external-references.ts).
+ */
+export interface ExternalReference {
+  collection: CollectionName | 'lessons';
+  /** A slug, a meeting number, or "brief-slug#position" for lessons. */
+  key: string | number;
+  /** What to report when the database does not have it either. */
+  problem: SeedProblem;
+}
+
+export interface ReadResult {
+  dataset: Dataset;
+  externalReferences: ExternalReference[];
+}
+
 class DatasetBuilder {
   readonly problems: SeedProblem[] = [];
+  readonly externalReferences: ExternalReference[] = [];
+
+  constructor(private readonly allowExternalReferences = false) {}
+
   readonly records = new Map<CollectionName, Array<Located<Record<string, unknown>>>>(collectionNames.map((name) => [name, []]));
 
   addDocument(displayName: string, content: string | Uint8Array): void {
@@ -293,12 +315,21 @@ class DatasetBuilder {
       if (value === undefined || value === null) return;
       // Malformed references were reported by the field checks; only well-formed ones are looked up.
       if (spec.type === 'ref') {
-        if (isKeyShaped(spec.collection, value) && !keys.get(spec.collection)!.has(value)) report(record, field, `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`);
+        if (isKeyShaped(spec.collection, value) && !keys.get(spec.collection)!.has(value)) {
+          const message = `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
+          if (this.allowExternalReferences) {
+            this.externalReferences.push({ collection: spec.collection, key: value as string | number, problem: { file: record.file, line: record.line, record: record.label, field, message: `${message}, in the documents or the database` } });
+          } else {
+            report(record, field, message);
+          }
+        }
       } else if (spec.type === 'lessonRef' && typeof value === 'string' && lessonReferencePattern.test(value)) {
         const [briefSlug, position] = value.split('#');
         const brief = keys.get('briefs')!.get(briefSlug);
         const lessons = (brief?.value.lessons as unknown[] | undefined) ?? [];
-        if (!brief) report(record, field, `unknown brief "${briefSlug}" in lesson reference "${value}"`);
+        if (!brief && this.allowExternalReferences) {
+          this.externalReferences.push({ collection: 'lessons', key: value, problem: { file: record.file, line: record.line, record: record.label, field, message: `no lesson "${value}" in the documents or the database` } });
+        } else if (!brief) report(record, field, `unknown brief "${briefSlug}" in lesson reference "${value}"`);
         else if (Number(position) > lessons.length) report(record, field, `brief "${briefSlug}" has ${lessons.length} lesson(s); there is no lesson #${position}`);
       } else if (spec.type === 'list' && Array.isArray(value)) {
         if (spec.maxItems && value.length > spec.maxItems) return; // already reported as too long; its items are not checked one by one
@@ -368,13 +399,13 @@ function tooLarge(file: string): SeedProblem {
   return { file, message: `the file is larger than ${maximumFileBytes / 1024 / 1024} MB` };
 }
 
-function buildDataset(documents: SeedDocument[], earlierProblems: SeedProblem[]): Dataset {
-  const builder = new DatasetBuilder();
+function buildDataset(documents: SeedDocument[], earlierProblems: SeedProblem[], allowExternalReferences = false): ReadResult {
+  const builder = new DatasetBuilder(allowExternalReferences);
   builder.problems.push(...earlierProblems);
   for (const document of documents) builder.addDocument(document.name, document.content);
   builder.checkRelations();
   if (builder.problems.length > 0) throw new SeedValidationError(builder.problems);
-  return builder.toDataset();
+  return { dataset: builder.toDataset(), externalReferences: builder.externalReferences };
 }
 
 /**
@@ -383,12 +414,22 @@ function buildDataset(documents: SeedDocument[], earlierProblems: SeedProblem[])
  * document by `name` as it would name a file.
  */
 export function readSeedDocuments(documents: SeedDocument[]): Dataset {
+  return readSeedDocumentsForImport(documents, false).dataset;
+}
+
+/** As readSeedDocuments; with `allowExternalReferences`, references to records not in the documents are returned for a database check instead of refused. */
+export function readSeedDocumentsForImport(documents: SeedDocument[], allowExternalReferences = true): ReadResult {
   if (documents.length === 0) throw new SeedValidationError([{ file: '(no documents)', message: 'there is nothing to read: no documents were given' }]);
-  return buildDataset(documents, []);
+  return buildDataset(documents, [], allowExternalReferences);
 }
 
 /** Reads and validates a seed file or folder; throws SeedValidationError listing every problem. */
 export function readSeedDataset(target: string, displayRoot = process.cwd()): Dataset {
+  return readSeedFilesForImport(target, displayRoot, false).dataset;
+}
+
+/** As readSeedDataset; with `allowExternalReferences`, references to records not in the files are returned for a database check. */
+export function readSeedFilesForImport(target: string, displayRoot = process.cwd(), allowExternalReferences = true): ReadResult {
   const files = listSeedFiles(target);
   if (files.length === 0) throw new SeedValidationError([{ file: target, message: 'the folder has no .yaml, .yml or .json files' }]);
   const documents: SeedDocument[] = [];
@@ -399,5 +440,5 @@ export function readSeedDataset(target: string, displayRoot = process.cwd()): Da
     if (fs.statSync(file).size > maximumFileBytes) problems.push(tooLarge(name));
     else documents.push({ name, content: fs.readFileSync(file) });
   }
-  return buildDataset(documents, problems);
+  return buildDataset(documents, problems, allowExternalReferences);
 }

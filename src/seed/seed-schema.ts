@@ -218,3 +218,6 @@ export interface Dataset {
   briefs: BriefRecord[];
   lessonLinks: LessonLinkRecord[];
 }
+
+/** Database keys of records a dataset refers to but does not hold, by collection and human key ("lessons" by "brief-slug#position"). */
+export type ExternalKeys = Partial<Record<CollectionName | 'lessons', Map<string | number, number>>>;

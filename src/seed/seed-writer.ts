@@ -9,7 +9,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { BriefStatus } from '../brief/brief.entity';
-import { collectionNames, type CollectionName, type Dataset } from './seed-schema';
+import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type SeedSummary = Record<CollectionName, Record<Outcome, number>>;
@@ -19,6 +19,8 @@ type Values = Record<string, unknown>;
 export interface WriteOptions {
   /** Called after each top-level record (a brief counts once, with its lessons) with the count so far and the total. */
   onProgress?: (written: number, total: number) => void;
+  /** Database keys of records the dataset refers to but does not hold (src/transfer/external-references.ts). */
+  externalKeys?: ExternalKeys;
 }
 
 /** How many top-level records a dataset holds, as progress counts them. */
@@ -113,6 +115,9 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     meetings: new Map<number, number>(),
     briefs: new Map<string, number>(),
   };
+  for (const [collection, keys] of Object.entries(options.externalKeys ?? {}) as Array<[keyof ExternalKeys, Map<string | number, number>]>) {
+    if (collection in ids) for (const [key, id] of keys) (ids[collection as keyof typeof ids] as Map<string | number, number>).set(key, id);
+  }
   const count = (collection: CollectionName, outcome: Outcome, childrenChanged: boolean) => {
     summary[collection][outcome === 'unchanged' && childrenChanged ? 'updated' : outcome]++;
   };
@@ -200,7 +205,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     progressed();
   }
 
-  const lessonIds = new Map<string, number>();
+  const lessonIds = new Map<string, number>([...(options.externalKeys?.lessons ?? new Map<string, number>())].map(([key, id]) => [String(key), id]));
   const briefChanged = new Map<string, { outcome: Outcome; changed: boolean }>();
   for (const brief of dataset.briefs) {
     const { date, precision } = publicationDate(brief.published);

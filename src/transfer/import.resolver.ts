@@ -6,7 +6,8 @@ import type { RequestContext } from '../context';
 import { mutationCall, runMutation } from '../mutation/mutation-runner';
 import { UserError, userError } from '../mutation/user-error';
 import { validateInput } from '../mutation/validation';
-import { formatSeedProblem, readSeedDocuments, SeedValidationError } from '../seed/seed-reader';
+import { formatSeedProblem, readSeedDocumentsForImport, SeedValidationError, type SeedProblem } from '../seed/seed-reader';
+import { resolveExternalReferences } from './external-references';
 import { collectionNames } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 import { KnowledgeBaseImportInput } from './import.mutation-inputs';
@@ -50,16 +51,19 @@ export class ImportResolver {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };
-      let dataset;
+      const indexOf = new Map(input.documents.map((document, index) => [document.name, index]));
+      const asUserErrors = (problems: SeedProblem[]) => problems.map((problem) => userError(['input', 'documents', indexOf.get(problem.file) ?? 0, 'content'], formatSeedProblem(problem)));
+      let read;
       try {
-        dataset = readSeedDocuments(input.documents);
+        read = readSeedDocumentsForImport(input.documents);
       } catch (error) {
         if (!(error instanceof SeedValidationError)) throw error;
-        const indexOf = new Map(input.documents.map((document, index) => [document.name, index]));
-        return { record: null, userErrors: error.problems.map((problem) => userError(['input', 'documents', indexOf.get(problem.file) ?? 0, 'content'], formatSeedProblem(problem))) };
+        return { record: null, userErrors: asUserErrors(error.problems) };
       }
+      const { keys, problems } = await resolveExternalReferences(transaction.manager, read.externalReferences);
+      if (problems.length > 0) return { record: null, userErrors: asUserErrors(problems) };
       if (input.dryRun) await transaction.manager.query('SAVEPOINT import_dry_run');
-      const summary = await writeSeedDataset(transaction.manager, dataset);
+      const summary = await writeSeedDataset(transaction.manager, read.dataset, { externalKeys: keys });
       if (input.dryRun) await transaction.manager.query('ROLLBACK TO SAVEPOINT import_dry_run');
       else transaction.recordChange({ recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary } });
       return { record: null, userErrors: [], values: { summary } };

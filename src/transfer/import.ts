@@ -6,7 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { appendAuditEntry, commandLineActor } from '../audit/audit-log';
-import type { Dataset } from '../seed/seed-schema';
+import type { Dataset, ExternalKeys } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 
 export interface ImportOptions {
@@ -14,6 +14,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called after each top-level record (a brief with its lessons counts once) with the count so far and the total. */
   onProgress?: (imported: number, total: number) => void;
+  /** Database keys of records the dataset refers to but does not hold (see external-references.ts). */
+  externalKeys?: ExternalKeys;
   /** Who imports, for the audit log (the command line when run from a shell). */
   actorName?: string;
 }
@@ -24,7 +26,7 @@ export async function importDataset(dataSource: DataSource, dataset: Dataset, op
   try {
     await runner.startTransaction();
     try {
-      const summary = await writeSeedDataset(runner.manager, dataset, { onProgress: options.onProgress });
+      const summary = await writeSeedDataset(runner.manager, dataset, { onProgress: options.onProgress, externalKeys: options.externalKeys });
       if (options.dryRun) {
         await runner.rollbackTransaction();
         return summary;
