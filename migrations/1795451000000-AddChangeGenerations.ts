@@ -11,7 +11,7 @@ const contentTables = [
   'source_document', 'organization', 'theme', 'district', 'district_network', 'district_network_member',
   'meeting', 'meeting_theme', 'meeting_district', 'agenda_topic', 'meeting_material',
   'brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on',
-  'lesson', 'lesson_theme', 'lesson_district', 'lesson_link', 'search_term',
+  'lesson', 'lesson_theme', 'lesson_district', 'lesson_link',
 ];
 
 export class AddChangeGenerations1795451000000 implements MigrationInterface {

@@ -56,8 +56,8 @@ export interface Config {
   /** Points per client (API key, else IP) per window; 0 turns rate limiting off. */
   rateLimitPoints: number;
   rateLimitWindowSeconds: number;
-  /** Take the client IP from X-Forwarded-For (set when behind a proxy or CDN that sets it). */
-  trustProxy: boolean;
+  /** How many proxies (or CDN hops) in front append to X-Forwarded-For; the client address is the one before them. 0: use the connection's address. */
+  trustProxy: number;
   /** Seconds anonymous reads may be cached (server-side and by CDNs); 0 turns the response cache off. */
   cacheMaxAgeSeconds: number;
   /** A file of registered operations; with safelistOnly, only they run. */
@@ -247,7 +247,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     introspection: readBoolean(environment, 'INTROSPECTION', true),
     rateLimitPoints: readInteger(environment, 'RATE_LIMIT_POINTS', 5000, 0, 100_000_000),
     rateLimitWindowSeconds: readInteger(environment, 'RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
-    trustProxy: readBoolean(environment, 'TRUST_PROXY', false),
+    trustProxy: readInteger(environment, 'TRUST_PROXY', 0, 0, 10),
     cacheMaxAgeSeconds: readInteger(environment, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
     safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
     safelistOnly: readSafelistOnly(environment),

@@ -1,4 +1,5 @@
 /** Builds the GraphQL schema from the resolvers; `schema.graphql` is its committed, printed form. */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
@@ -88,4 +89,9 @@ export function printBriefgraphSchema(schema: GraphQLSchema = buildBriefgraphSch
 
 export function emitSchemaFile(file: string = schemaFile): void {
   fs.writeFileSync(file, printBriefgraphSchema());
+}
+
+/** A short hash of the printed schema: changes whenever the API does. */
+export function schemaVersion(): string {
+  return createHash('sha256').update(printBriefgraphSchema()).digest('hex').slice(0, 12);
 }

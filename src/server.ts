@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { createRequestContext, type DataSources, type RequestContext } from './context';
 import { withStatementScope } from './database/statement-counter';
 import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
-import { buildBriefgraphSchema } from './schema';
+import { buildBriefgraphSchema, schemaVersion } from './schema';
 import type { Logger } from './shared/logger';
 import { silentLogger } from './shared/logger';
 import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
@@ -28,11 +28,11 @@ import { checkRequestShape } from './http/request-shape';
 import type Redis from 'ioredis';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { cacheHeadersPlugin } from './caching/cache-control';
-import { MemoryKeyValueStore, RedisKeyValueStore, type KeyValueStore } from './caching/key-value-store';
+import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyValueStore } from './caching/key-value-store';
 import { responseCachePlugin } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
-import { rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { guardKeyAttempts, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -62,8 +62,12 @@ export interface ServerOptions {
   introspection?: boolean;
   /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
   rateLimit?: RateLimitSettings;
-  /** Client addresses from X-Forwarded-For (behind a proxy or CDN that sets it). */
-  trustProxy?: boolean;
+  /**
+   * How many proxies in front append to X-Forwarded-For: the client address is the entry
+   * just before theirs. A count, never "trust everything": the left-most entries are the
+   * client's to invent, and a rate limit keyed on them could be reset at will.
+   */
+  trustProxy?: number;
   /** Shared state for several instances: rate-limit counters (and caches). Default: in this process. */
   redis?: Redis;
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
@@ -116,11 +120,14 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const redisKeyPrefix = options.redisKeyPrefix ?? 'briefgraph:';
   const pointsStore: PointsStore = options.redis ? new RedisPointsStore(options.redis, `${redisKeyPrefix}rate:`) : new MemoryPointsStore();
   const answerStore: KeyValueStore = options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}cache:`) : new MemoryKeyValueStore();
-  const persistedQueryStore: KeyValueStore = options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000);
-  // Registered operations can be called by hash alone from the start (Apollo looks them up under "apq:").
-  for (const [hash, body] of options.safelist ?? []) await persistedQueryStore.set(`apq:${hash}`, body);
+  // Registered operations can always be called by hash alone (Apollo looks them up under "apq:"); what
+  // clients register themselves is kept a day and may be evicted sooner.
+  const persistedQueryStore: KeyValueStore = new PinnedEntriesStore(
+    new Map([...(options.safelist ?? [])].map(([hash, body]) => [`apq:${hash}`, body])),
+    options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000),
+  );
   const cacheMaxAgeSeconds = options.cacheMaxAgeSeconds ?? 60;
-  if (options.trustProxy) app.set('trust proxy', true);
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
@@ -134,7 +141,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
     // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
-    persistedQueries: { cache: persistedQueryStore, ttl: null },
+    persistedQueries: { cache: persistedQueryStore, ttl: 24 * 3600 },
     formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
     plugins: [
       databaseFaultStatusPlugin<RequestContext>(),
@@ -144,7 +151,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       requestObservationPlugin(),
       ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAgeSeconds }),
       cacheHeadersPlugin(),
-      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, metrics)] : []),
+      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, metrics, schemaVersion())] : []),
       ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
     ],
   });
@@ -158,7 +165,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
-    identifyRequest(dataSources, logger),
+    identifyRequest(dataSources, logger, rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
     ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),

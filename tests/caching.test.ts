@@ -80,6 +80,20 @@ describe('the response cache', () => {
     expect(after.data!.theme.name).toBe('Data use, renamed in psql');
   });
 
+  it('drops answers whose filters read what changed (a theme moved under another counts for it)', async () => {
+    const { id: parent } = (await server.graphql(`{ theme(slug: "school-turnaround") { id } }`)).data!.theme;
+    const query = `query($parent: ID!) { briefs(filter: { themes: { anyOf: [$parent] } }) { totalCount } }`;
+    const before = (await server.graphql(query, { parent })).data!.briefs.totalCount;
+    expect((await server.graphql(query, { parent })).headers.get('x-cache')).toBe('HIT');
+    const { id: moved } = (await server.graphql(`{ theme(slug: "accountability") { id } }`)).data!.theme;
+    await server.graphql(`mutation($id: ID!, $parent: ID!) { themeUpdate(id: $id, input: { parentId: $parent }) { userErrors { message } } }`, { id: moved, parent }, { apiKey: editor });
+    const after = await server.graphql(query, { parent });
+    expect(after.headers.get('x-cache')).toBe('MISS');
+    const keyed = await server.graphql(query, { parent }, { apiKey: editor });
+    expect(after.data!.briefs.totalCount).toBe(keyed.data!.briefs.totalCount);
+    expect(after.data!.briefs.totalCount).toBeGreaterThan(before);
+  });
+
   it('keeps answers that a write cannot have changed', async () => {
     const query = `{ meetings(first: 3) { nodes { number } } }`;
     await server.graphql(query);

@@ -138,4 +138,21 @@ describe('drafts', () => {
     await server.graphql(`mutation($id: ID!) { briefUnpublish(id: $id) { userErrors { message } } }`, { id: ids.draft }, { apiKey: editor });
     expect(sightings((await server.graphql(probe, variables())).data!)).toEqual([]);
   });
+
+  it('do not lend their words to the spelling correction of readers without a key', async () => {
+    const created = await server.graphql(
+      `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id } } }`,
+      { input: { slug: 'quetzal-draft', title: 'Quetzalcoatl study', kind: 'REPORT', summary: 'Unpublished.', publisherId: ids.pace, lessons: [{ statement: 'Axolotlish finding.' }] } },
+      { apiKey: editor },
+    );
+    const misspelt = (word: string) => `{ search(query: "${word}") { totalCount matchMode correctedQuery } }`;
+    for (const word of ['quetzelcoatl', 'axolotlosh']) {
+      expect((await server.graphql(misspelt(word))).data!.search).toEqual({ totalCount: 0, matchMode: 'FULL_TEXT', correctedQuery: null });
+      expect((await server.graphql(misspelt(word), undefined, { apiKey: editor })).data!.search).toMatchObject({ matchMode: 'FUZZY', totalCount: 1 });
+    }
+    await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { userErrors { message } } }`, { id: created.data!.briefCreate.brief.id }, { apiKey: editor });
+    // Published, its words and its lessons' words are everyone's.
+    expect((await server.graphql(misspelt('quetzelcoatl'))).data!.search).toMatchObject({ matchMode: 'FUZZY', correctedQuery: 'quetzalcoatl', totalCount: 1 });
+    expect((await server.graphql(misspelt('axolotlosh'))).data!.search).toMatchObject({ matchMode: 'FUZZY', correctedQuery: 'axolotlish', totalCount: 1 });
+  });
 });

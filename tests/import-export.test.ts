@@ -209,16 +209,19 @@ describe('bulk export and import', () => {
     }
   });
 
-  it('imports a brief without `status` as published, even over a draft', async () => {
+  it('keeps a stored draft a draft when a file omits `status`, and publishes it when the file says PUBLISHED', async () => {
     const database = await createMigratedDatabase();
     try {
       const documents = fs.readdirSync(seedDirectory).map((name) => ({ name, content: fs.readFileSync(path.join(seedDirectory, name)) }));
       await importDataset(database.dataSource, readSeedDocuments([...documents, { name: 'edge.yaml', content: edgeRecords }]));
-      const republished = edgeRecords.replace('    status: DRAFT\n', '');
-      const summary = await importDataset(database.dataSource, readSeedDocuments([...documents, { name: 'edge.yaml', content: republished }]));
+      const silent = edgeRecords.replace('    status: DRAFT\n', '');
+      const unchanged = await importDataset(database.dataSource, readSeedDocuments([...documents, { name: 'edge.yaml', content: silent }]));
+      expect(unchanged.briefs).toEqual({ created: 0, updated: 0, unchanged: 9 });
+      expect((await database.dataSource.query(`SELECT status FROM brief WHERE slug = 'a-draft-brief'`))[0].status).toBe('DRAFT');
+      const published = edgeRecords.replace('    status: DRAFT\n', '    status: PUBLISHED\n');
+      const summary = await importDataset(database.dataSource, readSeedDocuments([...documents, { name: 'edge.yaml', content: published }]));
       expect(summary.briefs).toEqual({ created: 0, updated: 1, unchanged: 8 });
-      const [{ status }] = await database.dataSource.query(`SELECT status FROM brief WHERE slug = 'a-draft-brief'`);
-      expect(status).toBe('PUBLISHED');
+      expect((await database.dataSource.query(`SELECT status FROM brief WHERE slug = 'a-draft-brief'`))[0].status).toBe('PUBLISHED');
     } finally {
       await database.close();
     }

@@ -185,6 +185,19 @@ describe('mutations', () => {
       expect(await count(`SELECT count(*) FROM agenda_topic WHERE meeting_id NOT IN (SELECT id FROM meeting)`)).toBe(0);
     });
 
+    it('keeps the IDs of agenda topics and materials an update leaves as they were', async () => {
+      const created = await mutate('meetingCreate', `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id agendaTopics { id } } } }`, {
+        input: { ...newMeeting, number: 43, convenerId: ids.collaborative },
+      });
+      const before = created.meeting.agendaTopics.map((topic: { id: string }) => topic.id);
+      const updated = await mutate('meetingUpdate', `mutation($id: ID!, $input: MeetingUpdateInput!) { meetingUpdate(id: $id, input: $input) { meeting { agendaTopics { id title } } } }`, {
+        id: created.meeting.id,
+        input: { agenda: ['Opening', 'Renamed panels', 'Closing'] },
+      });
+      expect(updated.meeting.agendaTopics.map((topic: { id: string }) => topic.id).slice(0, 2)).toEqual(before);
+      expect(updated.meeting.agendaTopics.map((topic: { title: string }) => topic.title)).toEqual(['Opening', 'Renamed panels', 'Closing']);
+    });
+
     it('refuses an end before the start, in one input or against the stored start, and 31 February', async () => {
       expect(userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 41, convenerId: ids.collaborative, endsOn: '2024-03-01' } }))).toEqual([
         { field: 'input.endsOn', code: 'INVALID' },

@@ -67,4 +67,30 @@ describe('rate limits', () => {
     expect(broken.status).toBe(400);
     expect(budget(broken.headers)).toMatchObject({ cost: 1, remaining: 19 });
   });
+
+  it('charges refused keys to the address, and stops an address that has spent that budget from trying keys', async () => {
+    const bogus = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer bgk_${'x'.repeat(43)}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const statuses = [];
+    for (let attempt = 0; attempt < 32; attempt++) statuses.push((await bogus()).status);
+    expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    // Reads without a key draw on the address's other budget.
+    expect((await server.graphql(`{ __typename }`)).status).toBe(200);
+  });
+});
+
+describe('client addresses behind proxies', () => {
+  it('take the entry the trusted proxy added, so entries a client invents cannot buy a new budget', async () => {
+    const server = await startTestServer({ seed: false, server: { rateLimit: { points: 3, windowSeconds: 86_400 }, trustProxy: 1 } });
+    try {
+      const send = (forwardedFor: string) =>
+        fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const statuses = [];
+      for (let attempt = 0; attempt < 5; attempt++) statuses.push((await send(`10.0.0.${attempt}, 203.0.113.7`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect((await send('10.0.0.1, 203.0.113.8')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

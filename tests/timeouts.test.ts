@@ -20,15 +20,20 @@ const createTheme = `mutation($input: ThemeCreateInput!) { themeCreate(input: $i
 describe('time limits', () => {
   let database: MigratedDatabase;
   let locker: Client;
+  /** Reads pg_stat_activity outside the locker's transaction, whose view of it would stay frozen at first look. */
+  let observer: Client;
 
   beforeAll(async () => {
     database = await createMigratedDatabase();
     await loadSeedDataset(database.dataSource, seedDirectory);
     locker = new Client({ connectionString: database.url, application_name: 'briefgraph-test-locker' });
     await locker.connect();
+    observer = new Client({ connectionString: database.url, application_name: 'briefgraph-test-observer' });
+    await observer.connect();
   });
   afterAll(async () => {
     await locker.end();
+    await observer.end();
     await database.close();
   });
 
@@ -54,7 +59,7 @@ describe('time limits', () => {
 
   /** Statements of the server's pools still running (or waiting on a lock) in the database. */
   async function serverStatementsRunning(): Promise<number> {
-    const { rows } = await locker.query(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND state = 'active'`);
+    const { rows } = await observer.query(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND state = 'active'`);
     return rows[0].running as number;
   }
 

@@ -121,6 +121,14 @@ describe('write safety', () => {
       }
     });
 
+    it('treats a retry under another alias as the same call', async () => {
+      const headers = { 'idempotency-key': 'alias-retry' };
+      const first = await server.graphql(`mutation($input: BriefCreateInput!) { one: briefCreate(input: $input) { brief { id } } }`, { input: briefInput('alias-retry') }, { apiKey: editor, headers });
+      const retry = await server.graphql(`mutation($input: BriefCreateInput!) { other: briefCreate(input: $input) { brief { id } } }`, { input: briefInput('alias-retry') }, { apiKey: editor, headers });
+      expect(retry.data!.other.brief.id).toBe(first.data!.one.brief.id);
+      expect(await query(`SELECT count(*)::int AS count FROM brief WHERE slug = 'alias-retry'`)).toEqual([{ count: 1 }]);
+    });
+
     it('refuses the same key with different input, writing nothing', async () => {
       const headers = { 'idempotency-key': 'reused-key' };
       await server.graphql(createBrief, { input: briefInput('first-use-of-key') }, { apiKey: editor, headers });
@@ -144,6 +152,25 @@ describe('write safety', () => {
       const response = await server.graphql(createBrief, { input: briefInput('bad-header') }, { apiKey: editor, headers: { 'idempotency-key': 'x'.repeat(300) } });
       expect(response.status).toBe(400);
       expect(response.errors![0].message).toMatch(/Idempotency-Key/);
+    });
+  });
+
+  describe('concurrent writers', () => {
+    it('take turns without deadlocks when they touch the same tables in different orders', async () => {
+      const addThemes = `mutation($id: ID!, $ids: [ID!]!) { briefAddThemes(id: $id, themeIds: $ids) { userErrors { code } } }`;
+      const removeThemes = `mutation($id: ID!, $ids: [ID!]!) { briefRemoveThemes(id: $id, themeIds: $ids) { userErrors { code } } }`;
+      const answers = [];
+      for (let round = 0; round < 10; round++) {
+        answers.push(
+          ...(await Promise.all([
+            server.graphql(createBrief, { input: briefInput(`concurrent-${round}`, { themeIds: [ids.dataUse] }) }, { apiKey: editor }),
+            server.graphql(addThemes, { id: ids.turnaround, ids: [ids.dataUse] }, { apiKey: editor }),
+            server.graphql(removeThemes, { id: ids.turnaround, ids: [ids.dataUse] }, { apiKey: editor }),
+          ])),
+        );
+      }
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      expect(await query(`SELECT count(*)::int AS count FROM brief WHERE slug LIKE 'concurrent-%'`)).toEqual([{ count: 10 }]);
     });
   });
 

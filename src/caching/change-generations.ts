@@ -19,8 +19,19 @@ export function generationsOf(all: Generations, dependencies: string[]): Generat
   return Object.fromEntries(dependencies.map((table) => [table, all[table] ?? '0']));
 }
 
-export function unchangedSince(remembered: Generations, now: Generations): boolean {
+/** Whether none of the remembered counters moved; for an answer that depends on everything, no table may have been added either. */
+export function unchangedSince(remembered: Generations, now: Generations, dependsOnEverything: boolean): boolean {
   const tables = Object.keys(remembered);
-  // With `everything`, a table added since (by a migration) also counts as a change.
+  if (dependsOnEverything && tables.length !== Object.keys(now).length) return false;
   return tables.every((table) => now[table] === remembered[table]);
+}
+
+/**
+ * Locks every write counter, in table-name order, for the rest of the transaction.
+ * Writers in the application call it first: each statement's trigger would lock the
+ * counter of its table anyway, and two transactions locking them in different orders
+ * would deadlock. Writes therefore take turns; reads are never blocked.
+ */
+export async function lockChangeCounters(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT table_name FROM public.change_generation ORDER BY table_name FOR UPDATE`);
 }

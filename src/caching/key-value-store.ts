@@ -84,3 +84,26 @@ export class RedisKeyValueStore implements KeyValueStore {
     }
   }
 }
+
+/**
+ * A store with entries that are always there and never evicted (the safelist's
+ * operations), in front of one that may forget (registrations by clients).
+ */
+export class PinnedEntriesStore implements KeyValueStore {
+  constructor(
+    private readonly pinned: ReadonlyMap<string, string>,
+    private readonly rest: KeyValueStore,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return this.pinned.get(key) ?? this.rest.get(key);
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (!this.pinned.has(key)) await this.rest.set(key, value, options);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.pinned.has(key) ? false : Boolean(await this.rest.delete(key));
+  }
+}

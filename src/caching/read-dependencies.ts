@@ -8,18 +8,21 @@ import { getNamedType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type Do
 
 export const everything = '*';
 
-const briefTables = ['brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on'];
-const lessonTables = ['lesson', 'lesson_theme', 'lesson_district', 'brief'];
+// Filters read more than the listed records: theme filters follow the theme tree (sub-themes count
+// as their parent), district and network filters follow network membership.
+const filterTables = ['theme', 'district_network_member'];
+const briefTables = ['brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on', ...filterTables];
+const lessonTables = ['lesson', 'lesson_theme', 'lesson_district', 'brief', ...filterTables];
 
 const tablesOfType: Record<string, string[]> = {
   Brief: briefTables,
   Lesson: lessonTables,
   LessonLink: ['lesson_link', ...lessonTables],
-  Meeting: ['meeting', 'meeting_theme', 'meeting_district', 'agenda_topic', 'meeting_material'],
+  Meeting: ['meeting', 'meeting_theme', 'meeting_district', 'agenda_topic', 'meeting_material', 'theme'],
   AgendaTopic: ['agenda_topic'],
   MeetingMaterial: ['meeting_material'],
   Theme: ['theme'],
-  District: ['district'],
+  District: ['district', 'district_network_member'],
   DistrictNetwork: ['district_network', 'district_network_member'],
   Organization: ['organization'],
   SourceDocument: ['source_document'],

@@ -12,11 +12,12 @@ import type { RequestContext } from '../context';
 import { recordCacheLookup, type ServerMetrics } from '../http/metrics';
 import { generationsOf, readGenerations, unchangedSince, type Generations } from './change-generations';
 import type { KeyValueStore } from './key-value-store';
-import { readDependencies } from './read-dependencies';
+import { everything, readDependencies } from './read-dependencies';
 
 interface CachedAnswer {
   result: FormattedExecutionResult;
   generations: Generations;
+  dependsOnEverything: boolean;
   storedAt: number;
   maxAge: number;
 }
@@ -29,12 +30,17 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function responseCachePlugin(store: KeyValueStore, metrics: ServerMetrics): ApolloServerPlugin<RequestContext> {
+/**
+ * `schemaVersion` (a hash of the schema) is part of every key, so that during a rolling
+ * deploy instances of the old and new code sharing a Redis never serve each other's answers.
+ */
+export function responseCachePlugin(store: KeyValueStore, metrics: ServerMetrics, schemaVersion: string): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.viewer) return {};
       let key: string | undefined;
       let generations: Generations | undefined;
+      let dependsOnEverything = false;
       let served = false;
       return {
         async responseForOperation(requestContext) {
@@ -45,14 +51,15 @@ export function responseCachePlugin(store: KeyValueStore, metrics: ServerMetrics
             dependencies = readDependencies(schema, document);
             dependenciesByDocument.set(document, dependencies);
           }
-          key = `answer:${createHash('sha256')
+          dependsOnEverything = dependencies.includes(everything);
+          key = `answer:${schemaVersion}:${createHash('sha256')
             .update(JSON.stringify([request.query ?? request.extensions?.persistedQuery, request.operationName ?? null, canonical(request.variables ?? {})]))
             .digest('hex')}`;
           generations = generationsOf(await readGenerations(contextValue.dataSource.manager), dependencies);
           const stored = await store.get(key);
           const cached = stored ? (JSON.parse(stored) as CachedAnswer) : undefined;
           const age = cached ? Math.floor((Date.now() - cached.storedAt) / 1000) : 0;
-          if (!cached || age >= cached.maxAge || !unchangedSince(cached.generations, generations)) {
+          if (!cached || age >= cached.maxAge || !unchangedSince(cached.generations, generations, cached.dependsOnEverything)) {
             recordCacheLookup(metrics, false);
             response.http.headers.set('x-cache', 'MISS');
             return null;
@@ -68,7 +75,7 @@ export function responseCachePlugin(store: KeyValueStore, metrics: ServerMetrics
           if (served || !key || !generations || response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const policy = overallCachePolicy.policyIfCacheable();
           if (!policy || policy.scope !== 'PUBLIC' || policy.maxAge <= 0) return;
-          const answer: CachedAnswer = { result: response.body.singleResult, generations, storedAt: Date.now(), maxAge: policy.maxAge };
+          const answer: CachedAnswer = { result: response.body.singleResult, generations, dependsOnEverything, storedAt: Date.now(), maxAge: policy.maxAge };
           await store.set(key, JSON.stringify(answer), { ttl: policy.maxAge });
         },
       };

@@ -43,9 +43,17 @@ function* causes(error: unknown): Generator<unknown> {
   }
 }
 
+/**
+ * TypeORM releases a transaction's query runner as soon as its connection fails (its
+ * 'error' listener), and the transaction's next statement then fails with one of these.
+ * The application itself releases runners only once it is done with them.
+ */
+const releasedByConnectionFailure = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+
 export function databaseFaultOf(error: unknown): DatabaseFault | undefined {
   for (const cause of causes(error)) {
     if (cause instanceof RequestTimeoutError) return 'timeout';
+    if (releasedByConnectionFailure.has((cause as Error).name)) return 'unavailable';
     const { code, message } = cause as { code?: unknown; message?: unknown };
     if (typeof code === 'string') {
       if (code === '57014') return 'timeout'; // query_canceled: statement_timeout, or cancelled when its request ran out of time

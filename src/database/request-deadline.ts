@@ -66,7 +66,7 @@ function sendCancelRequest(host: string, port: number, processId: number, secret
     // The server closes the connection once it has signalled the backend; an unreachable server has nothing to cancel.
     const timer = setTimeout(() => socket.destroy(), 2000);
     socket.once('connect', () => socket.end(packet));
-    socket.once('error', () => undefined);
+    socket.on('error', () => undefined); // 'close' follows
     socket.once('close', () => {
       clearTimeout(timer);
       resolve();

@@ -27,7 +27,15 @@ function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void 
  * Before the body is read: the request ID, the Idempotency-Key and the API key, so that
  * a bad key is refused without reading the body, and only keyed requests may send large ones.
  */
-export function identifyRequest(dataSources: DataSources, logger: Logger) {
+/** Rate limiting of key checks by address, so that guessing keys is bounded and costs its sender (src/traffic/rate-limit.ts). */
+export interface KeyAttemptGuard {
+  /** Answers (and returns false) when the address may not try a key now. */
+  mayTry(request: express.Request, response: express.Response): Promise<boolean>;
+  /** Charges the address for a key that was refused. */
+  refused(request: express.Request): Promise<void>;
+}
+
+export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard) {
   const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
   const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
@@ -41,14 +49,17 @@ export function identifyRequest(dataSources: DataSources, logger: Logger) {
       return;
     }
     response.locals.idempotencyKey = idempotencyKey ?? null;
+    const authorization = request.get('authorization');
+    if (authorization && keyAttempts && !(await keyAttempts.mayTry(request, response))) return;
     try {
-      response.locals.viewer = await authenticate(dataSources.writer.manager, request.get('authorization'));
+      response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
       if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') {
         logger.error('cannot check an API key', { error: String((error as Error).stack ?? error) });
         jsonError(response, 503, 'SERVICE_UNAVAILABLE', 'Cannot check the API key right now; retry shortly');
         return;
       }
+      await keyAttempts?.refused(request);
       response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
       jsonError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
       return;

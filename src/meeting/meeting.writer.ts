@@ -28,24 +28,33 @@ export const meetingSpec: RecordTypeSpec = {
   usedBy: [{ sql: `SELECT count(*)::int AS count FROM public.brief WHERE follows_up_meeting_id = $1`, what: 'brief(s) that follow it up' }],
 };
 
-/** Replaces the agenda and materials that the input gives. */
+/**
+ * Makes the agenda and materials what the input gives, position by position: rows whose
+ * content is the same are left alone (their IDs stay valid), changed ones are updated,
+ * and those past the new end are removed.
+ */
 async function replaceChildren(transaction: WriteTransaction, key: number, input: MeetingUpdateInput): Promise<UserError[]> {
   const { manager } = transaction;
   if (input.agenda) {
-    await manager.query(`DELETE FROM public.agenda_topic WHERE meeting_id = $1`, [key]);
-    await manager.query(`INSERT INTO public.agenda_topic (meeting_id, position, title) SELECT $1, position, title FROM unnest($2::text[]) WITH ORDINALITY AS topic(title, position)`, [
-      key,
-      input.agenda,
-    ]);
+    await manager.query(
+      `INSERT INTO public.agenda_topic (meeting_id, position, title) SELECT $1, position, title FROM unnest($2::text[]) WITH ORDINALITY AS topic(title, position)
+       ON CONFLICT (meeting_id, position) DO UPDATE SET title = EXCLUDED.title, updated_at = now() WHERE agenda_topic.title IS DISTINCT FROM EXCLUDED.title`,
+      [key, input.agenda],
+    );
+    await manager.query(`DELETE FROM public.agenda_topic WHERE meeting_id = $1 AND position > $2`, [key, input.agenda.length]);
   }
   if (input.materials) {
-    await manager.query(`DELETE FROM public.meeting_material WHERE meeting_id = $1`, [key]);
     for (const [index, material] of input.materials.entries()) {
       await manager.query(
-        `INSERT INTO public.meeting_material (meeting_id, position, kind, title, file_format, size_kilobytes, url) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO public.meeting_material (meeting_id, position, kind, title, file_format, size_kilobytes, url) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (meeting_id, position) DO UPDATE
+           SET kind = EXCLUDED.kind, title = EXCLUDED.title, file_format = EXCLUDED.file_format, size_kilobytes = EXCLUDED.size_kilobytes, url = EXCLUDED.url, updated_at = now()
+           WHERE ROW(meeting_material.kind, meeting_material.title, meeting_material.file_format, meeting_material.size_kilobytes, meeting_material.url)
+                 IS DISTINCT FROM ROW(EXCLUDED.kind, EXCLUDED.title, EXCLUDED.file_format, EXCLUDED.size_kilobytes, EXCLUDED.url)`,
         [key, index + 1, material.kind, material.title, material.fileFormat ?? null, material.sizeInKilobytes ?? null, material.url ?? null],
       );
     }
+    await manager.query(`DELETE FROM public.meeting_material WHERE meeting_id = $1 AND position > $2`, [key, input.materials.length]);
   }
   return [];
 }

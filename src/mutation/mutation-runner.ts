@@ -11,9 +11,10 @@
  *   answer and returns it without writing again; the same key with other input is refused.
  */
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { appendAuditEntry } from '../audit/audit-log';
+import { lockChangeCounters } from '../caching/change-generations';
 import type { RequestContext } from '../context';
 import { userError, UserErrorCode, type UserError } from './user-error';
 import { WriteTransaction } from './write-transaction';
@@ -54,14 +55,36 @@ function fingerprintOf(call: MutationCall): string {
   return createHash('sha256').update(`${call.action}\n${canonicalJson(call.arguments)}`).digest('hex');
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string; driverError?: { code?: string } })?.code === '23505' || (error as { driverError?: { code?: string } })?.driverError?.code === '23505';
+function sqlState(error: unknown): string | undefined {
+  const failure = error as { code?: string; driverError?: { code?: string } } | undefined;
+  return failure?.driverError?.code ?? failure?.code;
+}
+
+/** Races with another writer that PostgreSQL resolves by aborting one transaction: safe to run again from the start. */
+const retryableStates = new Set(['40P01', '40001']);
+const attempts = 3;
+
+/** What a constraint violation caused by a concurrent write means to the client. */
+function raceError(error: unknown): UserError | undefined {
+  switch (sqlState(error)) {
+    case '23505':
+      return userError(null, 'Another record with the same unique value was written at the same moment; read again and retry', UserErrorCode.TAKEN);
+    case '23503':
+      return /still referenced/.test(String((error as { detail?: string; driverError?: { detail?: string } }).driverError?.detail ?? (error as { detail?: string }).detail))
+        ? userError(null, 'Another record came to refer to this one at the same moment; it is still in use', UserErrorCode.IN_USE)
+        : userError(null, 'A record this change refers to was deleted at the same moment; read again and retry', UserErrorCode.NOT_FOUND);
+    default:
+      return undefined;
+  }
 }
 
 async function claimIdempotencyKey(manager: EntityManager, context: RequestContext, call: MutationCall, fingerprint: string): Promise<MutationResult | null> {
   const apiKey = context.viewer!.apiKeyKey;
   const parameters = [apiKey, context.idempotencyKey, call.responseKey];
-  await manager.query(`DELETE FROM idempotency_record WHERE created_at < now() - ${idempotencyWindow}`);
+  // Expired records go a few at a time, skipping any another transaction holds, so cleaning never makes anyone wait.
+  await manager.query(
+    `DELETE FROM idempotency_record WHERE ctid IN (SELECT ctid FROM idempotency_record WHERE created_at < now() - ${idempotencyWindow} LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+  );
   const claimed = (await manager.query(
     `INSERT INTO idempotency_record (api_key_id, idempotency_key, response_key, fingerprint, result) VALUES ($1, $2, $3, $4, '{}') ON CONFLICT DO NOTHING RETURNING 1`,
     [...parameters, fingerprint],
@@ -81,9 +104,21 @@ async function claimIdempotencyKey(manager: EntityManager, context: RequestConte
 }
 
 export async function runMutation(context: RequestContext, call: MutationCall, work: (transaction: WriteTransaction) => Promise<MutationResult>): Promise<MutationResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runMutationOnce(context, call, work);
+    } catch (error) {
+      // The whole transaction rolled back, idempotency claim included, so running it again is safe.
+      if (attempt >= attempts || !retryableStates.has(sqlState(error) ?? '')) throw error;
+    }
+  }
+}
+
+async function runMutationOnce(context: RequestContext, call: MutationCall, work: (transaction: WriteTransaction) => Promise<MutationResult>): Promise<MutationResult> {
   const viewer = context.viewer;
   if (!viewer) throw new Error(`runMutation(${call.action}) reached without a viewer: the resolver is missing @Authorized`);
   return context.writer.transaction(async (manager) => {
+    await lockChangeCounters(manager);
     const fingerprint = fingerprintOf(call);
     if (context.idempotencyKey) {
       const replayed = await claimIdempotencyKey(manager, context, call, fingerprint);
@@ -95,10 +130,11 @@ export async function runMutation(context: RequestContext, call: MutationCall, w
     try {
       result = await work(transaction);
     } catch (error) {
-      // Two writers racing for the same slug or number: the loser's check passed, its insert did not.
-      if (!isUniqueViolation(error)) throw error;
+      // A writer outside the application (psql, say) raced this one: its checks passed, its write did not.
+      const race = raceError(error);
+      if (!race) throw error;
       await manager.query('ROLLBACK TO SAVEPOINT mutation_changes');
-      result = { record: null, userErrors: [userError(null, 'Another record with the same unique value was written at the same moment; read again and retry', UserErrorCode.TAKEN)] };
+      result = { record: null, userErrors: [race] };
     }
     if (result.userErrors.length > 0) {
       await manager.query('ROLLBACK TO SAVEPOINT mutation_changes');
@@ -121,7 +157,13 @@ export async function runMutation(context: RequestContext, call: MutationCall, w
   });
 }
 
-/** The call description of the mutation field being resolved. */
-export function mutationCall(info: { fieldName: string; path: { key: string | number } }, args: Record<string, unknown>): MutationCall {
-  return { action: info.fieldName, responseKey: String(info.path.key), arguments: args };
+/**
+ * The call description of the mutation field being resolved. Its response key for
+ * idempotency is the field name and its place among the root fields of that name, so
+ * a retry that renames its alias is still the same call.
+ */
+export function mutationCall(info: { fieldName: string; path: { key: string | number }; operation?: OperationDefinitionNode }, args: Record<string, unknown>): MutationCall {
+  const sameName = (info.operation?.selectionSet.selections ?? []).filter((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === info.fieldName);
+  const place = sameName.findIndex((field) => (field.alias?.value ?? field.name.value) === String(info.path.key));
+  return { action: info.fieldName, responseKey: place >= 0 ? `${info.fieldName}#${place + 1}` : String(info.path.key), arguments: args };
 }

@@ -2,6 +2,7 @@
  * Payload types: every mutation answers with the record it changed (or null) and its
  * user errors; deletes answer with the deleted record's ID instead.
  */
+import type { OperationDefinitionNode } from 'graphql';
 import { Field, ID, ObjectType, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { loadRecordOfType } from '../node/node.loaders';
@@ -58,6 +59,7 @@ export function toDeletePayload(result: MutationResult): DeletePayloadShape {
 interface FieldInfo {
   fieldName: string;
   path: { key: string | number };
+  operation?: OperationDefinitionNode;
 }
 
 /** Runs a mutation that answers with a record. */

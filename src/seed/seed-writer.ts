@@ -8,7 +8,7 @@
  * `published` views first on the search path, and the writer must reach the tables.
  */
 import type { EntityManager } from 'typeorm';
-import { BriefStatus } from '../brief/brief.entity';
+import { lockChangeCounters } from '../caching/change-generations';
 import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -105,6 +105,7 @@ function publicationDate(published: string | undefined): { date: string | null; 
 export async function writeSeedDataset(manager: EntityManager, dataset: Dataset, options: WriteOptions = {}): Promise<SeedSummary> {
   // Two loaders started at once (say, two servers on one database) take turns.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('briefgraph:seed'))`);
+  await lockChangeCounters(manager);
   const summary = emptySummary();
   const ids = {
     sources: new Map<string, number>(),
@@ -210,7 +211,11 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   for (const brief of dataset.briefs) {
     const { date, precision } = publicationDate(brief.published);
     const { id, outcome } = await upsertRow(manager, 'brief', ['slug'], {
-      slug: brief.slug, title: brief.title, kind: brief.kind, status: brief.status ?? BriefStatus.PUBLISHED, published_on: date, publication_date_precision: precision,
+      slug: brief.slug, title: brief.title, kind: brief.kind,
+      // Without a status, a new brief is published (the column's default) and a stored one keeps its status:
+      // reloading the seeds must not republish what an editor unpublished.
+      ...(brief.status ? { status: brief.status } : {}),
+      published_on: date, publication_date_precision: precision,
       summary: brief.summary, url: nullable(brief.url), authors: brief.authors ?? [], editorial_note: nullable(brief.editorialNote),
       publisher_id: ids.organizations.get(brief.publisher)!, follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
       source_id: sourceId(brief.source),

@@ -12,6 +12,7 @@ import { recordRateLimitRejection, type ServerMetrics } from '../http/metrics';
 import { jsonError } from '../http/json-errors';
 import type { Logger } from '../shared/logger';
 import { measuredOperations } from '../shared/query-limits-plugin';
+import type { KeyAttemptGuard } from '../http/request-identity';
 import type { Charge, PointsStore } from './points-store';
 
 export interface RateLimitSettings {
@@ -27,10 +28,12 @@ export function operationCost(nodes: number, mutation: boolean): number {
   return Math.max(mutation ? mutationCost : 1, Math.ceil(nodes / 100));
 }
 
-/** The client a budget belongs to: the API key when there is one, else the address (X-Forwarded-For when TRUST_PROXY). */
+const addressClient = (request: express.Request) => `address:${request.ip ?? 'unknown'}`;
+
+/** The client a budget belongs to: the API key when there is one, else the address (see TRUST_PROXY). */
 export function rateLimitClient(request: express.Request, response: express.Response): string {
   const viewer = response.locals.viewer as { apiKeyKey: number } | null | undefined;
-  return viewer ? `key:${viewer.apiKeyKey}` : `address:${request.ip ?? 'unknown'}`;
+  return viewer ? `key:${viewer.apiKeyKey}` : addressClient(request);
 }
 
 function setBudgetHeaders(set: (name: string, value: string) => void, settings: RateLimitSettings, charge: Charge, cost: number): void {
@@ -41,6 +44,39 @@ function setBudgetHeaders(set: (name: string, value: string) => void, settings: 
 }
 
 const secondsUntil = (time: number) => Math.max(1, Math.ceil((time - Date.now()) / 1000));
+
+function refuse(response: express.Response, settings: RateLimitSettings, check: Charge, metrics: ServerMetrics): void {
+  recordRateLimitRejection(metrics);
+  setBudgetHeaders((name, value) => response.setHeader(name, value), settings, check, 0);
+  response.setHeader('retry-after', String(secondsUntil(check.resetAt)));
+  jsonError(response, 429, 'RATE_LIMITED', `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
+}
+
+/**
+ * Refused keys are charged to the sender's address, on a budget of their own (so that
+ * anonymous reads from a busy address do not lock out a valid key sent from it): each
+ * refused key costs a point, and an address with nothing left may not try keys (nor
+ * reach the database to look one up) until the window resets.
+ */
+export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): KeyAttemptGuard {
+  const windowMilliseconds = settings.windowSeconds * 1000;
+  return {
+    async mayTry(request, response) {
+      try {
+        const check = await store.charge(`refused-keys:${addressClient(request)}`, 0, settings.points - 1, windowMilliseconds);
+        if (check.allowed) return true;
+        refuse(response, settings, check, metrics);
+        return false;
+      } catch (error) {
+        logger.warn('cannot read rate-limit counters; letting the request through', { error: String(error) });
+        return true;
+      }
+    },
+    async refused(request) {
+      await store.charge(`refused-keys:${addressClient(request)}`, 1, settings.points, windowMilliseconds).catch(() => undefined);
+    },
+  };
+}
 
 /**
  * Before the body is parsed: a client with nothing left is refused at once, so floods
@@ -59,14 +95,8 @@ export function refuseSpentClients(store: PointsStore, settings: RateLimitSettin
       next();
       return;
     }
-    if (check.allowed) {
-      next();
-      return;
-    }
-    recordRateLimitRejection(metrics);
-    setBudgetHeaders((name, value) => response.setHeader(name, value), settings, check, 0);
-    response.setHeader('retry-after', String(secondsUntil(check.resetAt)));
-    jsonError(response, 429, 'RATE_LIMITED', `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
+    if (check.allowed) next();
+    else refuse(response, settings, check, metrics);
   };
 }
 
