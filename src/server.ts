@@ -18,7 +18,7 @@ import { silentLogger } from './shared/logger';
 import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
-import { databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
+import { answerUnreportedDatabaseFaults, databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
 import { drainableHttpServer } from './http/graceful-drain';
 import { requestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
@@ -172,6 +172,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
+    answerUnreportedDatabaseFaults,
     bindRequestObservation,
     expressMiddleware(apollo, {
       context: async ({ res }) =>

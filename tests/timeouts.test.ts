@@ -31,6 +31,11 @@ describe('time limits', () => {
     observer = new Client({ connectionString: database.url, application_name: 'briefgraph-test-observer' });
     await observer.connect();
   });
+  /** Servers started by the test under way; closed after it, whatever happened. */
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
   afterAll(async () => {
     await locker.end();
     await observer.end();
@@ -38,14 +43,15 @@ describe('time limits', () => {
   });
 
   /** A server on the shared database whose data source has the given statement timeout. */
-  async function startServer(statementTimeoutMilliseconds: number, requestTimeoutMilliseconds: number): Promise<TestServer> {
-    const dataSource = await connectDataSource(createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000 }), database.url);
+  async function startServer(statementTimeoutMilliseconds: number, requestTimeoutMilliseconds: number, pool: { poolSize?: number; connectTimeoutMilliseconds?: number } = {}): Promise<TestServer> {
+    const dataSource = await connectDataSource(createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000, ...pool }), database.url);
     const server = await startTestServer({ database: { ...database, dataSource }, server: { requestTimeoutMilliseconds } });
     const close = server.close;
     server.close = async () => {
       await close();
       await dataSource.destroy();
     };
+    servers.push(server);
     return server;
   }
 
@@ -92,7 +98,6 @@ describe('time limits', () => {
       expect(response.status).toBe(200);
       expect(response.data!.themes.nodes).toHaveLength(5);
     }
-    await server.close();
   });
 
   it('answers 504 TIMEOUT at REQUEST_TIMEOUT_MS and cancels the statement in the database instead of leaving it to run', async () => {
@@ -113,7 +118,6 @@ describe('time limits', () => {
       await unlockThemes();
     }
     for (let attempt = 0; attempt < 12; attempt++) expect((await server.graphql(readThemes)).status).toBe(200);
-    await server.close();
   });
 
   it('rolls back a mutation that runs out of time, so a retry applies it once', async () => {
@@ -137,7 +141,27 @@ describe('time limits', () => {
     expect(retried.status).toBe(200);
     expect(retried.data!.themeCreate.userErrors).toEqual([]);
     expect((await locker.query(`SELECT 1 FROM theme WHERE slug = 'written-under-lock'`)).rowCount).toBe(1);
-    await server.close();
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE when no database connection frees up within the pool timeout', async () => {
+    const server = await startServer(20_000, 10_000, { poolSize: 2, connectTimeoutMilliseconds: 500 });
+    await lockThemes();
+    try {
+      // Both connections of the anonymous readers' pool wait on the lock.
+      const blocked = [server.graphql(readThemes), server.graphql(readThemes)];
+      const deadline = Date.now() + 3000;
+      while ((await serverStatementsRunning()) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const { result, milliseconds } = await timed(() => server.graphql('{ meetings { nodes { number } } }'));
+      expect(result.status).toBe(503);
+      expect(result.headers.get('retry-after')).toBe('1');
+      expect(result.errors).toEqual([expect.objectContaining({ message: 'The database is unavailable right now; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+      expect(milliseconds).toBeGreaterThanOrEqual(400);
+      expect(milliseconds).toBeLessThan(2000);
+      await unlockThemes();
+      for (const answer of await Promise.all(blocked)) expect(answer.status).toBe(200);
+    } finally {
+      await locker.query('ROLLBACK');
+    }
   });
 
   it('reads the limits from the environment; a statement may not outlive its request', () => {

@@ -14,10 +14,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { RequestTimeoutError } from './database-faults';
+import { RequestTimeoutError, type DatabaseFault } from './database-faults';
 
 export class RequestDeadline {
   private expiredFlag = false;
+  /**
+   * A database failure outside the resolvers (in a plugin hook, say), which Apollo
+   * reports only as a bare HTTP 500; the HTTP layer answers with it instead
+   * (src/http/database-fault-status-plugin.ts).
+   */
+  unreportedFault: DatabaseFault | undefined;
   /** Clients running a statement for this request, with how many they have queued. */
   private readonly running = new Map<DeadlineAwareClient, number>();
 
@@ -41,6 +47,11 @@ export class RequestDeadline {
 }
 
 const deadlines = new AsyncLocalStorage<RequestDeadline>();
+
+/** The deadline of the request being served, if any. */
+export function currentDeadline(): RequestDeadline | undefined {
+  return deadlines.getStore();
+}
 
 /** Runs `work` (and everything it starts) under `deadline`. */
 export function runWithDeadline<T>(deadline: RequestDeadline, work: () => T): T {

@@ -1,17 +1,31 @@
+/**
+ * A request that failed because the database is unavailable answers HTTP 503 (with
+ * Retry-After), one whose statements ran out of time 504, so that clients, proxies and
+ * load balancers see the failure without reading the body.
+ *
+ * Errors in resolvers get their code from formatError (format-error.ts), and the
+ * plugin sets the status from it. A database error thrown in another plugin's hook
+ * (the response cache reads the database before execution) never reaches formatError:
+ * Apollo logs it, answers a bare 500 "Internal server error", and keeps only a generic
+ * error. The plugin notes such a fault on the request, and `answerUnreportedDatabaseFaults`
+ * turns that 500 into the same 503 or 504 answer.
+ */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { databaseFaultCodes } from './format-error';
+import type express from 'express';
+import { databaseFaultOf } from '../database/database-faults';
+import { currentDeadline, type RequestDeadline } from '../database/request-deadline';
+import { databaseFaultAnswer, databaseFaultCodes } from './format-error';
 
 /** Seconds a client is told to wait before retrying when the database is unavailable. */
 export const retryAfterSeconds = 1;
 
-/**
- * A request that failed because the database is unavailable answers HTTP 503 (with
- * Retry-After), one whose statements ran out of time 504, so that clients, proxies and
- * load balancers see the failure without reading the body. The codes come from
- * formatError (format-error.ts), which runs first.
- */
 export function databaseFaultStatusPlugin<Context extends object>(): ApolloServerPlugin<Context> {
   return {
+    async unexpectedErrorProcessingRequest({ error }) {
+      const fault = databaseFaultOf(error);
+      const deadline = currentDeadline();
+      if (fault && deadline) deadline.unreportedFault = fault;
+    },
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
@@ -27,4 +41,19 @@ export function databaseFaultStatusPlugin<Context extends object>(): ApolloServe
       };
     },
   };
+}
+
+/** Before Apollo's middleware: replaces its bare 500 with the database fault noted by the plugin. */
+export function answerUnreportedDatabaseFaults(_request: express.Request, response: express.Response, next: express.NextFunction): void {
+  const send = response.send.bind(response);
+  response.send = (body?: unknown) => {
+    const fault = (response.locals.requestDeadline as RequestDeadline | undefined)?.unreportedFault;
+    if (!fault || response.statusCode !== 500) return send(body);
+    response.status(fault === 'unavailable' ? 503 : 504);
+    if (fault === 'unavailable') response.setHeader('retry-after', String(retryAfterSeconds));
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    response.locals.errorCode = databaseFaultCodes[fault];
+    return send(JSON.stringify({ errors: [databaseFaultAnswer(fault)] }));
+  };
+  next();
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { databaseFaultOf } from '../database/database-faults';
+import { databaseFaultOf, type DatabaseFault } from '../database/database-faults';
+import { currentDeadline } from '../database/request-deadline';
 import type { Logger } from '../shared/logger';
 
 /** Validation messages about a value the client wrote (a literal of the wrong type, an unknown enum value). */
@@ -12,6 +13,10 @@ const databaseFaultMessages = {
   timeout: 'The database took too long to answer and the work was cancelled; retry, or ask for less',
 } as const;
 
+export function databaseFaultAnswer(fault: DatabaseFault): { message: string; extensions: { code: string } } {
+  return { message: databaseFaultMessages[fault], extensions: { code: databaseFaultCodes[fault] } };
+}
+
 /** Errors with a GraphQL code are the client's to read; anything else is a bug, logged in full and masked. */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -23,10 +28,11 @@ export function formatError(logger: Logger) {
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
       // The database's failures are not bugs: say what happened (HTTP status: database-fault-status-plugin.ts).
-      const fault = databaseFaultOf(original);
+      // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
+      const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
       if (fault) {
         logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
-        return { message: databaseFaultMessages[fault], path: formatted.path, locations: formatted.locations, extensions: { code: databaseFaultCodes[fault] } };
+        return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
       }
     }
     if (code === 'INTERNAL_SERVER_ERROR' || (code === undefined && original && !(original instanceof GraphQLError))) {

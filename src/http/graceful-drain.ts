@@ -5,7 +5,8 @@
  * connection still open when the grace period ends is destroyed.
  *
  * Unlike Apollo's drain plugin, a connection that has sent part of a request is left
- * to finish it: the request was on its way before the shutdown began.
+ * to finish it: the request was on its way before the shutdown began. A connection
+ * that has sent nothing at all is closed at once, like an idle keep-alive one.
  */
 import type http from 'node:http';
 import type { Socket } from 'node:net';
@@ -24,9 +25,10 @@ export function drainableHttpServer(server: http.Server): HttpDrain {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.on('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
+  // Before the application's own listener, which may answer at once.
+  server.prependListener('request', (_request: http.IncomingMessage, response: http.ServerResponse) => {
     if (draining) {
-      response.setHeader('connection', 'close');
+      if (!response.headersSent) response.setHeader('connection', 'close');
       return;
     }
     unansweredResponses.add(response);
@@ -42,6 +44,9 @@ export function drainableHttpServer(server: http.Server): HttpDrain {
       draining = true;
       // Clients must not send another request on a connection that is about to close.
       for (const response of unansweredResponses) if (!response.headersSent) response.setHeader('connection', 'close');
+      // Node counts a connection that has sent nothing yet as busy (its header timer runs), so
+      // server.close() leaves it open; nothing was asked on it, so nothing is lost by closing it.
+      for (const socket of sockets) if (socket.bytesRead === 0) socket.destroy();
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           for (const socket of sockets) socket.destroy();

@@ -55,7 +55,9 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
       response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
       if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') {
-        logger.error('cannot check an API key', { error: String((error as Error).stack ?? error) });
+        // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
+        logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
+        response.setHeader('retry-after', '1');
         jsonError(response, 503, 'SERVICE_UNAVAILABLE', 'Cannot check the API key right now; retry shortly');
         return;
       }
