@@ -29,6 +29,13 @@ describe('HTTP caching headers', () => {
     expect(response.headers.get('vary')).toMatch(/Authorization/);
   });
 
+  it('serves queries over GET (what a CDN caches), with the same headers', async () => {
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(briefTitle)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(((await response.json()) as any).data.brief.title).toBeTruthy();
+  });
+
   it('never lets answers to keyed requests, mutations, errors or admin data be stored', async () => {
     const admin = await server.createApiKey(ApiKeyRole.ADMIN);
     expect((await server.graphql(briefTitle, undefined, { apiKey: admin })).headers.get('cache-control')).toBe('no-store');
