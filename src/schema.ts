@@ -91,7 +91,10 @@ export function emitSchemaFile(file: string = schemaFile): void {
   fs.writeFileSync(file, printBriefgraphSchema());
 }
 
+let cachedSchemaVersion: string | undefined;
+
 /** A short hash of the printed schema: changes whenever the API does. */
 export function schemaVersion(): string {
-  return createHash('sha256').update(printBriefgraphSchema()).digest('hex').slice(0, 12);
+  cachedSchemaVersion ??= createHash('sha256').update(printBriefgraphSchema()).digest('hex').slice(0, 12);
+  return cachedSchemaVersion;
 }

@@ -4,14 +4,11 @@
  * measured by `npm run bench -- --only hostile` (docs/benchmarks.md), not here.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { hostileRequests, type HostileRequest } from '../src/benchmark/hostile-requests';
+import { hostileRequests, sendHostileRequest, type HostileRequest } from '../src/benchmark/hostile-requests';
 import { startTestServer, type TestServer } from './support/test-server';
 
 async function send(server: TestServer, request: HostileRequest, apiKey?: string): Promise<{ status: number; headers: Headers; body: any; text: string }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
-  if (headers['content-type'] === '') delete headers['content-type'];
-  if (request.withApiKey && apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const response = await fetch(`${server.url}/graphql${request.search ?? ''}`, { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : (request.body as BodyInit | undefined) });
+  const response = await sendHostileRequest(`${server.url}/graphql`, request, apiKey);
   const text = await response.text();
   let body: any;
   try {

@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import { createApiKey } from '../auth/api-key.service';
 import type { ServerOptions } from '../server';
-import { hostileRequests } from './hostile-requests';
+import { hostileRequests, sendHostileRequest } from './hostile-requests';
+import { percentile } from './statistics';
 
 type WithServer = <T>(lessons: number, serverOptions: Partial<ServerOptions>, work: (url: string, dataSource: DataSource) => Promise<T>) => Promise<T>;
 
@@ -20,11 +21,8 @@ export async function benchmarkHostileRequests(withServer: WithServer, runs: num
       let status = 0;
       let statements = '0';
       for (let run = 0; run < runs + 5; run++) {
-        const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
-        if (headers['content-type'] === '') delete headers['content-type'];
-        if (request.withApiKey) headers.authorization = `Bearer ${secret}`;
         const startedAt = performance.now();
-        const response = await fetch(`${url}${request.search ?? ''}`, { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : (request.body as BodyInit | undefined) });
+        const response = await sendHostileRequest(url, request, secret);
         await response.arrayBuffer();
         const elapsed = performance.now() - startedAt;
         if (run < 5) continue; // warm-up
@@ -33,7 +31,7 @@ export async function benchmarkHostileRequests(withServer: WithServer, runs: num
         statements = response.headers.get('x-sql-statements') ?? '0';
       }
       timings.sort((a, b) => a - b);
-      const at = (fraction: number) => timings[Math.min(timings.length - 1, Math.floor(fraction * timings.length))];
+      const at = (fraction: number) => percentile(timings, fraction);
       slowest = Math.max(slowest, timings[timings.length - 1]);
       rows.push(`| ${request.name} | ${status} | ${at(0.5).toFixed(1)} | ${at(0.95).toFixed(1)} | ${timings[timings.length - 1].toFixed(1)} | ${statements} |`);
     }

@@ -90,3 +90,11 @@ export const hostileRequests: HostileRequest[] = [
   { name: 'subscription', body: query('subscription { __typename }'), status: 400, code: 'BAD_REQUEST', message: /Subscriptions are not offered/ },
   { name: 'wrong argument type', body: query('{ themes(first: "many") { totalCount } }'), status: 400, code: 'BAD_USER_INPUT', message: /Int cannot represent/ },
 ];
+
+/** Sends one of the requests as written (its method, headers and raw body), with `apiKey` when it asks for one. */
+export function sendHostileRequest(graphqlUrl: string, request: HostileRequest, apiKey?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
+  if (headers['content-type'] === '') delete headers['content-type'];
+  if (request.withApiKey && apiKey) headers.authorization = `Bearer ${apiKey}`;
+  return fetch(`${graphqlUrl}${request.search ?? ''}`, { method: request.method ?? 'POST', headers, body: request.method === 'GET' ? undefined : (request.body as BodyInit | undefined) });
+}

@@ -5,15 +5,12 @@ import { createRecord } from '../mutation/record-mutations';
 import { lockRecord, updateRow, type RecordTypeSpec } from '../mutation/record-writer';
 import type { WriteTransaction } from '../mutation/write-transaction';
 import { BriefStatus } from './brief.entity';
+import { storedPublicationDate } from './publication-date';
 import type { BriefCreateInput } from './brief.mutation-inputs';
 
-/** "2019" → the year, "2019-05" → the month, "2019-05-01" → the day: stored as a date and its precision. */
 function publicationDateColumns(value: unknown): Record<string, unknown> {
-  if (value === null) return { published_on: null, publication_date_precision: null };
-  const text = String(value);
-  if (/^\d{4}$/.test(text)) return { published_on: `${text}-01-01`, publication_date_precision: 'YEAR' };
-  if (/^\d{4}-\d{2}$/.test(text)) return { published_on: `${text}-01`, publication_date_precision: 'MONTH' };
-  return { published_on: text, publication_date_precision: 'DAY' };
+  const { date, precision } = storedPublicationDate(value === null ? null : String(value));
+  return { published_on: date, publication_date_precision: precision };
 }
 
 export const briefSpec: RecordTypeSpec = {

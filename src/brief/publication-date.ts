@@ -5,6 +5,14 @@ import { DatePrecision } from '../shared/date-precision';
 import { LocalDate } from '../shared/scalars';
 
 
+/** How a publication date written "2019", "2019-05" or "2019-05-01" is stored: the first day it can be, and its precision. */
+export function storedPublicationDate(published: string | null | undefined): { date: string | null; precision: DatePrecision | null } {
+  if (!published) return { date: null, precision: null };
+  if (/^\d{4}$/.test(published)) return { date: `${published}-01-01`, precision: DatePrecision.YEAR };
+  if (/^\d{4}-\d{2}$/.test(published)) return { date: `${published}-01`, precision: DatePrecision.MONTH };
+  return { date: published, precision: DatePrecision.DAY };
+}
+
 @ObjectType({ description: 'A date known to the day, the month or the year.' })
 export class PublicationDate {
   @Field(() => LocalDate, { description: 'The date; the first day of the month or year when only those are known.' })

@@ -13,6 +13,7 @@ import { recordCacheLookup, type ServerMetrics } from '../http/metrics';
 import { generationsOf, readGenerations, unchangedSince, type Generations } from './change-generations';
 import type { KeyValueStore } from './key-value-store';
 import { everything, readDependencies } from './read-dependencies';
+import { canonicalJson } from '../shared/canonical-json';
 
 interface CachedAnswer {
   result: FormattedExecutionResult;
@@ -23,12 +24,6 @@ interface CachedAnswer {
 }
 
 const dependenciesByDocument = new WeakMap<DocumentNode, string[]>();
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, item]) => [key, canonical(item)]));
-  return value;
-}
 
 /**
  * `schemaVersion` (a hash of the schema) is part of every key, so that during a rolling
@@ -53,7 +48,7 @@ export function responseCachePlugin(store: KeyValueStore, metrics: ServerMetrics
           }
           dependsOnEverything = dependencies.includes(everything);
           key = `answer:${schemaVersion}:${createHash('sha256')
-            .update(JSON.stringify([request.query ?? request.extensions?.persistedQuery, request.operationName ?? null, canonical(request.variables ?? {})]))
+            .update(canonicalJson([request.query ?? request.extensions?.persistedQuery, request.operationName ?? null, request.variables ?? {}]))
             .digest('hex')}`;
           generations = generationsOf(await readGenerations(contextValue.dataSource.manager), dependencies);
           const stored = await store.get(key);

@@ -6,31 +6,18 @@
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
  */
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { readOperations, type Operation } from '../benchmark/operations';
-import { connectDataSource } from '../database/connect';
-import { createDataSource } from '../database/data-source';
-import { EmbeddedDatabase } from '../database/embedded-postgres';
-import { runPendingMigrations } from '../database/migrate';
-import { loadSeedDataset } from '../seed/seed-loader';
 import type { DataSource } from 'typeorm';
+import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
+import { readOperations, type Operation } from '../benchmark/operations';
+import { percentile } from '../benchmark/statistics';
 import { createServer, type ServerOptions } from '../server';
-import { projectRoot } from '../shared/project-root';
-import { createLogger, silentLogger } from '../shared/logger';
-import { statementCountingLogger } from '../database/statement-counter';
-import { writeSyntheticData } from '../synthetic/synthetic-data';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}
 
 interface Result {
   operation: Operation;
@@ -68,23 +55,8 @@ async function measure(url: string, operation: Operation, runs: number): Promise
  * request: a rate limit would measure the limiter, not the API, and the response cache
  * would measure the cache, so both are off unless `serverOptions` says otherwise.
  */
-export async function withBenchmarkServer<T>(lessons: number, serverOptions: Partial<ServerOptions>, work: (url: string, dataSource: DataSource) => Promise<T>): Promise<T> {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-bench-'));
-  fs.chmodSync(directory, 0o755);
-  const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
-  // BENCH_SLOW_MS=5 lists every statement slower than 5 ms, to see where time goes.
-  const slowMilliseconds = Number(process.env.BENCH_SLOW_MS ?? 200);
-  const logger = createLogger('warn', 'pretty');
-  const dataSource = createDataSource('postgresql://unset', { logger: statementCountingLogger(logger, slowMilliseconds), slowStatementMilliseconds: slowMilliseconds });
-  try {
-    const url = await database.start();
-    dataSource.setOptions({ url });
-    await connectDataSource(dataSource, url);
-    await runPendingMigrations(dataSource, silentLogger);
-    await loadSeedDataset(dataSource, path.join(projectRoot, 'seeds'));
-    const startedAt = Date.now();
-    await dataSource.transaction((manager) => writeSyntheticData(manager, lessons));
-    process.stderr.write(`  ${lessons.toLocaleString('en-US')} lessons generated in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+export function withBenchmarkServer<T>(lessons: number, serverOptions: Partial<ServerOptions>, work: (url: string, dataSource: DataSource) => Promise<T>): Promise<T> {
+  return withBenchmarkDatabase(lessons, async (_url, dataSource) => {
     const server = await createServer({ dataSource, rateLimit: { points: 0, windowSeconds: 3600 }, cacheMaxAgeSeconds: 0, ...serverOptions });
     const port = await server.listen(0, '127.0.0.1');
     try {
@@ -92,11 +64,7 @@ export async function withBenchmarkServer<T>(lessons: number, serverOptions: Par
     } finally {
       await server.close();
     }
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.stop();
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
+  });
 }
 
 function benchmarkScale(lessons: number, runs: number, only: string | undefined, serverOptions: Partial<ServerOptions>): Promise<Result[]> {

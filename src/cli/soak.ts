@@ -14,20 +14,14 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import { createApiKey } from '../auth/api-key.service';
+import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { readOperations, type Operation } from '../benchmark/operations';
-import { connectDataSource } from '../database/connect';
-import { createDataSource } from '../database/data-source';
-import { EmbeddedDatabase, findFreePort } from '../database/embedded-postgres';
-import { runPendingMigrations } from '../database/migrate';
-import { loadSeedDataset } from '../seed/seed-loader';
+import { percentile } from '../benchmark/statistics';
+import { findFreePort } from '../database/embedded-postgres';
 import { projectRoot } from '../shared/project-root';
-import { silentLogger } from '../shared/logger';
-import { writeSyntheticData } from '../synthetic/synthetic-data';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -36,9 +30,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}
 
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
@@ -192,93 +183,85 @@ async function main(): Promise<void> {
   const sampleSeconds = option('sample-seconds', 5);
   const warmupSeconds = option('warmup-seconds', 15);
 
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-soak-'));
-  fs.chmodSync(directory, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach the folder
-  const database = new EmbeddedDatabase({ dataDirectory: path.join(directory, 'data') });
   let server: ReturnType<typeof startServerProcess> | undefined;
-  try {
-    const url = await database.start();
-    const dataSource = await connectDataSource(createDataSource(url), url);
-    await runPendingMigrations(dataSource, silentLogger);
-    await loadSeedDataset(dataSource, path.join(projectRoot, 'seeds'));
-    await dataSource.transaction((manager) => writeSyntheticData(manager, lessons));
-    const { secret } = await createApiKey(dataSource.manager, 'soak-admin', ApiKeyRole.ADMIN);
-    const reads = await readOperations(dataSource);
-    await dataSource.destroy();
+  await withBenchmarkDatabase(lessons, async (url, dataSource) => {
+    try {
+      const { secret } = await createApiKey(dataSource.manager, 'soak-admin', ApiKeyRole.ADMIN);
+      const reads = await readOperations(dataSource);
+      await dataSource.destroy();
 
-    const port = await findFreePort();
-    server = startServerProcess(url, port);
-    await waitUntilReady(port, server.exited);
-    process.stderr.write(`soak: ${lessons.toLocaleString('en-US')} lessons, ${clients} clients, ${warmupSeconds} s warm-up, then ${minutes} min measured\n`);
+      const port = await findFreePort();
+      server = startServerProcess(url, port);
+      await waitUntilReady(port, server.exited);
+      process.stderr.write(`soak: ${lessons.toLocaleString('en-US')} lessons, ${clients} clients, ${warmupSeconds} s warm-up, then ${minutes} min measured\n`);
 
-    const traffic = new Traffic(`http://127.0.0.1:${port}/graphql`, reads, secret);
-    const running = Array.from({ length: clients }, (_, client) => traffic.runClient(client));
-    // Collections during the warm-up too (their figures are not kept): the first full one
-    // returns the start-up's garbage, and the RSS needs a few seconds to shrink after it.
-    const warmupEnds = performance.now() + warmupSeconds * 1000;
-    while (performance.now() < warmupEnds) {
-      await sampleMemory(server.child);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(sampleSeconds * 1000, warmupEnds - performance.now()))));
-    }
+      const traffic = new Traffic(`http://127.0.0.1:${port}/graphql`, reads, secret);
+      const running = Array.from({ length: clients }, (_, client) => traffic.runClient(client));
+      // Collections during the warm-up too (their figures are not kept): the first full one
+      // returns the start-up's garbage, and the RSS needs a few seconds to shrink after it.
+      const warmupEnds = performance.now() + warmupSeconds * 1000;
+      while (performance.now() < warmupEnds) {
+        await sampleMemory(server.child);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(sampleSeconds * 1000, warmupEnds - performance.now()))));
+      }
 
-    traffic.measuring = true;
-    const samples: MemorySample[] = [];
-    const startedAt = performance.now();
-    const durationMilliseconds = minutes * 60_000;
-    for (;;) {
-      const elapsed = performance.now() - startedAt;
-      const memory = await sampleMemory(server.child);
-      samples.push({ seconds: elapsed / 1000, rss: memory.rss, heapUsed: memory.heapUsed });
-      process.stderr.write(
-        `  ${(elapsed / 1000).toFixed(0).padStart(4)} s  ${String(traffic.requests).padStart(7)} requests  ${traffic.errorTotal} errors  rss ${megabytes(memory.rss).toFixed(1)} MB  heap ${megabytes(memory.heapUsed).toFixed(1)} MB\n`,
+      traffic.measuring = true;
+      const samples: MemorySample[] = [];
+      const startedAt = performance.now();
+      const durationMilliseconds = minutes * 60_000;
+      for (;;) {
+        const elapsed = performance.now() - startedAt;
+        const memory = await sampleMemory(server.child);
+        samples.push({ seconds: elapsed / 1000, rss: memory.rss, heapUsed: memory.heapUsed });
+        process.stderr.write(
+          `  ${(elapsed / 1000).toFixed(0).padStart(4)} s  ${String(traffic.requests).padStart(7)} requests  ${traffic.errorTotal} errors  rss ${megabytes(memory.rss).toFixed(1)} MB  heap ${megabytes(memory.heapUsed).toFixed(1)} MB\n`,
+        );
+        if (elapsed >= durationMilliseconds) break;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(sampleSeconds * 1000, durationMilliseconds - elapsed)));
+      }
+      const measuredSeconds = (performance.now() - startedAt) / 1000;
+      traffic.measuring = false;
+      traffic.stopped = true;
+      await Promise.all(running);
+
+      server.child.kill('SIGTERM');
+      const exitCode = await server.exited;
+
+      const sorted = [...traffic.latencies].sort((a, b) => a - b);
+      const middle = samples[Math.floor(samples.length / 2)];
+      const first = samples[0];
+      const last = samples[samples.length - 1];
+      const secondHalf = samples.slice(Math.floor(samples.length / 2));
+      const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) => slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
+      const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+      const memoryRow = (name: string, pick: (sample: MemorySample) => number) =>
+        `| ${name} | ${megabytes(pick(first)).toFixed(1)} | ${megabytes(pick(middle)).toFixed(1)} | ${megabytes(pick(last)).toFixed(1)} | ${signed(slopeOf(samples, pick))} | ${signed(slopeOf(secondHalf, pick))} |`;
+      console.log(
+        [
+          `Soak run: ${minutes} min measured after ${warmupSeconds} s of warm-up, ${clients} concurrent clients, ${lessons.toLocaleString('en-US')} synthetic lessons plus the seed dataset.`,
+          '',
+          '| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |',
+          '|---|---|---|---|---|---|',
+          `| ${traffic.requests.toLocaleString('en-US')} | ${traffic.errorTotal} | ${(traffic.requests / measuredSeconds).toFixed(0)} | ${percentile(sorted, 0.5).toFixed(1)} | ${percentile(sorted, 0.95).toFixed(1)} | ${percentile(sorted, 0.99).toFixed(1)} |`,
+          '',
+          `| server memory (MB, after a collection) | start | middle (${middle.seconds.toFixed(0)} s) | end (${last.seconds.toFixed(0)} s) | slope MB/min | slope MB/min, second half |`,
+          '|---|---|---|---|---|---|',
+          memoryRow('RSS', (sample) => sample.rss),
+          memoryRow('JS heap used', (sample) => sample.heapUsed),
+          '',
+          `${samples.length} memory samples; the server logged ${server.warnings.length} warnings or errors; it exited with code ${exitCode} on SIGTERM.`,
+        ].join('\n'),
       );
-      if (elapsed >= durationMilliseconds) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(sampleSeconds * 1000, durationMilliseconds - elapsed)));
+      for (const problem of traffic.errors) console.log(`error: ${problem}`);
+      for (const line of server.warnings.slice(0, 10)) console.log(`server: ${line.slice(0, 300)}`);
+      if (traffic.errorTotal > 0 || exitCode !== 0) process.exitCode = 1;
+    } finally {
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGKILL');
+        await server.exited;
+      }
     }
-    const measuredSeconds = (performance.now() - startedAt) / 1000;
-    traffic.measuring = false;
-    traffic.stopped = true;
-    await Promise.all(running);
-
-    server.child.kill('SIGTERM');
-    const exitCode = await server.exited;
-
-    const sorted = [...traffic.latencies].sort((a, b) => a - b);
-    const middle = samples[Math.floor(samples.length / 2)];
-    const first = samples[0];
-    const last = samples[samples.length - 1];
-    const secondHalf = samples.slice(Math.floor(samples.length / 2));
-    const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) => slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
-    const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-    const memoryRow = (name: string, pick: (sample: MemorySample) => number) =>
-      `| ${name} | ${megabytes(pick(first)).toFixed(1)} | ${megabytes(pick(middle)).toFixed(1)} | ${megabytes(pick(last)).toFixed(1)} | ${signed(slopeOf(samples, pick))} | ${signed(slopeOf(secondHalf, pick))} |`;
-    console.log(
-      [
-        `Soak run: ${minutes} min measured after ${warmupSeconds} s of warm-up, ${clients} concurrent clients, ${lessons.toLocaleString('en-US')} synthetic lessons plus the seed dataset.`,
-        '',
-        '| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |',
-        '|---|---|---|---|---|---|',
-        `| ${traffic.requests.toLocaleString('en-US')} | ${traffic.errorTotal} | ${(traffic.requests / measuredSeconds).toFixed(0)} | ${percentile(sorted, 0.5).toFixed(1)} | ${percentile(sorted, 0.95).toFixed(1)} | ${percentile(sorted, 0.99).toFixed(1)} |`,
-        '',
-        `| server memory (MB, after a collection) | start | middle (${middle.seconds.toFixed(0)} s) | end (${last.seconds.toFixed(0)} s) | slope MB/min | slope MB/min, second half |`,
-        '|---|---|---|---|---|---|',
-        memoryRow('RSS', (sample) => sample.rss),
-        memoryRow('JS heap used', (sample) => sample.heapUsed),
-        '',
-        `${samples.length} memory samples; the server logged ${server.warnings.length} warnings or errors; it exited with code ${exitCode} on SIGTERM.`,
-      ].join('\n'),
-    );
-    for (const problem of traffic.errors) console.log(`error: ${problem}`);
-    for (const line of server.warnings.slice(0, 10)) console.log(`server: ${line.slice(0, 300)}`);
-    if (traffic.errorTotal > 0 || exitCode !== 0) process.exitCode = 1;
-  } finally {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-    await database.stop();
-    fs.rmSync(directory, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: Error) => {

@@ -31,7 +31,7 @@ export const lessonLinkSpec: RecordTypeSpec = {
   },
 };
 
-/** Appends lessons to a brief one by one; the first failure undoes the whole mutation (the runner rolls back). */
+/** Appends lessons (validated with the input that holds them) to a brief one by one; the first failure undoes the whole mutation (the runner rolls back). */
 export async function appendLessons(transaction: WriteTransaction, briefKey: number, lessons: BriefLessonInput[], path: Path): Promise<UserError[]> {
   // Locks the brief, so two appends to one brief take turns for the next position.
   const [{ last }] = (await transaction.manager.query(
@@ -39,7 +39,7 @@ export async function appendLessons(transaction: WriteTransaction, briefKey: num
     [briefKey],
   )) as Array<{ last: number }>;
   for (const [index, lesson] of lessons.entries()) {
-    const result = await createRecord(transaction, lessonSpec, lesson, { defaults: { brief_id: briefKey, position: last + index + 1 }, path: [...path, index] });
+    const result = await createRecord(transaction, lessonSpec, lesson, { defaults: { brief_id: briefKey, position: last + index + 1 }, path: [...path, index], validated: true });
     if (result.userErrors.length > 0) return result.userErrors;
   }
   return [];

@@ -15,6 +15,7 @@ import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode } from
 import type { EntityManager } from 'typeorm';
 import { appendAuditEntry } from '../audit/audit-log';
 import { lockChangeCounters } from '../caching/change-generations';
+import { canonicalJson } from '../shared/canonical-json';
 import type { RequestContext } from '../context';
 import { userError, UserErrorCode, type UserError } from './user-error';
 import { WriteTransaction } from './write-transaction';
@@ -40,16 +41,6 @@ export interface MutationCall {
 }
 
 const idempotencyWindow = `interval '24 hours'`;
-
-/** JSON with object keys sorted, so equal input gives equal text whatever its key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 function fingerprintOf(call: MutationCall): string {
   return createHash('sha256').update(`${call.action}\n${canonicalJson(call.arguments)}`).digest('hex');

@@ -32,6 +32,8 @@ export interface CreateOptions {
   /** Runs after the row and its join rows exist; returns user errors to undo everything. */
   afterInsert?: (transaction: WriteTransaction, key: number) => Promise<UserError[]>;
   path?: Path;
+  /** The input was validated already, as part of a larger input (a brief's lessons). */
+  validated?: boolean;
 }
 
 export interface UpdateOptions {
@@ -64,7 +66,7 @@ async function joinKeys(transaction: WriteTransaction, spec: RecordTypeSpec, inp
 
 export async function createRecord(transaction: WriteTransaction, spec: RecordTypeSpec, input: object, options: CreateOptions = {}): Promise<MutationResult> {
   const path = options.path ?? ['input'];
-  const invalid = await validateInput(input, path);
+  const invalid = options.validated ? [] : await validateInput(input, path);
   if (invalid.length > 0) return failed(invalid);
   const { values, errors } = await columnValues(transaction.manager, spec, input, path);
   errors.push(...(await uniquenessErrors(transaction.manager, spec, input, path, null)));

@@ -3,10 +3,10 @@
  * whose `field` is the path into the mutation's arguments.
  */
 import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
-import { isCalendarDate, stateNames } from '../shared/calendar';
+import { isCalendarDate, isPartialDate, stateNames } from '../shared/calendar';
+import { isSlug, maximumSlugLength } from '../shared/slug';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function rule(name: string, message: string, test: (value: unknown, args: ValidationArguments) => boolean) {
   return (options?: ValidationOptions) =>
@@ -15,7 +15,7 @@ function rule(name: string, message: string, test: (value: unknown, args: Valida
     };
 }
 
-export const IsSlug = rule('isSlug', '$property must be lower-case letters, digits and single hyphens, such as "district-reform-2019"', (value) => typeof value === 'string' && value.length <= 200 && slugPattern.test(value));
+export const IsSlug = rule('isSlug', `$property must be up to ${maximumSlugLength} lower-case letters, digits and single hyphens, such as "district-reform-2019"`, (value) => isSlug(value));
 
 export const IsCalendarDate = rule('isCalendarDate', '$property must be a real date written YYYY-MM-DD, such as 2019-05-01', (value) => typeof value === 'string' && isCalendarDate(value));
 
@@ -23,7 +23,7 @@ export const IsCalendarDate = rule('isCalendarDate', '$property must be a real d
 export const IsPartialDate = rule(
   'isPartialDate',
   '$property must be a year (2019), a month (2019-05) or a real date (2019-05-01)',
-  (value) => typeof value === 'string' && (/^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDate(value)),
+  (value) => typeof value === 'string' && isPartialDate(value),
 );
 
 export const IsStateCode = rule('isStateCode', '$property must be a two-letter US state code such as CA', (value) => typeof value === 'string' && value in stateNames);

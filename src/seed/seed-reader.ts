@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { isCalendarDate } from '../shared/calendar';
+import { isCalendarDate, isPartialDate } from '../shared/calendar';
+import { isSlug } from '../shared/slug';
 import { collectionNames, collections, type CollectionName, type Dataset, type FieldSpec } from './seed-schema';
 
 export interface SeedProblem {
@@ -53,21 +54,15 @@ interface Located<T> {
   label: string;
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const lessonReferencePattern = /^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9]\d*$/;
 const maximumFileBytes = 20 * 1024 * 1024;
 const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a reference has the shape of the collection's key (a slug or a meeting number); whether it exists is checked later. */
 function isKeyShaped(collection: CollectionName, value: unknown): boolean {
-  return collections[collection].key === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : typeof value === 'string' && slugPattern.test(value);
+  return collections[collection].key === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : isSlug(value);
 }
 
-function isPartialDate(value: string): boolean {
-  if (/^\d{4}$/.test(value)) return true;
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
-  return isCalendarDate(value);
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -240,7 +235,7 @@ class DatasetBuilder {
         return;
       }
       case 'slug':
-        if (typeof value !== 'string' || !slugPattern.test(value) || value.length > 120) {
+        if (!isSlug(value)) {
           return report(field, `must be a slug (lower-case letters, digits and single dashes, at most 120 characters), got ${describe(value)}`);
         }
         return;

@@ -8,6 +8,7 @@
  * `published` views first on the search path, and the writer must reach the tables.
  */
 import type { EntityManager } from 'typeorm';
+import { storedPublicationDate } from '../brief/publication-date';
 import { lockChangeCounters } from '../caching/change-generations';
 import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
@@ -93,13 +94,6 @@ function parentsFirst<T extends { slug: string }>(records: T[], parentField: key
   };
   records.forEach(place);
   return ordered;
-}
-
-function publicationDate(published: string | undefined): { date: string | null; precision: string | null } {
-  if (!published) return { date: null, precision: null };
-  if (/^\d{4}$/.test(published)) return { date: `${published}-01-01`, precision: 'YEAR' };
-  if (/^\d{4}-\d{2}$/.test(published)) return { date: `${published}-01`, precision: 'MONTH' };
-  return { date: published, precision: 'DAY' };
 }
 
 export async function writeSeedDataset(manager: EntityManager, dataset: Dataset, options: WriteOptions = {}): Promise<SeedSummary> {
@@ -209,7 +203,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   const lessonIds = new Map<string, number>([...(options.externalKeys?.lessons ?? new Map<string, number>())].map(([key, id]) => [String(key), id]));
   const briefChanged = new Map<string, { outcome: Outcome; changed: boolean }>();
   for (const brief of dataset.briefs) {
-    const { date, precision } = publicationDate(brief.published);
+    const { date, precision } = storedPublicationDate(brief.published);
     const { id, outcome } = await upsertRow(manager, 'brief', ['slug'], {
       slug: brief.slug, title: brief.title, kind: brief.kind,
       // Without a status, a new brief is published (the column's default) and a stored one keeps its status:

@@ -10,6 +10,11 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** A date known to the year (2019), the month (2019-05) or the day (a real date, 2019-05-01). */
+export function isPartialDate(value: string): boolean {
+  return /^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDate(value);
+}
+
 export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function parts(date: string): { year: number; month: string; day: number } {

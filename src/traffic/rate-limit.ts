@@ -53,27 +53,33 @@ function refuse(response: express.Response, settings: RateLimitSettings, check: 
 }
 
 /**
+ * Whether `client` has at least a point left, spending nothing; otherwise answers 429.
+ * Counters that cannot be read let the request through (a rate limit is no reason to be down).
+ */
+async function hasPointsLeft(store: PointsStore, client: string, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger, response: express.Response): Promise<boolean> {
+  let check: Charge;
+  try {
+    check = await store.charge(client, 0, settings.points - 1, settings.windowSeconds * 1000);
+  } catch (error) {
+    logger.warn('cannot read rate-limit counters; letting the request through', { error: String(error) });
+    return true;
+  }
+  if (!check.allowed) refuse(response, settings, check, metrics);
+  return check.allowed;
+}
+
+/**
  * Refused keys are charged to the sender's address, on a budget of their own (so that
  * anonymous reads from a busy address do not lock out a valid key sent from it): each
  * refused key costs a point, and an address with nothing left may not try keys (nor
  * reach the database to look one up) until the window resets.
  */
 export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): KeyAttemptGuard {
-  const windowMilliseconds = settings.windowSeconds * 1000;
+  const refusedKeysOf = (request: express.Request) => `refused-keys:${addressClient(request)}`;
   return {
-    async mayTry(request, response) {
-      try {
-        const check = await store.charge(`refused-keys:${addressClient(request)}`, 0, settings.points - 1, windowMilliseconds);
-        if (check.allowed) return true;
-        refuse(response, settings, check, metrics);
-        return false;
-      } catch (error) {
-        logger.warn('cannot read rate-limit counters; letting the request through', { error: String(error) });
-        return true;
-      }
-    },
+    mayTry: (request, response) => hasPointsLeft(store, refusedKeysOf(request), settings, metrics, logger, response),
     async refused(request) {
-      await store.charge(`refused-keys:${addressClient(request)}`, 1, settings.points, windowMilliseconds).catch(() => undefined);
+      await store.charge(refusedKeysOf(request), 1, settings.points, settings.windowSeconds * 1000).catch(() => undefined);
     },
   };
 }
@@ -86,17 +92,7 @@ export function refuseSpentClients(store: PointsStore, settings: RateLimitSettin
   return async (request: express.Request, response: express.Response, next: express.NextFunction): Promise<void> => {
     const client = rateLimitClient(request, response);
     response.locals.rateLimitClient = client;
-    let check: Charge;
-    try {
-      // Spends nothing: allowed while at least one point is left.
-      check = await store.charge(client, 0, settings.points - 1, settings.windowSeconds * 1000);
-    } catch (error) {
-      logger.warn('cannot read rate-limit counters; letting the request through', { error: String(error) });
-      next();
-      return;
-    }
-    if (check.allowed) next();
-    else refuse(response, settings, check, metrics);
+    if (await hasPointsLeft(store, client, settings, metrics, logger, response)) next();
   };
 }
 

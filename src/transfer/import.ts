@@ -16,8 +16,6 @@ export interface ImportOptions {
   onProgress?: (imported: number, total: number) => void;
   /** Database keys of records the dataset refers to but does not hold (see external-references.ts). */
   externalKeys?: ExternalKeys;
-  /** Who imports, for the audit log (the command line when run from a shell). */
-  actorName?: string;
 }
 
 export async function importDataset(dataSource: DataSource, dataset: Dataset, options: ImportOptions = {}): Promise<SeedSummary> {
@@ -33,7 +31,7 @@ export async function importDataset(dataSource: DataSource, dataset: Dataset, op
       }
       // One entry for the whole import: who, when, and what it created, updated and left unchanged.
       await appendAuditEntry(runner.manager, {
-        actorName: options.actorName ?? commandLineActor, actorKey: null, action: 'import', recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary }, requestId: null,
+        actorName: commandLineActor, actorKey: null, action: 'import', recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary }, requestId: null,
       });
       await runner.commitTransaction();
       return summary;
