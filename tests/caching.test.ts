@@ -10,7 +10,9 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { readSafelist, sha256Hex, SafelistError } from '../src/caching/safelist';
-import { startTestServer, type TestServer } from './support/test-server';
+import { loadSeedDataset } from '../src/seed/seed-loader';
+import { createMigratedDatabase } from './support/test-database';
+import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
 
 const briefTitle = `{ brief(slug: "always-room-for-improvement") { title } }`;
 
@@ -187,19 +189,33 @@ describe('persisted queries', () => {
 const redisUrl = process.env.BRIEFGRAPH_TEST_REDIS_URL;
 const describeWithRedis = redisUrl ? describe : describe.skip;
 
+/** Two servers on one database sharing a Redis under a key prefix of their own, so no test sees another's state. */
+async function startInstancesSharingRedis(redis: Redis, database?: TestServer['database']): Promise<[TestServer, TestServer]> {
+  const shared = { redis, redisKeyPrefix: `briefgraph-test-${randomBytes(4).toString('hex')}:`, cacheMaxAgeSeconds: 60, rateLimit: { points: 40, windowSeconds: 86_400 } };
+  const first = await startTestServer({ database, server: shared });
+  const second = await startTestServer({ database: first.database, server: shared });
+  return [first, second];
+}
+
 describeWithRedis('two instances sharing Redis', () => {
   let redis: Redis;
+  let database: TestServer['database'];
   let first: TestServer;
   let second: TestServer;
   beforeAll(async () => {
     redis = new Redis(redisUrl!);
-    const shared = { redis, redisKeyPrefix: `briefgraph-test-${randomBytes(4).toString('hex')}:`, cacheMaxAgeSeconds: 60, rateLimit: { points: 40, windowSeconds: 86_400 } };
-    first = await startTestServer({ server: shared });
-    second = await startTestServer({ database: first.database, server: shared });
+    database = await createMigratedDatabase();
+    await loadSeedDataset(database.dataSource, seedDirectory);
   });
-  afterAll(async () => {
+  beforeEach(async () => {
+    [first, second] = await startInstancesSharingRedis(redis, database);
+  });
+  afterEach(async () => {
     await second?.close();
     await first?.close();
+  });
+  afterAll(async () => {
+    await database?.close();
     redis?.disconnect();
   });
 

@@ -94,7 +94,7 @@ describe('shutting down under load', () => {
 
     const signalledAt = Date.now();
     server!.child.kill('SIGTERM');
-    await waitFor(() => connectionRefused(port), 1000, 'new connections to be refused');
+    await waitFor(() => connectionRefused(port), 5000, 'new connections to be refused');
     probe.write('\r\n');
     await probeClosed;
     expect(probeAnswer).toMatch(/^HTTP\/1\.1 503 /);
@@ -110,7 +110,8 @@ describe('shutting down under load', () => {
     await load.stop();
     const exit = await server!.exited();
     expect(exit.code).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(10_000);
+    // Exit code 0 means it stopped within SHUTDOWN_TIMEOUT_MS by its own clock (main.ts exits 1 otherwise).
+    expect(server!.output()).not.toContain('shutdown took longer');
     expect(server!.output()).toContain('stopped cleanly');
 
     // Every request either got its normal answer or could not connect: none was cut off or failed.
@@ -132,9 +133,11 @@ describe('shutting down under load', () => {
       server!.child.kill('SIGTERM');
       const exit = await server!.exited();
       const stoppedAfter = Date.now() - signalledAt;
+      // Exit code 0 is the proof of timeliness: a shutdown that overran SHUTDOWN_TIMEOUT_MS exits 1
+      // (main.ts). The request, stuck on a lock held until the end of this test, was cut off.
       expect(exit.code).toBe(0);
       expect(stoppedAfter).toBeGreaterThanOrEqual(1000);
-      expect(stoppedAfter).toBeLessThan(4000);
+      expect(server!.output()).not.toContain('shutdown took longer');
       expect((await stuck).networkError).toBeDefined();
       // Its statement was cancelled, not left waiting on the lock after the process had gone.
       expect(await statementsWaitingOnTheLock()).toBe(0);

@@ -85,8 +85,10 @@ describe('time limits', () => {
         const { result, milliseconds } = await timed(() => server.graphql(readThemes, undefined, { apiKey }));
         expect(result.status).toBe(504);
         expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('took too long'), extensions: { code: 'TIMEOUT' } })]);
+        // The lock is held throughout, so only a limit can have ended the request; the message says it
+        // was the statement timeout, and it came long before the 10 s request timeout could.
         expect(milliseconds).toBeGreaterThanOrEqual(400);
-        expect(milliseconds).toBeLessThan(2500);
+        expect(milliseconds).toBeLessThan(9000);
         expect(await serverStatementsRunning()).toBe(0);
       }
     } finally {
@@ -108,10 +110,12 @@ describe('time limits', () => {
       const { result, milliseconds } = await timed(() => server.graphql(readThemes));
       expect(result.status).toBe(504);
       expect(result.errors).toEqual([{ message: expect.stringContaining('longer than the limit of 700 ms'), extensions: { code: 'TIMEOUT' } }]);
+      // The message names the request limit; the lock still held means nothing else could have ended it,
+      // and the 20 s statement timeout is far off.
       expect(milliseconds).toBeGreaterThanOrEqual(600);
-      expect(milliseconds).toBeLessThan(2500);
+      expect(milliseconds).toBeLessThan(15_000);
       // The cancel request reaches PostgreSQL within moments, long before the 20 s statement timeout.
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 10_000;
       while ((await serverStatementsRunning()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await serverStatementsRunning()).toBe(0);
     } finally {
@@ -129,8 +133,9 @@ describe('time limits', () => {
       const { result, milliseconds } = await timed(() => server.graphql(createTheme, input, { apiKey: editor }));
       expect(result.status).toBe(504);
       expect(result.errors![0].extensions).toEqual({ code: 'TIMEOUT' });
-      expect(milliseconds).toBeLessThan(2500);
-      const deadline = Date.now() + 3000;
+      expect(result.errors![0].message).toContain('longer than the limit of 700 ms');
+      expect(milliseconds).toBeLessThan(15_000);
+      const deadline = Date.now() + 10_000;
       while ((await serverStatementsRunning()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await serverStatementsRunning()).toBe(0);
     } finally {
@@ -149,14 +154,15 @@ describe('time limits', () => {
     try {
       // Both connections of the anonymous readers' pool wait on the lock.
       const blocked = [server.graphql(readThemes), server.graphql(readThemes)];
-      const deadline = Date.now() + 3000;
+      const deadline = Date.now() + 10_000;
       while ((await serverStatementsRunning()) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       const { result, milliseconds } = await timed(() => server.graphql('{ meetings { nodes { number } } }'));
       expect(result.status).toBe(503);
       expect(result.headers.get('retry-after')).toBe('1');
       expect(result.errors).toEqual([expect.objectContaining({ message: 'The database is unavailable right now; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+      // The pool timeout (500 ms) answered, not the request timeout (10 s), which would say TIMEOUT.
       expect(milliseconds).toBeGreaterThanOrEqual(400);
-      expect(milliseconds).toBeLessThan(2000);
+      expect(milliseconds).toBeLessThan(9000);
       await unlockThemes();
       for (const answer of await Promise.all(blocked)) expect(answer.status).toBe(200);
     } finally {

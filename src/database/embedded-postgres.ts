@@ -309,6 +309,8 @@ export class EmbeddedDatabase {
   private async ensureApplicationDatabase(): Promise<void> {
     const { Client } = await import('pg');
     const client = new Client({ connectionString: this.url('postgres') });
+    // A lost connection fails the statement under way; without a listener it would also end the process.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [this.databaseName]);

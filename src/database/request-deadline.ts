@@ -85,9 +85,25 @@ function sendCancelRequest(host: string, port: number, processId: number, secret
   });
 }
 
-/** node-postgres' Client, aware of the request deadline it is used under. */
+/**
+ * node-postgres' Client, aware of the request deadline it is used under, and never
+ * without an 'error' listener.
+ */
 export class DeadlineAwareClient extends pg.Client {
   private cancelling: Promise<void> | undefined;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg-pool and TypeORM each listen for 'error' only part of the time: the pool takes its
+    // listener off when it hands a new connection over, synchronously inside the socket
+    // handler that read "ready for query", and TypeORM adds its own a promise tick later. A
+    // termination that arrives in the same packet (pg_terminate_backend, a restart) is
+    // emitted in that gap, and an 'error' event without a listener ends the process. This
+    // listener is there for the client's whole life. It need do nothing: the client is
+    // already marked unusable, its next statement fails as a database fault (503), and
+    // the pool discards it when it is released.
+    this.on('error', () => undefined);
+  }
 
   // The promise form (the only one TypeORM uses) is checked; callback and submittable forms pass through.
   override query(...args: any[]): any {
