@@ -9,8 +9,10 @@
  *
  * --load N starts N busy loops beside the tests (default: as many as there are cores).
  * --randomize shuffles the order of tests inside each file, with a new seed every run.
+ * The whole output of each failed run is kept in a temporary folder, named at the end.
  */
 const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -53,6 +55,7 @@ function main() {
 
   const failures = [];
   const startedAt = Date.now();
+  const outputDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-repeat-'));
   for (let run = 1; run <= options.runs; run++) {
     const seed = options.randomize ? ['--randomize', `--seed=${Math.floor(Math.random() * 2 ** 31)}`] : [];
     const runStartedAt = Date.now();
@@ -63,6 +66,7 @@ function main() {
     process.stdout.write(`run ${run}/${options.runs}: ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - runStartedAt) / 1000).toFixed(1)} s (${summary}${seed.length ? `, ${seed[1]}` : ''})\n`);
     if (!passed) {
       failures.push(run);
+      fs.writeFileSync(path.join(outputDirectory, `run-${run}.log`), output);
       const failed = output.split('\n').filter((line) => /●|Unhandled|uncaught|Emitted 'error'/.test(line));
       process.stdout.write(`${failed.slice(0, 20).join('\n')}\n`);
     }
@@ -70,7 +74,7 @@ function main() {
   const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
   process.stdout.write(
     `\n${options.runs - failures.length} of ${options.runs} runs passed in ${minutes} min, with ${options.load} busy loop(s) on ${os.cpus().length} core(s)` +
-      `${failures.length ? `; failed runs: ${failures.join(', ')}` : ''}\n`,
+      `${failures.length ? `; failed runs: ${failures.join(', ')} (their output: ${outputDirectory})` : ''}\n`,
   );
   stopLoad();
   process.exit(failures.length ? 1 : 0);

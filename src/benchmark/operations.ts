@@ -89,9 +89,9 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
   return [
     {
       name: 'brief by slug',
-      description: 'a brief page: the brief, its publisher, themes, networks and first ten lessons',
-      query: `query($slug: String!) { brief(slug: $slug) { title kind summary publicationDate { text } publisher { name } themes { name } networks { name }
-        lessons(first: 10) { nodes { position statement } } } }`,
+      description: 'a brief page: the brief, its publisher, themes, and first ten lessons with their themes',
+      query: `query($slug: String!) { brief(slug: $slug) { id title kind summary publicationDate { text } publisher { name } themes { name }
+        lessons(first: 10) { nodes { position statement themes { name } } } } }`,
       variables: (run) => ({ slug: pick(slugs, run) }),
     },
     {
@@ -102,9 +102,8 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
     },
     {
       name: 'three-level nested',
-      description: '5 themes → 10 lessons each → each lesson\'s brief → 3 of its lessons → 3 links each, with the linked lesson and its brief',
-      query: `{ themes(first: 5) { nodes { name lessons(first: 10) { nodes { statement brief { title publisher { name }
-        lessons(first: 3) { nodes { statement links(first: 3) { nodes { kind rationale to { statement brief { title } } } } } } } } } } } }`,
+      description: "10 themes → each theme's 10 newest lessons → each lesson's brief and the meeting it follows up, and the lesson's themes",
+      query: `{ themes(first: 10) { nodes { name lessons(first: 10) { nodes { statement brief { title followsUpMeeting { number } } themes { name } } } } } }`,
       variables: () => ({}),
     },
     {

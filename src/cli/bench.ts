@@ -1,8 +1,14 @@
 /**
- * `npm run bench -- [--lessons 1000,100000] [--runs 200] [--only name] [--cached]`: measures
- * p50/p95 latency and SQL statements per request through the real HTTP endpoint,
- * on an embedded PostgreSQL in a temporary folder filled with the shipped dataset
- * plus deterministic synthetic data at each scale. Prints a Markdown table.
+ * Benchmarks through the real HTTP endpoint, on an embedded PostgreSQL in a temporary
+ * folder filled with the shipped dataset plus deterministic synthetic data at each scale.
+ * Each prints a Markdown table for docs/benchmarks.md.
+ *
+ * `npm run bench -- [--lessons 1000,100000] [--runs 500] [--seconds 5] [--clients 10] [--only name] [--cached]`:
+ *   the read path against the floor (one hand-written SQL statement per request), both as
+ *   processes of their own: p50/p95 with one client, requests per second with ten, ratios,
+ *   memory. --cached turns Briefgraph's response cache on (every request after the first a hit).
+ * `npm run bench -- --research [--lessons …] [--runs 200] [--only name]`: search, facets,
+ *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
  */
 import 'reflect-metadata';
@@ -10,6 +16,8 @@ import type { DataSource } from 'typeorm';
 import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
 import { readOperations, type Operation } from '../benchmark/operations';
+import { floorOperations } from '../benchmark/floor-operations';
+import { benchmarkScale as benchmarkReadPathScale, readPathTable, type ScaleFigures } from '../benchmark/read-path-benchmark';
 import { percentile } from '../benchmark/statistics';
 import { createServer, type ServerOptions } from '../server';
 
@@ -71,7 +79,8 @@ function benchmarkScale(lessons: number, runs: number, only: string | undefined,
   return withBenchmarkServer(lessons, serverOptions, async (url, dataSource) => {
     const results: Result[] = [];
     for (const operation of await readOperations(dataSource)) {
-      if (only && !operation.name.includes(only)) continue;
+      // The read path's operations are measured against the floor (the default mode).
+      if (floorOperations[operation.name] || (only && !operation.name.includes(only))) continue;
       results.push(await measure(url, operation, runs));
       process.stderr.write(`  ${operation.name}: p50 ${results[results.length - 1].p50.toFixed(1)} ms\n`);
     }
@@ -79,23 +88,41 @@ function benchmarkScale(lessons: number, runs: number, only: string | undefined,
   });
 }
 
-async function main(): Promise<void> {
+async function benchmarkReadPath(): Promise<void> {
+  const scales = option('lessons', '1000,100000').split(',').map(Number);
+  const settings = {
+    scales,
+    runs: Number(option('runs', '500')),
+    seconds: Number(option('seconds', '5')),
+    clients: Number(option('clients', '10')),
+    only: process.argv.includes('--only') ? option('only', '') : undefined,
+    // --cached: the response cache on, so every request after the first is a hit.
+    briefgraphEnvironment: process.argv.includes('--cached') ? { CACHE_MAX_AGE_SECONDS: '3600' } : undefined,
+  };
+  if ([...scales, settings.runs, settings.seconds, settings.clients].some((value) => !Number.isInteger(value) || value < 1)) {
+    throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 500] [--seconds 5] [--clients 10] [--only <operation name part>] [--cached]');
+  }
+  const figures: ScaleFigures[] = [];
+  for (const lessons of scales) {
+    process.stderr.write(`read path at ${lessons.toLocaleString('en-US')} lessons: ${settings.runs} sequential requests, then ${settings.seconds} s with ${settings.clients} clients, per operation and server\n`);
+    figures.push(await benchmarkReadPathScale(lessons, settings, (line) => process.stderr.write(`${line}\n`)));
+  }
+  console.log(readPathTable(figures, settings.clients));
+  console.log('\nOperations:');
+  for (const result of figures[0]?.operations ?? []) console.log(`- ${result.operation.name}: ${result.operation.description}`);
+}
+
+async function benchmarkResearch(): Promise<void> {
   const scales = option('lessons', '1000,100000').split(',').map(Number);
   const runs = Number(option('runs', '200'));
   const only = process.argv.includes('--only') ? option('only', '') : undefined;
-  if (process.argv.includes('--hostile')) {
-    console.log(await benchmarkHostileRequests(withBenchmarkServer, Number(option('runs', '50'))));
-    return;
-  }
-  // --cached: the same operations with the response cache on, every request after the first a hit.
-  const serverOptions: Partial<ServerOptions> = process.argv.includes('--cached') ? { cacheMaxAgeSeconds: 3600 } : {};
   if (scales.some((scale) => !Number.isInteger(scale) || scale < 1) || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 200] [--only <operation name part>]');
+    throw new Error('usage: npm run bench -- --research [--lessons 1000,100000] [--runs 200] [--only <operation name part>]');
   }
   const byScale = new Map<number, Result[]>();
   for (const scale of scales) {
     process.stderr.write(`benchmarking at ${scale.toLocaleString('en-US')} lessons, ${runs} runs per operation\n`);
-    byScale.set(scale, await benchmarkScale(scale, runs, only, serverOptions));
+    byScale.set(scale, await benchmarkScale(scale, runs, only, {}));
   }
   const header = ['operation', ...scales.flatMap((scale) => [`p50 ms @${scale}`, `p95 ms @${scale}`, `SQL @${scale}`])];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
@@ -110,10 +137,15 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   console.log('\nOperations:');
   for (const result of first) console.log(`- ${result.operation.name}: ${result.operation.description}`);
-  for (const scale of scales.slice(1)) {
-    const deep = byScale.get(scale)!.find((result) => result.operation.name === 'deep list page');
-    if (deep) console.log(`  at ${scale.toLocaleString('en-US')} lessons: ${deep.operation.description}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--hostile')) {
+    console.log(await benchmarkHostileRequests(withBenchmarkServer, Number(option('runs', '50'))));
+    return;
   }
+  if (process.argv.includes('--research')) return benchmarkResearch();
+  return benchmarkReadPath();
 }
 
 main().catch((error: Error) => {
