@@ -52,6 +52,7 @@ function main() {
   const stopLoad = () => busyLoops.forEach((loop) => loop.kill('SIGKILL'));
   process.on('exit', stopLoad);
   process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
 
   const failures = [];
   const startedAt = Date.now();

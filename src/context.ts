@@ -7,7 +7,9 @@
  * Requests with a key read and write the tables themselves.
  */
 import type { DataSource } from 'typeorm';
+import { ApiKeyRole } from './auth/api-key.entity';
 import type { Viewer } from './auth/viewer';
+import { RequestReads } from './read/request-reads';
 import { LoaderRegistry } from './shared/loader-registry';
 
 export interface RequestContext {
@@ -16,6 +18,8 @@ export interface RequestContext {
   /** The full database, for mutations (which always have a viewer). */
   writer: DataSource;
   viewer: Viewer | null;
+  /** The read engine for this request: records and lists compiled into SQL (src/read/). */
+  reads: RequestReads;
   loaders: LoaderRegistry;
   /** The request's ID, recorded in the audit log. */
   requestId: string | null;
@@ -40,6 +44,7 @@ export function createRequestContext(
     dataSource,
     writer: dataSources.writer,
     viewer,
+    reads: new RequestReads(dataSource, viewer?.role === ApiKeyRole.ADMIN),
     loaders: new LoaderRegistry(dataSource.manager),
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,

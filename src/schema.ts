@@ -22,12 +22,14 @@ import { District } from './district/district.entity';
 import { LessonLinkResolver, LessonResolver } from './lesson/lesson.resolver';
 import { Lesson } from './lesson/lesson.entity';
 import { LessonLink } from './lesson/lesson-link.entity';
-import { AgendaTopicResolver, MeetingMaterialResolver, MeetingProvenanceResolver, MeetingResolver } from './meeting/meeting.resolver';
+import { AgendaTopicResolver, MeetingMaterialResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { Meeting } from './meeting/meeting.entity';
 import { DistrictNetworkResolver } from './network/district-network.resolver';
 import { DistrictNetwork } from './network/district-network.entity';
 import { NodeResolver } from './node/node.resolver';
 import { projectRoot } from './shared/project-root';
+import { installReadResolvers } from './read/resolvers';
+import './read/all-reads';
 import { SearchResolver } from './search/search.resolver';
 import { BriefRelatedResolver, LessonRelatedResolver, RelationReasonResolver } from './related/related.resolver';
 import { RecordPathResolver } from './graph/record-path.resolver';
@@ -44,7 +46,8 @@ const sourcedTypes = [Organization, Theme, District, DistrictNetwork, Meeting, B
 let cachedSchema: GraphQLSchema | undefined;
 
 export function buildBriefgraphSchema(): GraphQLSchema {
-  cachedSchema ??= buildSchemaSync({
+  if (cachedSchema) return cachedSchema;
+  cachedSchema = buildSchemaSync({
     resolvers: [
       NodeResolver,
       OrganizationResolver,
@@ -64,7 +67,6 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       BriefRelatedResolver,
       RelationReasonResolver,
       RecordPathResolver,
-      MeetingProvenanceResolver,
       OrganizationMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,
@@ -80,6 +82,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     directives: [...specifiedDirectives, cacheControlDirective],
     authChecker,
   });
+  installReadResolvers(cachedSchema);
   return cachedSchema;
 }
 

@@ -2,7 +2,6 @@
 import { decodeGlobalId } from '../shared/global-id';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
-import { recordsByKey } from '../shared/record-loaders';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditOrder, type AuditFilter } from './audit.inputs';
 
@@ -29,5 +28,4 @@ export const auditListing = defineListing<AuditEntry, AuditFilter, AuditOrder>({
     OLDEST_FIRST: { name: AuditOrder.OLDEST_FIRST, columns: byId, descending: false },
   },
   conditions: auditConditions,
-  recordsByKey: (context) => context.loaders.get('auditEntry.byKey', (manager) => recordsByKey(manager, AuditEntry)),
 });

@@ -10,7 +10,8 @@ import { UserError, userError, UserErrorCode } from '../mutation/user-error';
 import { validateInput } from '../mutation/validation';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { ApiKeyCreateInput } from './api-key.mutation-inputs';
-import { createApiKey, isApiKeyNameTaken, listApiKeys, revokeApiKey } from './api-key.service';
+import { createApiKey, isApiKeyNameTaken, revokeApiKey } from './api-key.service';
+import { readRootField } from '../read/resolvers';
 
 const apiKeySpec: RecordTypeSpec = { typeName: 'ApiKey', table: 'api_key', columns: {} };
 
@@ -33,8 +34,8 @@ export class ApiKeyResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Directive(neverCache)
   @Query(() => [ApiKey], { description: 'Every API key, by name, revoked ones included. Admins only.' })
-  apiKeys(@Ctx() context: RequestContext): Promise<ApiKey[]> {
-    return listApiKeys(context.dataSource.manager);
+  apiKeys(@Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @Authorized(ApiKeyRole.ADMIN)

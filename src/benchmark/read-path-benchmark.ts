@@ -11,6 +11,10 @@ import { LoadClient, measureLatency, measureThroughput, type LatencyFigures, typ
 import { readOperations, type Operation } from './operations';
 import { startBriefgraph, startFloor, type ServerProcess } from './server-processes';
 import { withBenchmarkDatabase } from './benchmark-database';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { profileSummaryMarkdown, summariseCpuProfile } from './cpu-profile-summary';
 
 export interface ReadPathSettings {
   scales: number[];
@@ -166,4 +170,39 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
   }
   const memory = scales.map((scale) => `${scale.lessons.toLocaleString('en-US')} lessons: Briefgraph ${fixed(scale.residentMegabytes.briefgraph, 0)} MB, floor ${fixed(scale.residentMegabytes.floor, 0)} MB`);
   return `${lines.join('\n')}\n\nResident memory after the load: ${memory.join('; ')}.`;
+}
+
+/**
+ * CPU profiles of Briefgraph under the ten-client load, one server process per
+ * operation (so each profile holds that operation alone), summarised as Markdown.
+ */
+export async function profileScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<string> {
+  return withBenchmarkDatabase(lessons, async (url, dataSource) => {
+    const operations = (await readOperations(dataSource)).filter((operation) => floorOperations[operation.name] && (!settings.only || operation.name.includes(settings.only)));
+    const sections: string[] = [];
+    for (const operation of operations) {
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-profile-'));
+      const startedAt = performance.now();
+      const server = await startBriefgraph(url, { environment: settings.briefgraphEnvironment, cpuProfileDirectory: directory });
+      let loadFrom = 0;
+      const endpoint = briefgraphEndpoint(server, settings.clients);
+      try {
+        const send = async (run: number) => {
+          await endpoint.send(operation, run);
+        };
+        await measureLatency(send, 0, 200); // warm-up
+        loadFrom = performance.now() - startedAt;
+        const { requestsPerSecond } = await measureThroughput(send, settings.clients, settings.seconds);
+        progress(`  ${operation.name}: ${Math.round(requestsPerSecond)} req/s while profiling`);
+      } finally {
+        endpoint.client.close();
+        await server.stop();
+      }
+      const [file] = fs.readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'));
+      if (!file) throw new Error(`no CPU profile was written for ${operation.name}`);
+      sections.push(profileSummaryMarkdown(`${operation.name}, ${lessons.toLocaleString('en-US')} lessons`, summariseCpuProfile(path.join(directory, file), loadFrom)));
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+    return sections.join('\n\n');
+  });
 }

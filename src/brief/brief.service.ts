@@ -7,7 +7,6 @@ import type { Condition } from '../shared/pagination/sql-builder';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Brief } from './brief.entity';
 import type { BriefFilter, BriefOrder } from './brief.inputs';
-import { briefByKey } from './brief.loaders';
 
 const publishedOn = { sql: `coalesce(b.published_on, '0001-01-01'::date)`, type: 'date' } as const;
 const title = { sql: 'b.title', type: 'text' } as const;
@@ -45,6 +44,5 @@ export const briefListing = defineListing({
   key: 'b.id',
   orderings: briefOrderings,
   conditions: (filter: BriefFilter | null | undefined) => briefConditions(filter),
-  recordsByKey: briefByKey,
   searchable: 'b',
 });

@@ -7,6 +7,7 @@
  *   the read path against the floor (one hand-written SQL statement per request), both as
  *   processes of their own: p50/p95 with one client, requests per second with ten, ratios,
  *   memory. --cached turns Briefgraph's response cache on (every request after the first a hit).
+ *   --profile instead writes CPU profiles of Briefgraph under that load and summarises them.
  * `npm run bench -- --research [--lessons …] [--runs 200] [--only name]`: search, facets,
  *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
@@ -17,7 +18,7 @@ import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
 import { readOperations, type Operation } from '../benchmark/operations';
 import { floorOperations } from '../benchmark/floor-operations';
-import { benchmarkScale as benchmarkReadPathScale, readPathTable, type ScaleFigures } from '../benchmark/read-path-benchmark';
+import { benchmarkScale as benchmarkReadPathScale, profileScale, readPathTable, type ScaleFigures } from '../benchmark/read-path-benchmark';
 import { percentile } from '../benchmark/statistics';
 import { createServer, type ServerOptions } from '../server';
 
@@ -101,6 +102,11 @@ async function benchmarkReadPath(): Promise<void> {
   };
   if ([...scales, settings.runs, settings.seconds, settings.clients].some((value) => !Number.isInteger(value) || value < 1)) {
     throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 500] [--seconds 5] [--clients 10] [--only <operation name part>] [--cached]');
+  }
+  if (process.argv.includes('--profile')) {
+    // --profile: CPU profiles of Briefgraph under the ten-client load, summarised.
+    for (const lessons of scales) console.log(await profileScale(lessons, settings, (line) => process.stderr.write(`${line}\n`)));
+    return;
   }
   const figures: ScaleFigures[] = [];
   for (const lessons of scales) {

@@ -5,7 +5,6 @@ import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { District } from './district.entity';
 import type { DistrictFilter } from './district.inputs';
-import { districtByKey } from './district.loaders';
 
 export function districtConditions(filter: DistrictFilter | null | undefined, argumentName = 'filter'): Condition[] {
   if (!filter) return [];
@@ -24,5 +23,4 @@ export const districtListing = defineListing<District, DistrictFilter, NameOrder
   key: 'd.id',
   orderings: nameOrderings('d'),
   conditions: districtConditions,
-  recordsByKey: districtByKey,
 });

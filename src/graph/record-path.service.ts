@@ -7,10 +7,9 @@
  * than that many records at one hop can be missed (the answer is then null).
  */
 import type { RequestContext } from '../context';
-import { loadRecordOfType } from '../node/node.loaders';
+import type { RecordReference } from '../read/request-reads';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { decodeGlobalId } from '../shared/global-id';
-import type { Node } from '../shared/node';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { GraphRelation, PathStep, RecordPath } from './record-path.types';
@@ -89,9 +88,10 @@ export async function findRecordPath(context: RequestContext, fromId: string, to
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > maximumHops) throw userInputError('maxHops', `must be from 1 to ${maximumHops}, got ${maxHops}`);
   const from = checkEnd(fromId, 'from');
   const to = checkEnd(toId, 'to');
-  const [fromRecord, toRecord] = await Promise.all([loadRecordOfType(context, from.type, from.key), loadRecordOfType(context, to.type, to.key)]);
-  if (!fromRecord) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
-  if (!toRecord) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
+  const fromRecord = { typeName: from.type, key: from.key };
+  const [fromExists, toExists] = await context.reads.exist([fromRecord, { typeName: to.type, key: to.key }]);
+  if (!fromExists) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
+  if (!toExists) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
   if (from.type === to.type && from.key === to.key) return Object.assign(new RecordPath(), { hops: 0, nodes: [fromRecord], steps: [] });
 
   const start: Side = { reached: new Map([[idOf(from.type, from.key), null]]), frontier: [idOf(from.type, from.key)], forwards: true };
@@ -120,11 +120,11 @@ export async function findRecordPath(context: RequestContext, fromId: string, to
 
 async function buildPath(context: RequestContext, edges: Edge[]): Promise<RecordPath> {
   const ids = [idOf(edges[0].from_type, edges[0].from_key), ...edges.map((edge) => idOf(edge.to_type, edge.to_key))];
-  const records = await Promise.all(ids.map((id) => {
+  // References: the read engine reads each record with the fields asked for.
+  const nodes: RecordReference[] = ids.map((id) => {
     const { type, key } = parseId(id);
-    return loadRecordOfType(context, type, key);
-  }));
-  const nodes = records as unknown as Node[];
+    return { typeName: type, key };
+  });
   const steps = edges.map((edge, index) =>
     Object.assign(new PathStep(), { from: nodes[index], relation: edge.relation, linkKind: (edge.detail as LessonLinkKind | null) ?? null, to: nodes[index + 1] }),
   );

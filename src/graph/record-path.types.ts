@@ -2,6 +2,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { Node } from '../shared/node';
+import type { RecordReference } from '../read/request-reads';
 
 export enum GraphRelation {
   PUBLISHED_BY = 'PUBLISHED_BY',
@@ -36,7 +37,7 @@ registerEnumType(GraphRelation, { name: 'GraphRelation', description: 'How the r
 @ObjectType({ description: 'One step of a path: from a record, through a relation, to the next.' })
 export class PathStep {
   @Field(() => Node)
-  from!: Node;
+  from!: RecordReference;
 
   @Field(() => GraphRelation)
   relation!: GraphRelation;
@@ -45,7 +46,7 @@ export class PathStep {
   linkKind!: LessonLinkKind | null;
 
   @Field(() => Node)
-  to!: Node;
+  to!: RecordReference;
 }
 
 @ObjectType({ description: 'The shortest chain of relations between two records.' })
@@ -54,7 +55,7 @@ export class RecordPath {
   hops!: number;
 
   @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })
-  nodes!: Node[];
+  nodes!: RecordReference[];
 
   @Field(() => [PathStep])
   steps!: PathStep[];

@@ -7,7 +7,6 @@ import { themeMatchConditions } from '../theme/theme.inputs';
 import { Lesson } from './lesson.entity';
 import { LessonLink } from './lesson-link.entity';
 import type { LessonFilter, LessonLinkFilter, LessonLinkOrder, LessonOrder } from './lesson.inputs';
-import { lessonByKey, lessonLinkByKey } from './lesson.loaders';
 
 export const lessonOrderings: Record<LessonOrder, Ordering> = {
   BRIEF_AND_POSITION: { name: 'BRIEF_AND_POSITION', columns: [{ sql: 'l.brief_id', type: 'int' }, { sql: 'l.position', type: 'int' }], descending: false },
@@ -40,7 +39,6 @@ export const lessonListing = defineListing({
   key: 'l.id',
   orderings: lessonOrderings,
   conditions: (filter: LessonFilter | null | undefined) => lessonConditions(filter),
-  recordsByKey: lessonByKey,
   searchable: 'l',
 });
 
@@ -51,5 +49,4 @@ export const lessonLinkListing = defineListing({
   key: 'k.id',
   orderings: { OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false } } as Record<LessonLinkOrder, Ordering>,
   conditions: (filter: LessonLinkFilter | null | undefined) => anyOfValues(filter?.kinds, 'k.kind', 'lesson_link_kind[]', 'filter.kinds'),
-  recordsByKey: lessonLinkByKey,
 });

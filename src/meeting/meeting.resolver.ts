@@ -1,115 +1,113 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+/**
+ * The GraphQL fields of meetings, their materials and agenda topics. Relations, lists and
+ * values computed from columns are compiled into the request's SQL by the read engine from
+ * meeting.reads.ts; each resolver returns what was compiled for it.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import { District } from '../district/district.entity';
-import { districtByKey, districtKeysOf } from '../district/district.loaders';
-import { Organization } from '../organization/organization.entity';
-import { organizationByKey } from '../organization/organization.loaders';
-import { formatDateRange } from '../shared/calendar';
-import { loadRelated } from '../shared/record-loaders';
-import { LocalDate } from '../shared/scalars';
-import { Theme } from '../theme/theme.entity';
-import { themeByKey, themeKeysOf } from '../theme/theme.loaders';
-import { AgendaTopic } from './agenda-topic.entity';
-import { Location } from './location';
 import { LessonListArguments } from '../lesson/lesson.inputs';
 import { lessonListing } from '../lesson/lesson.service';
+import { Organization } from '../organization/organization.entity';
+import type { CompiledRecord } from '../read/compiler';
+import { compiledValue, readRootField } from '../read/resolvers';
+import { LocalDate } from '../shared/scalars';
+import { Theme } from '../theme/theme.entity';
+import { AgendaTopic } from './agenda-topic.entity';
+import { Location } from './location';
+import { MeetingMaterial } from './meeting-material.entity';
 import { Meeting } from './meeting.entity';
 import { MeetingListArguments } from './meeting.inputs';
 import { meetingListing } from './meeting.service';
-import { agendaTopicsOfMeeting, materialsOfMeeting, meetingByKey } from './meeting.loaders';
-import { MeetingMaterial } from './meeting-material.entity';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
   @Query(() => meetingListing.Connection, { description: 'Meetings, filtered and ordered; by number by default.' })
-  meetings(@Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
-    return meetingListing.root(context, args);
+  meetings(@Args() _args: MeetingListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this number, or null.' })
-  meeting(@Arg('number', () => Int) number: number, @Ctx() context: RequestContext): Promise<Meeting | null> {
-    return context.dataSource.getRepository(Meeting).findOneBy({ number });
+  meeting(@Arg('number', () => Int) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @FieldResolver(() => LocalDate, { description: 'First day of the meeting.' })
-  startsOn(@Root() meeting: Meeting): string {
-    return meeting.startsOn;
+  startsOn(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => LocalDate, { description: 'Last day of the meeting.' })
-  endsOn(@Root() meeting: Meeting): string {
-    return meeting.endsOn;
+  endsOn(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => String, { description: 'The dates as a reader would write them: "December 14–15, 2017".' })
-  dateRange(@Root() meeting: Meeting): string {
-    return formatDateRange(meeting.startsOn, meeting.endsOn);
+  dateRange(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => Location)
-  location(@Root() meeting: Meeting): Location {
-    return new Location(meeting.city, meeting.state);
+  location(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => Organization, { description: 'The organization that convened the meeting.' })
-  async convener(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Organization> {
-    return (await organizationByKey(context).load(meeting.convenerKey))!;
+  convener(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => [AgendaTopic], { description: 'Agenda topics in order.' })
-  agendaTopics(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<AgendaTopic[]> {
-    return agendaTopicsOfMeeting(context).load(meeting.key);
+  agendaTopics(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => [MeetingMaterial], { description: 'Meeting documents in published order.' })
-  materials(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<MeetingMaterial[]> {
-    return materialsOfMeeting(context).load(meeting.key);
+  materials(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => [Theme], { description: 'Themes of the meeting, by name.' })
-  themes(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<Theme[]> {
-    return loadRelated(themeKeysOf(context, 'meeting_theme', 'meeting_id'), themeByKey(context), meeting.key);
+  themes(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => [District], { description: 'Districts the meeting was about, by name.' })
-  districts(@Root() meeting: Meeting, @Ctx() context: RequestContext): Promise<District[]> {
-    return loadRelated(districtKeysOf(context, 'meeting_district', 'meeting_id'), districtByKey(context), meeting.key);
+  districts(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs produced as a follow-up to the meeting.' })
-  followUpBriefs(@Root() meeting: Meeting, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Meeting.followUpBriefs', { where: 'b.follows_up_meeting_id = p.owner' }, meeting.key, args);
+  followUpBriefs(@Root() meeting: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
-}
 
-@Resolver(() => Meeting)
-export class MeetingProvenanceResolver {
   @FieldResolver(() => lessonListing.Connection, { description: "Lessons drawn in the meeting's follow-up briefs: what came out of the meeting." })
-  followUpLessons(@Root() meeting: Meeting, @Args() args: LessonListArguments, @Ctx() context: RequestContext) {
-    return lessonListing.nested(context, 'Meeting.followUpLessons', { from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l', where: 'followed.follows_up_meeting_id = p.owner' }, meeting.key, args);
+  followUpLessons(@Root() meeting: CompiledRecord, @Args() _args: LessonListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
   }
 }
 
 @Resolver(() => MeetingMaterial)
 export class MeetingMaterialResolver {
   @FieldResolver(() => Meeting)
-  async meeting(@Root() material: MeetingMaterial, @Ctx() context: RequestContext): Promise<Meeting> {
-    return (await meetingByKey(context).load(material.meetingKey))!;
+  meeting(@Root() material: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(material, info, context);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Format and size as published, such as "PDF 182 KB".' })
-  sizeText(@Root() material: MeetingMaterial): string | null {
-    if (material.sizeInKilobytes === null) return null;
-    return `${material.fileFormat ? material.fileFormat + ' ' : ''}${material.sizeInKilobytes} KB`;
+  sizeText(@Root() material: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(material, info, context);
   }
 }
 
 @Resolver(() => AgendaTopic)
 export class AgendaTopicResolver {
   @FieldResolver(() => Meeting)
-  async meeting(@Root() topic: AgendaTopic, @Ctx() context: RequestContext): Promise<Meeting> {
-    return (await meetingByKey(context).load(topic.meetingKey))!;
+  meeting(@Root() topic: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(topic, info, context);
   }
 }

@@ -8,7 +8,6 @@ import { userInputError } from '../shared/user-input-error';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Meeting } from './meeting.entity';
 import type { MeetingFilter, MeetingOrder } from './meeting.inputs';
-import { meetingByKey } from './meeting.loaders';
 
 const number = { sql: 'm.number', type: 'int' } as const;
 const startsOn = { sql: 'm.starts_on', type: 'date' } as const;
@@ -45,5 +44,4 @@ export const meetingListing = defineListing({
   key: 'm.id',
   orderings: meetingOrderings,
   conditions: (filter: MeetingFilter | null | undefined) => meetingConditions(filter),
-  recordsByKey: meetingByKey,
 });

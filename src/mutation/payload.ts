@@ -5,7 +5,6 @@
 import type { OperationDefinitionNode } from 'graphql';
 import { Field, ID, ObjectType, type ClassType } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { loadRecordOfType } from '../node/node.loaders';
 import { mutationCall, runMutation, type MutationResult } from './mutation-runner';
 import type { WriteTransaction } from './write-transaction';
 import { UserError } from './user-error';
@@ -46,10 +45,12 @@ export function deletePayload(payloadName: string, typeName: string): ClassType<
   return DeletePayload;
 }
 
-/** The payload for a mutation's result, with its record read after the commit. */
-export async function toRecordPayload<T>(context: RequestContext, result: MutationResult): Promise<RecordPayloadShape<T>> {
-  const record = result.record ? ((await loadRecordOfType(context, result.record.typeName, result.record.key)) as T | null) : null;
-  return { record, userErrors: result.userErrors };
+/**
+ * The payload for a mutation's result. Its record is a reference: the read engine reads it,
+ * with whatever the mutation's selection asks of it, after the commit (src/read/resolvers.ts).
+ */
+export function toRecordPayload<T>(_context: RequestContext, result: MutationResult): RecordPayloadShape<T> {
+  return { record: (result.record ?? null) as T | null, userErrors: result.userErrors };
 }
 
 export function toDeletePayload(result: MutationResult): DeletePayloadShape {

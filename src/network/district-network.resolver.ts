@@ -1,12 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+/**
+ * DistrictNetwork's GraphQL fields. Relations and lists are compiled into the request's SQL
+ * by the read engine from district-network.reads.ts; each resolver returns what was compiled for it.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import { DistrictListArguments } from '../district/district.inputs';
 import { districtListing } from '../district/district.service';
 import { Organization } from '../organization/organization.entity';
-import { organizationByKey } from '../organization/organization.loaders';
-import { throughJoinTable } from '../shared/pagination/listing';
+import type { CompiledRecord } from '../read/compiler';
+import { compiledValue, readRootField } from '../read/resolvers';
 import { DistrictNetwork } from './district-network.entity';
 import { DistrictNetworkListArguments } from './district-network.inputs';
 import { districtNetworkListing } from './district-network.service';
@@ -14,37 +19,27 @@ import { districtNetworkListing } from './district-network.service';
 @Resolver(() => DistrictNetwork)
 export class DistrictNetworkResolver {
   @Query(() => districtNetworkListing.Connection, { description: 'District networks and partnerships, by name.' })
-  districtNetworks(@Args() args: DistrictNetworkListArguments, @Ctx() context: RequestContext) {
-    return districtNetworkListing.root(context, args);
+  districtNetworks(@Args() _args: DistrictNetworkListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @Query(() => DistrictNetwork, { nullable: true, description: 'The district network with this slug, or null.' })
-  districtNetwork(@Arg('slug') slug: string, @Ctx() context: RequestContext): Promise<DistrictNetwork | null> {
-    return context.dataSource.getRepository(DistrictNetwork).findOneBy({ slug });
+  districtNetwork(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization that coordinates the network.' })
-  coordinator(@Root() network: DistrictNetwork, @Ctx() context: RequestContext): Promise<Organization | null> | null {
-    return network.coordinatorKey === null ? null : organizationByKey(context).load(network.coordinatorKey);
+  coordinator(@Root() network: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(network, info, context);
   }
 
   @FieldResolver(() => districtListing.Connection, { description: 'Member districts.' })
-  members(@Root() network: DistrictNetwork, @Args() args: DistrictListArguments, @Ctx() context: RequestContext) {
-    return districtListing.nested(context, 'DistrictNetwork.members', throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id'), network.key, args);
+  members(@Root() network: CompiledRecord, @Args() _args: DistrictListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(network, info, context);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through its member districts.' })
-  briefs(@Root() network: DistrictNetwork, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(
-      context,
-      'DistrictNetwork.briefs',
-      {
-        from: `(SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = p.owner
-                UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE m.network_id = p.owner) owned
-               JOIN brief b ON b.id = owned.id`,
-      },
-      network.key,
-      args,
-    );
+  briefs(@Root() network: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(network, info, context);
   }
 }

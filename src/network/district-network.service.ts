@@ -4,7 +4,6 @@ import { nameOrderings, type NameOrder } from '../shared/name-orderings';
 import { defineListing } from '../shared/pagination/listing';
 import { DistrictNetwork } from './district-network.entity';
 import type { DistrictNetworkFilter } from './district-network.inputs';
-import { networkByKey } from './district-network.loaders';
 
 export const districtNetworkListing = defineListing<DistrictNetwork, DistrictNetworkFilter, NameOrder>({
   nodeType: DistrictNetwork,
@@ -13,5 +12,4 @@ export const districtNetworkListing = defineListing<DistrictNetwork, DistrictNet
   key: 'n.id',
   orderings: nameOrderings('n'),
   conditions: (filter) => anyOfValues(filter?.kinds, 'n.kind', 'district_network_kind[]', 'filter.kinds'),
-  recordsByKey: networkByKey,
 });

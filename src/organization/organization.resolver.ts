@@ -1,50 +1,55 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+/**
+ * Organization's GraphQL fields. Relations and lists are compiled into the request's SQL by
+ * the read engine from organization.reads.ts; each resolver returns what was compiled for it.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
 import { DistrictNetwork } from '../network/district-network.entity';
-import { networksCoordinatedBy } from '../network/district-network.loaders';
+import type { CompiledRecord } from '../read/compiler';
+import { compiledValue, readRootField } from '../read/resolvers';
 import { Organization } from './organization.entity';
 import { OrganizationListArguments } from './organization.inputs';
-import { organizationByKey, organizationsHousedBy } from './organization.loaders';
 import { organizationListing } from './organization.service';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => organizationListing.Connection, { description: 'Organizations, by name.' })
-  organizations(@Args() args: OrganizationListArguments, @Ctx() context: RequestContext) {
-    return organizationListing.root(context, args);
+  organizations(@Args() _args: OrganizationListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @Query(() => Organization, { nullable: true, description: 'The organization with this slug, or null.' })
-  organization(@Arg('slug') slug: string, @Ctx() context: RequestContext): Promise<Organization | null> {
-    return context.dataSource.getRepository(Organization).findOneBy({ slug });
+  organization(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization that houses and staffs this one.' })
-  housedBy(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<Organization | null> | null {
-    return organization.housedByKey === null ? null : organizationByKey(context).load(organization.housedByKey);
+  housedBy(@Root() organization: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations this one houses, by name.' })
-  houses(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<Organization[]> {
-    return organizationsHousedBy(context).load(organization.key);
+  houses(@Root() organization: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs this organization published.' })
-  publishedBriefs(@Root() organization: Organization, @Args() args: BriefListArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Organization.publishedBriefs', { where: 'b.publisher_id = p.owner' }, organization.key, args);
+  publishedBriefs(@Root() organization: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings this organization convened.' })
-  convenedMeetings(@Root() organization: Organization, @Args() args: MeetingListArguments, @Ctx() context: RequestContext) {
-    return meetingListing.nested(context, 'Organization.convenedMeetings', { where: 'm.convener_id = p.owner' }, organization.key, args);
+  convenedMeetings(@Root() organization: CompiledRecord, @Args() _args: MeetingListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
   }
 
   @FieldResolver(() => [DistrictNetwork], { description: 'District networks this organization coordinates, by name.' })
-  coordinatedNetworks(@Root() organization: Organization, @Ctx() context: RequestContext): Promise<DistrictNetwork[]> {
-    return networksCoordinatedBy(context).load(organization.key);
+  coordinatedNetworks(@Root() organization: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
   }
 }

@@ -4,7 +4,6 @@ import { nameOrderings, type NameOrder } from '../shared/name-orderings';
 import { defineListing } from '../shared/pagination/listing';
 import { Organization } from './organization.entity';
 import type { OrganizationFilter } from './organization.inputs';
-import { organizationByKey } from './organization.loaders';
 
 export const organizationListing = defineListing<Organization, OrganizationFilter, NameOrder>({
   nodeType: Organization,
@@ -13,5 +12,4 @@ export const organizationListing = defineListing<Organization, OrganizationFilte
   key: 'o.id',
   orderings: nameOrderings('o'),
   conditions: (filter) => anyOfValues(filter?.kinds, 'o.kind', 'organization_kind[]', 'filter.kinds'),
-  recordsByKey: organizationByKey,
 });

@@ -9,11 +9,9 @@
  * parent in a batch is ranked by one statement (a LATERAL subquery per parent).
  */
 import DataLoader from 'dataloader';
-import { briefByKey } from '../brief/brief.loaders';
 import type { RequestContext } from '../context';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import type { LinkDirection } from '../lesson/lesson.inputs';
-import { lessonByKey } from '../lesson/lesson.loaders';
 import { batchOptions } from '../shared/record-loaders';
 import { userInputError } from '../shared/user-input-error';
 import { reasonWeights, RelationReason, RelationReasonKind } from './relation-reason';
@@ -96,11 +94,7 @@ export async function relatedLessons(context: RequestContext, lessonKey: number,
   checkSize(first);
   const loader = context.loaders.get(`related.lessons(${first})`, () => rankedLoader(context, 'lesson', lessonCandidates, 'other.brief_id <> me.brief_id', first));
   const rows = await loader.load(lessonKey);
-  const lessons = await lessonByKey(context).loadMany(rows.map((row) => row.key));
-  const edges = rows.flatMap((row, index) => {
-    const node = lessons[index];
-    return node && !(node instanceof Error) ? [Object.assign(new RelatedLessonEdge(), { score: row.score, reasons: toReasons(row), node })] : [];
-  });
+  const edges = rows.map((row) => Object.assign(new RelatedLessonEdge(), { score: row.score, reasons: toReasons(row), node: { typeName: 'Lesson', key: row.key } }));
   return Object.assign(new RelatedLessonConnection(), { edges });
 }
 
@@ -126,10 +120,6 @@ export async function relatedBriefs(context: RequestContext, briefKey: number, f
   checkSize(first);
   const loader = context.loaders.get(`related.briefs(${first})`, () => rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first));
   const rows = await loader.load(briefKey);
-  const briefs = await briefByKey(context).loadMany(rows.map((row) => row.key));
-  const edges = rows.flatMap((row, index) => {
-    const node = briefs[index];
-    return node && !(node instanceof Error) ? [Object.assign(new RelatedBriefEdge(), { score: row.score, reasons: toReasons(row), node })] : [];
-  });
+  const edges = rows.map((row) => Object.assign(new RelatedBriefEdge(), { score: row.score, reasons: toReasons(row), node: { typeName: 'Brief', key: row.key } }));
   return Object.assign(new RelatedBriefConnection(), { edges });
 }

@@ -2,6 +2,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Brief } from '../brief/brief.entity';
 import { Lesson } from '../lesson/lesson.entity';
+import type { RecordReference } from '../read/request-reads';
 import { RelationReason } from './relation-reason';
 
 @ObjectType({ description: 'A related lesson, with how strongly and why it is related.' })
@@ -13,7 +14,7 @@ export class RelatedLessonEdge {
   reasons!: RelationReason[];
 
   @Field(() => Lesson)
-  node!: Lesson;
+  node!: RecordReference;
 }
 
 @ObjectType({ description: 'Lessons in other briefs related to a lesson, most related first.' })
@@ -22,7 +23,7 @@ export class RelatedLessonConnection {
   edges!: RelatedLessonEdge[];
 
   @Field(() => [Lesson])
-  get nodes(): Lesson[] {
+  get nodes(): RecordReference[] {
     return this.edges.map((edge) => edge.node);
   }
 }
@@ -36,7 +37,7 @@ export class RelatedBriefEdge {
   reasons!: RelationReason[];
 
   @Field(() => Brief)
-  node!: Brief;
+  node!: RecordReference;
 }
 
 @ObjectType({ description: 'Other briefs related to a brief, most related first.' })
@@ -45,7 +46,7 @@ export class RelatedBriefConnection {
   edges!: RelatedBriefEdge[];
 
   @Field(() => [Brief])
-  get nodes(): Brief[] {
+  get nodes(): RecordReference[] {
     return this.edges.map((edge) => edge.node);
   }
 }

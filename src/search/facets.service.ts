@@ -10,20 +10,18 @@ import { BriefKind } from '../brief/brief.entity';
 import type { BriefFilter } from '../brief/brief.inputs';
 import { briefConditions } from '../brief/brief.service';
 import type { RequestContext } from '../context';
+import type { RecordReference } from '../read/request-reads';
 import { District } from '../district/district.entity';
-import { districtByKey } from '../district/district.loaders';
 import type { LessonFilter } from '../lesson/lesson.inputs';
 import { lessonConditions } from '../lesson/lesson.service';
 import { Organization } from '../organization/organization.entity';
-import { organizationByKey } from '../organization/organization.loaders';
 import { searchConditions } from '../shared/full-text';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { Theme } from '../theme/theme.entity';
-import { themeByKey } from '../theme/theme.loaders';
 
 @ObjectType({ description: 'How many items are on a theme.' })
 export class ThemeCount {
-  @Field(() => Theme) theme!: Theme;
+  @Field(() => Theme) theme!: RecordReference;
   @Field(() => Int) count!: number;
 }
 
@@ -35,7 +33,7 @@ export class YearCount {
 
 @ObjectType({ description: 'How many items concern a district.' })
 export class DistrictCount {
-  @Field(() => District) district!: District;
+  @Field(() => District) district!: RecordReference;
   @Field(() => Int) count!: number;
 }
 
@@ -47,7 +45,7 @@ export class BriefKindCount {
 
 @ObjectType({ description: 'How many items an organization published.' })
 export class PublisherCount {
-  @Field(() => Organization) organization!: Organization;
+  @Field(() => Organization) organization!: RecordReference;
   @Field(() => Int) count!: number;
 }
 
@@ -81,16 +79,11 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
   });
   const rows = (await context.loaders.manager.query(branches.join(' UNION ALL '), sql.parameters)) as Array<{ facet: Facet; value: string; count: number }>;
   const of = (facet: Facet) => rows.filter((row) => row.facet === facet);
-  const withRecords = async <T>(facet: Facet, load: (key: number) => Promise<T | null>) => {
-    const facetRows = of(facet);
-    const records = await Promise.all(facetRows.map((row) => load(Number(row.value))));
-    return facetRows.flatMap((row, index) => (records[index] ? [{ record: records[index]!, count: row.count }] : []));
-  };
-  const [themes, districts, publishers] = await Promise.all([
-    withRecords('theme', (key) => themeByKey(context).load(key)),
-    withRecords('district', (key) => districtByKey(context).load(key)),
-    withRecords('publisher', (key) => organizationByKey(context).load(key)),
-  ]);
+  // References: the read engine reads each record with the fields asked for.
+  const withRecords = (facet: Facet, typeName: string) => of(facet).map((row) => ({ record: { typeName, key: Number(row.value) }, count: row.count }));
+  const themes = withRecords('theme', 'Theme');
+  const districts = withRecords('district', 'District');
+  const publishers = withRecords('publisher', 'Organization');
   return {
     themes: themes.map(({ record, count }) => ({ theme: record, count })),
     years: of('year').map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => b.count - a.count || b.year - a.year),

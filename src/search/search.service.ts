@@ -9,19 +9,12 @@
  * the page, one per record type on the page, and one for the total if asked. None
  * depends on page size or data size.
  */
-import type DataLoader from 'dataloader';
-import { briefByKey } from '../brief/brief.loaders';
 import type { RequestContext } from '../context';
-import { districtByKey } from '../district/district.loaders';
-import { lessonByKey } from '../lesson/lesson.loaders';
-import { meetingByKey } from '../meeting/meeting.loaders';
-import { organizationByKey } from '../organization/organization.loaders';
 import { maximumKey } from '../shared/global-id';
 import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
 import { toPageRequest } from '../shared/pagination/connection-arguments';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
-import { themeByKey } from '../theme/theme.loaders';
 import { themeMatchConditions, type ThemeMatch } from '../theme/theme.inputs';
 import { checkSearchTerms, cleanSearchText, tsquery, searchConfiguration } from '../shared/full-text';
 import { Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType, type SearchTotal } from './search.types';
@@ -36,36 +29,37 @@ interface SearchSource {
   fields: Array<{ name: string; sql: string }>;
   /** The join table to themes, for the theme filter; absent for types without themes. */
   themes?: { joinTable: string; column: string };
-  recordsByKey: (context: RequestContext) => DataLoader<number, object | null>;
+  /** The GraphQL type of the records found. */
+  typeName: string;
 }
 
 export const searchSources: Record<SearchType, SearchSource> = {
   BRIEF: {
     type: SearchType.BRIEF, table: 'brief', alias: 'b', title: 'b.title',
     fields: [{ name: 'title', sql: 'b.title' }, { name: 'summary', sql: 'b.summary' }],
-    themes: { joinTable: 'brief_theme', column: 'brief_id' }, recordsByKey: briefByKey,
+    themes: { joinTable: 'brief_theme', column: 'brief_id' }, typeName: 'Brief',
   },
   LESSON: {
     type: SearchType.LESSON, table: 'lesson', alias: 'l', title: 'l.statement',
     fields: [{ name: 'statement', sql: 'l.statement' }, { name: 'explanation', sql: 'l.explanation' }],
-    themes: { joinTable: 'lesson_theme', column: 'lesson_id' }, recordsByKey: lessonByKey,
+    themes: { joinTable: 'lesson_theme', column: 'lesson_id' }, typeName: 'Lesson',
   },
   MEETING: {
     type: SearchType.MEETING, table: 'meeting', alias: 'm', title: `'Meeting ' || m.number || coalesce(': ' || m.title, '')`,
     fields: [{ name: 'title', sql: 'm.title' }, { name: 'description', sql: 'm.description' }],
-    themes: { joinTable: 'meeting_theme', column: 'meeting_id' }, recordsByKey: meetingByKey,
+    themes: { joinTable: 'meeting_theme', column: 'meeting_id' }, typeName: 'Meeting',
   },
   THEME: {
     type: SearchType.THEME, table: 'theme', alias: 't', title: 't.name',
-    fields: [{ name: 'name', sql: 't.name' }, { name: 'description', sql: 't.description' }], recordsByKey: themeByKey,
+    fields: [{ name: 'name', sql: 't.name' }, { name: 'description', sql: 't.description' }], typeName: 'Theme',
   },
   DISTRICT: {
     type: SearchType.DISTRICT, table: 'district', alias: 'd', title: 'd.name',
-    fields: [{ name: 'name', sql: 'd.name' }], recordsByKey: districtByKey,
+    fields: [{ name: 'name', sql: 'd.name' }], typeName: 'District',
   },
   ORGANIZATION: {
     type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
-    fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], recordsByKey: organizationByKey,
+    fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], typeName: 'Organization',
   },
 };
 
@@ -279,21 +273,16 @@ export async function search(context: RequestContext, options: SearchOptions): P
   }
   const hasMore = hits.length > request.size;
   hits = hits.slice(0, request.size);
-  const [highlights, records] = await Promise.all([
-    fetchHighlights(context, hits, searched),
-    Promise.all(hits.map((hit) => searchSources[hit.type].recordsByKey(context).load(hit.key))),
-  ]);
-  const edges: SearchEdge[] = [];
-  hits.forEach((hit, index) => {
-    const node = records[index];
-    if (!node) return;
-    edges.push(Object.assign(new SearchEdge(), {
+  const highlights = await fetchHighlights(context, hits, searched);
+  // The hits were found in what the viewer may read; the read engine reads each with the fields asked for.
+  const edges: SearchEdge[] = hits.map((hit) =>
+    Object.assign(new SearchEdge(), {
       cursor: encodeCursor(`search:${mode}`, [hit.score, hit.type, hit.key]),
       score: hit.score,
       highlights: highlights.get(`${hit.type}:${hit.key}`) ?? [],
-      node: node as SearchEdge['node'],
-    }));
-  });
+      node: { typeName: searchSources[hit.type].typeName, key: hit.key },
+    }),
+  );
   let counted: Promise<SearchTotal> | undefined;
   return Object.assign(new SearchConnection(), {
     edges,

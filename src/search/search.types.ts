@@ -6,6 +6,7 @@ import { Lesson } from '../lesson/lesson.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { Organization } from '../organization/organization.entity';
 import { PageInfo } from '../shared/pagination/connection';
+import type { RecordReference } from '../read/request-reads';
 import { Theme } from '../theme/theme.entity';
 
 export enum SearchType {
@@ -58,7 +59,8 @@ export class SearchEdge {
   highlights!: Highlight[];
 
   @Field(() => SearchResult)
-  node!: Brief | Lesson | Meeting | Theme | District | Organization;
+  /** The record found, read by the read engine with the fields asked for. */
+  node!: RecordReference;
 }
 
 export interface SearchTotal {

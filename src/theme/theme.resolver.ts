@@ -1,4 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+/**
+ * Theme's GraphQL fields. Relations and lists are compiled into the request's SQL by the
+ * read engine from theme.reads.ts; each resolver returns what was compiled for it. The
+ * timeline has a service of its own.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
@@ -6,12 +12,11 @@ import { NewestLessonListArguments } from '../lesson/lesson.inputs';
 import { lessonListing } from '../lesson/lesson.service';
 import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
-import { throughJoinTable, type NestedSource } from '../shared/pagination/listing';
-import { SqlBuilder } from '../shared/pagination/sql-builder';
+import { keyOf, type CompiledRecord } from '../read/compiler';
+import { compiledValue, readRootField } from '../read/resolvers';
 import { Theme } from './theme.entity';
 import { ThemeTimeline, themeTimeline } from './theme-timeline';
-import { ThemeListArguments, themeKeySet } from './theme.inputs';
-import { themeByKey, themeChildren } from './theme.loaders';
+import { ThemeListArguments } from './theme.inputs';
 import { themeListing } from './theme.service';
 
 @ArgsType()
@@ -32,50 +37,45 @@ class ThemeMeetingArguments extends MeetingListArguments {
   includeSubthemes!: boolean;
 }
 
-/** Records on the parent theme `p.owner`, or on it and its sub-themes. */
-function onParentTheme(table: string, alias: string, joinTable: string, recordColumn: string, includeSubthemes: boolean): NestedSource {
-  return throughJoinTable(table, alias, joinTable, 'theme_id', recordColumn, includeSubthemes ? themeKeySet(new SqlBuilder(), 'p.owner', true) : undefined);
-}
-
 @Resolver(() => Theme)
 export class ThemeResolver {
   @Query(() => themeListing.Connection, { description: 'Themes, by name.' })
-  themes(@Args() args: ThemeListArguments, @Ctx() context: RequestContext) {
-    return themeListing.root(context, args);
+  themes(@Args() _args: ThemeListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @Query(() => Theme, { nullable: true, description: 'The theme with this slug, or null.' })
-  theme(@Arg('slug') slug: string, @Ctx() context: RequestContext): Promise<Theme | null> {
-    return context.dataSource.getRepository(Theme).findOneBy({ slug });
+  theme(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return readRootField(context, info);
   }
 
   @FieldResolver(() => Theme, { nullable: true, description: 'The broader theme this one belongs to.' })
-  parent(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<Theme | null> | null {
-    return theme.parentKey === null ? null : themeByKey(context).load(theme.parentKey);
+  parent(@Root() theme: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(theme, info, context);
   }
 
   @FieldResolver(() => [Theme], { description: 'Narrower themes, by name.' })
-  children(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<Theme[]> {
-    return themeChildren(context).load(theme.key);
+  children(@Root() theme: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(theme, info, context);
   }
 
   @FieldResolver(() => briefListing.Connection, { description: 'Briefs on this theme.' })
-  briefs(@Root() theme: Theme, @Args() args: ThemeBriefArguments, @Ctx() context: RequestContext) {
-    return briefListing.nested(context, 'Theme.briefs', onParentTheme('brief', 'b', 'brief_theme', 'brief_id', args.includeSubthemes), theme.key, args);
+  briefs(@Root() theme: CompiledRecord, @Args() _args: ThemeBriefArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(theme, info, context);
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings on this theme.' })
-  meetings(@Root() theme: Theme, @Args() args: ThemeMeetingArguments, @Ctx() context: RequestContext) {
-    return meetingListing.nested(context, 'Theme.meetings', onParentTheme('meeting', 'm', 'meeting_theme', 'meeting_id', args.includeSubthemes), theme.key, args);
+  meetings(@Root() theme: CompiledRecord, @Args() _args: ThemeMeetingArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(theme, info, context);
   }
 
   @FieldResolver(() => ThemeTimeline, { description: 'Briefs, meetings and lessons on this theme (sub-themes included) year by year, with the first and last appearance.' })
-  timeline(@Root() theme: Theme, @Ctx() context: RequestContext): Promise<ThemeTimeline> {
-    return themeTimeline(context, theme.key);
+  timeline(@Root() theme: CompiledRecord, @Ctx() context: RequestContext): Promise<ThemeTimeline> {
+    return themeTimeline(context, keyOf(theme));
   }
 
   @FieldResolver(() => lessonListing.Connection, { description: 'Lessons on this theme.' })
-  lessons(@Root() theme: Theme, @Args() args: ThemeLessonArguments, @Ctx() context: RequestContext) {
-    return lessonListing.nested(context, 'Theme.lessons', onParentTheme('lesson', 'l', 'lesson_theme', 'lesson_id', args.includeSubthemes), theme.key, args);
+  lessons(@Root() theme: CompiledRecord, @Args() _args: ThemeLessonArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(theme, info, context);
   }
 }

@@ -3,7 +3,6 @@ import { nameOrderings, type NameOrder } from '../shared/name-orderings';
 import { defineListing } from '../shared/pagination/listing';
 import { Theme } from './theme.entity';
 import { themeListConditions, type ThemeFilter } from './theme.inputs';
-import { themeByKey } from './theme.loaders';
 
 export const themeListing = defineListing<Theme, ThemeFilter, NameOrder>({
   nodeType: Theme,
@@ -12,5 +11,4 @@ export const themeListing = defineListing<Theme, ThemeFilter, NameOrder>({
   key: 't.id',
   orderings: nameOrderings('t'),
   conditions: themeListConditions,
-  recordsByKey: themeByKey,
 });

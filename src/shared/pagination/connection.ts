@@ -1,7 +1,7 @@
 /**
- * Relay cursor connections: `edges { cursor node }`, `nodes`, `pageInfo` and a
- * lazily counted `totalCount` (counted only when asked for). One class pair per
- * node type, made by `connectionType`.
+ * Relay cursor connections: `edges { cursor node }`, `nodes`, `pageInfo` and
+ * `totalCount` (counted only when asked for). One type pair per node type, made by
+ * `connectionType`; the read engine compiles their values (src/read/compiler.ts).
  */
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
@@ -20,24 +20,19 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export interface Edge<Node> {
-  cursor: string;
-  node: Node;
-}
+/** Names of the connection and edge types made by `connectionType`: the read engine builds their values (src/read/). */
+export const connectionTypeNames = new Set<string>();
+export const edgeTypeNames = new Set<string>();
 
-/** A page as the engine produces it, before it is wrapped in its GraphQL class. */
-export interface Page<Node> {
-  edges: Array<Edge<Node>>;
-  pageInfo: PageInfo;
-  count: () => Promise<number>;
-}
-
-export interface Connection<Node> extends Page<Node> {
+/** The shape of a connection's value, as the read engine compiles it. */
+export interface Connection<Node> {
+  edges: Array<{ cursor: string; node: Node }>;
   nodes: Node[];
-  totalCount(): Promise<number>;
+  pageInfo: PageInfo;
+  totalCount: number;
 }
 
-export function connectionType<Node extends object>(nodeType: ClassType<Node>, typeName: string = nodeType.name): ClassType<Connection<Node>> & { from(page: Page<Node>): Connection<Node> } {
+export function connectionType<Node extends object>(nodeType: ClassType<Node>, typeName: string = nodeType.name): ClassType<Connection<Node>> {
   @ObjectType(`${typeName}Edge`, { description: `An edge to a ${typeName} in a connection.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge, for after/before.' })
@@ -50,27 +45,18 @@ export function connectionType<Node extends object>(nodeType: ClassType<Node>, t
   @ObjectType(`${typeName}Connection`, { description: `A page of ${typeName} items.` })
   class ConnectionType implements Connection<Node> {
     @Field(() => [EdgeType])
-    edges!: Array<Edge<Node>>;
+    edges!: Array<{ cursor: string; node: Node }>;
 
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    count!: () => Promise<number>;
-
     @Field(() => [nodeType], { description: 'The nodes of the edges, for when cursors are not needed.' })
-    get nodes(): Node[] {
-      return this.edges.map((edge) => edge.node);
-    }
+    nodes!: Node[];
 
     @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
-    totalCount(): Promise<number> {
-      return this.count();
-    }
-
-    static from(page: Page<Node>): Connection<Node> {
-      return Object.assign(new ConnectionType(), page);
-    }
+    totalCount!: number;
   }
-  void EdgeType;
+  connectionTypeNames.add(`${typeName}Connection`);
+  edgeTypeNames.add(`${typeName}Edge`);
   return ConnectionType;
 }

@@ -1,14 +1,12 @@
 /**
  * A paginated list of one record type, declared once: its FROM clause, orderings
- * and filter conditions. Gives the GraphQL connection type, the root list, and
- * per-parent nested lists batched across parents.
+ * and filter conditions. Gives the GraphQL connection type and what the read engine
+ * (src/read/compiler.ts) needs to page it, as a root list or nested under a parent.
  */
-import type DataLoader from 'dataloader';
 import type { ClassType } from 'type-graphql';
-import type { RequestContext } from '../../context';
 import { connectionType, type Connection } from './connection';
-import { toPageRequest, type ConnectionArguments } from './connection-arguments';
-import { nestedPage, rootPage, type ListDefinition, type Ordering } from './keyset';
+import type { ConnectionArguments } from './connection-arguments';
+import type { ListDefinition, Ordering } from './keyset';
 import type { Condition } from './sql-builder';
 import { searchConditions } from '../full-text';
 
@@ -54,7 +52,6 @@ export interface ListingSpecification<Node extends object, Filter, Order extends
   key: string;
   orderings: Record<Order, Ordering>;
   conditions: (filter: Filter | null | undefined) => Condition[];
-  recordsByKey: (context: RequestContext) => DataLoader<number, Node | null>;
   /** The alias whose `search_document` the `search` argument matches (migration AddSearch). */
   searchable?: string;
 }
@@ -65,49 +62,28 @@ function withKeyColumn(ordering: Ordering, key: string, keyColumn: string | unde
   return { ...ordering, columns: ordering.columns.map((column) => (column.sql === key ? { ...column, sql: keyColumn } : column)) };
 }
 
-export function defineListing<Node extends object, Filter, Order extends string>(specification: ListingSpecification<Node, Filter, Order>) {
-  const NodeConnection = connectionType(specification.nodeType);
-  const list = (scope: string, options: ListOptions<Filter, Order>): ListDefinition => ({
-    scope,
-    from: specification.from,
-    key: specification.key,
-    conditions: [...specification.conditions(options.filter), ...(specification.searchable ? searchConditions(specification.searchable, options.search) : [])],
-  });
+export interface Listing<Node extends object = object, Filter = any, Order extends string = string> {
+  Connection: ClassType<Connection<Node>>;
+  specification: ListingSpecification<Node, Filter, Order>;
+  /** The alias of the listed table in `from` (b for "brief b"). */
+  recordAlias: string;
+  /** What a page lists: the FROM (the listing's, or a nested source's) and the conditions of the filter and search. */
+  list(scope: string, options: Partial<ListOptions<Filter, Order>>, from?: string): ListDefinition;
+  /** The ordering named `orderBy`, reading the record key from `keyColumn` where a nested source yields it in index order. */
+  orderingFor(orderBy: Order, keyColumn?: string): Ordering;
+}
+
+export function defineListing<Node extends object, Filter, Order extends string>(specification: ListingSpecification<Node, Filter, Order>): Listing<Node, Filter, Order> {
   return {
-    Connection: NodeConnection,
-
-    async root(context: RequestContext, options: ListOptions<Filter, Order>): Promise<Connection<Node>> {
-      const request = toPageRequest(options);
-      const page = await rootPage(context.loaders, {
-        name: specification.rootName,
-        list: list(specification.rootName, options),
-        ordering: specification.orderings[options.orderBy],
-        request,
-        recordsByKey: specification.recordsByKey(context),
-      });
-      return NodeConnection.from(page);
-    },
-
-    /**
-     * One parent's list (the lessons of a theme, say), paged per parent and batched
-     * across parents. The source ties rows to the parent key `p.owner`: either a
-     * condition on the listing's own FROM, or a FROM of its own that starts from the
-     * parent's rows (a join table), so that the cost of a page is bounded by the
-     * parent's size, never by the size of the whole table.
-     */
-    async nested(context: RequestContext, relation: string, source: NestedSource, parentKey: number, options: ListOptions<Filter, Order>): Promise<Connection<Node>> {
-      const request = toPageRequest(options);
-      const page = await nestedPage(context.loaders, {
-        name: relation,
-        list: { ...list(relation, options), from: source.from ?? specification.from },
-        ordering: withKeyColumn(specification.orderings[options.orderBy], specification.key, source.keyColumn),
-        request,
-        recordsByKey: specification.recordsByKey(context),
-        parentCondition: source.where ?? 'TRUE',
-        parentKey,
-        argumentsKey: JSON.stringify([options.first, options.after, options.last, options.before, options.filter, options.orderBy, options.search]),
-      });
-      return NodeConnection.from(page);
-    },
+    Connection: connectionType(specification.nodeType),
+    specification,
+    recordAlias: specification.key.split('.')[0],
+    list: (scope, options, from) => ({
+      scope,
+      from: from ?? specification.from,
+      key: specification.key,
+      conditions: [...specification.conditions(options.filter), ...(specification.searchable ? searchConditions(specification.searchable, options.search) : [])],
+    }),
+    orderingFor: (orderBy, keyColumn) => withKeyColumn(specification.orderings[orderBy], specification.key, keyColumn),
   };
 }

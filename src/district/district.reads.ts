@@ -1,0 +1,34 @@
+/** How districts are read, and the root fields `district(slug:)` and `districts`. */
+import { briefListing } from '../brief/brief.service';
+import { lessonListing } from '../lesson/lesson.service';
+import { meetingListing } from '../meeting/meeting.service';
+import { networkReads } from '../network/district-network.reads';
+import { byName, connection, defineReads, throughJoin } from '../read/record-reads';
+import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
+import { throughJoinTable } from '../shared/pagination/listing';
+import { sourcedFields } from '../source-document/source-document.reads';
+import { District } from './district.entity';
+import { districtListing } from './district.service';
+
+export const districtReads = defineReads({
+  typeName: 'District',
+  entity: District,
+  table: 'district',
+  fields: {
+    ...sourcedFields,
+    networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
+    // Briefs that study the district, directly or through a network it belongs to.
+    briefs: connection(() => briefListing, {
+      from: `(SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner
+              UNION SELECT x.brief_id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE m.district_id = p.owner) owned
+             JOIN brief b ON b.id = owned.id`,
+    }),
+    lessons: connection(() => lessonListing, throughJoinTable('lesson', 'l', 'lesson_district', 'district_id', 'lesson_id')),
+    meetings: connection(() => meetingListing, throughJoinTable('meeting', 'm', 'meeting_district', 'district_id', 'meeting_id')),
+  },
+});
+
+defineRootReads({
+  districts: rootConnection(() => districtListing),
+  district: rootLookup(() => districtReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+});

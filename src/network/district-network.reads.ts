@@ -1,0 +1,32 @@
+/** How district networks are read, and the root fields `districtNetwork(slug:)` and `districtNetworks`. */
+import { briefListing } from '../brief/brief.service';
+import { districtListing } from '../district/district.service';
+import { organizationReads } from '../organization/organization.reads';
+import { connection, defineReads, toOne } from '../read/record-reads';
+import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
+import { throughJoinTable } from '../shared/pagination/listing';
+import { sourcedFields } from '../source-document/source-document.reads';
+import { DistrictNetwork } from './district-network.entity';
+import { districtNetworkListing } from './district-network.service';
+
+export const networkReads = defineReads({
+  typeName: 'DistrictNetwork',
+  entity: DistrictNetwork,
+  table: 'district_network',
+  fields: {
+    ...sourcedFields,
+    coordinator: toOne(() => organizationReads, 'coordinator_id'),
+    members: connection(() => districtListing, throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id')),
+    // Briefs that study the network, directly or through its member districts.
+    briefs: connection(() => briefListing, {
+      from: `(SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = p.owner
+              UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE m.network_id = p.owner) owned
+             JOIN brief b ON b.id = owned.id`,
+    }),
+  },
+});
+
+defineRootReads({
+  districtNetworks: rootConnection(() => districtNetworkListing),
+  districtNetwork: rootLookup(() => networkReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+});

@@ -1,0 +1,28 @@
+/** How organizations are read, and the root fields `organization(slug:)` and `organizations`. */
+import { briefListing } from '../brief/brief.service';
+import { meetingListing } from '../meeting/meeting.service';
+import { networkReads } from '../network/district-network.reads';
+import { byName, connection, defineReads, ownedBy, toOne } from '../read/record-reads';
+import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
+import { sourcedFields } from '../source-document/source-document.reads';
+import { Organization } from './organization.entity';
+import { organizationListing } from './organization.service';
+
+export const organizationReads = defineReads({
+  typeName: 'Organization',
+  entity: Organization,
+  table: 'organization',
+  fields: {
+    ...sourcedFields,
+    housedBy: toOne(() => organizationReads, 'housed_by_id'),
+    houses: ownedBy(() => organizationReads, 'housed_by_id', byName),
+    publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),
+    convenedMeetings: connection(() => meetingListing, { where: 'm.convener_id = p.owner' }),
+    coordinatedNetworks: ownedBy(() => networkReads, 'coordinator_id', byName),
+  },
+});
+
+defineRootReads({
+  organizations: rootConnection(() => organizationListing),
+  organization: rootLookup(() => organizationReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+});

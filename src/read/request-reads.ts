@@ -1,0 +1,113 @@
+/**
+ * The read engine for one request. Root fields: every engine root field of the
+ * operation is compiled into one statement, run once, and each field's resolver picks
+ * its part. Records named by other resolvers (search hits, related lessons, mutation
+ * payloads): loaded by key with the selection under them, one statement per record type
+ * and selection for all of a level's records (a DataLoader per selection).
+ */
+import DataLoader from 'dataloader';
+import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import type { DataSource } from 'typeorm';
+import { ReadCompiler, jsonObject, type CompileSettings } from './compiler';
+import { readsOfType } from './record-reads';
+import { rootReadOf } from './root-reads';
+import { runReadStatement } from './statement-runner';
+
+/** What a non-engine resolver returns for a record: its type and key (or a TypeORM entity, which has both). */
+export interface RecordReference {
+  typeName: string;
+  key: number;
+}
+
+export class RequestReads {
+  /** Errors of fields that failed to compile; error markers in answers point here. */
+  private readonly errors: unknown[] = [];
+  private readonly roots = new Map<OperationDefinitionNode, Promise<Record<string, unknown>>>();
+  private readonly recordLoaders = new WeakMap<readonly FieldNode[], Map<string, DataLoader<number, unknown>>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly admin: boolean,
+  ) {}
+
+  error(index: number): unknown {
+    return this.errors[index];
+  }
+
+  private compiler(info: GraphQLResolveInfo): ReadCompiler {
+    const settings: CompileSettings = { schema: info.schema, fragments: info.fragments, variables: info.variableValues, admin: this.admin };
+    return new ReadCompiler(settings, this.errors);
+  }
+
+  /** The value of a root field the engine answers (see root-reads.ts). */
+  async rootField(info: GraphQLResolveInfo): Promise<unknown> {
+    let root = this.roots.get(info.operation);
+    if (!root) {
+      root = this.readRoot(info);
+      this.roots.set(info.operation, root);
+    }
+    return (await root)[info.path.key as string];
+  }
+
+  private async readRoot(info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    const compiler = this.compiler(info);
+    const queryType = info.parentType;
+    const pairs: Array<[string, string]> = [];
+    for (const [responseKey, nodes] of collectFields(info.schema, info.fragments, info.variableValues, queryType, info.operation.selectionSet)) {
+      const fieldName = nodes[0].name.value;
+      const read = rootReadOf(fieldName);
+      if (!read) continue;
+      const field = queryType.getFields()[fieldName];
+      pairs.push([responseKey, compiler.guarded(() => read(compiler, compiler.argumentsOf(field, nodes[0]), getNamedType(field.type) as GraphQLObjectType, nodes))]);
+    }
+    const [row] = await runReadStatement<{ data: Record<string, unknown> }>(this.dataSource, `SELECT ${jsonObject(pairs)} AS data`, compiler.sql.parameters);
+    return row.data;
+  }
+
+  /** Whether each referenced record exists and may be read: one statement for all. */
+  async exist(references: RecordReference[]): Promise<boolean[]> {
+    const values: unknown[] = [];
+    const checks = references.map((reference) => {
+      const reads = readsOfType(reference.typeName);
+      if (!reads || (reads.adminOnly && !this.admin)) return 'false';
+      values.push(reference.key);
+      return `EXISTS (SELECT 1 FROM ${reads.table} WHERE id = $${values.length}::int)`;
+    });
+    const [row] = await runReadStatement<{ found: boolean[] }>(this.dataSource, `SELECT ARRAY[${checks.join(', ')}]::boolean[] AS found`, values);
+    return row.found;
+  }
+
+  /** The record a reference names, with the fields `info` selects under it; null when it does not exist or may not be read. */
+  record(reference: RecordReference, info: GraphQLResolveInfo): Promise<unknown> {
+    const reads = readsOfType(reference.typeName);
+    if (!reads || (reads.adminOnly && !this.admin)) return Promise.resolve(null);
+    let byType = this.recordLoaders.get(info.fieldNodes);
+    if (!byType) {
+      byType = new Map();
+      this.recordLoaders.set(info.fieldNodes, byType);
+    }
+    let loader = byType.get(reference.typeName);
+    if (!loader) {
+      loader = new DataLoader(
+        async (keys: readonly number[]) => {
+          const compiler = this.compiler(info);
+          const type = info.schema.getType(reference.typeName) as GraphQLObjectType;
+          const alias = compiler.alias();
+          const keysParameter = compiler.sql.param([...new Set(keys)], 'int[]');
+          const object = compiler.recordObject(reads, alias, type, info.fieldNodes, true);
+          const rows = await runReadStatement<{ key: number; data: unknown }>(
+            this.dataSource,
+            `SELECT ${alias}.id AS key, ${object} AS data FROM unnest(${keysParameter}) AS wanted(key) JOIN ${reads.table} ${alias} ON ${alias}.id = wanted.key`,
+            compiler.sql.parameters,
+          );
+          const byKey = new Map(rows.map((row) => [row.key, row.data]));
+          return keys.map((key) => byKey.get(key) ?? null);
+        },
+        { cache: false },
+      );
+      byType.set(reference.typeName, loader);
+    }
+    return loader.load(reference.key);
+  }
+}
