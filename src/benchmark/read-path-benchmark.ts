@@ -201,6 +201,8 @@ export async function profileScale(lessons: number, settings: ReadPathSettings, 
       const [file] = fs.readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'));
       if (!file) throw new Error(`no CPU profile was written for ${operation.name}`);
       sections.push(profileSummaryMarkdown(`${operation.name}, ${lessons.toLocaleString('en-US')} lessons`, summariseCpuProfile(path.join(directory, file), loadFrom)));
+      // BENCH_KEEP_PROFILES=<folder> keeps the raw profiles, to open in Chrome DevTools.
+      if (process.env.BENCH_KEEP_PROFILES) fs.copyFileSync(path.join(directory, file), path.join(process.env.BENCH_KEEP_PROFILES, `${operation.name.replace(/\W+/g, '-')}-${lessons}.cpuprofile`));
       fs.rmSync(directory, { recursive: true, force: true });
     }
     return sections.join('\n\n');

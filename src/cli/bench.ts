@@ -11,6 +11,7 @@
  * `npm run bench -- --research [--lessons …] [--runs 200] [--only name]`: search, facets,
  *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
+ * `npm run bench -- --writes [--lessons 1000] [--seconds 10]`: mutations per second with one and four concurrent writers.
  */
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
@@ -18,6 +19,7 @@ import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
 import { readOperations, type Operation } from '../benchmark/operations';
 import { floorOperations } from '../benchmark/floor-operations';
+import { benchmarkWrites, writeTable } from '../benchmark/write-benchmark';
 import { benchmarkScale as benchmarkReadPathScale, profileScale, readPathTable, type ScaleFigures } from '../benchmark/read-path-benchmark';
 import { percentile } from '../benchmark/statistics';
 import { createServer, type ServerOptions } from '../server';
@@ -146,6 +148,11 @@ async function benchmarkResearch(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--writes')) {
+    const figures = await benchmarkWrites(Number(option('lessons', '1000')), Number(option('seconds', '10')), [1, 4], (line) => process.stderr.write(`${line}\n`));
+    console.log(writeTable(figures));
+    return;
+  }
   if (process.argv.includes('--hostile')) {
     console.log(await benchmarkHostileRequests(withBenchmarkServer, Number(option('runs', '50'))));
     return;
