@@ -9,6 +9,7 @@
 import type { DataSource } from 'typeorm';
 import { ApiKeyRole } from './auth/api-key.entity';
 import type { Viewer } from './auth/viewer';
+import type { TableChanges } from './caching/table-changes';
 import { RequestReads } from './read/request-reads';
 import { LoaderRegistry } from './shared/loader-registry';
 
@@ -17,6 +18,7 @@ export interface RequestContext {
   dataSource: DataSource;
   /** The full database, for mutations (which always have a viewer). */
   writer: DataSource;
+  changes: TableChanges;
   viewer: Viewer | null;
   /** The read engine for this request: records and lists compiled into SQL (src/read/). */
   reads: RequestReads;
@@ -32,6 +34,8 @@ export interface RequestContext {
 export interface DataSources {
   writer: DataSource;
   published: DataSource;
+  /** Hears of committed writes; a mutation raises the counts of what it changed before it answers. */
+  changes: TableChanges;
 }
 
 export function createRequestContext(
@@ -43,6 +47,7 @@ export function createRequestContext(
   return {
     dataSource,
     writer: dataSources.writer,
+    changes: dataSources.changes,
     viewer,
     reads: new RequestReads(dataSource, viewer?.role === ApiKeyRole.ADMIN),
     loaders: new LoaderRegistry(dataSource.manager),

@@ -26,8 +26,10 @@ import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
 import type Redis from 'ioredis';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { cacheHeadersPlugin } from './caching/cache-control';
+import { cachePolicyPlugin } from './caching/cache-policy';
+import { TableChanges } from './caching/table-changes';
+import { connectionConfig } from './database/connection-config';
 import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyValueStore } from './caching/key-value-store';
 import { responseCachePlugin } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
@@ -88,6 +90,8 @@ export interface BriefgraphServer {
   httpServer: http.Server;
   /** What GET /metrics reports (src/http/metrics.ts records into it). */
   metrics: ServerMetrics;
+  /** Hears of committed writes (for the response cache); tests wait on it. */
+  changes: TableChanges;
   /** Binds the port; resolves with the port actually bound (useful with 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes. */
@@ -109,9 +113,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const httpDrain = drainableHttpServer(httpServer);
   const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
   let draining = false;
-  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource) };
   const metrics = options.metrics ?? createServerMetrics();
-  watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   // Where express middleware finds the metrics: metricsOf(request) in src/http/metrics.ts.
   app.locals.metrics = metrics;
 
@@ -127,6 +129,16 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000),
   );
   const cacheMaxAgeSeconds = options.cacheMaxAgeSeconds ?? 60;
+  // Hears of every committed write, from anywhere, so cached answers are dropped when what they read changes.
+  const changes = new TableChanges({
+    connection: connectionConfig(options.dataSource, 10_000),
+    logger,
+    redis: options.redis,
+    redisKey: `${redisKeyPrefix}changes`,
+  });
+  if (cacheMaxAgeSeconds > 0) await changes.start();
+  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
+  watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -149,9 +161,9 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
       requestObservationPlugin(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: cacheMaxAgeSeconds }),
+      cachePolicyPlugin(cacheMaxAgeSeconds),
       cacheHeadersPlugin(),
-      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, metrics, schemaVersion())] : []),
+      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, changes, metrics, schemaVersion())] : []),
       ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
     ],
   });
@@ -192,6 +204,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   return {
     httpServer,
     metrics,
+    changes,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
@@ -210,6 +223,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       // Requests cut off at the end of the grace period must not leave statements running.
       if (!gracefully) await timeouts.expireAll();
       await apollo.stop();
+      await changes.stop();
       await dataSources.published.destroy();
     },
   };

@@ -1,7 +1,9 @@
 /**
  * Counts the SQL statements each request issues, so tests and benchmarks can pin
- * that the count depends on the shape of a query, never on page sizes or data.
- * The count lives in an AsyncLocalStorage scope opened per HTTP request.
+ * that the count depends on the shape of a query, never on page sizes or data, and
+ * keeps each distinct statement (with the values of its first run), from which the
+ * response cache learns what tables an answer read (src/caching/tables-read.ts).
+ * The scope is an AsyncLocalStorage store opened per HTTP request.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -9,12 +11,14 @@ import type { Logger } from '../shared/logger';
 
 export interface StatementScope {
   statements: number;
+  /** Each distinct statement text the request ran, with the values it first ran with. */
+  texts: Map<string, readonly unknown[]>;
 }
 
 const scopes = new AsyncLocalStorage<StatementScope>();
 
 export function withStatementScope<T>(work: () => T): T {
-  return scopes.run({ statements: 0 }, work);
+  return scopes.run({ statements: 0, texts: new Map() }, work);
 }
 
 export function currentStatementScope(): StatementScope | undefined {
@@ -24,9 +28,11 @@ export function currentStatementScope(): StatementScope | undefined {
 /** A TypeORM logger that counts statements and logs failures and slow statements through our logger. */
 export function statementCountingLogger(logger: Logger, slowMilliseconds = 500): TypeOrmLogger {
   return {
-    logQuery() {
+    logQuery(query, parameters) {
       const scope = scopes.getStore();
-      if (scope) scope.statements++;
+      if (!scope) return;
+      scope.statements++;
+      if (!scope.texts.has(query)) scope.texts.set(query, Array.isArray(parameters) ? parameters : []);
     },
     logQueryError(error, query) {
       logger.debug('SQL statement failed', { error: String(error instanceof Error ? error.message : error), statement: query.slice(0, 500) });

@@ -10,6 +10,7 @@
 import type express from 'express';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { connectionConfig } from '../database/connection-config';
 
 export const defaultReadinessTimeoutMilliseconds = 1000;
 
@@ -18,27 +19,10 @@ export interface HealthOptions {
   readinessTimeoutMilliseconds?: number;
 }
 
-/** Connection settings of the data source, for a client outside its pool. */
-function connectionConfig(dataSource: DataSource, timeoutMilliseconds: number): pg.ClientConfig {
-  const options = dataSource.options as { url?: string; host?: string; port?: number; username?: string; password?: string; database?: string; ssl?: unknown };
-  return {
-    connectionString: options.url,
-    host: options.host,
-    port: options.port,
-    user: options.username,
-    password: options.password,
-    database: options.database,
-    ssl: options.ssl as pg.ClientConfig['ssl'],
-    application_name: 'briefgraph readiness',
-    connectionTimeoutMillis: timeoutMilliseconds,
-    query_timeout: timeoutMilliseconds,
-  };
-}
-
 /** Resolves true when the database answers within the timeout; never rejects. */
 export function databaseAnswers(dataSource: DataSource, timeoutMilliseconds: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const client = new pg.Client(connectionConfig(dataSource, timeoutMilliseconds));
+    const client = new pg.Client({ ...connectionConfig(dataSource, timeoutMilliseconds), application_name: 'briefgraph readiness', query_timeout: timeoutMilliseconds });
     let settled = false;
     const finish = (answered: boolean) => {
       if (settled) return;

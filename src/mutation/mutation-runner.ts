@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { appendAuditEntry } from '../audit/audit-log';
-import { lockChangeCounters } from '../caching/change-generations';
 import { canonicalJson } from '../shared/canonical-json';
 import type { RequestContext } from '../context';
 import { userError, UserErrorCode, type UserError } from './user-error';
@@ -97,7 +96,10 @@ async function claimIdempotencyKey(manager: EntityManager, context: RequestConte
 export async function runMutation(context: RequestContext, call: MutationCall, work: (transaction: WriteTransaction) => Promise<MutationResult>): Promise<MutationResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await runMutationOnce(context, call, work);
+      const { result, changedTables } = await runMutationOnce(context, call, work);
+      // Committed: answers cached by this server that read what changed go now, before the mutation answers.
+      await context.changes.raise(changedTables).catch(() => undefined);
+      return result;
     } catch (error) {
       // The whole transaction rolled back, idempotency claim included, so running it again is safe.
       if (attempt >= attempts || !retryableStates.has(sqlState(error) ?? '')) throw error;
@@ -105,15 +107,24 @@ export async function runMutation(context: RequestContext, call: MutationCall, w
   }
 }
 
-async function runMutationOnce(context: RequestContext, call: MutationCall, work: (transaction: WriteTransaction) => Promise<MutationResult>): Promise<MutationResult> {
+/** The tables the transaction wrote to, as the change triggers note them (migration AddChangeNotifications). */
+async function changedTablesOf(manager: EntityManager): Promise<string[]> {
+  const [row] = (await manager.query(`SELECT coalesce(current_setting('briefgraph.changed_tables', true), '') AS tables`)) as Array<{ tables: string }>;
+  return row.tables.split(' ').filter(Boolean);
+}
+
+async function runMutationOnce(
+  context: RequestContext,
+  call: MutationCall,
+  work: (transaction: WriteTransaction) => Promise<MutationResult>,
+): Promise<{ result: MutationResult; changedTables: string[] }> {
   const viewer = context.viewer;
   if (!viewer) throw new Error(`runMutation(${call.action}) reached without a viewer: the resolver is missing @Authorized`);
   return context.writer.transaction(async (manager) => {
-    await lockChangeCounters(manager);
     const fingerprint = fingerprintOf(call);
     if (context.idempotencyKey) {
       const replayed = await claimIdempotencyKey(manager, context, call, fingerprint);
-      if (replayed) return replayed;
+      if (replayed) return { result: replayed, changedTables: [] };
     }
     await manager.query('SAVEPOINT mutation_changes');
     const transaction = new WriteTransaction(manager, viewer);
@@ -144,7 +155,7 @@ async function runMutationOnce(context: RequestContext, call: MutationCall, work
         stored,
       ]);
     }
-    return result;
+    return { result, changedTables: result.userErrors.length > 0 ? [] : await changedTablesOf(manager) };
   });
 }
 

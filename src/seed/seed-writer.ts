@@ -9,7 +9,6 @@
  */
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
-import { lockChangeCounters } from '../caching/change-generations';
 import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -99,7 +98,6 @@ function parentsFirst<T extends { slug: string }>(records: T[], parentField: key
 export async function writeSeedDataset(manager: EntityManager, dataset: Dataset, options: WriteOptions = {}): Promise<SeedSummary> {
   // Two loaders started at once (say, two servers on one database) take turns.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('briefgraph:seed'))`);
-  await lockChangeCounters(manager);
   const summary = emptySummary();
   const ids = {
     sources: new Map<string, number>(),

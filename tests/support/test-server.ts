@@ -21,6 +21,10 @@ export interface TestServer {
   url: string;
   /** Sends one GraphQL request; `apiKey` goes out as "Authorization: Bearer <apiKey>". */
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
+  /** Hears of committed writes for the response cache. */
+  changes: BriefgraphServer['changes'];
+  /** Resolves once the server hears that `table` changed (a write committed anywhere); start waiting before the write. */
+  changeHeard(table: string): Promise<void>;
   /** Creates an API key directly in the database and returns its secret. */
   createApiKey(role: ApiKeyRole, name?: string): Promise<string>;
   close(): Promise<void>;
@@ -69,6 +73,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       const body = (await response.json()) as GraphQLResponse;
       return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
+    },
+    changes: server.changes,
+    changeHeard(table) {
+      return new Promise((resolve) => {
+        const stop = server.changes.onChange((changed) => {
+          if (changed !== table) return;
+          stop();
+          resolve();
+        });
+      });
     },
     async createApiKey(role, name = `${role.toLowerCase()}-${++keyCounter}`) {
       return (await createApiKey(database.dataSource.manager, name, role)).secret;

@@ -1,0 +1,125 @@
+/**
+ * How long an answer may be cached, worked out once per operation from its selection,
+ * not per resolved field: Apollo's cache-control plugin hooks every field of every
+ * answer, which costs more than the rest of executing a compiled read. The rules are
+ * Apollo's: every field is publicly cacheable for the default max-age, and a
+ * `@cacheControl(maxAge:, scope:)` hint on a field, or on the type a field returns,
+ * lowers that (`neverCache` marks API keys and the audit log). A field of an abstract
+ * type counts the hints of the types its fragments name; requests with an API key (the
+ * only ones that can read the restricted types) are `no-store` anyway.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNamedType,
+  isCompositeType,
+  Kind,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { RequestContext } from '../context';
+
+export interface CacheHint {
+  maxAge: number;
+  scope: 'PUBLIC' | 'PRIVATE';
+}
+
+function hintOf(directives: readonly ConstDirectiveNode[] | undefined): Partial<CacheHint> | undefined {
+  const directive = directives?.find((candidate) => candidate.name.value === 'cacheControl');
+  if (!directive) return undefined;
+  const hint: Partial<CacheHint> = {};
+  for (const argument of directive.arguments ?? []) {
+    if (argument.name.value === 'maxAge' && argument.value.kind === Kind.INT) hint.maxAge = Number(argument.value.value);
+    if (argument.name.value === 'scope' && argument.value.kind === Kind.ENUM) hint.scope = argument.value.value === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC';
+  }
+  return hint;
+}
+
+function restrict(policy: CacheHint, hint: Partial<CacheHint> | undefined): void {
+  if (hint?.maxAge !== undefined) policy.maxAge = Math.min(policy.maxAge, hint.maxAge);
+  if (hint?.scope === 'PRIVATE') policy.scope = 'PRIVATE';
+}
+
+/** The cache policy of an operation's answer, from its selection and the schema's hints. */
+export function operationCachePolicy(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, defaultMaxAge: number): CacheHint {
+  const policy: CacheHint = { maxAge: defaultMaxAge, scope: 'PUBLIC' };
+  const typeHint = (type: GraphQLNamedType) => hintOf(type.astNode?.directives);
+  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, fragmentsSeen: Set<string>): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments[selection.name.value];
+        if (!fragment || fragmentsSeen.has(fragment.name.value)) continue;
+        const type = schema.getType(fragment.typeCondition.name.value);
+        if (type && isCompositeType(type)) {
+          restrict(policy, typeHint(type));
+          visit(fragment.selectionSet, type, new Set([...fragmentsSeen, fragment.name.value]));
+        }
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+        if (type && isCompositeType(type)) {
+          restrict(policy, typeHint(type));
+          visit(selection.selectionSet, type, fragmentsSeen);
+        }
+        continue;
+      }
+      if (!('getFields' in parentType)) continue;
+      const field = parentType.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+      if (!field) continue; // __typename and introspection fields carry no hints
+      restrict(policy, hintOf(field.astNode?.directives));
+      const returned = getNamedType(field.type);
+      if (isCompositeType(returned)) {
+        restrict(policy, typeHint(returned));
+        if (selection.selectionSet) visit(selection.selectionSet, returned, fragmentsSeen);
+      }
+    }
+  };
+  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (rootType) visit(operation.selectionSet, rootType, new Set());
+  return policy;
+}
+
+/** Sets each request's cache policy from its operation (memoised per parsed document) and writes Cache-Control. */
+export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<RequestContext> {
+  const policies = new WeakMap<DocumentNode, Map<string, CacheHint>>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, operationName, schema, overallCachePolicy }) {
+          if (!operation) return;
+          let byOperation = policies.get(document);
+          if (!byOperation) {
+            byOperation = new Map();
+            policies.set(document, byOperation);
+          }
+          const name = operationName ?? '';
+          let policy = byOperation.get(name);
+          if (!policy) {
+            const fragments = Object.fromEntries(
+              document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+            );
+            policy = operationCachePolicy(schema, operation, fragments, defaultMaxAge);
+            byOperation.set(name, policy);
+          }
+          overallCachePolicy.restrict(policy);
+        },
+        async willSendResponse({ response, overallCachePolicy }) {
+          if (response.http.headers.get('cache-control') === 'no-store') return;
+          const cacheable = overallCachePolicy.policyIfCacheable();
+          if (cacheable && response.body.kind === 'single' && !response.body.singleResult.errors) {
+            response.http.headers.set('cache-control', `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}`);
+          } else {
+            response.http.headers.set('cache-control', 'no-store');
+          }
+        },
+      };
+    },
+  };
+}
