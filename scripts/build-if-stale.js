@@ -4,7 +4,8 @@
  * for neither the TypeScript compiler (about 3 s) nor the explorer's bundler (about 3 s):
  * - the server (src/, migrations/) with tsc, into dist/;
  * - the explorer (explorer/, and the schema its client is built against) with Vite, into dist/explorer/.
- * When both are stale they build side by side. `--explorer-only` builds just the explorer (the
+ * When both are stale they build side by side. Always a production build (jest sets NODE_ENV=test,
+ * which would make Vite bundle React's development build). `--explorer-only` builds just the explorer (the
  * browser tests need it; Jest runs the server from its sources).
  */
 const { spawn } = require('node:child_process');
@@ -53,7 +54,7 @@ function build(name) {
     return Promise.resolve();
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+    const child = spawn(process.execPath, command, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`building the ${name} failed (exit ${code})`));

@@ -14,6 +14,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const [onSearchPage] = useRoute('/search');
+  const [onHomePage] = useRoute('/');
   return (
     <>
       <a href="#main" className="skip-link">
@@ -43,7 +44,8 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
-          {onSearchPage ? null : <SearchBox label="Search the knowledge base" placeholder="Search…" />}
+          {/* Those two pages have a search box of their own. */}
+          {onSearchPage || onHomePage ? null : <SearchBox label="Search the knowledge base" placeholder="Search…" />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -53,7 +53,7 @@ export function FacetPanel({ state, words, target, onChange }: FacetPanelProps) 
     onChange({ ...state, [facet]: values, after: undefined, page: 1 });
   };
   return (
-    <aside className="facets" aria-labelledby="facets-heading">
+    <section className="facets" aria-labelledby="facets-heading">
       <h2 id="facets-heading">Narrow the {target}</h2>
       {!counts ? <p role="status">Counting…</p> : null}
       {counts ? (
@@ -97,6 +97,6 @@ export function FacetPanel({ state, words, target, onChange }: FacetPanelProps) 
           ) : null}
         </>
       ) : null}
-    </aside>
+    </section>
   );
 }

@@ -52,7 +52,7 @@ export function SearchBox({ initialQuery = '', label = 'Search the knowledge bas
     setOpen(false);
     if (onSubmit === null) return;
     if (onSubmit) onSubmit(query);
-    else navigate(`/search?q=${encodeURIComponent(query)}`);
+    else navigate(`/search?${new URLSearchParams({ q: query }).toString()}`);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -69,14 +69,14 @@ export function SearchBox({ initialQuery = '', label = 'Search the knowledge bas
   };
 
   return (
-    <form role="search" className="search-box" onSubmit={submit}>
+    <form role="search" aria-label={label} className="search-box" onSubmit={submit}>
       <label htmlFor={`${id}-input`} className="visually-hidden">
         {label}
       </label>
       <div className="combobox">
         <input
           id={`${id}-input`}
-          type="search"
+          type="text"
           role="combobox"
           autoComplete="off"
           aria-autocomplete="list"

@@ -27,7 +27,7 @@ function TypoNotice({ query, corrected }: { query: string; corrected: string }) 
 
 function Pager({ state, total, count, endCursor, hasNextPage }: { state: SearchState; total: string; count: number; endCursor?: string | null; hasNextPage: boolean }) {
   const start = (state.page - 1) * pageSize + 1;
-  if (count === 0) return null;
+  if (count === 0 || (state.page === 1 && !hasNextPage)) return null;
   return (
     <nav className="pager" aria-label="Result pages">
       {state.page > 1 ? <Link href={searchHref({ ...state, after: undefined, page: 1 })}>First page</Link> : <span />}

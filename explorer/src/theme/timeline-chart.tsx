@@ -28,14 +28,17 @@ export function continuousYears(years: readonly TimelineYear[]): TimelineYear[] 
   return all;
 }
 
-export const yearSummary = (entry: TimelineYear) => `${entry.year}: ${entry.briefs} briefs, ${entry.meetings} meetings, ${entry.lessons} lessons`;
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export const yearSummary = (entry: TimelineYear) => `${entry.year}: ${counted(entry.briefs, 'brief')}, ${counted(entry.meetings, 'meeting')}, ${counted(entry.lessons, 'lesson')}`;
 
 export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: readonly TimelineYear[]; hrefOfYear: (year: number) => string; selectedYear?: number }) {
   const [, navigate] = useLocation();
   const all = continuousYears(years);
   const maximum = Math.max(1, ...all.flatMap((entry) => series.map((item) => entry[item.key])));
-  const groupWidth = 44;
-  const barWidth = 12;
+  // Few years get wide bars, many years narrow ones (the chart scrolls sideways past ~30 years).
+  const groupWidth = Math.max(44, Math.min(120, Math.floor(560 / Math.max(all.length, 1))));
+  const barWidth = Math.floor((groupWidth - 8) / 3);
   const height = 160;
   const top = 16;
   const width = Math.max(all.length * groupWidth + 40, 200);
@@ -46,7 +49,7 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
         <svg viewBox={`0 0 ${width} ${height + 28}`} width={width} height={height + 28} role="group" aria-label="Records per year; each year links to its records">
           <line x1={20} x2={width - 10} y1={height} y2={height} stroke="#595959" />
           {all.map((entry, index) => {
-            const x = 28 + index * groupWidth;
+            const x = 28 + index * groupWidth + 4;
             const active = entry.briefs + entry.meetings + entry.lessons > 0;
             const bars = series.map((item, position) => {
               const barHeight = scale(entry[item.key]);
