@@ -12,9 +12,9 @@ import type { Browser, Page } from 'playwright-core';
 const projectRoot = path.join(__dirname, '..', '..');
 export const screenshotDirectory = path.join(projectRoot, 'docs', 'screenshots');
 
-/** The Chromium to drive: CHROMIUM_PATH, else Debian's. */
+/** The Chromium to drive: CHROMIUM_PATH when set (only that one), else Debian's. */
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((candidate): candidate is string => Boolean(candidate));
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((candidate) => fs.existsSync(candidate));
 }
 

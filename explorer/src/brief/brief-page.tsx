@@ -10,7 +10,12 @@ import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordActions } from '../shared/record-actions';
 import { RecordLink, RecordTags } from '../shared/record-link';
 import { RelatedList } from '../shared/related-list';
-import { BriefLessonsQuery, BriefPageQuery } from './brief.queries';
+import { BriefLessonsQuery, BriefPageQuery, RelatedBriefsQuery } from './brief.queries';
+
+function RelatedBriefs({ slug }: { slug: string }) {
+  const [result] = useQuery({ query: RelatedBriefsQuery, variables: { slug } });
+  return <RelatedList heading="Related briefs" edges={result.data?.brief?.relatedBriefs.edges} error={result.error} />;
+}
 
 export function BriefPage({ slug }: { slug: string }) {
   const [result] = useQuery({ query: BriefPageQuery, variables: { slug } });
@@ -67,7 +72,7 @@ export function BriefPage({ slug }: { slug: string }) {
           </div>
         )}
       />
-      <RelatedList heading="Related briefs" edges={brief.relatedBriefs.edges} />
+      <RelatedBriefs slug={slug} />
       <Provenance source={brief.source} />
     </article>
   );

@@ -41,7 +41,7 @@ function useGraphModel(focus: string, expanded: string[]) {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `key` stands for focus and expanded: a new array of the same ids must not reload the graph.
   }, [key, client]);
   return state;
 }

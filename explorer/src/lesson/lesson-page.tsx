@@ -8,7 +8,13 @@ import { RecordActions } from '../shared/record-actions';
 import { RecordLink, RecordTags } from '../shared/record-link';
 import { RelatedList } from '../shared/related-list';
 import { LessonLinkItem } from './lesson-link-item';
-import { LessonPageQuery } from './lesson.queries';
+import { LessonPageQuery, RelatedLessonsQuery } from './lesson.queries';
+
+function RelatedLessons({ id }: { id: string }) {
+  const [result] = useQuery({ query: RelatedLessonsQuery, variables: { id } });
+  const node = result.data?.node;
+  return <RelatedList heading="Related lessons" edges={node?.__typename === 'Lesson' ? node.relatedLessons.edges : undefined} error={result.error} />;
+}
 
 export function LessonPage({ id }: { id: string }) {
   const [result] = useQuery({ query: LessonPageQuery, variables: { id } });
@@ -48,7 +54,7 @@ export function LessonPage({ id }: { id: string }) {
           </ul>
         )}
       </section>
-      <RelatedList heading="Related lessons" edges={lesson.relatedLessons.edges} />
+      <RelatedLessons id={lesson.id} />
       <Provenance source={lesson.source} />
     </article>
   );

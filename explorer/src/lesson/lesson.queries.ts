@@ -18,13 +18,28 @@ export const LessonPageQuery = graphql(
         themes { ...RecordLink }
         districts { ...RecordLink }
         links(first: 20) { totalCount nodes { ...LessonLinkItem } }
-        relatedLessons(first: 6) {
-          edges { score reasons { ...RelationReasonItem } node { ...RecordLink } }
-        }
         source { ...Provenance }
       }
     }
   }
 `,
-  [RecordLinkFragment, ProvenanceFragment, LessonLinkFragment, RelationReasonFragment],
+  [RecordLinkFragment, ProvenanceFragment, LessonLinkFragment],
+);
+
+/** Apart from the page's facts, as for briefs: ranking is the slow part. */
+export const RelatedLessonsQuery = graphql(
+  `
+  query RelatedLessons($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Lesson {
+        relatedLessons(first: 6) {
+          edges { score reasons { ...RelationReasonItem } node { ...RecordLink } }
+        }
+      }
+    }
+  }
+`,
+  [RecordLinkFragment, RelationReasonFragment],
 );

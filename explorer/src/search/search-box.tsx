@@ -22,11 +22,13 @@ interface SearchBoxProps {
 export function SearchBox({ initialQuery = '', label = 'Search the knowledge base', onChoose, onSubmit, placeholder = 'Search briefs, lessons, meetings, themes…' }: SearchBoxProps) {
   const [text, setText] = useState(initialQuery);
   const [open, setOpen] = useState(false);
+  // A box filled in from the URL asks for nothing until the reader types in it.
+  const [typed, setTyped] = useState(false);
   const [active, setActive] = useState(-1);
   const [, navigate] = useLocation();
   const id = useId();
   const prefix = useDebouncedValue(text.trim(), 120);
-  const [result] = useQuery({ query: AutocompleteQuery, variables: { prefix }, pause: prefix.length < 2 });
+  const [result] = useQuery({ query: AutocompleteQuery, variables: { prefix }, pause: !typed || prefix.length < 2 });
   const suggestions = prefix.length >= 2 && result.data ? result.data.autocomplete : [];
   const expanded = open && suggestions.length > 0 && text.trim().length >= 2;
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -87,6 +89,7 @@ export function SearchBox({ initialQuery = '', label = 'Search the knowledge bas
           value={text}
           onChange={(event) => {
             setText(event.target.value);
+            setTyped(true);
             setOpen(true);
             setActive(-1);
           }}

@@ -9,7 +9,8 @@ import { Loading, RequestError } from './query-state';
 
 export interface Page<Item> {
   nodes: readonly Item[];
-  totalCount: number;
+  /** Left out of queries whose lists can be huge: counting 50,000 lessons costs more than showing 20. */
+  totalCount?: number;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
@@ -40,7 +41,7 @@ export function PagedList<Data, Variables extends AnyVariables, Item>(props: Pag
     <section className="paged-list" aria-labelledby={headingId}>
       <h2 id={headingId}>
         {props.heading}
-        {page ? <span className="count"> ({page.totalCount})</span> : null}
+        {page?.totalCount !== undefined ? <span className="count"> ({page.totalCount})</span> : null}
       </h2>
       {result.error ? <RequestError error={result.error} /> : null}
       {!page && result.fetching ? <Loading /> : null}
@@ -58,7 +59,8 @@ export function PagedList<Data, Variables extends AnyVariables, Item>(props: Pag
             Previous page
           </button>
           <span>
-            {start + 1}–{start + page.nodes.length} of {page.totalCount}
+            {start + 1}–{start + page.nodes.length}
+            {page.totalCount !== undefined ? ` of ${page.totalCount}` : null}
           </span>
           <button type="button" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}>
             Next page

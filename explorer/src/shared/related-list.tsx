@@ -1,4 +1,6 @@
 /** Related records, most related first, each with why ("shares the theme Data use; similar wording"). */
+import type { CombinedError } from 'urql';
+import { Loading, RequestError } from './query-state';
 import { RecordLink } from './record-link';
 import type { LinkableRecord } from './record-path';
 import { RelationReasons, type RelationReasonView } from './relation-reasons';
@@ -9,11 +11,14 @@ interface RelatedEdge {
   node: LinkableRecord & { brief?: { id: string; slug: string; title: string } };
 }
 
-export function RelatedList({ heading, edges }: { heading: string; edges: readonly RelatedEdge[] }) {
+/** `edges` undefined: still loading (related records are ranked in a query of their own, after the page's facts). */
+export function RelatedList({ heading, edges, error }: { heading: string; edges: readonly RelatedEdge[] | undefined; error?: CombinedError }) {
   return (
     <section aria-labelledby="related-heading">
       <h2 id="related-heading">{heading}</h2>
-      {edges.length === 0 ? (
+      {error ? <RequestError error={error} /> : null}
+      {!edges && !error ? <Loading label="Ranking related records…" /> : null}
+      {!edges ? null : edges.length === 0 ? (
         <p className="empty">None found.</p>
       ) : (
         <ol className="record-list related">

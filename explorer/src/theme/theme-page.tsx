@@ -8,7 +8,7 @@ import { Provenance } from '../shared/provenance';
 import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordActions } from '../shared/record-actions';
 import { RecordLink, RecordTags } from '../shared/record-link';
-import { ThemeBriefsQuery, ThemeLessonsQuery, ThemePageQuery, ThemeYearQuery } from './theme.queries';
+import { ThemeBriefsQuery, ThemeLessonsQuery, ThemePageQuery, ThemeTimelineQuery, ThemeYearQuery } from './theme.queries';
 import { TimelineChart, yearSummary, type TimelineYear } from './timeline-chart';
 
 function YearRecords({ slug, themeId, entry }: { slug: string; themeId: string; entry: TimelineYear }) {
@@ -55,39 +55,32 @@ function YearRecords({ slug, themeId, entry }: { slug: string; themeId: string; 
   );
 }
 
-export function ThemePage({ slug }: { slug: string }) {
-  const [result] = useQuery({ query: ThemePageQuery, variables: { slug } });
-  const selectedYear = Number(new URLSearchParams(useSearch()).get('year')) || undefined;
-  if (result.error) return <RequestError error={result.error} />;
-  if (!result.data) return <Loading />;
-  const theme = result.data.theme;
-  if (!theme) return <NotFound what={`theme “${slug}”`} />;
-  const { timeline } = theme;
-  const selected = timeline.years.find((entry) => entry.year === selectedYear);
+/** The timeline chart and table, with the records of the year chosen in the URL. */
+function ThemeTimeline({ slug, themeId, themeName, selectedYear }: { slug: string; themeId: string; themeName: string; selectedYear?: number }) {
+  const [result] = useQuery({ query: ThemeTimelineQuery, variables: { slug } });
+  const timeline = result.data?.theme?.timeline;
   const hrefOfYear = (year: number) => `/themes/${encodeURIComponent(slug)}?year=${year}`;
+  const selected = timeline?.years.find((entry) => entry.year === selectedYear);
   return (
-    <article className="record theme">
-      <p className="record-type">Theme</p>
-      <PageTitle title={theme.name}>{theme.name}</PageTitle>
-      {theme.description ? <p className="summary">{theme.description}</p> : null}
-      <Facts
-        facts={[
-          ['Part of', theme.parent && <RecordLink record={theme.parent} />],
-          ['First appears', timeline.firstAppearance],
-          ['Last appears', timeline.lastAppearance],
-        ]}
-      />
-      <RecordTags label="Sub-themes" records={theme.children} />
-      <RecordActions id={theme.id} graph={false} />
+    <>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        {timeline.years.length === 0 ? (
-          <p className="empty">No dated records on this theme.</p>
-        ) : (
+        {result.error ? <RequestError error={result.error} /> : null}
+        {!timeline && !result.error ? <Loading label="Counting records year by year…" /> : null}
+        {timeline ? (
+          <Facts
+            facts={[
+              ['First appears', timeline.firstAppearance],
+              ['Last appears', timeline.lastAppearance],
+            ]}
+          />
+        ) : null}
+        {timeline && timeline.years.length === 0 ? <p className="empty">No dated records on this theme.</p> : null}
+        {timeline && timeline.years.length > 0 ? (
           <>
             <TimelineChart years={timeline.years} hrefOfYear={hrefOfYear} selectedYear={selectedYear} />
             <table className="timeline-table">
-              <caption>Records on {theme.name} per year (sub-themes included); choose a year to see its records</caption>
+              <caption>Records on {themeName} per year (sub-themes included); choose a year to see its records</caption>
               <thead>
                 <tr>
                   <th scope="col">Year</th>
@@ -115,11 +108,31 @@ export function ThemePage({ slug }: { slug: string }) {
               </p>
             ) : null}
           </>
-        )}
+        ) : null}
       </section>
-      {selected ? <YearRecords key={selected.year} slug={slug} themeId={theme.id} entry={selected} /> : null}
+      {selected ? <YearRecords key={selected.year} slug={slug} themeId={themeId} entry={selected} /> : null}
+    </>
+  );
+}
+
+export function ThemePage({ slug }: { slug: string }) {
+  const [result] = useQuery({ query: ThemePageQuery, variables: { slug } });
+  const selectedYear = Number(new URLSearchParams(useSearch()).get('year')) || undefined;
+  if (result.error) return <RequestError error={result.error} />;
+  if (!result.data) return <Loading />;
+  const theme = result.data.theme;
+  if (!theme) return <NotFound what={`theme “${slug}”`} />;
+  return (
+    <article className="record theme">
+      <p className="record-type">Theme</p>
+      <PageTitle title={theme.name}>{theme.name}</PageTitle>
+      {theme.description ? <p className="summary">{theme.description}</p> : null}
+      <Facts facts={[['Part of', theme.parent && <RecordLink record={theme.parent} />]]} />
+      <RecordTags label="Sub-themes" records={theme.children} />
+      <RecordActions id={theme.id} graph={false} />
+      <ThemeTimeline slug={slug} themeId={theme.id} themeName={theme.name} selectedYear={selectedYear} />
       <PagedList
-        heading="Briefs on this theme"
+        heading="Briefs on this theme, newest first"
         query={ThemeBriefsQuery}
         variables={{ slug }}
         select={(data) => data.theme?.briefs}
@@ -130,7 +143,7 @@ export function ThemePage({ slug }: { slug: string }) {
           </>
         )}
       />
-      <PagedList heading="Lessons on this theme" query={ThemeLessonsQuery} variables={{ slug }} select={(data) => data.theme?.lessons} itemKey={(lesson) => lesson.id} renderItem={(lesson) => <RecordLink record={lesson} />} />
+      <PagedList heading="Lessons on this theme, newest first" query={ThemeLessonsQuery} variables={{ slug }} select={(data) => data.theme?.lessons} itemKey={(lesson) => lesson.id} renderItem={(lesson) => <RecordLink record={lesson} />} />
       <Provenance source={theme.source} />
     </article>
   );

@@ -12,6 +12,18 @@ export const ThemePageQuery = graphql(
       description
       parent { ...RecordLink }
       children { ...RecordLink }
+      source { ...Provenance }
+    }
+  }
+`,
+  [RecordLinkFragment, ProvenanceFragment],
+);
+
+/** Apart from the page's facts: counting a large theme's records year by year takes a while (about 0.4 s at 100,000 lessons). */
+export const ThemeTimelineQuery = graphql(`
+  query ThemeTimeline($slug: String!) {
+    theme(slug: $slug) {
+      id
       timeline {
         firstAppearance
         lastAppearance
@@ -19,12 +31,9 @@ export const ThemePageQuery = graphql(
         undatedLessons
         years { year briefs meetings lessons }
       }
-      source { ...Provenance }
     }
   }
-`,
-  [RecordLinkFragment, ProvenanceFragment],
-);
+`);
 
 /** A year of a theme's timeline: the same counting as the timeline (sub-themes included). */
 export const ThemeYearQuery = graphql(
@@ -58,8 +67,8 @@ export const ThemeBriefsQuery = graphql(
   query ThemeBriefs($slug: String!, $first: Int, $after: String) {
     theme(slug: $slug) {
       id
+      # No totalCount, as for lessons below: the timeline gives the counts.
       briefs(includeSubthemes: true, first: $first, after: $after) {
-        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { ...RecordLink publicationDate { text } }
       }
@@ -74,8 +83,8 @@ export const ThemeLessonsQuery = graphql(
   query ThemeLessons($slug: String!, $first: Int, $after: String) {
     theme(slug: $slug) {
       id
+      # No totalCount: a large theme has tens of thousands of lessons (the timeline gives the counts).
       lessons(includeSubthemes: true, first: $first, after: $after) {
-        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { ...RecordLink }
       }
