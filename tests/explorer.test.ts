@@ -244,7 +244,7 @@ describeInBrowser(suiteName, () => {
     expect(onTheme.length).toBe(busiest.briefs);
     for (const brief of onTheme) await section.getByRole('link', { name: brief.title }).waitFor();
     await expectAccessible();
-    await saveScreenshot(page, 'theme-timeline');
+    await saveScreenshot(page, 'theme-timeline', true);
   });
 
   it('lists the meetings and opens meeting 12’s materials', async () => {

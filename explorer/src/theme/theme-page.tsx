@@ -78,6 +78,7 @@ function ThemeTimeline({ slug, themeId, themeName, selectedYear }: { slug: strin
         {timeline && timeline.years.length === 0 ? <p className="empty">No dated records on this theme.</p> : null}
         {timeline && timeline.years.length > 0 ? (
           <>
+            <div className="timeline-wrap">
             <TimelineChart years={timeline.years} hrefOfYear={hrefOfYear} selectedYear={selectedYear} />
             <table className="timeline-table">
               <caption>Records on {themeName} per year (sub-themes included); choose a year to see its records</caption>
@@ -102,6 +103,7 @@ function ThemeTimeline({ slug, themeId, themeName, selectedYear }: { slug: strin
                 ))}
               </tbody>
             </table>
+            </div>
             {timeline.undatedBriefs > 0 || timeline.undatedLessons > 0 ? (
               <p className="meta">
                 Not in any year (date unknown): {timeline.undatedBriefs} briefs, {timeline.undatedLessons} lessons.

@@ -40,7 +40,7 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
   const groupWidth = Math.max(44, Math.min(120, Math.floor(560 / Math.max(all.length, 1))));
   const barWidth = Math.floor((groupWidth - 8) / 3);
   const height = 160;
-  const top = 16;
+  const top = 22;
   const width = Math.max(all.length * groupWidth + 40, 200);
   const scale = (value: number) => (value / maximum) * (height - top);
   return (
@@ -53,7 +53,17 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
             const active = entry.briefs + entry.meetings + entry.lessons > 0;
             const bars = series.map((item, position) => {
               const barHeight = scale(entry[item.key]);
-              return <rect key={item.key} x={x + position * barWidth} y={height - barHeight} width={barWidth - 2} height={barHeight} fill={item.colour} />;
+              const value = entry[item.key];
+              return (
+                <g key={item.key}>
+                  <rect x={x + position * barWidth} y={height - barHeight} width={barWidth - 2} height={barHeight} fill={item.colour} />
+                  {value > 0 ? (
+                    <text x={x + position * barWidth + (barWidth - 2) / 2} y={height - barHeight - 3} textAnchor="middle" fontSize="11" fill="#222">
+                      {value}
+                    </text>
+                  ) : null}
+                </g>
+              );
             });
             const label = (
               <text x={x + (barWidth * 3) / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#222" fontWeight={selectedYear === entry.year ? 'bold' : undefined}>
