@@ -53,18 +53,20 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
             const active = entry.briefs + entry.meetings + entry.lessons > 0;
             const bars = series.map((item, position) => {
               const barHeight = scale(entry[item.key]);
-              const value = entry[item.key];
-              return (
-                <g key={item.key}>
-                  <rect x={x + position * barWidth} y={height - barHeight} width={barWidth - 2} height={barHeight} fill={item.colour} />
-                  {value > 0 ? (
-                    <text x={x + position * barWidth + (barWidth - 2) / 2} y={height - barHeight - 3} textAnchor="middle" fontSize="11" fill="#222">
-                      {value}
-                    </text>
-                  ) : null}
-                </g>
-              );
+              return <rect key={item.key} x={x + position * barWidth} y={height - barHeight} width={barWidth - 2} height={barHeight} fill={item.colour} />;
             });
+            // The numbers stay outside the link: its name is the year's summary, which they would not match.
+            const counts = (
+              <g aria-hidden="true" pointerEvents="none">
+                {series.map((item, position) =>
+                  entry[item.key] > 0 ? (
+                    <text key={item.key} x={x + position * barWidth + (barWidth - 2) / 2} y={height - scale(entry[item.key]) - 3} textAnchor="middle" fontSize="11" fill="#222">
+                      {entry[item.key]}
+                    </text>
+                  ) : null,
+                )}
+              </g>
+            );
             const label = (
               <text x={x + (barWidth * 3) / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#222" fontWeight={selectedYear === entry.year ? 'bold' : undefined}>
                 {entry.year}
@@ -73,21 +75,23 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
             if (!active) return <g key={entry.year}>{label}</g>;
             const href = hrefOfYear(entry.year);
             return (
-              <a
-                key={entry.year}
-                href={`/explore${href}`}
-                aria-label={yearSummary(entry)}
-                className="timeline-year"
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate(href);
-                }}
-              >
-                <title>{yearSummary(entry)}</title>
-                <rect x={x - 4} y={top - 8} width={barWidth * 3 + 6} height={height - top + 34} fill={selectedYear === entry.year ? '#e8eefb' : 'transparent'} />
-                {bars}
-                {label}
-              </a>
+              <g key={entry.year}>
+                <a
+                  href={`/explore${href}`}
+                  aria-label={yearSummary(entry)}
+                  className="timeline-year"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate(href);
+                  }}
+                >
+                  <title>{yearSummary(entry)}</title>
+                  <rect x={x - 4} y={top - 8} width={barWidth * 3 + 6} height={height - top + 34} fill={selectedYear === entry.year ? '#e8eefb' : 'transparent'} />
+                  {bars}
+                  {label}
+                </a>
+                {counts}
+              </g>
             );
           })}
         </svg>
