@@ -7,6 +7,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+# The explorer (served at /explore) is built against the committed schema.
+COPY schema.graphql ./
+COPY explorer ./explorer
 RUN npm run build
 
 # Production dependencies only.

@@ -41,6 +41,7 @@ import { statementCountPlugin } from './http/statement-count-plugin';
 import { allowCrossOrigin, type CorsOrigins } from './http/cors';
 import { createServerMetrics, metricsRoute, watchDatabasePools, type ServerMetrics } from './http/metrics';
 import { bindRequestObservation, requestLog, requestObservationPlugin } from './http/request-log';
+import { explorerRoutes } from './http/explorer';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -198,6 +199,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     timeouts.dropLateErrors,
   );
 
+  explorerRoutes(app);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
 

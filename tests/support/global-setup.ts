@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { EmbeddedDatabase } from '../../src/database/embedded-postgres';
+import { buildExplorerIfStale, chromiumPath, missingChromiumMessage } from './browser';
 
 /** Redis at 127.0.0.1:6379, when one answers: tests of shared state run against it (REQUIRE_REDIS=1 makes its absence an error). */
 async function probeRedis(): Promise<void> {
@@ -26,8 +27,17 @@ async function probeRedis(): Promise<void> {
   }
 }
 
+/** The explorer's browser tests need its build and a Chromium; without one they are skipped, said in one line. */
+function prepareExplorer(): void {
+  buildExplorerIfStale();
+  if (chromiumPath()) return;
+  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but ${missingChromiumMessage}`);
+  console.log(`\n${missingChromiumMessage}`);
+}
+
 export default async function globalSetup(): Promise<void> {
   await probeRedis();
+  prepareExplorer();
   if (process.env.DATABASE_URL) {
     process.env.BRIEFGRAPH_TEST_SERVER_URL = process.env.DATABASE_URL;
     return;

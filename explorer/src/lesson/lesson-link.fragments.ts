@@ -1,0 +1,17 @@
+import { graphql } from '../graphql';
+import { RecordLinkFragment } from '../shared/record-link.fragments';
+
+/** A typed link between two lessons, with the editors' rationale and its provenance. */
+export const LessonLinkFragment = graphql(
+  `
+  fragment LessonLinkItem on LessonLink {
+    id
+    kind
+    rationale
+    from { ...RecordLink }
+    to { ...RecordLink }
+    source { id title kind }
+  }
+`,
+  [RecordLinkFragment],
+);
