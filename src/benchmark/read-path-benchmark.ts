@@ -31,6 +31,8 @@ export interface ReadPathSettings {
 interface ServerFigures {
   latency: LatencyFigures;
   throughput: ThroughputFigures;
+  /** CPU time of the server process per request under the ten-client load: work done, whatever else the machine is doing. */
+  cpuMillisecondsPerRequest: number;
 }
 
 export interface OperationFigures {
@@ -98,8 +100,10 @@ async function measureServer(endpoint: Endpoint, operation: Operation, settings:
     await endpoint.send(operation, run);
   };
   const latency = await measureLatency(send, settings.runs);
+  const cpuBefore = endpoint.server.cpuMilliseconds();
   const throughput = await measureThroughput(send, settings.clients, settings.seconds);
-  return { latency, throughput };
+  const requests = throughput.requestsPerSecond * settings.seconds;
+  return { latency, throughput, cpuMillisecondsPerRequest: (endpoint.server.cpuMilliseconds() - cpuBefore) / requests };
 }
 
 export async function benchmarkScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<ScaleFigures> {
@@ -117,7 +121,8 @@ export async function benchmarkScale(lessons: number, settings: ReadPathSettings
         figures.push({ operation, briefgraph: ours, floor: reference, statements });
         progress(
           `  ${operation.name}: p50 ${ours.latency.p50.toFixed(2)} vs ${reference.latency.p50.toFixed(2)} ms; ` +
-            `${Math.round(ours.throughput.requestsPerSecond)} vs ${Math.round(reference.throughput.requestsPerSecond)} req/s`,
+            `${Math.round(ours.throughput.requestsPerSecond)} vs ${Math.round(reference.throughput.requestsPerSecond)} req/s; ` +
+            `CPU ${ours.cpuMillisecondsPerRequest.toFixed(2)} vs ${reference.cpuMillisecondsPerRequest.toFixed(2)} ms/request`,
         );
       }
       return { lessons, operations: figures, residentMegabytes: { briefgraph: briefgraphServer.residentMegabytes(), floor: floorServer.residentMegabytes() } };
@@ -144,6 +149,8 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
     `req/s (${clients} clients)`,
     'floor req/s',
     'share of floor',
+    'CPU ms/request',
+    'floor CPU ms/request',
     'SQL',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index < 2 ? '---' : '--:')).join('|')}|`];
@@ -163,6 +170,8 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
           Math.round(ours.throughput.requestsPerSecond).toLocaleString('en-US'),
           Math.round(floor.throughput.requestsPerSecond).toLocaleString('en-US'),
           `${fixed(ours.throughput.requestsPerSecond / floor.throughput.requestsPerSecond, 2)}`,
+          fixed(ours.cpuMillisecondsPerRequest),
+          fixed(floor.cpuMillisecondsPerRequest),
           String(figures.statements),
         ].join(' | ')} |`,
       );

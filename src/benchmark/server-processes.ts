@@ -15,6 +15,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resident memory in MB, read from /proc (Linux). */
   residentMegabytes(): number;
+  /** CPU time the process has used so far, in milliseconds (user + system), read from /proc (Linux). */
+  cpuMilliseconds(): number;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,16 @@ function residentMegabytes(pid: number | undefined): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+function cpuMilliseconds(pid: number | undefined): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): user and system time in clock ticks.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return NaN;
   }
@@ -64,6 +76,7 @@ async function startProcess(name: string, script: string, nodeArguments: string[
     port,
     child,
     residentMegabytes: () => residentMegabytes(child.pid),
+    cpuMilliseconds: () => cpuMilliseconds(child.pid),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
