@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import pg from 'pg';
+import { connectionOptions } from '../database/data-source';
 import { floorOperations } from './floor-operations';
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -17,7 +18,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 function main(): void {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('floor-server needs DATABASE_URL');
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c search_path=published,public' });
+  // The same connection settings as Briefgraph's anonymous readers (generic plans for prepared statements, the published views).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: `${connectionOptions} -c search_path=published,public` });
   pool.on('error', () => undefined);
 
   const server = http.createServer((request, response) => {
