@@ -10,6 +10,7 @@ import { withBenchmarkDatabase } from './benchmark-database';
 import { LoadClient, measureThroughput, type ThroughputFigures } from './load-client';
 import { startBriefgraph } from './server-processes';
 import { encodeGlobalId } from '../shared/global-id';
+import { percentile } from './statistics';
 
 export interface WriteFigures {
   writers: number;
@@ -57,4 +58,47 @@ export function writeTable(figures: WriteFigures[]): string {
     '|--:|--:|--:|',
     ...figures.map((figure) => `| ${figure.writers} | ${figure.throughput.requestsPerSecond.toFixed(0)} | ${figure.throughput.p50.toFixed(1)} |`),
   ].join('\n');
+}
+
+export interface FreshnessFigures {
+  writes: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/**
+ * How long after a write commits elsewhere (here: SQL on a connection of the benchmark's
+ * own, as psql or another instance would) a server with the response cache on stops
+ * serving the cached answer: each round caches a brief's title, renames the brief in
+ * SQL, then asks again until the new title comes back.
+ */
+export async function benchmarkFreshness(lessons: number, writes: number, progress: (line: string) => void): Promise<FreshnessFigures> {
+  return withBenchmarkDatabase(lessons, async (url, dataSource) => {
+    const server = await startBriefgraph(url, { environment: { CACHE_MAX_AGE_SECONDS: '3600' } });
+    const client = new LoadClient(server.port, '/graphql', 1);
+    const query = JSON.stringify({ query: `{ brief(slug: "always-room-for-improvement") { title } }` });
+    const title = async () => (JSON.parse((await client.post(query)).body) as { data: { brief: { title: string } } }).data.brief.title;
+    const delays: number[] = [];
+    try {
+      for (let round = 0; round < writes; round++) {
+        await title();
+        await title(); // cached now
+        const expected = `Renamed elsewhere ${round}`;
+        await dataSource.query(`UPDATE brief SET title = $1 WHERE slug = 'always-room-for-improvement'`, [expected]);
+        const committedAt = performance.now();
+        while ((await title()) !== expected) {
+          if (performance.now() - committedAt > 10_000) throw new Error('a write was not visible after 10 s');
+        }
+        delays.push(performance.now() - committedAt);
+      }
+    } finally {
+      client.close();
+      await server.stop();
+    }
+    delays.sort((a, b) => a - b);
+    const figures = { writes, p50: percentile(delays, 0.5), p95: percentile(delays, 0.95), max: delays[delays.length - 1] };
+    progress(`  visible after p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, max ${figures.max.toFixed(1)} ms`);
+    return figures;
+  });
 }

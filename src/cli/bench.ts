@@ -12,6 +12,7 @@
  *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
  * `npm run bench -- --writes [--lessons 1000] [--seconds 10]`: mutations per second with one and four concurrent writers.
+ * `npm run bench -- --freshness [--runs 200]`: how soon a write made elsewhere (SQL) stops a cached answer being served.
  */
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
 import { readOperations, type Operation } from '../benchmark/operations';
 import { floorOperations } from '../benchmark/floor-operations';
-import { benchmarkWrites, writeTable } from '../benchmark/write-benchmark';
+import { benchmarkFreshness, benchmarkWrites, writeTable } from '../benchmark/write-benchmark';
 import { benchmarkScale as benchmarkReadPathScale, profileScale, readPathTable, type ScaleFigures } from '../benchmark/read-path-benchmark';
 import { percentile } from '../benchmark/statistics';
 import { createServer, type ServerOptions } from '../server';
@@ -151,6 +152,11 @@ async function main(): Promise<void> {
   if (process.argv.includes('--writes')) {
     const figures = await benchmarkWrites(Number(option('lessons', '1000')), Number(option('seconds', '10')), [1, 4], (line) => process.stderr.write(`${line}\n`));
     console.log(writeTable(figures));
+    return;
+  }
+  if (process.argv.includes('--freshness')) {
+    const figures = await benchmarkFreshness(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`));
+    console.log(`| writes | p50 ms | p95 ms | max ms |\n|--:|--:|--:|--:|\n| ${figures.writes} | ${figures.p50.toFixed(1)} | ${figures.p95.toFixed(1)} | ${figures.max.toFixed(1)} |`);
     return;
   }
   if (process.argv.includes('--hostile')) {
