@@ -18,6 +18,7 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60_000,
+  // A guard against hangs, not a speed limit: a busy 2-core CI box can be slow.
+  testTimeout: 180_000,
   maxWorkers: 2,
 };

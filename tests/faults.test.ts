@@ -27,8 +27,8 @@ describe('database faults', () => {
     database = await RestartablePostgres.create();
     // The load comes from one address, so the per-client rate limit is off; everything else is as configured by default.
     server = startServerProcess({ DATABASE_URL: database.url, ADMIN_API_KEY: adminKey, RATE_LIMIT_POINTS: '0' });
-    port = await server.ready();
-  }, 120_000);
+    port = await server.ready(240_000);
+  }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGTERM');
@@ -87,13 +87,14 @@ describe('database faults', () => {
       // Requests in flight at the moment of the stop are answered within moments; then the database is plainly down.
       await sleep(500);
       const outageFrom = Date.now();
-      await sleep(2000);
+      // Both reads and writes are answered during the outage (each client alternates them).
+      await load.waitForAnswers(20, outageFrom, 60_000, (answer) => answer.networkError === undefined);
       expect(await get('/readyz')).toEqual({ status: 503, body: { status: 'database unavailable' } });
       expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
       expect(server.child.exitCode).toBeNull();
       const outageTo = Date.now();
       const duringOutage = load.between(outageFrom, outageTo);
-      expect(duringOutage.length).toBeGreaterThan(20);
+      expect(duringOutage.length).toBeGreaterThanOrEqual(20);
       expect(duringOutage.filter((answer) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.milliseconds >= 5000)).toEqual([]);
       expect(new Set(duringOutage.map((answer) => answer.kind))).toEqual(new Set(['read', 'write']));
 
@@ -103,9 +104,10 @@ describe('database faults', () => {
       expect(firstSuccessAt - restartedAt).toBeLessThan(10_000);
       await waitForReadiness(200, 10_000);
       const healthyFrom = Date.now() + 500;
-      await sleep(2000);
+      await sleep(500);
+      await load.waitForSuccesses(20, healthyFrom, 60_000);
       const afterRecovery = load.between(healthyFrom, Date.now());
-      expect(afterRecovery.length).toBeGreaterThan(20);
+      expect(afterRecovery.length).toBeGreaterThanOrEqual(20);
       expect(afterRecovery.filter((answer) => answer.status !== 200 || answer.code !== undefined)).toEqual([]);
     } finally {
       await load.stop();
@@ -135,9 +137,10 @@ describe('database faults', () => {
       expect(server.child.exitCode).toBeNull();
       // New connections replace the terminated ones without anyone's help.
       const calmFrom = Date.now() + 1000;
-      await sleep(2500);
+      await sleep(1000);
+      await load.waitForSuccesses(20, calmFrom, 60_000);
       const afterTerminations = load.between(calmFrom, Date.now());
-      expect(afterTerminations.length).toBeGreaterThan(20);
+      expect(afterTerminations.length).toBeGreaterThanOrEqual(20);
       expect(afterTerminations.filter((answer) => answer.status !== 200 || answer.code !== undefined)).toEqual([]);
       expect((await get('/readyz')).status).toBe(200);
     } finally {
@@ -165,8 +168,8 @@ describe('a connection terminated the moment the pool hands it over', () => {
     database = await RestartablePostgres.create();
     proxy = await TerminatingProxy.start(Number(new URL(database.url).port));
     server = startServerProcess({ DATABASE_URL: proxy.urlFor(database.url), RATE_LIMIT_POINTS: '0', CACHE_MAX_AGE_SECONDS: '0' });
-    port = await server.ready();
-  }, 120_000);
+    port = await server.ready(240_000);
+  }, 300_000);
   afterAll(async () => {
     if (server && server.child.exitCode === null) {
       server.child.kill('SIGTERM');

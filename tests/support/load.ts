@@ -90,11 +90,16 @@ export class Load {
 
   /** Resolves once `count` requests started after `since` have succeeded. */
   async waitForSuccesses(count: number, since: number, timeoutMilliseconds: number): Promise<number> {
+    return this.waitForAnswers(count, since, timeoutMilliseconds, (answer) => answer.status === 200, 'successful');
+  }
+
+  /** Resolves once `count` requests started after `since` have been answered (matching `matches`); with the earliest end among them. */
+  async waitForAnswers(count: number, since: number, timeoutMilliseconds: number, matches: (answer: Answer) => boolean = () => true, what = 'answered'): Promise<number> {
     const deadline = Date.now() + timeoutMilliseconds;
     for (;;) {
-      const successes = this.between(since).filter((answer) => answer.status === 200);
-      if (successes.length >= count) return Math.min(...successes.map((answer) => answer.startedAt + answer.milliseconds));
-      if (Date.now() > deadline) throw new Error(`fewer than ${count} successful requests within ${timeoutMilliseconds} ms; last answers: ${JSON.stringify(this.answers.slice(-5))}`);
+      const found = this.between(since).filter(matches);
+      if (found.length >= count) return Math.min(...found.map((answer) => answer.startedAt + answer.milliseconds));
+      if (Date.now() > deadline) throw new Error(`fewer than ${count} ${what} requests within ${timeoutMilliseconds} ms; last answers: ${JSON.stringify(this.answers.slice(-5))}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -27,7 +27,7 @@ export function startServerProcess(environment: Record<string, string | undefine
   return {
     child,
     output: () => output,
-    ready(timeoutMilliseconds = 30_000) {
+    ready(timeoutMilliseconds = 120_000) {
       return new Promise((resolve, reject) => {
         const deadline = setTimeout(() => reject(new Error(`server did not start in time; output:\n${output}`)), timeoutMilliseconds);
         const check = () => {
