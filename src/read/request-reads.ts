@@ -11,6 +11,7 @@ import { collectFields } from 'graphql/execution/collectFields';
 import type { DataSource } from 'typeorm';
 import { ReadCompiler, jsonObject, type CompileSettings } from './compiler';
 import { readsOfType } from './record-reads';
+import { compiledStatementFor, keepCompiledStatement, type CompiledStatement } from './compiled-statements';
 import { rootReadOf } from './root-reads';
 import { runReadStatement } from './statement-runner';
 
@@ -51,6 +52,20 @@ export class RequestReads {
   }
 
   private async readRoot(info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
+    const { text, parameters } = this.compileRoot(info);
+    const [row] = await runReadStatement<{ data: Record<string, unknown> }>(this.dataSource, text, parameters);
+    return row.data;
+  }
+
+  /** The operation's root statement: compiled, or as compiled before for the same operation and variables. */
+  private compileRoot(info: GraphQLResolveInfo): CompiledStatement {
+    // Error markers number this request's errors from here; a kept statement's are valid only from zero.
+    const reusable = this.errors.length === 0;
+    const kept = reusable ? compiledStatementFor(info.operation, info.variableValues, this.admin) : undefined;
+    if (kept) {
+      this.errors.push(...kept.errors);
+      return kept;
+    }
     const compiler = this.compiler(info);
     const queryType = info.parentType;
     const pairs: Array<[string, string]> = [];
@@ -61,8 +76,9 @@ export class RequestReads {
       const field = queryType.getFields()[fieldName];
       pairs.push([responseKey, compiler.guarded(() => read(compiler, compiler.argumentsOf(field, nodes[0]), getNamedType(field.type) as GraphQLObjectType, nodes))]);
     }
-    const [row] = await runReadStatement<{ data: Record<string, unknown> }>(this.dataSource, `SELECT ${jsonObject(pairs)} AS data`, compiler.sql.parameters);
-    return row.data;
+    const statement: CompiledStatement = { text: `SELECT ${jsonObject(pairs)} AS data`, parameters: compiler.sql.parameters, errors: [...this.errors] };
+    if (reusable) keepCompiledStatement(info.operation, info.variableValues, this.admin, statement);
+    return statement;
   }
 
   /** Whether each referenced record exists and may be read: one statement for all. */
