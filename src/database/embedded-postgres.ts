@@ -89,6 +89,39 @@ export interface EmbeddedDatabaseOptions {
   logger?: Logger;
   /** Name of the database that the application uses inside the cluster. */
   databaseName?: string;
+  /**
+   * Tell the command-line tools where this server listens (in the data directory's
+   * running.json), so `npm run keys` and the others can work beside a running `npm start`.
+   */
+  shareWithCommands?: boolean;
+}
+
+/** What a running server writes for the command-line tools: its pid and PostgreSQL's port. */
+interface RunningServerNote {
+  pid: number;
+  port: number;
+}
+
+function runningNoteFile(dataDirectory: string): string {
+  return path.join(path.resolve(dataDirectory), 'running.json');
+}
+
+/**
+ * The URL of the embedded PostgreSQL of a Briefgraph server running on this data directory,
+ * or undefined when none is (or it has not finished starting). The server stays the owner:
+ * whoever connects this way must not stop it.
+ */
+export function runningEmbeddedDatabaseUrl(dataDirectory: string, databaseName = 'briefgraph'): string | undefined {
+  let note: RunningServerNote;
+  let credentials: Credentials;
+  try {
+    note = JSON.parse(fs.readFileSync(runningNoteFile(dataDirectory), 'utf8')) as RunningServerNote;
+    credentials = JSON.parse(fs.readFileSync(path.join(path.resolve(dataDirectory), 'credentials.json'), 'utf8')) as Credentials;
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(note.pid) || !Number.isInteger(note.port) || !isProcessAlive(note.pid)) return undefined;
+  return `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${note.port}/${encodeURIComponent(databaseName)}`;
 }
 
 export class EmbeddedDatabase {
@@ -102,8 +135,10 @@ export class EmbeddedDatabase {
   private port = 0;
   private credentials: Credentials | undefined;
   private ownsLock = false;
+  private readonly shareWithCommands: boolean;
 
   constructor(options: EmbeddedDatabaseOptions) {
+    this.shareWithCommands = options.shareWithCommands ?? false;
     this.dataDirectory = path.resolve(options.dataDirectory);
     this.clusterDirectory = path.join(this.dataDirectory, 'postgres');
     this.lockFile = path.join(this.dataDirectory, 'briefgraph.lock');
@@ -128,6 +163,10 @@ export class EmbeddedDatabase {
       }
       await this.startServer(systemUser);
       await this.ensureApplicationDatabase();
+      if (this.shareWithCommands) {
+        const note: RunningServerNote = { pid: process.pid, port: this.port };
+        fs.writeFileSync(runningNoteFile(this.dataDirectory), JSON.stringify(note), { mode: 0o600 });
+      }
       return this.url(this.databaseName);
     } catch (error) {
       await this.stop();
@@ -194,6 +233,7 @@ export class EmbeddedDatabase {
 
   private releaseLock(): void {
     if (!this.ownsLock) return;
+    fs.rmSync(runningNoteFile(this.dataDirectory), { force: true });
     fs.rmSync(this.lockFile, { force: true });
     this.ownsLock = false;
   }
