@@ -101,6 +101,11 @@ const cases: Record<string, FilterCase> = {
             SELECT a.id, b.id, 'CONTRADICTS', 'written in psql' FROM lesson a JOIN lesson b ON b.brief_id <> a.brief_id ORDER BY a.id, b.id LIMIT 1`,
     table: 'lesson_link',
   },
+  'LessonFilter.bases': {
+    query: count('lessons', '{ bases: [EDITORIAL_INFERENCE] }'),
+    write: `UPDATE lesson SET basis = 'EDITORIAL_INFERENCE' WHERE id = (SELECT min(id) FROM lesson WHERE basis <> 'EDITORIAL_INFERENCE')`,
+    table: 'lesson',
+  },
   'LessonFilter.themes': {
     query: count('lessons', '{ themes: { anyOf: [$data-use], includeSubthemes: false } }'),
     write: `INSERT INTO lesson_theme (lesson_id, theme_id) SELECT l.id, ${themeId('data-use')} FROM lesson l
@@ -146,6 +151,11 @@ const cases: Record<string, FilterCase> = {
   'LessonLinkFilter.kinds': {
     query: `{ lessons(first: 50) { nodes { links(filter: { kinds: [QUALIFIES] }) { totalCount } } } }`,
     write: `UPDATE lesson_link SET kind = 'QUALIFIES' WHERE id = (SELECT min(id) FROM lesson_link)`,
+    table: 'lesson_link',
+  },
+  'LessonLinkFilter.bases': {
+    query: `{ lessons(first: 50) { nodes { links(filter: { bases: [STATED] }) { totalCount } } } }`,
+    write: `UPDATE lesson_link SET basis = 'STATED' WHERE id = (SELECT min(id) FROM lesson_link)`,
     table: 'lesson_link',
   },
 };

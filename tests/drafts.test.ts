@@ -97,7 +97,7 @@ describe('drafts', () => {
     expect(data.linkById).toBeNull();
     expect(data.many).toEqual([null, null]);
     expect(data.briefs.totalCount).toBe(7);
-    expect(data.lessons.totalCount).toBe(17);
+    expect(data.lessons.totalCount).toBe(19);
     expect(data.search.totalCount).toBe(0);
     expect(data.autocomplete).toEqual([]);
     expect(data.path).toBeNull();

@@ -327,7 +327,7 @@ lessonLinks:
       try {
         const dryRun = await runCommand('import', [source, '--dry-run'], database.url);
         expect(dryRun).toMatchObject({ code: 0, stderr: '' });
-        expect(dryRun.stdout).toMatch(/^valid: \d+ records \(\d+ sources, .*7 briefs with 17 lessons, 7 lesson links\)\ndry run: nothing was written\n$/);
+        expect(dryRun.stdout).toMatch(/^valid: \d+ records \(\d+ sources, .*7 briefs with 19 lessons, 7 lesson links\)\ndry run: nothing was written\n$/);
 
         const imported = await runCommand('import', [source], database.url);
         expect(imported.stderr).toBe('');

@@ -76,8 +76,8 @@ describe('the read API', () => {
 
     it('returns 20 items when no page size is given', async () => {
       const { data } = await server.graphql(`{ lessons { totalCount nodes { statement } pageInfo { hasNextPage } } }`);
-      expect(data!.lessons.totalCount).toBe(17);
-      expect(data!.lessons.nodes).toHaveLength(17);
+      expect(data!.lessons.totalCount).toBe(19);
+      expect(data!.lessons.nodes).toHaveLength(19);
       expect(data!.lessons.pageInfo.hasNextPage).toBe(false);
       const themes = await server.graphql(`{ themes { nodes { slug } pageInfo { hasNextPage } } }`);
       expect(themes.data!.themes.nodes).toHaveLength(19);

@@ -74,11 +74,63 @@ describe('the seed dataset', () => {
       'always-room-for-improvement': 3,
       'core-districts-measurement-capacity-building-and-shared-accountability': 2,
       'data-use-for-improvement-in-networked-structures': 3,
-      'district-role-in-school-turnaround': 1,
+      'district-role-in-school-turnaround': 2,
       'engaging-district-school-and-teacher-leaders-in-improvement': 4,
       'learning-from-the-core-data-collaborative': 2,
-      'lessons-from-the-core-districts': 2,
+      'lessons-from-the-core-districts': 3,
     });
+  });
+
+  it('says on what every lesson rests, where in its source, and why (docs/dataset-review.md, 1.1)', async () => {
+    const rows = await query(
+      `SELECT b.slug || '#' || l.position AS lesson, l.basis, s.slug AS source, l.locator IS NOT NULL AS located, l.report_lesson_number AS number,
+              length(coalesce(l.explanation, '')) > 40 AS explained
+         FROM lesson l JOIN brief b ON b.id = l.brief_id LEFT JOIN source_document s ON s.id = l.source_id ORDER BY 1`,
+    );
+    const stated = (source: string, number: number | null = null) => ({ basis: 'STATED', source, located: true, number, explained: true });
+    const summarized = (source: string) => ({ basis: 'SUMMARIZED', source, located: true, number: null, explained: true });
+    expect(Object.fromEntries(rows.map(({ lesson, ...rest }) => [lesson, rest]))).toEqual({
+      'always-room-for-improvement#1': summarized('collaborative-meeting-34'),
+      'always-room-for-improvement#2': summarized('collaborative-meeting-34'),
+      'always-room-for-improvement#3': summarized('collaborative-meeting-34'),
+      'core-districts-measurement-capacity-building-and-shared-accountability#1': summarized('pace-core-districts-publications'),
+      'core-districts-measurement-capacity-building-and-shared-accountability#2': summarized('pace-core-districts-publications'),
+      'data-use-for-improvement-in-networked-structures#1': summarized('pace-core-districts-publications'),
+      'data-use-for-improvement-in-networked-structures#2': summarized('pace-core-districts-publications'),
+      'data-use-for-improvement-in-networked-structures#3': summarized('pace-core-districts-publications'),
+      'district-role-in-school-turnaround#1': stated('air-beyond-the-school-press-release', 1),
+      'district-role-in-school-turnaround#2': stated('air-beyond-the-school-press-release', 2),
+      'engaging-district-school-and-teacher-leaders-in-improvement#1': stated('pace-engaging-leaders-in-improvement', 1),
+      'engaging-district-school-and-teacher-leaders-in-improvement#2': stated('pace-engaging-leaders-in-improvement', 2),
+      'engaging-district-school-and-teacher-leaders-in-improvement#3': stated('pace-engaging-leaders-in-improvement', 3),
+      'engaging-district-school-and-teacher-leaders-in-improvement#4': stated('pace-engaging-leaders-in-improvement', 4),
+      'learning-from-the-core-data-collaborative#1': summarized('pace-core-districts-publications'),
+      'learning-from-the-core-data-collaborative#2': summarized('pace-core-districts-publications'),
+      'lessons-from-the-core-districts#1': stated('pace-learning-and-practicing-page', 1),
+      'lessons-from-the-core-districts#2': stated('pace-core-districts-publications'),
+      'lessons-from-the-core-districts#3': stated('pace-learning-and-practicing-page', 2),
+    });
+  });
+
+  it('no longer turns the State Board\'s aim into a finding that support works better', async () => {
+    const [row] = await query(`SELECT l.statement, l.explanation FROM lesson l JOIN brief b ON b.id = l.brief_id WHERE b.slug = 'always-room-for-improvement' AND l.position = 1`);
+    expect(row.statement).toMatch(/^The State Board's aim/);
+    expect(row.statement).not.toMatch(/works better/);
+    expect(row.explanation).toMatch(/not evidence that support works better/);
+  });
+
+  it('records how many lessons each report declares, apart from how many are recorded', async () => {
+    const rows = await query(`SELECT slug, declared_lesson_count AS declared FROM brief WHERE declared_lesson_count IS NOT NULL ORDER BY slug`);
+    expect(rows).toEqual([
+      { slug: 'district-role-in-school-turnaround', declared: 2 },
+      { slug: 'engaging-district-school-and-teacher-leaders-in-improvement', declared: 4 },
+      { slug: 'lessons-from-the-core-districts', declared: 6 },
+    ]);
+  });
+
+  it('marks every lesson link as an editorial reading, with an explanation', async () => {
+    const rows = await query(`SELECT basis, count(*)::int AS links, count(explanation)::int AS explained FROM lesson_link GROUP BY basis`);
+    expect(rows).toEqual([{ basis: 'EDITORIAL_INFERENCE', links: 7, explained: 7 }]);
   });
 
   it('records that the Collaborative is housed at AIR', async () => {

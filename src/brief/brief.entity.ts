@@ -1,5 +1,5 @@
 /** Any publication: policy brief, report, research paper, meeting summary, case study. */
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import type { District } from '../district/district.entity';
 import type { Meeting } from '../meeting/meeting.entity';
@@ -35,6 +35,7 @@ registerEnumType(BriefStatus, {
 @Index('brief_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index('brief_published_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Index('brief_title_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
+@Check('brief_declared_lesson_count_is_positive', 'declared_lesson_count > 0')
 @Check('brief_publication_date_has_precision', '(published_on IS NULL) = (publication_date_precision IS NULL)')
 export class Brief extends SourcedRecord {
   @Field({ description: 'Human key used in URLs, unique.' })
@@ -77,6 +78,13 @@ export class Brief extends SourcedRecord {
   @Field(() => String, { nullable: true, description: 'What editors know about gaps or uncertainty in the sources.' })
   @Column({ name: 'editorial_note', type: 'text', nullable: true })
   editorialNote!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many lessons the report itself says it draws, where a source says so; `lessons.totalCount` is how many are recorded here ("2 of 6 recorded").',
+  })
+  @Column({ name: 'declared_lesson_count', type: 'int', nullable: true })
+  declaredLessonCount!: number | null;
 
   @Index()
   @Column({ name: 'publisher_id', type: 'int' })

@@ -1,6 +1,6 @@
 /** Inputs of the brief mutations, validated declaratively (class-validator). */
-import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsNotBlank, IsPartialDate, IsSlug, IsWebAddress } from '../mutation/validation';
 import { BriefLessonInput } from '../lesson/lesson.mutation-inputs';
 import { BriefKind, BriefStatus } from './brief.entity';
@@ -48,6 +48,12 @@ export class BriefUpdateInput {
   @IsOptional()
   @MaxLength(10_000)
   editorialNote?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many lessons the report itself says it draws, where a source says so.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  declaredLessonCount?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The organization that published it.' })
   publisherId?: string;

@@ -26,6 +26,7 @@ export const briefSpec: RecordTypeSpec = {
     url: { column: 'url' },
     authors: { column: 'authors', required: true },
     editorialNote: { column: 'editorial_note' },
+    declaredLessonCount: { column: 'declared_lesson_count' },
     publisherId: { column: 'publisher_id', required: true, reference: 'Organization' },
     followsUpMeetingId: { column: 'follows_up_meeting_id', reference: 'Meeting' },
   },

@@ -1,6 +1,7 @@
 /** A typed, explained link from a lesson in one brief to a lesson in another. */
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import type { Lesson } from './lesson.entity';
@@ -51,4 +52,12 @@ export class LessonLink extends SourcedRecord {
   @Field({ description: 'Why the two lessons are linked this way.' })
   @Column({ type: 'text' })
   rationale!: string;
+
+  @Field(() => EvidenceBasis, { description: 'On what the link rests; links are Briefgraph editors\' reading across reports unless a report itself makes the connection.' })
+  @Column({ type: 'enum', enum: EvidenceBasis, enumName: 'evidence_basis', default: EvidenceBasis.EDITORIAL_INFERENCE })
+  basis!: EvidenceBasis;
+
+  @Field(() => String, { nullable: true, description: 'Why the link holds and what it does not claim, in Briefgraph\'s own words.' })
+  @Column({ type: 'text', nullable: true })
+  explanation!: string | null;
 }

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import type { Brief } from '../brief/brief.entity';
 import type { District } from '../district/district.entity';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import type { Theme } from '../theme/theme.entity';
@@ -14,6 +15,7 @@ import type { Theme } from '../theme/theme.entity';
 @Index('lesson_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch
 @Index(['briefKey', 'position'], { unique: true })
 @Check('lesson_position_is_positive', 'position > 0')
+@Check('lesson_report_lesson_number_is_positive', 'report_lesson_number > 0')
 export class Lesson extends SourcedRecord {
   @Column({ name: 'brief_id', type: 'int' })
   briefKey!: number;
@@ -30,9 +32,22 @@ export class Lesson extends SourcedRecord {
   @Column({ type: 'text' })
   statement!: string;
 
-  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
+  @Field(() => String, { nullable: true, description: 'Why the lesson follows from its source, in Briefgraph\'s own words.' })
   @Column({ type: 'text', nullable: true })
   explanation!: string | null;
+
+  @Field(() => EvidenceBasis, { description: 'On what the lesson rests: stated by the report, summarized from its own summary, or an editorial inference.' })
+  @Index()
+  @Column({ type: 'enum', enum: EvidenceBasis, enumName: 'evidence_basis', default: EvidenceBasis.EDITORIAL_INFERENCE })
+  basis!: EvidenceBasis;
+
+  @Field(() => String, { nullable: true, description: 'Where in its source the lesson is stated (a section, paragraph, list item or page), so a reader can check it.' })
+  @Column({ type: 'text', nullable: true })
+  locator!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The report's own number for the lesson, where a source gives it (\"Lesson 2\")." })
+  @Column({ name: 'report_lesson_number', type: 'int', nullable: true })
+  reportLessonNumber!: number | null;
 
   @ManyToMany('Theme', { onDelete: 'CASCADE' })
   @JoinTable({

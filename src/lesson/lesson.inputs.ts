@@ -1,5 +1,6 @@
 /** How lessons and lesson links can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
 import { ThemeMatch } from '../theme/theme.inputs';
 import { LessonLinkKind } from './lesson-link.entity';
@@ -30,6 +31,9 @@ export class LessonFilter {
 
   @Field(() => [LessonLinkKind], { nullable: true, description: 'Lessons with at least one link, in either direction, of any of these kinds.' })
   linkKinds?: LessonLinkKind[] | null;
+
+  @Field(() => [EvidenceBasis], { nullable: true, description: 'Lessons resting on any of these bases, such as [STATED] for the findings their reports state.' })
+  bases?: EvidenceBasis[] | null;
 }
 
 export enum LinkDirection {
@@ -51,6 +55,9 @@ registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How t
 export class LessonLinkFilter {
   @Field(() => [LessonLinkKind], { nullable: true })
   kinds?: LessonLinkKind[] | null;
+
+  @Field(() => [EvidenceBasis], { nullable: true, description: 'Links resting on any of these bases.' })
+  bases?: EvidenceBasis[] | null;
 }
 
 @ArgsType()

@@ -1,6 +1,7 @@
 /** Inputs of the lesson and lesson link mutations, validated declaratively (class-validator). */
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, IsInt, IsOptional, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { IsNotBlank } from '../mutation/validation';
 import { LessonLinkKind } from './lesson-link.entity';
 
@@ -15,6 +16,21 @@ export class BriefLessonInput {
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
+
+  @Field(() => EvidenceBasis, { nullable: true, description: 'On what the lesson rests; EDITORIAL_INFERENCE when left out.' })
+  @IsOptional()
+  basis?: EvidenceBasis | null;
+
+  @Field(() => String, { nullable: true, description: 'Where in its source the lesson is stated (section, paragraph, list item or page).' })
+  @IsOptional()
+  @MaxLength(500)
+  locator?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The report's own number for the lesson, where a source gives it." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  reportLessonNumber?: number | null;
 
   @Field(() => [ID], { nullable: true })
   @IsOptional()
@@ -45,6 +61,21 @@ export class LessonUpdateInput {
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
+
+  @Field(() => EvidenceBasis, { nullable: true, description: 'On what the lesson rests; null leaves it as it is.' })
+  @IsOptional()
+  basis?: EvidenceBasis | null;
+
+  @Field(() => String, { nullable: true, description: 'Where in its source the lesson is stated (section, paragraph, list item or page).' })
+  @IsOptional()
+  @MaxLength(500)
+  locator?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The report's own number for the lesson, where a source gives it." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  reportLessonNumber?: number | null;
 }
 
 @InputType({ description: 'A typed link from a lesson to a lesson of another brief.' })
@@ -62,4 +93,13 @@ export class LessonLinkCreateInput {
   @IsNotBlank()
   @MaxLength(2000)
   rationale!: string;
+
+  @Field(() => EvidenceBasis, { nullable: true, description: 'On what the link rests; EDITORIAL_INFERENCE (an editor\'s reading) when left out.' })
+  @IsOptional()
+  basis?: EvidenceBasis | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the link holds and what it does not claim.' })
+  @IsOptional()
+  @MaxLength(10_000)
+  explanation?: string | null;
 }

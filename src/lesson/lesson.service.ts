@@ -20,6 +20,7 @@ export function lessonConditions(filter: LessonFilter | null | undefined, argume
     ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, (_sql, keys) =>
       `EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = ANY(${keys}))`),
     ...anyOfIds(filter.briefs, 'Brief', `${argumentName}.briefs`, (_sql, keys) => `l.brief_id = ANY(${keys})`),
+    ...anyOfValues(filter.bases, 'l.basis', 'evidence_basis[]', `${argumentName}.bases`),
     ...(filter.linkKinds
       ? [
           (sql: Parameters<Condition>[0]) => {
@@ -48,5 +49,8 @@ export const lessonLinkListing = defineListing({
   from: 'lesson_link k',
   key: 'k.id',
   orderings: { OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false } } as Record<LessonLinkOrder, Ordering>,
-  conditions: (filter: LessonLinkFilter | null | undefined) => anyOfValues(filter?.kinds, 'k.kind', 'lesson_link_kind[]', 'filter.kinds'),
+  conditions: (filter: LessonLinkFilter | null | undefined) => [
+    ...anyOfValues(filter?.kinds, 'k.kind', 'lesson_link_kind[]', 'filter.kinds'),
+    ...anyOfValues(filter?.bases, 'k.basis', 'evidence_basis[]', 'filter.bases'),
+  ],
 });

@@ -13,6 +13,9 @@ export const lessonSpec: RecordTypeSpec = {
   columns: {
     statement: { column: 'statement', required: true },
     explanation: { column: 'explanation' },
+    basis: { column: 'basis', required: true },
+    locator: { column: 'locator' },
+    reportLessonNumber: { column: 'report_lesson_number' },
   },
   joins: {
     themeIds: { table: 'lesson_theme', ownerColumn: 'lesson_id', targetColumn: 'theme_id', targetType: 'Theme' },
@@ -28,6 +31,8 @@ export const lessonLinkSpec: RecordTypeSpec = {
     toLessonId: { column: 'to_lesson_id', required: true, reference: 'Lesson' },
     kind: { column: 'kind', required: true },
     rationale: { column: 'rationale', required: true },
+    basis: { column: 'basis', required: true },
+    explanation: { column: 'explanation' },
   },
 };
 

@@ -2,7 +2,7 @@
  * Facet counts for a filtered or searched list of briefs or lessons: how many
  * items each theme, year, district, kind and publisher would give, the way a
  * search sidebar shows them. Each facet applies every active filter except its own
- * (so choosing one theme still shows the counts of the others). All five facets are
+ * (so choosing one theme still shows the counts of the others). All six facets are
  * one SQL statement; the themes, districts and publishers named are one more each.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
@@ -12,6 +12,7 @@ import { briefConditions } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import type { RecordReference } from '../read/request-reads';
 import { District } from '../district/district.entity';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonFilter } from '../lesson/lesson.inputs';
 import { lessonConditions } from '../lesson/lesson.service';
 import { Organization } from '../organization/organization.entity';
@@ -43,6 +44,12 @@ export class BriefKindCount {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType({ description: 'How many lessons rest on a basis.' })
+export class BasisCount {
+  @Field(() => EvidenceBasis) basis!: EvidenceBasis;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType({ description: 'How many items an organization published.' })
 export class PublisherCount {
   @Field(() => Organization) organization!: RecordReference;
@@ -56,9 +63,10 @@ export class FacetCounts {
   @Field(() => [DistrictCount], { description: 'Items naming each district.' }) districts!: DistrictCount[];
   @Field(() => [BriefKindCount], { description: 'Items by kind of brief.' }) kinds!: BriefKindCount[];
   @Field(() => [PublisherCount], { description: 'Items by publisher.' }) publishers!: PublisherCount[];
+  @Field(() => [BasisCount], { description: 'Lessons by the basis they rest on (the `bases` filter); always empty for briefs.' }) bases!: BasisCount[];
 }
 
-type Facet = 'theme' | 'year' | 'district' | 'kind' | 'publisher';
+type Facet = 'theme' | 'year' | 'district' | 'kind' | 'publisher' | 'basis';
 
 interface FacetQuery {
   from: string;
@@ -90,11 +98,12 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
     districts: districts.map(({ record, count }) => ({ district: record, count })),
     kinds: of('kind').map((row) => ({ kind: row.value as BriefKind, count: row.count })),
     publishers: publishers.map(({ record, count }) => ({ organization: record, count })),
+    bases: of('basis').map((row) => ({ basis: row.value as EvidenceBasis, count: row.count })),
   };
 }
 
 export function briefFacets(context: RequestContext, filter: BriefFilter | null, search: string | null): Promise<FacetCounts> {
-  const own: Record<Facet, keyof BriefFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers' };
+  const own: Record<Facet, keyof BriefFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: undefined };
   briefConditions(filter); // validate every argument once, before any SQL
   return countFacets(context, {
     from: 'brief b',
@@ -105,12 +114,13 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
       district: { join: 'JOIN brief_district facet ON facet.brief_id = b.id', sql: 'facet.district_id' },
       kind: { sql: 'b.kind' },
       publisher: { sql: 'b.publisher_id' },
+      basis: { sql: 'NULL::text' },
     },
   });
 }
 
 export function lessonFacets(context: RequestContext, filter: LessonFilter | null, search: string | null): Promise<FacetCounts> {
-  const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: undefined, district: 'districts', kind: undefined, publisher: undefined };
+  const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: undefined, district: 'districts', kind: undefined, publisher: undefined, basis: 'bases' };
   lessonConditions(filter);
   return countFacets(context, {
     from: 'lesson l JOIN brief b ON b.id = l.brief_id',
@@ -124,6 +134,7 @@ export function lessonFacets(context: RequestContext, filter: LessonFilter | nul
       district: { join: 'JOIN lesson_district facet ON facet.lesson_id = l.id', sql: 'facet.district_id' },
       kind: { sql: 'b.kind' },
       publisher: { sql: 'b.publisher_id' },
+      basis: { sql: 'l.basis' },
     },
   });
 }

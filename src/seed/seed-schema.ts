@@ -5,6 +5,7 @@
  */
 import { BriefKind, BriefStatus } from '../brief/brief.entity';
 import { DistrictKind } from '../district/district.entity';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { MeetingMaterialKind } from '../meeting/meeting-material.entity';
 import { DistrictNetworkKind } from '../network/district-network.entity';
@@ -48,6 +49,8 @@ const requiredText = (maxLength = 10_000): FieldSpec => ({ type: 'text', require
 const refs = (collection: CollectionName): FieldSpec => ({ type: 'list', of: { type: 'ref', collection, required: true }, maxItems: 1000 });
 // Optional: records created through the API may have no source document.
 const source: FieldSpec = { type: 'ref', collection: 'sources' };
+// Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
+const basis: FieldSpec = { type: 'enum', values: Object.values(EvidenceBasis) };
 
 export const collections: Record<CollectionName, CollectionSpec> = {
   sources: {
@@ -158,6 +161,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       districts: refs('districts'),
       networks: refs('networks'),
       buildsOn: refs('briefs'),
+      declaredLessonCount: { type: 'positiveInteger' },
       lessons: {
         type: 'list',
         maxItems: 500,
@@ -166,6 +170,11 @@ export const collections: Record<CollectionName, CollectionSpec> = {
           required: true,
           fields: {
             statement: requiredText(1000),
+            basis,
+            // Omitted means the brief's source.
+            source,
+            locator: text(500),
+            reportLessonNumber: { type: 'positiveInteger' },
             explanation: text(),
             themes: refs('themes'),
             districts: refs('districts'),
@@ -181,7 +190,9 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       from: { type: 'lessonRef', required: true },
       to: { type: 'lessonRef', required: true },
       kind: { type: 'enum', values: Object.values(LessonLinkKind), required: true },
+      basis,
       rationale: requiredText(2000),
+      explanation: text(),
       source,
     },
   },
@@ -200,13 +211,15 @@ export interface MeetingRecord {
   number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;
   description?: string; editorialNote?: string; themes?: string[]; districts?: string[]; agenda?: string[]; materials?: MaterialRecord[]; source?: string;
 }
-export interface LessonRecord { statement: string; explanation?: string; themes?: string[]; districts?: string[] }
+export interface LessonRecord {
+  statement: string; basis?: EvidenceBasis; source?: string; locator?: string; reportLessonNumber?: number; explanation?: string; themes?: string[]; districts?: string[];
+}
 export interface BriefRecord {
   slug: string; title: string; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
   publisher: string; followsUpMeeting?: number; themes?: string[]; districts?: string[]; networks?: string[]; buildsOn?: string[];
-  lessons?: LessonRecord[]; source?: string;
+  declaredLessonCount?: number; lessons?: LessonRecord[]; source?: string;
 }
-export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKind; rationale: string; source?: string }
+export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKind; basis?: EvidenceBasis; rationale: string; explanation?: string; source?: string }
 
 export interface Dataset {
   sources: SourceRecord[];

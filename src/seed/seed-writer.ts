@@ -211,6 +211,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
       summary: brief.summary, url: nullable(brief.url), authors: brief.authors ?? [], editorial_note: nullable(brief.editorialNote),
       publisher_id: ids.organizations.get(brief.publisher)!, follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
       source_id: sourceId(brief.source),
+      declared_lesson_count: nullable(brief.declaredLessonCount),
     });
     ids.briefs.set(brief.slug, id);
     let changed = await syncJoinTable(manager, 'brief_theme', 'brief_id', id, 'theme_id', idsOf(ids.themes, brief.themes));
@@ -219,7 +220,8 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     const lessons = brief.lessons ?? [];
     for (const [index, lesson] of lessons.entries()) {
       const stored = await upsertRow(manager, 'lesson', ['brief_id', 'position'], {
-        brief_id: id, position: index + 1, statement: lesson.statement, explanation: nullable(lesson.explanation), source_id: sourceId(brief.source),
+        brief_id: id, position: index + 1, statement: lesson.statement, explanation: nullable(lesson.explanation), source_id: sourceId(lesson.source ?? brief.source),
+        basis: lesson.basis ?? 'EDITORIAL_INFERENCE', locator: nullable(lesson.locator), report_lesson_number: nullable(lesson.reportLessonNumber),
       });
       lessonIds.set(`${brief.slug}#${index + 1}`, stored.id);
       changed = stored.outcome !== 'unchanged' || changed;
@@ -240,7 +242,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   for (const link of dataset.lessonLinks) {
     const { outcome } = await upsertRow(manager, 'lesson_link', ['from_lesson_id', 'to_lesson_id', 'kind'], {
       from_lesson_id: lessonIds.get(link.from)!, to_lesson_id: lessonIds.get(link.to)!, kind: link.kind, rationale: link.rationale,
-      source_id: sourceId(link.source),
+      source_id: sourceId(link.source), basis: link.basis ?? 'EDITORIAL_INFERENCE', explanation: nullable(link.explanation),
     });
     count('lessonLinks', outcome, false);
     progressed();

@@ -109,11 +109,16 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
             ${slugsVia('brief_district', 'brief_id', 'b.id', 'district_id', 'district')} AS districts,
             ${slugsVia('brief_network', 'brief_id', 'b.id', 'network_id', 'district_network')} AS networks,
             ${slugsVia('brief_builds_on', 'brief_id', 'b.id', 'builds_on_brief_id', 'brief')} AS "buildsOn",
-            (SELECT json_agg(json_build_object('statement', lesson.statement, 'explanation', lesson.explanation,
+            b.declared_lesson_count AS "declaredLessonCount",
+            (SELECT json_agg(json_build_object('statement', lesson.statement, 'basis', lesson.basis,
+                                               -- A lesson names its source only where it differs from its brief's (the import's default).
+                                               'source', CASE WHEN lesson.source_id IS DISTINCT FROM b.source_id THEN lesson_source.slug END,
+                                               'locator', lesson.locator, 'reportLessonNumber', lesson.report_lesson_number, 'explanation', lesson.explanation,
                                                'themes', ${slugsVia('lesson_theme', 'lesson_id', 'lesson.id', 'theme_id', 'theme')},
                                                'districts', ${slugsVia('lesson_district', 'lesson_id', 'lesson.id', 'district_id', 'district')})
                              ORDER BY lesson.position)
-               FROM public.lesson lesson WHERE lesson.brief_id = b.id) AS lessons,
+               FROM public.lesson lesson LEFT JOIN public.source_document lesson_source ON lesson_source.id = lesson.source_id
+              WHERE lesson.brief_id = b.id) AS lessons,
             source.slug AS source
        FROM public.brief b
        JOIN public.organization publisher ON publisher.id = b.publisher_id
@@ -128,7 +133,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
        SELECT lesson.id, brief.slug || '#' || row_number() OVER (PARTITION BY lesson.brief_id ORDER BY lesson.position) AS reference
          FROM public.lesson lesson JOIN public.brief brief ON brief.id = lesson.brief_id
      )
-     SELECT origin.reference AS "from", target.reference AS "to", link.kind, link.rationale, source.slug AS source
+     SELECT origin.reference AS "from", target.reference AS "to", link.kind, link.basis, link.rationale, link.explanation, source.slug AS source
        FROM public.lesson_link link
        JOIN numbered origin ON origin.id = link.from_lesson_id
        JOIN numbered target ON target.id = link.to_lesson_id
