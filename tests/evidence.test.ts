@@ -1,0 +1,95 @@
+/**
+ * Evidence through the HTTP endpoint: every lesson and lesson link says on what it
+ * rests, where in its source and why; filters and facets by basis agree; a report's
+ * declared number of lessons stands apart from the number recorded; editors write
+ * the basis with the lesson.
+ */
+import { ApiKeyRole } from '../src/auth/api-key.entity';
+import { startTestServer, type TestServer } from './support/test-server';
+
+describe('evidence', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('shows anonymous readers the basis, source, locator and explanation of a lesson', async () => {
+    const { data, errors } = await server.graphql(`{
+      brief(slug: "lessons-from-the-core-districts") {
+        declaredLessonCount
+        lessons { totalCount nodes { position basis locator reportLessonNumber explanation source { slug url } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const brief = data!.brief;
+    expect(brief.declaredLessonCount).toBe(6);
+    expect(brief.lessons.totalCount).toBe(3);
+    expect(brief.lessons.nodes.map((lesson: any) => [lesson.position, lesson.basis, lesson.reportLessonNumber, lesson.source.slug])).toEqual([
+      [1, 'STATED', 1, 'pace-learning-and-practicing-page'],
+      [2, 'STATED', null, 'pace-core-districts-publications'],
+      [3, 'STATED', 2, 'pace-learning-and-practicing-page'],
+    ]);
+    expect(brief.lessons.nodes[0].source.url).toMatch(/^https:\/\/edpolicyinca\.org\//);
+    for (const lesson of brief.lessons.nodes) {
+      expect(lesson.locator).toEqual(expect.any(String));
+      expect(lesson.explanation).toEqual(expect.any(String));
+    }
+  });
+
+  it('shows the basis and explanation of every lesson link', async () => {
+    const { data } = await server.graphql(`{ lessons(first: 50) { nodes { links(direction: OUTGOING) { nodes { basis rationale explanation } } } } }`);
+    const links = data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes);
+    expect(links).toHaveLength(7);
+    for (const link of links) {
+      expect(link.basis).toBe('EDITORIAL_INFERENCE');
+      expect(link.explanation.length).toBeGreaterThan(40);
+    }
+  });
+
+  it('filters lessons by basis, and counts them by basis as the filter does', async () => {
+    const { data } = await server.graphql(`{
+      facets: lessonFacets { bases { basis count } }
+      stated: lessons(filter: { bases: [STATED] }) { totalCount }
+      summarized: lessons(filter: { bases: [SUMMARIZED] }) { totalCount }
+      inferred: lessons(filter: { bases: [EDITORIAL_INFERENCE] }) { totalCount }
+      statedOnTurnaround: lessons(filter: { bases: [STATED], themes: { anyOf: [] } }) { totalCount }
+      briefs: briefFacets { bases { basis } }
+    }`);
+    expect(data!.facets.bases).toEqual([
+      { basis: 'SUMMARIZED', count: 10 },
+      { basis: 'STATED', count: 9 },
+    ]);
+    expect([data!.stated.totalCount, data!.summarized.totalCount, data!.inferred.totalCount]).toEqual([9, 10, 0]);
+    expect(data!.statedOnTurnaround.totalCount).toBe(0);
+    expect(data!.briefs.bases).toEqual([]);
+    // The facet ignores its own filter and applies the others.
+    const narrowed = await server.graphql(`{ lessonFacets(filter: { bases: [STATED], briefs: [] }) { bases { basis count } } }`);
+    expect(narrowed.data!.lessonFacets.bases).toEqual([]);
+  });
+
+  it('writes the basis and locator with a lesson, and refuses a null basis on update', async () => {
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    const { data } = await server.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`);
+    const created = await server.graphql(
+      `mutation($input: LessonCreateInput!) { lessonCreate(input: $input) { lesson { id basis locator reportLessonNumber } userErrors { field code } } }`,
+      { input: { briefId: data!.brief.id, statement: 'A lesson with its basis', basis: 'SUMMARIZED', locator: 'summary, sentence 3', reportLessonNumber: 4 } },
+      { apiKey: editor },
+    );
+    expect(created.data!.lessonCreate).toMatchObject({ lesson: { basis: 'SUMMARIZED', locator: 'summary, sentence 3', reportLessonNumber: 4 }, userErrors: [] });
+    const plain = await server.graphql(
+      `mutation($input: LessonCreateInput!) { lessonCreate(input: $input) { lesson { basis } } }`,
+      { input: { briefId: data!.brief.id, statement: 'A lesson without a stated basis' } },
+      { apiKey: editor },
+    );
+    expect(plain.data!.lessonCreate.lesson.basis).toBe('EDITORIAL_INFERENCE');
+    const update = await server.graphql(
+      `mutation($id: ID!) { lessonUpdate(id: $id, input: { basis: null }) { userErrors { field code } } }`,
+      { id: created.data!.lessonCreate.lesson.id },
+      { apiKey: editor },
+    );
+    expect(update.data!.lessonUpdate.userErrors).toEqual([{ field: ['input', 'basis'], code: 'BLANK' }]);
+  });
+});
