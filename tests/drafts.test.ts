@@ -111,7 +111,7 @@ describe('drafts', () => {
     expect(data.byId).toEqual({ id: ids.draft });
     expect(data.linkById).toEqual({ id: ids.draftLink });
     expect(data.briefs.totalCount).toBe(8);
-    expect(data.lessons.totalCount).toBe(18);
+    expect(data.lessons.totalCount).toBe(20);
     expect(data.search.totalCount).toBe(2);
     expect(data.autocomplete.map((suggestion: { text: string }) => suggestion.text)).toContain('Zanzibar draft on data use');
     expect(data.theme.lessons.nodes).toContainEqual({ id: ids.draftLesson });

@@ -1,22 +1,77 @@
 /**
- * The shortest chain of relations between two records, found by breadth-first search
- * from both ends at once over the `graph_edge` view. Each hop is one SQL statement
- * that expands the smaller frontier through the foreign-key indexes, and takes at most
- * `maximumFrontier` new records, so the cost is bounded by maxHops, never by the size
- * of the database. The price of the bound: a path whose only routes pass through more
- * than that many records at one hop can be missed (the answer is then null).
+ * The strongest chains of relations between two records, found by breadth-first search
+ * from both ends at once over the `graph_edge` view, then ranked by the weights of their
+ * relations (an editors' lesson link or a follow-up says more than a shared theme), so
+ * the path that carries meaning comes first even when a shorter one runs through a theme.
+ *
+ * Each hop is one SQL statement that expands the smaller frontier through the foreign-key
+ * indexes and takes at most `maximumFrontier` edges, strongest first, so the cost is
+ * bounded by maxHops, never by the size of the database. A record keeps every edge that
+ * reached it at the hop it was first reached (up to `maximumParents`), and paths are put
+ * together from both sides' best partial paths. The price of the bounds: a path whose
+ * only routes pass through more than that many records at one hop can be missed.
  */
 import type { RequestContext } from '../context';
-import type { RecordReference } from '../read/request-reads';
+import { basisWeight, EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
+import type { RecordReference } from '../read/request-reads';
 import { decodeGlobalId } from '../shared/global-id';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
-import { GraphRelation, PathStep, RecordPath } from './record-path.types';
+import { GraphRelation, PathStep, RecordPath, RelationKind } from './record-path.types';
 
 export const maximumHops = 4;
 export const maximumFrontier = 5000;
+export const maximumPaths = 10;
+/** Edges kept per record reached: enough for several best paths through it, bounded. */
+const maximumParents = 8;
 const graphTypes = ['Brief', 'Lesson', 'Meeting', 'Theme', 'District', 'DistrictNetwork', 'Organization'];
+
+export const relationKindOf: Record<GraphRelation, RelationKind> = {
+  PUBLISHED_BY: RelationKind.PUBLICATION,
+  PUBLISHED: RelationKind.PUBLICATION,
+  FOLLOWS_UP: RelationKind.FOLLOW_UP,
+  FOLLOWED_UP_BY: RelationKind.FOLLOW_UP,
+  DRAWN_IN: RelationKind.LESSON_OF_BRIEF,
+  DRAWS: RelationKind.LESSON_OF_BRIEF,
+  CONVENED_BY: RelationKind.CONVENING,
+  CONVENED: RelationKind.CONVENING,
+  SUBTHEME_OF: RelationKind.SUBTHEME,
+  HAS_SUBTHEME: RelationKind.SUBTHEME,
+  HOUSED_BY: RelationKind.HOUSING,
+  HOUSES: RelationKind.HOUSING,
+  COORDINATED_BY: RelationKind.COORDINATION,
+  COORDINATES: RelationKind.COORDINATION,
+  HAS_THEME: RelationKind.THEME,
+  THEME_OF: RelationKind.THEME,
+  STUDIES: RelationKind.STUDY,
+  STUDIED_IN: RelationKind.STUDY,
+  ABOUT: RelationKind.SUBJECT,
+  SUBJECT_OF: RelationKind.SUBJECT,
+  MEMBER_OF: RelationKind.MEMBERSHIP,
+  HAS_MEMBER: RelationKind.MEMBERSHIP,
+  BUILDS_ON: RelationKind.BUILDS_ON,
+  BUILT_ON_BY: RelationKind.BUILDS_ON,
+  LINKS_TO: RelationKind.LESSON_LINK,
+  LINKED_FROM: RelationKind.LESSON_LINK,
+};
+
+/** How much a relation of each kind says about how two records are related (documented in docs/research.md and on RelationKind). */
+export const relationWeight: Record<RelationKind, number> = {
+  LESSON_LINK: 0.9,
+  FOLLOW_UP: 0.9,
+  BUILDS_ON: 0.9,
+  LESSON_OF_BRIEF: 1,
+  STUDY: 0.6,
+  SUBJECT: 0.6,
+  THEME: 0.5,
+  SUBTHEME: 0.5,
+  MEMBERSHIP: 0.4,
+  PUBLICATION: 0.3,
+  CONVENING: 0.3,
+  COORDINATION: 0.3,
+  HOUSING: 0.3,
+};
 
 type NodeId = string; // "<Type>:<key>"
 
@@ -27,14 +82,23 @@ interface Edge {
   to_key: number;
   relation: GraphRelation;
   detail: string | null;
+  basis: EvidenceBasis | null;
+  strength: number;
 }
 
 interface Side {
-  /** For each reached record, the edge that reached it (null for the end itself), in path direction. */
-  reached: Map<NodeId, Edge | null>;
+  /** For each record reached, the edges that reached it at the hop it was first reached (none for the end itself), in path direction. */
+  parents: Map<NodeId, Edge[]>;
   frontier: NodeId[];
   /** True for the "from" end: edges leave the frontier; false for the "to" end: edges enter it. */
   forwards: boolean;
+}
+
+export interface PathOptions {
+  maxHops: number;
+  first: number;
+  via: RelationKind[] | null | undefined;
+  basis: EvidenceBasis[] | null | undefined;
 }
 
 const idOf = (type: string, key: number): NodeId => `${type}:${key}`;
@@ -44,38 +108,83 @@ function parseId(id: NodeId): { type: string; key: number } {
   return { type, key: Number(key) };
 }
 
-/** One hop from a frontier: one statement, at most maximumFrontier edges to records not yet reached. */
-async function expand(context: RequestContext, side: Side): Promise<Edge[]> {
-  const sql = new SqlBuilder();
-  const near = side.forwards ? 'from' : 'to';
-  const far = side.forwards ? 'to' : 'from';
+function keysByType(ids: Iterable<NodeId>): Map<string, number[]> {
   const byType = new Map<string, number[]>();
-  for (const id of side.frontier) {
+  for (const id of ids) {
     const { type, key } = parseId(id);
     byType.set(type, [...(byType.get(type) ?? []), key]);
   }
-  const conditions = [...byType].map(([type, keys]) => `(${near}_type = ${sql.param(type, 'text')} AND ${near}_key = ANY(${sql.param(keys, 'int[]')}))`);
-  // Records this side has reached already would only use up the frontier's room.
-  const reachedByType = new Map<string, number[]>();
-  for (const id of side.reached.keys()) {
-    const { type, key } = parseId(id);
-    reachedByType.set(type, [...(reachedByType.get(type) ?? []), key]);
-  }
-  const exclusions = [...reachedByType].map(([type, keys]) => `NOT (${far}_type = ${sql.param(type, 'text')} AND ${far}_key = ANY(${sql.param(keys, 'int[]')}))`);
-  return (await context.loaders.manager.query(
-    `SELECT DISTINCT ON (${far}_type, ${far}_key) from_type, from_key, to_type, to_key, relation, detail
-     FROM graph_edge WHERE (${conditions.join(' OR ')}) ${exclusions.map((exclusion) => `AND ${exclusion}`).join(' ')}
-     ORDER BY ${far}_type, ${far}_key, relation LIMIT ${sql.param(maximumFrontier, 'int')}`,
-    sql.parameters,
-  )) as Edge[];
+  return byType;
 }
 
-function pathEdges(meeting: NodeId, start: Side, end: Side): Edge[] {
-  const fromStart: Edge[] = [];
-  for (let edge = start.reached.get(meeting); edge; edge = start.reached.get(idOf(edge.from_type, edge.from_key))) fromStart.unshift(edge);
-  const toEnd: Edge[] = [];
-  for (let edge = end.reached.get(meeting); edge; edge = end.reached.get(idOf(edge.to_type, edge.to_key))) toEnd.push(edge);
-  return [...fromStart, ...toEnd];
+/** The relations a search may follow: those of the kinds given (a brief's own lessons always), or all. */
+function allowedRelations(via: RelationKind[] | null | undefined): GraphRelation[] {
+  const kinds = new Set(via ?? Object.values(RelationKind));
+  kinds.add(RelationKind.LESSON_OF_BRIEF);
+  return (Object.keys(relationKindOf) as GraphRelation[]).filter((relation) => kinds.has(relationKindOf[relation]));
+}
+
+/** SQL for a step's strength: its kind's weight, times its basis's weight for a lesson link. */
+function strengthSql(): string {
+  const kindWeights = (Object.keys(relationKindOf) as GraphRelation[]).map((relation) => `WHEN '${relation}' THEN ${relationWeight[relationKindOf[relation]]}`).join(' ');
+  const basisWeights = Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ');
+  return `(CASE e.relation ${kindWeights} END) * coalesce(CASE link.basis::text ${basisWeights} END, 1)`;
+}
+
+/** One hop from a frontier: one statement, at most maximumFrontier edges (strongest first) to records this side has not reached. */
+async function expand(context: RequestContext, side: Side, options: PathOptions): Promise<Edge[]> {
+  const sql = new SqlBuilder();
+  const near = side.forwards ? 'from' : 'to';
+  const far = side.forwards ? 'to' : 'from';
+  const conditions = [...keysByType(side.frontier)].map(([type, keys]) => `(e.${near}_type = ${sql.param(type, 'text')} AND e.${near}_key = ANY(${sql.param(keys, 'int[]')}))`);
+  // Records this side has reached already would only use up the frontier's room.
+  const exclusions = [...keysByType(side.parents.keys())].map(([type, keys]) => `NOT (e.${far}_type = ${sql.param(type, 'text')} AND e.${far}_key = ANY(${sql.param(keys, 'int[]')}))`);
+  const filters = [`e.relation = ANY(${sql.param(allowedRelations(options.via), 'text[]')})`];
+  if (options.basis) {
+    const bases = sql.param(options.basis, 'evidence_basis[]');
+    // Lessons along the path, and links between them, must rest on one of the bases given.
+    filters.push(`(e.${far}_type <> 'Lesson' OR EXISTS (SELECT 1 FROM lesson WHERE lesson.id = e.${far}_key AND lesson.basis = ANY(${bases})))`);
+    filters.push(`(link.id IS NULL OR link.basis = ANY(${bases}))`);
+  }
+  // A link edge names its link by its ends and kind (the unique index); its basis weighs in the step's strength.
+  return (await context.loaders.manager.query(
+    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, link.basis, ${strengthSql()} AS strength
+       FROM graph_edge e
+       LEFT JOIN lesson_link link ON e.relation IN ('LINKS_TO', 'LINKED_FROM') AND link.kind::text = e.detail
+        AND link.from_lesson_id = CASE e.relation WHEN 'LINKS_TO' THEN e.from_key ELSE e.to_key END
+        AND link.to_lesson_id = CASE e.relation WHEN 'LINKS_TO' THEN e.to_key ELSE e.from_key END
+      WHERE (${conditions.join(' OR ')}) ${[...exclusions, ...filters].map((condition) => `AND ${condition}`).join(' ')}
+      ORDER BY strength DESC, e.${far}_type, e.${far}_key, e.relation, e.${near}_type, e.${near}_key, e.detail
+      LIMIT ${sql.param(maximumFrontier, 'int')}`,
+    sql.parameters,
+  )).map((edge: Edge) => ({ ...edge, strength: Number(edge.strength) })) as Edge[];
+}
+
+interface PartialPath {
+  edges: Edge[];
+  strength: number;
+}
+
+/** The best partial paths from a side's end to a record it reached, as many as `limit`, in path direction. */
+function bestPartialPaths(side: Side, node: NodeId, limit: number, memo: Map<NodeId, PartialPath[]>): PartialPath[] {
+  const known = memo.get(node);
+  if (known) return known;
+  const parents = side.parents.get(node) ?? [];
+  let paths: PartialPath[];
+  if (parents.length === 0) paths = [{ edges: [], strength: 1 }];
+  else {
+    paths = parents.flatMap((edge) => {
+      const previous = side.forwards ? idOf(edge.from_type, edge.from_key) : idOf(edge.to_type, edge.to_key);
+      return bestPartialPaths(side, previous, limit, memo).map((partial) => ({
+        edges: side.forwards ? [...partial.edges, edge] : [edge, ...partial.edges],
+        strength: partial.strength * edge.strength,
+      }));
+    });
+    paths.sort((left, right) => right.strength - left.strength || left.edges.length - right.edges.length);
+    paths = paths.slice(0, limit);
+  }
+  memo.set(node, paths);
+  return paths;
 }
 
 function checkEnd(id: string, argumentName: string): { type: string; key: number } {
@@ -84,41 +193,75 @@ function checkEnd(id: string, argumentName: string): { type: string; key: number
   return { type: typeName, key };
 }
 
-export async function findRecordPath(context: RequestContext, fromId: string, toId: string, maxHops: number): Promise<RecordPath | null> {
+function checkOptions(options: PathOptions): void {
+  const { maxHops, first } = options;
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > maximumHops) throw userInputError('maxHops', `must be from 1 to ${maximumHops}, got ${maxHops}`);
+  if (!Number.isInteger(first) || first < 1 || first > maximumPaths) throw userInputError('first', `must be from 1 to ${maximumPaths}, got ${first}`);
+  if (options.via && options.via.length === 0) throw userInputError('via', 'must name at least one kind of relation, or be left out for every kind');
+  if (options.basis && options.basis.length === 0) throw userInputError('basis', 'must name at least one basis, or be left out for every basis');
+}
+
+/** The strongest paths between two records, best first, at most `first` of them; an empty list when none is short enough. */
+export async function findRecordPaths(context: RequestContext, fromId: string, toId: string, options: PathOptions): Promise<RecordPath[]> {
+  checkOptions(options);
   const from = checkEnd(fromId, 'from');
   const to = checkEnd(toId, 'to');
   const fromRecord = { typeName: from.type, key: from.key };
   const [fromExists, toExists] = await context.reads.exist([fromRecord, { typeName: to.type, key: to.key }]);
   if (!fromExists) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
   if (!toExists) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
-  if (from.type === to.type && from.key === to.key) return Object.assign(new RecordPath(), { hops: 0, nodes: [fromRecord], steps: [] });
+  if (from.type === to.type && from.key === to.key) return [Object.assign(new RecordPath(), { hops: 0, strength: 1, nodes: [fromRecord], steps: [] })];
 
-  const start: Side = { reached: new Map([[idOf(from.type, from.key), null]]), frontier: [idOf(from.type, from.key)], forwards: true };
-  const end: Side = { reached: new Map([[idOf(to.type, to.key), null]]), frontier: [idOf(to.type, to.key)], forwards: false };
-  for (let hops = 0; hops < maxHops; hops++) {
-    const side = start.frontier.length <= end.frontier.length ? start : end;
-    const other = side === start ? end : start;
+  const start: Side = { parents: new Map([[idOf(from.type, from.key), []]]), frontier: [idOf(from.type, from.key)], forwards: true };
+  const end: Side = { parents: new Map([[idOf(to.type, to.key), []]]), frontier: [idOf(to.type, to.key)], forwards: false };
+  for (let hops = 0; hops < options.maxHops; hops++) {
+    const candidates = [start, end].filter((side) => side.frontier.length > 0);
+    if (candidates.length === 0) break;
+    const side = candidates.reduce((smaller, other) => (other.frontier.length < smaller.frontier.length ? other : smaller));
     const next: NodeId[] = [];
-    let meeting: NodeId | undefined;
-    for (const edge of await expand(context, side)) {
+    for (const edge of await expand(context, side, options)) {
       const reachedId = side.forwards ? idOf(edge.to_type, edge.to_key) : idOf(edge.from_type, edge.from_key);
-      if (side.reached.has(reachedId)) continue;
-      side.reached.set(reachedId, edge);
-      next.push(reachedId);
-      if (other.reached.has(reachedId)) {
-        meeting = reachedId;
-        break;
+      let parents = side.parents.get(reachedId);
+      if (!parents) {
+        parents = [];
+        side.parents.set(reachedId, parents);
+        next.push(reachedId);
       }
+      if (parents.length < maximumParents) parents.push(edge);
     }
-    if (meeting) return buildPath(context, pathEdges(meeting, start, end));
     side.frontier = next;
-    if (next.length === 0) return null;
   }
-  return null;
+  return rankPaths(start, end, options.first);
 }
 
-async function buildPath(context: RequestContext, edges: Edge[]): Promise<RecordPath> {
+/** Joins both sides' best partial paths at every record both reached, keeps simple paths, and ranks them. */
+function rankPaths(start: Side, end: Side, first: number): RecordPath[] {
+  const limit = first * 2; // room for the joined paths that repeat a record and are dropped
+  const startMemo = new Map<NodeId, PartialPath[]>();
+  const endMemo = new Map<NodeId, PartialPath[]>();
+  const found = new Map<string, PartialPath>();
+  for (const meeting of start.parents.keys()) {
+    if (!end.parents.has(meeting)) continue;
+    for (const head of bestPartialPaths(start, meeting, limit, startMemo)) {
+      for (const tail of bestPartialPaths(end, meeting, limit, endMemo)) {
+        const edges = [...head.edges, ...tail.edges];
+        const records = [idOf(edges[0].from_type, edges[0].from_key), ...edges.map((edge) => idOf(edge.to_type, edge.to_key))];
+        if (new Set(records).size !== records.length) continue;
+        const signature = edges.map((edge) => `${edge.relation}:${edge.detail ?? ''}>${idOf(edge.to_type, edge.to_key)}`).join(' ');
+        if (!found.has(signature)) found.set(signature, { edges, strength: head.strength * tail.strength });
+      }
+    }
+  }
+  return [...found.entries()]
+    .sort(([leftSignature, left], [rightSignature, right]) => right.strength - left.strength || left.edges.length - right.edges.length || (leftSignature < rightSignature ? -1 : 1))
+    .slice(0, first)
+    .map(([, path]) => buildPath(path));
+}
+
+const rounded = (value: number) => Math.round(value * 1000) / 1000;
+
+function buildPath(path: PartialPath): RecordPath {
+  const { edges } = path;
   const ids = [idOf(edges[0].from_type, edges[0].from_key), ...edges.map((edge) => idOf(edge.to_type, edge.to_key))];
   // References: the read engine reads each record with the fields asked for.
   const nodes: RecordReference[] = ids.map((id) => {
@@ -126,7 +269,15 @@ async function buildPath(context: RequestContext, edges: Edge[]): Promise<Record
     return { typeName: type, key };
   });
   const steps = edges.map((edge, index) =>
-    Object.assign(new PathStep(), { from: nodes[index], relation: edge.relation, linkKind: (edge.detail as LessonLinkKind | null) ?? null, to: nodes[index + 1] }),
+    Object.assign(new PathStep(), {
+      from: nodes[index],
+      relation: edge.relation,
+      linkKind: (edge.detail as LessonLinkKind | null) ?? null,
+      kind: relationKindOf[edge.relation],
+      basis: edge.basis ?? null,
+      strength: rounded(edge.strength),
+      to: nodes[index + 1],
+    }),
   );
-  return Object.assign(new RecordPath(), { hops: edges.length, nodes, steps });
+  return Object.assign(new RecordPath(), { hops: edges.length, strength: rounded(path.strength), nodes, steps });
 }

@@ -1,5 +1,6 @@
-/** How two records are connected: an ordered path of records and the relation of each step. */
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+/** How two records are connected: an ordered path of records and the relation of each step, with its strength. */
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { Node } from '../shared/node';
 import type { RecordReference } from '../read/request-reads';
@@ -34,6 +35,42 @@ export enum GraphRelation {
 }
 registerEnumType(GraphRelation, { name: 'GraphRelation', description: 'How the record a step starts from relates to the record it reaches ("brief PUBLISHED_BY organization").' });
 
+/** The kinds of relation, each direction of a relation counting as the same kind; what `via` selects and what weights are given to. */
+export enum RelationKind {
+  LESSON_LINK = 'LESSON_LINK',
+  FOLLOW_UP = 'FOLLOW_UP',
+  BUILDS_ON = 'BUILDS_ON',
+  LESSON_OF_BRIEF = 'LESSON_OF_BRIEF',
+  STUDY = 'STUDY',
+  SUBJECT = 'SUBJECT',
+  THEME = 'THEME',
+  SUBTHEME = 'SUBTHEME',
+  MEMBERSHIP = 'MEMBERSHIP',
+  PUBLICATION = 'PUBLICATION',
+  CONVENING = 'CONVENING',
+  COORDINATION = 'COORDINATION',
+  HOUSING = 'HOUSING',
+}
+registerEnumType(RelationKind, {
+  name: 'RelationKind',
+  description: 'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/research.md).',
+  valuesConfig: {
+    LESSON_LINK: { description: "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 0.9, times the link's basis." },
+    FOLLOW_UP: { description: 'A brief written as the follow-up of a meeting (FOLLOWS_UP, FOLLOWED_UP_BY). Weight 0.9.' },
+    BUILDS_ON: { description: 'A brief building on an earlier brief (BUILDS_ON, BUILT_ON_BY). Weight 0.9.' },
+    LESSON_OF_BRIEF: { description: 'A lesson and the brief that draws it (DRAWN_IN, DRAWS). Weight 1; always followed, even when `via` leaves it out.' },
+    STUDY: { description: 'A brief and a district or network it studies (STUDIES, STUDIED_IN). Weight 0.6.' },
+    SUBJECT: { description: 'A lesson or meeting and a district it is about (ABOUT, SUBJECT_OF). Weight 0.6.' },
+    THEME: { description: 'A record and a theme it is on (HAS_THEME, THEME_OF). Weight 0.5.' },
+    SUBTHEME: { description: 'A theme and its parent theme (SUBTHEME_OF, HAS_SUBTHEME). Weight 0.5.' },
+    MEMBERSHIP: { description: 'A district and a network it belongs to (MEMBER_OF, HAS_MEMBER). Weight 0.4.' },
+    PUBLICATION: { description: 'A brief and its publisher (PUBLISHED_BY, PUBLISHED). Weight 0.3.' },
+    CONVENING: { description: 'A meeting and its convener (CONVENED_BY, CONVENED). Weight 0.3.' },
+    COORDINATION: { description: 'A network and the organization that coordinates it (COORDINATED_BY, COORDINATES). Weight 0.3.' },
+    HOUSING: { description: 'An organization and the organization that houses it (HOUSED_BY, HOUSES). Weight 0.3.' },
+  },
+});
+
 @ObjectType({ description: 'One step of a path: from a record, through a relation, to the next.' })
 export class PathStep {
   @Field(() => Node)
@@ -45,14 +82,26 @@ export class PathStep {
   @Field(() => LessonLinkKind, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: the kind of the lesson link.' })
   linkKind!: LessonLinkKind | null;
 
+  @Field(() => RelationKind, { description: 'The kind of relation the step follows.' })
+  kind!: RelationKind;
+
+  @Field(() => EvidenceBasis, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: on what the lesson link rests. Null for relations recorded as their sources state them.' })
+  basis!: EvidenceBasis | null;
+
+  @Field(() => Float, { description: "The step's weight, from 0 to 1: its kind's weight, times its basis's for a lesson link (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." })
+  strength!: number;
+
   @Field(() => Node)
   to!: RecordReference;
 }
 
-@ObjectType({ description: 'The shortest chain of relations between two records.' })
+@ObjectType({ description: 'A chain of relations between two records, with its strength.' })
 export class RecordPath {
   @Field(() => Int, { description: 'Number of steps; 0 when both ends are the same record.' })
   hops!: number;
+
+  @Field(() => Float, { description: "The product of its steps' strengths (1 for a path of 0 steps), rounded to three decimals: paths are ranked by it, strongest first." })
+  strength!: number;
 
   @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })
   nodes!: RecordReference[];
