@@ -58,10 +58,10 @@ export const relationKindOf: Record<GraphRelation, RelationKind> = {
 
 /** How much a relation of each kind says about how two records are related (documented in docs/research.md and on RelationKind). */
 export const relationWeight: Record<RelationKind, number> = {
-  LESSON_LINK: 0.9,
+  LESSON_LINK: 1,
   FOLLOW_UP: 0.9,
   BUILDS_ON: 0.9,
-  LESSON_OF_BRIEF: 1,
+  LESSON_OF_BRIEF: 0.9,
   STUDY: 0.6,
   SUBJECT: 0.6,
   THEME: 0.5,

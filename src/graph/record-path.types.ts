@@ -55,10 +55,10 @@ registerEnumType(RelationKind, {
   name: 'RelationKind',
   description: 'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/research.md).',
   valuesConfig: {
-    LESSON_LINK: { description: "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 0.9, times the link's basis." },
+    LESSON_LINK: { description: "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 1, times the link's basis (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." },
     FOLLOW_UP: { description: 'A brief written as the follow-up of a meeting (FOLLOWS_UP, FOLLOWED_UP_BY). Weight 0.9.' },
     BUILDS_ON: { description: 'A brief building on an earlier brief (BUILDS_ON, BUILT_ON_BY). Weight 0.9.' },
-    LESSON_OF_BRIEF: { description: 'A lesson and the brief that draws it (DRAWN_IN, DRAWS). Weight 1; always followed, even when `via` leaves it out.' },
+    LESSON_OF_BRIEF: { description: 'A lesson and the brief that draws it (DRAWN_IN, DRAWS). Weight 0.9; always followed, even when `via` leaves it out.' },
     STUDY: { description: 'A brief and a district or network it studies (STUDIES, STUDIED_IN). Weight 0.6.' },
     SUBJECT: { description: 'A lesson or meeting and a district it is about (ABOUT, SUBJECT_OF). Weight 0.6.' },
     THEME: { description: 'A record and a theme it is on (HAS_THEME, THEME_OF). Weight 0.5.' },
