@@ -146,7 +146,7 @@ describe('research exploration', () => {
       const edges = second.relatedLessons.edges;
       expect(edges[0].node).toEqual({ position: 1, brief: { slug: 'district-role-in-school-turnaround' } });
       expect(edges[0].reasons).toEqual(expect.arrayContaining([
-        { kind: 'EXPLICIT_LINK', weight: 1, linkKind: 'SUPPORTS', direction: 'OUTGOING', theme: null },
+        { kind: 'EXPLICIT_LINK', weight: 0.8, linkKind: 'SUPPORTS', direction: 'OUTGOING', theme: null },
         { kind: 'SHARED_THEME', weight: 0.3, linkKind: null, direction: null, theme: { slug: 'district-role-in-improvement' } },
       ]));
       for (const edge of edges) {

@@ -3,7 +3,9 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Brief } from '../brief/brief.entity';
 import type { RequestContext } from '../context';
 import { District } from '../district/district.entity';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Lesson } from '../lesson/lesson.entity';
+import { LessonLink } from '../lesson/lesson-link.entity';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { Theme } from '../theme/theme.entity';
 import { keyOf, type CompiledRecord } from '../read/compiler';
@@ -14,8 +16,14 @@ import { RelatedBriefConnection, RelatedLessonConnection } from './related.types
 @Resolver(() => Lesson)
 export class LessonRelatedResolver {
   @FieldResolver(() => RelatedLessonConnection, { description: `Lessons in other briefs related to this one, most related first, each with its score and reasons (at most ${maximumRelated}).` })
-  relatedLessons(@Root() lesson: CompiledRecord, @Arg('first', () => Int, { defaultValue: 5 }) first: number, @Ctx() context: RequestContext) {
-    return relatedLessons(context, keyOf(lesson), first);
+  relatedLessons(
+    @Root() lesson: CompiledRecord,
+    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+    @Arg('bases', () => [EvidenceBasis], { nullable: true, description: 'Only lessons, and explicit links, resting on these bases ([STATED] for stated findings); any basis when left out.' })
+    bases: EvidenceBasis[] | null,
+    @Ctx() context: RequestContext,
+  ) {
+    return relatedLessons(context, keyOf(lesson), first, bases);
   }
 }
 
@@ -29,6 +37,11 @@ export class BriefRelatedResolver {
 
 @Resolver(() => RelationReason)
 export class RelationReasonResolver {
+  @FieldResolver(() => LessonLink, { nullable: true, description: 'The lesson link itself (its kind, basis, rationale and explanation), for EXPLICIT_LINK.' })
+  lessonLink(@Root() reason: RelationReason) {
+    return reason.kind === RelationReasonKind.EXPLICIT_LINK && reason.sharedKey ? { typeName: 'LessonLink', key: reason.sharedKey } : null;
+  }
+
   @FieldResolver(() => Theme, { nullable: true, description: 'The shared theme, for SHARED_THEME.' })
   theme(@Root() reason: RelationReason) {
     return reason.kind === RelationReasonKind.SHARED_THEME && reason.sharedKey ? { typeName: 'Theme', key: reason.sharedKey } : null;

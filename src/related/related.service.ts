@@ -1,8 +1,12 @@
 /**
  * Related lessons and related briefs, explainably: candidates come from explicit
  * links, builds-on and meeting ties, and shared themes, districts and networks;
- * each candidate's score is the sum of its reasons' weights plus the full-text rank
- * of its text against the words of the record asked about.
+ * each candidate's score is the sum of its reasons' weights (an explicit link's times
+ * its basis's) plus the cosine similarity of the two records' weighted term vectors:
+ * words of titles and statements count more than words of summaries and explanations,
+ * repeated words more than single ones, and a brief's vector takes in its lessons'
+ * statements, so briefs that merely share a vocabulary score low and briefs that treat
+ * the same matter score high.
  *
  * Cost is bounded by the arguments, not the database: each shared theme, district or
  * network contributes at most its 200 most recent records as candidates, and every
@@ -10,6 +14,7 @@
  */
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../context';
+import { basisWeight, EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import type { LinkDirection } from '../lesson/lesson.inputs';
 import { batchOptions } from '../shared/record-loaders';
@@ -37,24 +42,53 @@ function sharing(kind: RelationReasonKind, joinTable: string, recordColumn: stri
     WHERE mine.${recordColumn} = p.owner`;
 }
 
-/** Ranks the candidates of each parent: one statement for the whole batch. */
-function rankedLoader(context: RequestContext, table: string, candidates: string, exclude: string, size: number): DataLoader<number, RankedRow[]> {
+/** Weight of a term by the part of the text it comes from (setweight classes of search_document): titles and statements A, summaries and explanations B; notes and names (C) do not say what a text is about. */
+const termClassWeight = `(SELECT max(CASE class WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.6 ELSE 0 END) FROM unnest(term.weights) class)`;
+
+/** Terms of a search document (`document`, an SQL expression) as (lexeme, weight) rows, each scaled by `scale`; `from` and `where` join the record the document belongs to. */
+function termsOf(document: string, scale = 1, from = '', where = 'TRUE'): string {
+  return `SELECT term.lexeme, ${scale} * ${termClassWeight} * (1 + ln(coalesce(cardinality(term.positions), 1))) AS weight
+    FROM ${from} unnest(${document}) term WHERE ${where}`;
+}
+
+/** A record's term vector: its own words and, for a brief, its lessons' statements (class A), counted as a summary's words are. */
+const termVectors: Record<string, (record: string) => string> = {
+  lesson: (record) => termsOf(`${record}.search_document`),
+  brief: (record) =>
+    `${termsOf(`${record}.search_document`)}
+     UNION ALL ${termsOf(`ts_filter(own_lesson.search_document, '{a}')`, 0.6, 'lesson own_lesson,', `own_lesson.brief_id = ${record}.id`)}`,
+};
+
+/** An explicit link's weight: the reason's, times the weight of the link's basis. */
+const linkWeight = (link: string) =>
+  `(${reasonWeights.EXPLICIT_LINK} * CASE ${link}.basis::text ${Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ')} END)::float8`;
+
+/** Ranks the candidates of each parent: one statement for the whole batch. `$3`, when `bases` is given (null for any), is the bases a candidate may rest on. */
+function rankedLoader(context: RequestContext, table: string, candidates: string, exclude: string, size: number, bases?: EvidenceBasis[] | null): DataLoader<number, RankedRow[]> {
+  const terms = termVectors[table];
   return new DataLoader(async (owners) => {
     const rows = (await context.loaders.manager.query(
       `SELECT p.owner, ranked.* FROM unnest($1::int[]) AS p(owner) CROSS JOIN LATERAL (
          WITH me AS (SELECT * FROM ${table} WHERE id = p.owner),
-              words AS (SELECT (SELECT string_agg(quote_literal(lexeme), ' | ') FROM unnest(me.search_document))::tsquery AS query FROM me),
+              my_terms AS (SELECT lexeme, sum(weight) AS weight FROM me CROSS JOIN LATERAL (${terms('me')}) terms GROUP BY lexeme HAVING sum(weight) > 0),
+              my_norm AS (SELECT sqrt(sum(weight * weight)) AS norm FROM my_terms),
               candidates AS (${candidates}),
               grouped AS (
                 SELECT c.key, sum(c.weight) AS structural,
-                       jsonb_agg(jsonb_build_object('kind', c.kind, 'linkKind', c.link_kind, 'ref', c.ref, 'weight', c.weight) ORDER BY c.weight DESC, c.kind) AS reasons
+                       jsonb_agg(jsonb_build_object('kind', c.kind, 'linkKind', c.link_kind, 'ref', c.ref, 'weight', c.weight) ORDER BY c.weight DESC, c.kind, c.ref) AS reasons
                 FROM candidates c JOIN ${table} other ON other.id = c.key, me WHERE ${exclude} GROUP BY c.key
+              ),
+              scored AS (
+                SELECT g.key, g.reasons, round(coalesce(similarity.value, 0)::numeric, 3)::float8 AS similarity, g.structural
+                FROM grouped g JOIN ${table} other ON other.id = g.key
+                CROSS JOIN LATERAL (
+                  SELECT sum(mine.weight * theirs.weight) / nullif((SELECT norm FROM my_norm) * sqrt(sum(theirs.weight * theirs.weight)), 0) AS value
+                  FROM (SELECT lexeme, sum(weight) AS weight FROM (${terms('other')}) terms GROUP BY lexeme) theirs LEFT JOIN my_terms mine USING (lexeme)
+                ) similarity
               )
-         SELECT g.key, g.reasons, ts_rank_cd(other.search_document, words.query, 32)::float8 AS similarity,
-                (g.structural + coalesce(ts_rank_cd(other.search_document, words.query, 32), 0))::float8 AS score
-         FROM grouped g JOIN ${table} other ON other.id = g.key, words
-         ORDER BY score DESC, g.key DESC LIMIT $2) ranked`,
-      [[...new Set(owners)], size],
+         SELECT key, reasons, similarity, round((structural + similarity)::numeric, 3)::float8 AS score
+         FROM scored ORDER BY score DESC, key DESC LIMIT $2) ranked`,
+      bases === undefined ? [[...new Set(owners)], size] : [[...new Set(owners)], size, bases],
     )) as RankedRow[];
     return owners.map((owner) => rows.filter((row) => row.owner === owner));
   }, batchOptions);
@@ -82,27 +116,30 @@ function checkSize(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > maximumRelated) throw userInputError('first', `must be from 1 to ${maximumRelated}, got ${first}`);
 }
 
+// Explicit links name the link itself (ref) and only count when they rest on one of the bases asked for.
 const lessonCandidates = `
-  SELECT k.to_lesson_id AS key, 'EXPLICIT_LINK'::text AS kind, 'OUTGOING:' || k.kind AS link_kind, NULL::int AS ref, ${reasonWeights.EXPLICIT_LINK}::float8 AS weight
-    FROM lesson_link k WHERE k.from_lesson_id = p.owner
+  SELECT k.to_lesson_id AS key, 'EXPLICIT_LINK'::text AS kind, 'OUTGOING:' || k.kind AS link_kind, k.id AS ref, ${linkWeight('k')} AS weight
+    FROM lesson_link k WHERE k.from_lesson_id = p.owner AND ($3::evidence_basis[] IS NULL OR k.basis = ANY($3))
   UNION ALL
-  SELECT k.from_lesson_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, NULL, ${reasonWeights.EXPLICIT_LINK} FROM lesson_link k WHERE k.to_lesson_id = p.owner
+  SELECT k.from_lesson_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, k.id, ${linkWeight('k')} FROM lesson_link k WHERE k.to_lesson_id = p.owner AND ($3::evidence_basis[] IS NULL OR k.basis = ANY($3))
   UNION ALL ${sharing(RelationReasonKind.SHARED_THEME, 'lesson_theme', 'lesson_id', 'theme_id')}
   UNION ALL ${sharing(RelationReasonKind.SHARED_DISTRICT, 'lesson_district', 'lesson_id', 'district_id')}`;
 
-export async function relatedLessons(context: RequestContext, lessonKey: number, first: number): Promise<RelatedLessonConnection> {
+export async function relatedLessons(context: RequestContext, lessonKey: number, first: number, bases: EvidenceBasis[] | null = null): Promise<RelatedLessonConnection> {
   checkSize(first);
-  const loader = context.loaders.get(`related.lessons(${first})`, () => rankedLoader(context, 'lesson', lessonCandidates, 'other.brief_id <> me.brief_id', first));
+  if (bases && bases.length === 0) throw userInputError('bases', 'must name at least one basis, or be left out for every basis');
+  const exclude = 'other.brief_id <> me.brief_id AND ($3::evidence_basis[] IS NULL OR other.basis = ANY($3))';
+  const loader = context.loaders.get(`related.lessons(${first},${bases?.join('|') ?? ''})`, () => rankedLoader(context, 'lesson', lessonCandidates, exclude, first, bases));
   const rows = await loader.load(lessonKey);
   const edges = rows.map((row) => Object.assign(new RelatedLessonEdge(), { score: row.score, reasons: toReasons(row), node: { typeName: 'Lesson', key: row.key } }));
   return Object.assign(new RelatedLessonConnection(), { edges });
 }
 
 const briefCandidates = `
-  SELECT other.brief_id AS key, 'EXPLICIT_LINK'::text AS kind, 'OUTGOING:' || k.kind AS link_kind, NULL::int AS ref, ${reasonWeights.EXPLICIT_LINK}::float8 AS weight
+  SELECT other.brief_id AS key, 'EXPLICIT_LINK'::text AS kind, 'OUTGOING:' || k.kind AS link_kind, k.id AS ref, ${linkWeight('k')} AS weight
     FROM lesson mine JOIN lesson_link k ON k.from_lesson_id = mine.id JOIN lesson other ON other.id = k.to_lesson_id WHERE mine.brief_id = p.owner
   UNION ALL
-  SELECT other.brief_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, NULL, ${reasonWeights.EXPLICIT_LINK}
+  SELECT other.brief_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, k.id, ${linkWeight('k')}
     FROM lesson mine JOIN lesson_link k ON k.to_lesson_id = mine.id JOIN lesson other ON other.id = k.from_lesson_id WHERE mine.brief_id = p.owner
   UNION ALL
   SELECT x.builds_on_brief_id, 'BUILDS_ON', 'OUTGOING:', NULL, ${reasonWeights.BUILDS_ON} FROM brief_builds_on x WHERE x.brief_id = p.owner

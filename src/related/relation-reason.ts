@@ -1,6 +1,6 @@
 /** Why two records are related: the explainable parts of a relatedness score. */
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { LessonLinkKind } from '../lesson/lesson-link.entity';
+import { LessonLink, LessonLinkKind } from '../lesson/lesson-link.entity';
 import { LinkDirection } from '../lesson/lesson.inputs';
 
 export enum RelationReasonKind {
@@ -16,13 +16,13 @@ registerEnumType(RelationReasonKind, {
   name: 'RelationReasonKind',
   description: 'A reason two records are related.',
   valuesConfig: {
-    EXPLICIT_LINK: { description: 'An editor linked them (for briefs: a link between their lessons); see linkKind.' },
+    EXPLICIT_LINK: { description: 'A lesson link joins them (for briefs: a link between their lessons); see lessonLink. Weighs 1 times the basis of the link (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8).' },
     BUILDS_ON: { description: 'One brief builds on the other.' },
     SAME_MEETING: { description: 'Both briefs follow up the same meeting.' },
     SHARED_THEME: { description: 'Both are on the theme given.' },
     SHARED_DISTRICT: { description: 'Both concern the district given.' },
     SHARED_NETWORK: { description: 'Both concern the district network given.' },
-    TEXT_SIMILARITY: { description: 'Their texts share words (full-text rank of one against the words of the other).' },
+    TEXT_SIMILARITY: { description: "Their texts treat the same matter: the cosine similarity, from 0 to 1, of their weighted term vectors (titles and statements count more than summaries and explanations; a brief's vector takes in its lessons' statements)." },
   },
 });
 
@@ -53,6 +53,6 @@ export class RelationReason {
   })
   direction!: LinkDirection | null;
 
-  /** Key of the shared theme, district or network, resolved by RelationReasonResolver. */
+  /** Key of the shared theme, district or network, or of the lesson link, resolved by RelationReasonResolver. */
   sharedKey!: number | null;
 }
