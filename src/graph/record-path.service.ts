@@ -56,7 +56,7 @@ export const relationKindOf: Record<GraphRelation, RelationKind> = {
   LINKED_FROM: RelationKind.LESSON_LINK,
 };
 
-/** How much a relation of each kind says about how two records are related (documented in docs/research.md and on RelationKind). */
+/** How much a relation of each kind says about how two records are related (documented in docs/architecture.md, "Search and research" and on RelationKind). */
 export const relationWeight: Record<RelationKind, number> = {
   LESSON_LINK: 1,
   FOLLOW_UP: 0.9,

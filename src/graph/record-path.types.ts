@@ -53,7 +53,7 @@ export enum RelationKind {
 }
 registerEnumType(RelationKind, {
   name: 'RelationKind',
-  description: 'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/research.md).',
+  description: 'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/architecture.md, "Search and research").',
   valuesConfig: {
     LESSON_LINK: { description: "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 1, times the link's basis (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." },
     FOLLOW_UP: { description: 'A brief written as the follow-up of a meeting (FOLLOWS_UP, FOLLOWED_UP_BY). Weight 0.9.' },
