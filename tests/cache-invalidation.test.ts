@@ -106,6 +106,21 @@ const cases: Record<string, FilterCase> = {
     write: `UPDATE lesson SET basis = 'EDITORIAL_INFERENCE' WHERE id = (SELECT min(id) FROM lesson WHERE basis <> 'EDITORIAL_INFERENCE')`,
     table: 'lesson',
   },
+  'LessonFilter.kinds': {
+    query: count('lessons', '{ kinds: [CASE_STUDY] }'),
+    write: `UPDATE brief SET kind = 'CASE_STUDY' WHERE slug = 'always-room-for-improvement'`,
+    table: 'brief',
+  },
+  'LessonFilter.publishers': {
+    query: count('lessons', '{ publishers: [$organization:american-institutes-for-research] }'),
+    write: `UPDATE brief SET publisher_id = (SELECT id FROM organization WHERE slug = 'american-institutes-for-research') WHERE slug = 'always-room-for-improvement'`,
+    table: 'brief',
+  },
+  'LessonFilter.published': {
+    query: count('lessons', '{ published: { from: "1990-01-01", to: "1990-12-31" } }'),
+    write: `UPDATE brief SET published_on = '1990-06-01', publication_date_precision = 'DAY' WHERE slug = 'always-room-for-improvement'`,
+    table: 'brief',
+  },
   'LessonFilter.themes': {
     query: count('lessons', '{ themes: { anyOf: [$data-use], includeSubthemes: false } }'),
     write: `INSERT INTO lesson_theme (lesson_id, theme_id) SELECT l.id, ${themeId('data-use')} FROM lesson l

@@ -1,6 +1,8 @@
 /** How lessons and lesson links can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { BriefKind } from '../brief/brief.entity';
 import { EvidenceBasis } from '../evidence/evidence-basis';
+import { DateRange } from '../shared/date-range';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
 import { ThemeMatch } from '../theme/theme.inputs';
 import { LessonLinkKind } from './lesson-link.entity';
@@ -34,6 +36,15 @@ export class LessonFilter {
 
   @Field(() => [EvidenceBasis], { nullable: true, description: 'Lessons resting on any of these bases, such as [STATED] for the findings their reports state.' })
   bases?: EvidenceBasis[] | null;
+
+  @Field(() => [BriefKind], { nullable: true, description: 'Lessons drawn in briefs of any of these kinds.' })
+  kinds?: BriefKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Lessons drawn in briefs published by any of these organizations.' })
+  publishers?: string[] | null;
+
+  @Field(() => DateRange, { nullable: true, description: "Lessons whose brief's publication date is within this range (briefs without a known date never match)." })
+  published?: DateRange | null;
 }
 
 export enum LinkDirection {

@@ -1,4 +1,5 @@
 /** Lists of lessons and of lesson links: filters and orderings in SQL. */
+import { checkDateRange, dateWithin } from '../shared/date-range';
 import { anyOfIds, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
@@ -15,12 +16,19 @@ export const lessonOrderings: Record<LessonOrder, Ordering> = {
 
 export function lessonConditions(filter: LessonFilter | null | undefined, argumentName = 'filter'): Condition[] {
   if (!filter) return [];
+  checkDateRange(filter.published, `${argumentName}.published`);
   return [
     ...themeMatchConditions(filter.themes, 'lesson_theme', 'lesson_id', 'l.id', `${argumentName}.themes`),
     ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, (_sql, keys) =>
       `EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = ANY(${keys}))`),
     ...anyOfIds(filter.briefs, 'Brief', `${argumentName}.briefs`, (_sql, keys) => `l.brief_id = ANY(${keys})`),
     ...anyOfValues(filter.bases, 'l.basis', 'evidence_basis[]', `${argumentName}.bases`),
+    // The brief's own facts, as briefFacets and lessonFacets count them.
+    ...anyOfValues(filter.kinds, '(SELECT kind FROM brief WHERE brief.id = l.brief_id)', 'brief_kind[]', `${argumentName}.kinds`),
+    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, (_sql, keys) => `(SELECT publisher_id FROM brief WHERE brief.id = l.brief_id) = ANY(${keys})`),
+    ...(filter.published
+      ? [(sql: Parameters<Condition>[0]) => `EXISTS (SELECT 1 FROM brief WHERE brief.id = l.brief_id AND ${dateWithin(sql, 'brief.published_on', filter.published!)})`]
+      : []),
     ...(filter.linkKinds
       ? [
           (sql: Parameters<Condition>[0]) => {

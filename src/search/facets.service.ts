@@ -58,9 +58,9 @@ export class PublisherCount {
 
 @ObjectType({ description: 'Facet counts for a list, for a filter sidebar. Each facet ignores its own filter and applies the others; the largest 50 values of each, most items first.' })
 export class FacetCounts {
-  @Field(() => [ThemeCount], { description: 'Items directly on each theme.' }) themes!: ThemeCount[];
+  @Field(() => [ThemeCount], { description: 'Items on each theme or one of its sub-themes, as the themes filter matches by default.' }) themes!: ThemeCount[];
   @Field(() => [YearCount], { description: 'Items by year of publication (of the brief, for lessons); items without a date are not counted.' }) years!: YearCount[];
-  @Field(() => [DistrictCount], { description: 'Items naming each district.' }) districts!: DistrictCount[];
+  @Field(() => [DistrictCount], { description: 'Items naming each district, as the districts filter matches (for briefs: directly, or through a network they study).' }) districts!: DistrictCount[];
   @Field(() => [BriefKindCount], { description: 'Items by kind of brief.' }) kinds!: BriefKindCount[];
   @Field(() => [PublisherCount], { description: 'Items by publisher.' }) publishers!: PublisherCount[];
   @Field(() => [BasisCount], { description: 'Lessons by the basis they rest on (the `bases` filter); always empty for briefs.' }) bases!: BasisCount[];
@@ -76,6 +76,17 @@ interface FacetQuery {
 }
 
 const facetLimit = 50;
+
+/**
+ * The themes an item counts under, as the themes filter matches by default (includeSubthemes: true): the themes it
+ * is on and every ancestor of them, each once.
+ */
+function themesWithAncestors(joinTable: string, ownerColumn: string, ownerKey: string): string {
+  return `JOIN LATERAL (WITH RECURSIVE ancestry(theme_id) AS (
+            SELECT own.theme_id FROM ${joinTable} own WHERE own.${ownerColumn} = ${ownerKey}
+            UNION SELECT theme.parent_id FROM theme JOIN ancestry ON theme.id = ancestry.theme_id WHERE theme.parent_id IS NOT NULL
+          ) SELECT theme_id FROM ancestry) facet ON TRUE`;
+}
 
 async function countFacets(context: RequestContext, query: FacetQuery): Promise<FacetCounts> {
   const sql = new SqlBuilder();
@@ -109,9 +120,14 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
     from: 'brief b',
     conditions: (without) => [...briefConditions(without === 'none' || !filter ? filter : { ...filter, [own[without]!]: undefined }), ...searchConditions('b', search)],
     value: {
-      theme: { join: 'JOIN brief_theme facet ON facet.brief_id = b.id', sql: 'facet.theme_id' },
+      theme: { join: themesWithAncestors('brief_theme', 'brief_id', 'b.id'), sql: 'facet.theme_id' },
       year: { sql: 'extract(year FROM b.published_on)::int' },
-      district: { join: 'JOIN brief_district facet ON facet.brief_id = b.id', sql: 'facet.district_id' },
+      // As the districts filter matches: districts studied directly, and districts of the networks studied.
+      district: {
+        join: `JOIN LATERAL (SELECT x.district_id FROM brief_district x WHERE x.brief_id = b.id
+                             UNION SELECT m.district_id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id) facet ON TRUE`,
+        sql: 'facet.district_id',
+      },
       kind: { sql: 'b.kind' },
       publisher: { sql: 'b.publisher_id' },
       basis: { sql: 'NULL::text' },
@@ -120,7 +136,7 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
 }
 
 export function lessonFacets(context: RequestContext, filter: LessonFilter | null, search: string | null): Promise<FacetCounts> {
-  const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: undefined, district: 'districts', kind: undefined, publisher: undefined, basis: 'bases' };
+  const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: 'bases' };
   lessonConditions(filter);
   return countFacets(context, {
     from: 'lesson l JOIN brief b ON b.id = l.brief_id',
@@ -129,7 +145,7 @@ export function lessonFacets(context: RequestContext, filter: LessonFilter | nul
       return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...searchConditions('l', search)];
     },
     value: {
-      theme: { join: 'JOIN lesson_theme facet ON facet.lesson_id = l.id', sql: 'facet.theme_id' },
+      theme: { join: themesWithAncestors('lesson_theme', 'lesson_id', 'l.id'), sql: 'facet.theme_id' },
       year: { sql: 'extract(year FROM b.published_on)::int' },
       district: { join: 'JOIN lesson_district facet ON facet.lesson_id = l.id', sql: 'facet.district_id' },
       kind: { sql: 'b.kind' },
