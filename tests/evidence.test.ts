@@ -70,6 +70,28 @@ describe('evidence', () => {
     expect(narrowed.data!.lessonFacets.bases).toEqual([]);
   });
 
+  it("restricts a theme's timeline to stated findings when asked", async () => {
+    const { data } = await server.graphql(`{ theme(slug: "continuous-improvement") {
+      all: timeline { years { year lessons briefs } undatedLessons }
+      stated: timeline(bases: [STATED]) { years { year lessons briefs } undatedLessons }
+    } }`);
+    const lessonsOf = (timeline: any) => timeline.years.reduce((sum: number, year: any) => sum + year.lessons, timeline.undatedLessons);
+    expect(lessonsOf(data!.theme.stated)).toBeLessThan(lessonsOf(data!.theme.all));
+    expect(lessonsOf(data!.theme.stated)).toBeGreaterThan(0);
+    // Briefs are counted all the same.
+    expect(data!.theme.stated.years.map((year: any) => year.briefs)).toEqual(data!.theme.all.years.map((year: any) => year.briefs));
+  });
+
+  it('includes sub-themes by default everywhere: theme.briefs as ThemeMatch does', async () => {
+    const { data } = await server.graphql(`{ theme(slug: "improvement-strategies") { id
+      briefs { totalCount } direct: briefs(includeSubthemes: false) { totalCount }
+      lessons { totalCount } meetings { totalCount } } }`);
+    const filtered = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme] } }) { totalCount } lessons(filter: { themes: { anyOf: [$theme] } }) { totalCount } }`, { theme: data!.theme.id });
+    expect(data!.theme.briefs.totalCount).toBe(filtered.data!.briefs.totalCount);
+    expect(data!.theme.lessons.totalCount).toBe(filtered.data!.lessons.totalCount);
+    expect(data!.theme.briefs.totalCount).toBeGreaterThan(data!.theme.direct.totalCount);
+  });
+
   it('writes the basis and locator with a lesson, and refuses a null basis on update', async () => {
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
     const { data } = await server.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`);

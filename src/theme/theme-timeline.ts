@@ -4,6 +4,8 @@
  * last appearance. One statement for every theme asked about in a request.
  */
 import DataLoader from 'dataloader';
+import { EvidenceBasis } from '../evidence/evidence-basis';
+import { userInputError } from '../shared/user-input-error';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { batchOptions } from '../shared/record-loaders';
@@ -47,7 +49,7 @@ interface TimelineRow {
   last: string | null;
 }
 
-function timelineLoader(context: RequestContext): DataLoader<number, ThemeTimeline> {
+function timelineLoader(context: RequestContext, bases: EvidenceBasis[] | null): DataLoader<number, ThemeTimeline> {
   return new DataLoader(async (themeKeys) => {
     const subtree = themeKeySet(new SqlBuilder(), 'p.owner', true);
     const rows = (await context.loaders.manager.query(
@@ -62,6 +64,7 @@ function timelineLoader(context: RequestContext): DataLoader<number, ThemeTimeli
                 UNION ALL
                 SELECT 'lesson', b.published_on FROM lesson l JOIN brief b ON b.id = l.brief_id
                  WHERE l.id IN (SELECT x.lesson_id FROM lesson_theme x WHERE x.theme_id IN (SELECT id FROM themes))
+                   AND ($2::evidence_basis[] IS NULL OR l.basis = ANY($2))
               )
          SELECT extract(year FROM date)::int AS year,
                 count(*) FILTER (WHERE kind = 'brief')::int AS briefs,
@@ -71,7 +74,7 @@ function timelineLoader(context: RequestContext): DataLoader<number, ThemeTimeli
                 max(max(date) FILTER (WHERE kind <> 'lesson')) OVER () AS last
          FROM events GROUP BY 1) timeline
        ORDER BY p.owner, timeline.year NULLS FIRST`,
-      [[...new Set(themeKeys)]],
+      [[...new Set(themeKeys)], bases],
     )) as TimelineRow[];
     return themeKeys.map((key) => {
       const own = rows.filter((row) => row.owner === key);
@@ -87,6 +90,8 @@ function timelineLoader(context: RequestContext): DataLoader<number, ThemeTimeli
   }, batchOptions);
 }
 
-export function themeTimeline(context: RequestContext, themeKey: number): Promise<ThemeTimeline> {
-  return context.loaders.get('theme.timeline', () => timelineLoader(context)).load(themeKey);
+/** `bases` restricts the lessons counted to those resting on them (null for any). */
+export function themeTimeline(context: RequestContext, themeKey: number, bases: EvidenceBasis[] | null = null): Promise<ThemeTimeline> {
+  if (bases && bases.length === 0) throw userInputError('bases', 'must name at least one basis, or be left out for every basis');
+  return context.loaders.get(`theme.timeline(${bases?.join('|') ?? ''})`, () => timelineLoader(context, bases)).load(themeKey);
 }

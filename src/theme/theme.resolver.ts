@@ -14,6 +14,7 @@ import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
 import { keyOf, type CompiledRecord } from '../read/compiler';
 import { compiledValue, readRootField } from '../read/resolvers';
+import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Theme } from './theme.entity';
 import { ThemeTimeline, themeTimeline } from './theme-timeline';
 import { ThemeListArguments } from './theme.inputs';
@@ -21,19 +22,19 @@ import { themeListing } from './theme.service';
 
 @ArgsType()
 class ThemeBriefArguments extends BriefListArguments {
-  @Field({ defaultValue: false, description: 'Include briefs on sub-themes of this theme.' })
+  @Field({ defaultValue: true, description: 'Include briefs on sub-themes of this theme (by default, as ThemeMatch does); false for the briefs directly on it.' })
   includeSubthemes!: boolean;
 }
 
 @ArgsType()
 class ThemeLessonArguments extends NewestLessonListArguments {
-  @Field({ defaultValue: false, description: 'Include lessons on sub-themes of this theme.' })
+  @Field({ defaultValue: true, description: 'Include lessons on sub-themes of this theme (by default, as ThemeMatch does); false for the lessons directly on it.' })
   includeSubthemes!: boolean;
 }
 
 @ArgsType()
 class ThemeMeetingArguments extends MeetingListArguments {
-  @Field({ defaultValue: false, description: 'Include meetings on sub-themes of this theme.' })
+  @Field({ defaultValue: true, description: 'Include meetings on sub-themes of this theme (by default, as ThemeMatch does); false for the meetings directly on it.' })
   includeSubthemes!: boolean;
 }
 
@@ -70,8 +71,13 @@ export class ThemeResolver {
   }
 
   @FieldResolver(() => ThemeTimeline, { description: 'Briefs, meetings and lessons on this theme (sub-themes included) year by year, with the first and last appearance.' })
-  timeline(@Root() theme: CompiledRecord, @Ctx() context: RequestContext): Promise<ThemeTimeline> {
-    return themeTimeline(context, keyOf(theme));
+  timeline(
+    @Root() theme: CompiledRecord,
+    @Arg('bases', () => [EvidenceBasis], { nullable: true, description: 'Count only the lessons resting on these bases ([STATED] for stated findings); briefs and meetings are counted all the same.' })
+    bases: EvidenceBasis[] | null,
+    @Ctx() context: RequestContext,
+  ): Promise<ThemeTimeline> {
+    return themeTimeline(context, keyOf(theme), bases);
   }
 
   @FieldResolver(() => lessonListing.Connection, { description: 'Lessons on this theme.' })
