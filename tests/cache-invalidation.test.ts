@@ -173,6 +173,48 @@ const cases: Record<string, FilterCase> = {
     write: `UPDATE lesson_link SET basis = 'STATED' WHERE id = (SELECT min(id) FROM lesson_link)`,
     table: 'lesson_link',
   },
+  'BriefFilter.districtSlugs': {
+    query: count('briefs', '{ districtSlugs: ["oakland-unified"] }'),
+    write: `INSERT INTO brief_district (brief_id, district_id) SELECT b.id, d.id FROM brief b, district d WHERE b.slug = 'district-role-in-school-turnaround' AND d.slug = 'oakland-unified' ON CONFLICT DO NOTHING`,
+    table: 'brief_district',
+  },
+  'BriefFilter.networkSlugs': {
+    query: count('briefs', '{ networkSlugs: ["fresno-long-beach-learning-partnership"] }'),
+    write: `INSERT INTO brief_network (brief_id, network_id) SELECT b.id, n.id FROM brief b, district_network n
+            WHERE n.slug = 'fresno-long-beach-learning-partnership' AND b.slug = 'district-role-in-school-turnaround' ON CONFLICT DO NOTHING`,
+    table: 'brief_network',
+  },
+  'BriefFilter.publisherSlugs': {
+    query: count('briefs', '{ publisherSlugs: ["american-institutes-for-research"] }'),
+    write: `UPDATE brief SET publisher_id = (SELECT id FROM organization WHERE slug = 'american-institutes-for-research') WHERE slug = 'always-room-for-improvement'`,
+    table: 'brief',
+  },
+  'MeetingFilter.convenerSlugs': {
+    query: count('meetings', '{ convenerSlugs: ["american-institutes-for-research"] }'),
+    write: `UPDATE meeting SET convener_id = (SELECT id FROM organization WHERE slug = 'american-institutes-for-research') WHERE number = 12`,
+    table: 'meeting',
+  },
+  'LessonFilter.briefSlugs': {
+    query: count('lessons', '{ briefSlugs: ["always-room-for-improvement"] }'),
+    write: `INSERT INTO lesson (brief_id, position, statement) SELECT id, 99, 'A lesson written in psql' FROM brief WHERE slug = 'always-room-for-improvement'`,
+    table: 'lesson',
+  },
+  'LessonFilter.districtSlugs': {
+    query: count('lessons', '{ districtSlugs: ["oakland-unified"] }'),
+    write: `INSERT INTO lesson_district (lesson_id, district_id) SELECT l.id, d.id FROM lesson l, district d WHERE d.slug = 'oakland-unified' ORDER BY l.id LIMIT 1 ON CONFLICT DO NOTHING`,
+    table: 'lesson_district',
+  },
+  'LessonFilter.publisherSlugs': {
+    query: count('lessons', '{ publisherSlugs: ["american-institutes-for-research"] }'),
+    write: `UPDATE brief SET publisher_id = (SELECT id FROM organization WHERE slug = 'american-institutes-for-research') WHERE slug = 'always-room-for-improvement'`,
+    table: 'brief',
+  },
+  'DistrictFilter.networkSlugs': {
+    query: count('districts', '{ networkSlugs: ["fresno-long-beach-learning-partnership"] }'),
+    write: `INSERT INTO district_network_member (network_id, district_id) SELECT n.id, d.id FROM district_network n, district d
+            WHERE n.slug = 'fresno-long-beach-learning-partnership' AND d.slug = 'oakland-unified' ON CONFLICT DO NOTHING`,
+    table: 'district_network_member',
+  },
 };
 
 /** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log). */

@@ -27,11 +27,20 @@ export class BriefFilter {
   @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through their member districts.' })
   networks?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'As `districts`, naming the districts by slug.' })
+  districtSlugs?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `networks`, naming the networks by slug.' })
+  networkSlugs?: string[] | null;
+
   @Field(() => [BriefKind], { nullable: true })
   kinds?: BriefKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Briefs published by any of these organizations.' })
   publishers?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `publishers`, naming the organizations by slug.' })
+  publisherSlugs?: string[] | null;
 
   @Field(() => DateRange, { nullable: true, description: 'Publication date within this range (briefs without a known date never match).' })
   published?: DateRange | null;

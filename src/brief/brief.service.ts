@@ -1,6 +1,6 @@
 /** Lists of briefs: the filters and orderings in SQL, root and nested pages. */
 import { checkDateRange, dateWithin } from '../shared/date-range';
-import { anyOfIds, anyOfValues } from '../shared/filters';
+import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
@@ -19,19 +19,27 @@ export const briefOrderings: Record<BriefOrder, Ordering> = {
   TITLE_DESC: { name: 'TITLE_DESC', columns: [title, key], descending: true },
 };
 
+// Each filter takes IDs or slugs: one condition, given an SQL array of keys.
+const briefOfDistricts = (_sql: unknown, keys: string) =>
+  `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = ANY(${keys}))
+    OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id AND m.district_id = ANY(${keys})))`;
+const briefOfNetworks = (_sql: unknown, keys: string) =>
+  `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = ANY(${keys}))
+    OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE x.brief_id = b.id AND m.network_id = ANY(${keys})))`;
+const briefOfPublishers = (_sql: unknown, keys: string) => `b.publisher_id = ANY(${keys})`;
+
 export function briefConditions(filter: BriefFilter | null | undefined, argumentName = 'filter'): Condition[] {
   if (!filter) return [];
   checkDateRange(filter.published, `${argumentName}.published`);
   return [
     ...themeMatchConditions(filter.themes, 'brief_theme', 'brief_id', 'b.id', `${argumentName}.themes`),
-    ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, (_sql, keys) =>
-      `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = ANY(${keys}))
-        OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE x.brief_id = b.id AND m.district_id = ANY(${keys})))`),
-    ...anyOfIds(filter.networks, 'DistrictNetwork', `${argumentName}.networks`, (_sql, keys) =>
-      `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = ANY(${keys}))
-        OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE x.brief_id = b.id AND m.network_id = ANY(${keys})))`),
+    ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, briefOfDistricts),
+    ...anyOfSlugs(filter.districtSlugs, 'district', `${argumentName}.districtSlugs`, briefOfDistricts),
+    ...anyOfIds(filter.networks, 'DistrictNetwork', `${argumentName}.networks`, briefOfNetworks),
+    ...anyOfSlugs(filter.networkSlugs, 'district_network', `${argumentName}.networkSlugs`, briefOfNetworks),
     ...anyOfValues(filter.kinds, 'b.kind', 'brief_kind[]', `${argumentName}.kinds`),
-    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, (_sql, keys) => `b.publisher_id = ANY(${keys})`),
+    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, briefOfPublishers),
+    ...anyOfSlugs(filter.publisherSlugs, 'organization', `${argumentName}.publisherSlugs`, briefOfPublishers),
     ...(filter.published ? [(sql: Parameters<Condition>[0]) => dateWithin(sql, 'b.published_on', filter.published!)] : []),
     ...anyOfIds(filter.followsUpMeetings, 'Meeting', `${argumentName}.followsUpMeetings`, (_sql, keys) => `b.follows_up_meeting_id = ANY(${keys})`),
   ];

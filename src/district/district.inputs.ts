@@ -8,6 +8,9 @@ export class DistrictFilter {
   @Field(() => [ID], { nullable: true, description: 'Districts in any of these networks.' })
   networks?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'As `networks`, naming the networks by slug.' })
+  networkSlugs?: string[] | null;
+
   @Field(() => [String], { nullable: true, description: 'Districts in any of these states (two-letter codes).' })
   states?: string[] | null;
 

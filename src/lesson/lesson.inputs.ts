@@ -31,6 +31,12 @@ export class LessonFilter {
   @Field(() => [ID], { nullable: true, description: 'Lessons drawn in any of these briefs.' })
   briefs?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'As `districts`, naming the districts by slug.' })
+  districtSlugs?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `briefs`, naming the briefs by slug.' })
+  briefSlugs?: string[] | null;
+
   @Field(() => [LessonLinkKind], { nullable: true, description: 'Lessons with at least one link, in either direction, of any of these kinds.' })
   linkKinds?: LessonLinkKind[] | null;
 
@@ -42,6 +48,9 @@ export class LessonFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Lessons drawn in briefs published by any of these organizations.' })
   publishers?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `publishers`, naming the organizations by slug.' })
+  publisherSlugs?: string[] | null;
 
   @Field(() => DateRange, { nullable: true, description: "Lessons whose brief's publication date is within this range (briefs without a known date never match)." })
   published?: DateRange | null;

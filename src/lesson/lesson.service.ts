@@ -1,6 +1,6 @@
 /** Lists of lessons and of lesson links: filters and orderings in SQL. */
 import { checkDateRange, dateWithin } from '../shared/date-range';
-import { anyOfIds, anyOfValues } from '../shared/filters';
+import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
@@ -14,18 +14,25 @@ export const lessonOrderings: Record<LessonOrder, Ordering> = {
   NEWEST_FIRST: { name: 'NEWEST_FIRST', columns: [{ sql: 'l.id', type: 'int' }], descending: true },
 };
 
+// Each filter takes IDs or slugs: one condition, given an SQL array of keys.
+const lessonOfDistricts = (_sql: unknown, keys: string) => `EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = ANY(${keys}))`;
+const lessonOfBriefs = (_sql: unknown, keys: string) => `l.brief_id = ANY(${keys})`;
+const lessonOfPublishers = (_sql: unknown, keys: string) => `(SELECT publisher_id FROM brief WHERE brief.id = l.brief_id) = ANY(${keys})`;
+
 export function lessonConditions(filter: LessonFilter | null | undefined, argumentName = 'filter'): Condition[] {
   if (!filter) return [];
   checkDateRange(filter.published, `${argumentName}.published`);
   return [
     ...themeMatchConditions(filter.themes, 'lesson_theme', 'lesson_id', 'l.id', `${argumentName}.themes`),
-    ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, (_sql, keys) =>
-      `EXISTS (SELECT 1 FROM lesson_district x WHERE x.lesson_id = l.id AND x.district_id = ANY(${keys}))`),
-    ...anyOfIds(filter.briefs, 'Brief', `${argumentName}.briefs`, (_sql, keys) => `l.brief_id = ANY(${keys})`),
+    ...anyOfIds(filter.districts, 'District', `${argumentName}.districts`, lessonOfDistricts),
+    ...anyOfSlugs(filter.districtSlugs, 'district', `${argumentName}.districtSlugs`, lessonOfDistricts),
+    ...anyOfIds(filter.briefs, 'Brief', `${argumentName}.briefs`, lessonOfBriefs),
+    ...anyOfSlugs(filter.briefSlugs, 'brief', `${argumentName}.briefSlugs`, lessonOfBriefs),
     ...anyOfValues(filter.bases, 'l.basis', 'evidence_basis[]', `${argumentName}.bases`),
     // The brief's own facts, as briefFacets and lessonFacets count them.
     ...anyOfValues(filter.kinds, '(SELECT kind FROM brief WHERE brief.id = l.brief_id)', 'brief_kind[]', `${argumentName}.kinds`),
-    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, (_sql, keys) => `(SELECT publisher_id FROM brief WHERE brief.id = l.brief_id) = ANY(${keys})`),
+    ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, lessonOfPublishers),
+    ...anyOfSlugs(filter.publisherSlugs, 'organization', `${argumentName}.publisherSlugs`, lessonOfPublishers),
     ...(filter.published
       ? [(sql: Parameters<Condition>[0]) => `EXISTS (SELECT 1 FROM brief WHERE brief.id = l.brief_id AND ${dateWithin(sql, 'brief.published_on', filter.published!)})`]
       : []),

@@ -28,6 +28,9 @@ export class MeetingFilter {
 
   @Field(() => [ID], { nullable: true, description: 'Meetings convened by any of these organizations.' })
   conveners?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `conveners`, naming the organizations by slug.' })
+  convenerSlugs?: string[] | null;
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 /** Lists of meetings: filters and orderings in SQL. */
 import { checkDateRange } from '../shared/date-range';
-import { anyOfIds, anyOfValues } from '../shared/filters';
+import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
@@ -34,6 +34,7 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, argu
     ...(city ? [(sql: Parameters<Condition>[0]) => `lower(m.city) = lower(${sql.param(city, 'text')})`] : []),
     ...themeMatchConditions(filter.themes, 'meeting_theme', 'meeting_id', 'm.id', `${argumentName}.themes`),
     ...anyOfIds(filter.conveners, 'Organization', `${argumentName}.conveners`, (_sql, keys) => `m.convener_id = ANY(${keys})`),
+    ...anyOfSlugs(filter.convenerSlugs, 'organization', `${argumentName}.convenerSlugs`, (_sql, keys) => `m.convener_id = ANY(${keys})`),
   ];
 }
 

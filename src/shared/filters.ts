@@ -26,3 +26,13 @@ export function anyOfValues(values: readonly string[] | null | undefined, column
   checkSize(values, argumentName);
   return [(sql) => (values.length === 0 ? 'FALSE' : `${column} = ANY(${sql.param(values, cast)})`)];
 }
+
+/**
+ * "Any of these records", named by slug: the same `render` as for IDs, given an SQL array of the keys of the
+ * records of `table` with those slugs (unknown slugs match nothing); an empty list matches nothing.
+ */
+export function anyOfSlugs(slugs: readonly string[] | null | undefined, table: string, argumentName: string, render: (sql: SqlBuilder, keys: string) => string): Condition[] {
+  if (!slugs) return [];
+  checkSize(slugs, argumentName);
+  return [(sql) => (slugs.length === 0 ? 'FALSE' : render(sql, `ARRAY(SELECT id FROM ${table} WHERE slug = ANY(${sql.param(slugs, 'text[]')}))`))];
+}

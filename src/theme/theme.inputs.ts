@@ -14,6 +14,12 @@ export class ThemeMatch {
   @Field(() => [ID], { nullable: true, description: 'On every one of these themes.' })
   allOf?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'As `anyOf`, naming the themes by slug (unknown slugs match nothing).' })
+  anyOfSlugs?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'As `allOf`, naming the themes by slug (an unknown slug matches nothing).' })
+  allOfSlugs?: string[] | null;
+
   @Field({ defaultValue: true, description: 'Whether a record on a sub-theme matches its parent theme.' })
   includeSubthemes!: boolean;
 }
@@ -29,8 +35,13 @@ export class ThemeFilter {
 
 const maximumThemes = 50;
 
-/** SQL for the theme keys given, with every descendant when `withSubthemes`. */
-export function themeKeySet(sql: SqlBuilder, keys: number[] | string, withSubthemes: boolean): string {
+/** SQL for the theme keys given (keys, an SQL expression for one key, or slugs), with every descendant when `withSubthemes`. */
+export function themeKeySet(sql: SqlBuilder, keys: number[] | string | { slugs: string[] }, withSubthemes: boolean): string {
+  if (typeof keys === 'object' && 'slugs' in keys) {
+    const bySlug = `SELECT id FROM theme WHERE slug = ANY(${sql.param(keys.slugs, 'text[]')})`;
+    if (!withSubthemes) return `ARRAY(${bySlug})`;
+    return `ARRAY(WITH RECURSIVE subtree(id) AS (${bySlug} UNION SELECT theme.id FROM theme JOIN subtree ON theme.parent_id = subtree.id) SELECT id FROM subtree)`;
+  }
   if (!withSubthemes) return typeof keys === 'string' ? `ARRAY[${keys}]` : sql.param(keys, 'int[]');
   const seed = typeof keys === 'string' ? `SELECT ${keys}` : `SELECT unnest(${sql.param(keys, 'int[]')})`;
   return `ARRAY(WITH RECURSIVE subtree(id) AS (${seed} UNION SELECT theme.id FROM theme JOIN subtree ON theme.parent_id = subtree.id) SELECT id FROM subtree)`;
@@ -44,12 +55,16 @@ export function themeMatchConditions(match: ThemeMatch | null | undefined, joinT
   if (!match) return [];
   const anyOf = decodeGlobalIdsOf('Theme', match.anyOf ?? [], `${argumentName}.anyOf`);
   const allOf = decodeGlobalIdsOf('Theme', match.allOf ?? [], `${argumentName}.allOf`);
-  if (anyOf.length + allOf.length > maximumThemes) throw userInputError(argumentName, `may name at most ${maximumThemes} themes`);
-  const onAny = (sql: SqlBuilder, keys: number[]) =>
+  const anyOfSlugs = match.anyOfSlugs ?? [];
+  const allOfSlugs = match.allOfSlugs ?? [];
+  if (anyOf.length + allOf.length + anyOfSlugs.length + allOfSlugs.length > maximumThemes) throw userInputError(argumentName, `may name at most ${maximumThemes} themes`);
+  const onAny = (sql: SqlBuilder, keys: number[] | { slugs: string[] }) =>
     `EXISTS (SELECT 1 FROM ${joinTable} theme_link WHERE theme_link.${ownerColumn} = ${ownerKey} AND theme_link.theme_id = ANY(${themeKeySet(sql, keys, match.includeSubthemes)}))`;
   const conditions: Condition[] = [];
   if (match.anyOf) conditions.push((sql) => (anyOf.length === 0 ? 'FALSE' : onAny(sql, anyOf)));
   for (const key of allOf) conditions.push((sql) => onAny(sql, [key]));
+  if (match.anyOfSlugs) conditions.push((sql) => (anyOfSlugs.length === 0 ? 'FALSE' : onAny(sql, { slugs: anyOfSlugs })));
+  for (const slug of allOfSlugs) conditions.push((sql) => onAny(sql, { slugs: [slug] }));
   return conditions;
 }
 
