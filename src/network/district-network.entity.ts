@@ -17,6 +17,9 @@ registerEnumType(DistrictNetworkKind, { name: 'DistrictNetworkKind', description
 @ObjectType({ implements: Node, description: 'A network or partnership that districts belong to.' })
 @Entity({ name: 'district_network' })
 @Index('district_network_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
+@Index('district_network_name_words', { synchronize: false }) // name words for autocomplete, created by migration AddNetworkSearch
+@Index('district_network_name_words_prefix', { synchronize: false }) // folded name prefixes for autocomplete, created by migration AddNetworkSearch
+@Index('district_network_search', { synchronize: false }) // GIN on search_document, created by migration AddNetworkSearch
 export class DistrictNetwork extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
   @Index({ unique: true })
@@ -36,6 +39,10 @@ export class DistrictNetwork extends SourcedRecord {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  @Field(() => [String], { description: 'Other names and acronyms its sources use for it ("CIC"); searchable like its name.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  aliases!: string[];
+
   @Index()
   @Column({ name: 'coordinator_id', type: 'int', nullable: true })
   coordinatorKey!: number | null;
@@ -53,4 +60,8 @@ export class DistrictNetwork extends SourcedRecord {
     inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
   })
   members?: District[];
+
+  /** Weighted full-text document, kept by a trigger (migration AddNetworkSearch); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

@@ -1,6 +1,6 @@
 /**
- * One relevance-ranked search across briefs, lessons, meetings, themes, districts
- * and organizations: PostgreSQL full-text search over weighted documents. When
+ * One relevance-ranked search across briefs, lessons, meetings, themes, districts,
+ * organizations and district networks: PostgreSQL full-text search over weighted documents. When
  * nothing matches as written, misspelt words are corrected to the nearest words the
  * knowledge base holds, and the corrected query is searched (typo tolerance).
  *
@@ -60,6 +60,10 @@ export const searchSources: Record<SearchType, SearchSource> = {
   ORGANIZATION: {
     type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
     fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], typeName: 'Organization',
+  },
+  DISTRICT_NETWORK: {
+    type: SearchType.DISTRICT_NETWORK, table: 'district_network', alias: 'n', title: 'n.name',
+    fields: [{ name: 'name', sql: 'n.name' }, { name: 'description', sql: 'n.description' }], typeName: 'DistrictNetwork',
   },
 };
 

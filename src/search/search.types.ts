@@ -4,6 +4,7 @@ import { Brief } from '../brief/brief.entity';
 import { District } from '../district/district.entity';
 import { Lesson } from '../lesson/lesson.entity';
 import { Meeting } from '../meeting/meeting.entity';
+import { DistrictNetwork } from '../network/district-network.entity';
 import { Organization } from '../organization/organization.entity';
 import { PageInfo } from '../shared/pagination/connection';
 import type { RecordReference } from '../read/request-reads';
@@ -16,8 +17,13 @@ export enum SearchType {
   THEME = 'THEME',
   DISTRICT = 'DISTRICT',
   ORGANIZATION = 'ORGANIZATION',
+  DISTRICT_NETWORK = 'DISTRICT_NETWORK',
 }
-registerEnumType(SearchType, { name: 'SearchType', description: 'A kind of record that search can return.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'A kind of record that search can return.',
+  valuesConfig: { DISTRICT_NETWORK: { description: 'District networks and partnerships, by name and description.' } },
+});
 
 export enum SearchMatchMode {
   FULL_TEXT = 'FULL_TEXT',
@@ -35,7 +41,7 @@ registerEnumType(SearchMatchMode, {
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description: 'A record found by search.',
-  types: () => [Brief, Lesson, Meeting, Theme, District, Organization] as const,
+  types: () => [Brief, Lesson, Meeting, Theme, District, Organization, DistrictNetwork] as const,
 });
 
 @ObjectType({ description: 'A field of a search result with the words that matched marked.' })

@@ -103,6 +103,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       slug: { type: 'slug', required: true },
       name: requiredText(300),
       kind: { type: 'enum', values: Object.values(DistrictNetworkKind), required: true },
+      aliases: { type: 'list', of: requiredText(200), maxItems: 50 },
       description: text(),
       coordinator: { type: 'ref', collection: 'organizations' },
       members: refs('districts'),
@@ -205,7 +206,7 @@ export interface SourceRecord { slug: string; title: string; kind: SourceDocumen
 export interface OrganizationRecord { slug: string; name: string; shortName?: string; kind: OrganizationKind; websiteUrl?: string; description?: string; housedBy?: string; source?: string }
 export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
 export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
-export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; description?: string; coordinator?: string; members?: string[]; source?: string }
+export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; source?: string }
 export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string }
 export interface MeetingRecord {
   number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;

@@ -161,7 +161,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const network of dataset.networks) {
     const { id, outcome } = await upsertRow(manager, 'district_network', ['slug'], {
-      slug: network.slug, name: network.name, kind: network.kind, description: nullable(network.description),
+      slug: network.slug, name: network.name, kind: network.kind, aliases: network.aliases ?? [], description: nullable(network.description),
       coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null, source_id: sourceId(network.source),
     });
     ids.networks.set(network.slug, id);

@@ -78,7 +78,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
 
   const networks = await select(
     manager,
-    `SELECT n.slug, n.name, n.kind, n.description, coordinator.slug AS coordinator,
+    `SELECT n.slug, n.name, n.kind, n.aliases, n.description, coordinator.slug AS coordinator,
             ${slugsVia('district_network_member', 'network_id', 'n.id', 'district_id', 'district')} AS members, source.slug AS source
        FROM public.district_network n
        LEFT JOIN public.organization coordinator ON coordinator.id = n.coordinator_id

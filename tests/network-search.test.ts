@@ -1,0 +1,52 @@
+/**
+ * Search finds district networks: by name, by the acronyms their sources use (CIC),
+ * and by words of their descriptions, without "correcting" words that are part of a
+ * network's name; autocomplete suggests them when asked.
+ */
+import { startTestServer, type TestServer } from './support/test-server';
+
+describe('searching district networks', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const search = async (query: string, extra = '') => {
+    const response = await server.graphql(
+      `query($q: String!) { search(query: $q ${extra}) { totalCount matchMode correctedQuery edges { highlights { field snippet } node { __typename ... on DistrictNetwork { slug aliases } } } } }`,
+      { q: query },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.search;
+  };
+  const networksOf = (result: any) => result.edges.filter((edge: any) => edge.node.__typename === 'DistrictNetwork').map((edge: any) => edge.node.slug);
+
+  it('finds a network by the acronym its source uses', async () => {
+    const result = await search('CIC');
+    expect(result.matchMode).toBe('FULL_TEXT');
+    expect(networksOf(result)).toEqual(['core-improvement-community']);
+    expect(result.edges.find((edge: any) => edge.node.slug === 'core-improvement-community').node.aliases).toEqual(['CIC']);
+  });
+
+  it('finds a network by the words of its name, and does not correct them', async () => {
+    const result = await search('Learning Partnership');
+    expect(result.matchMode).toBe('FULL_TEXT');
+    expect(result.correctedQuery).toBeNull();
+    expect(networksOf(result)).toContain('fresno-long-beach-learning-partnership');
+  });
+
+  it('finds networks by their descriptions, highlighted, and only networks when asked', async () => {
+    const result = await search('multiple-measures data system', 'types: [DISTRICT_NETWORK]');
+    expect(result.edges.map((edge: any) => edge.node.__typename)).toEqual(['DistrictNetwork']);
+    expect(networksOf(result)).toEqual(['core-data-collaborative']);
+    expect(result.edges[0].highlights.map((highlight: any) => highlight.field)).toContain('description');
+  });
+
+  it('suggests networks in autocomplete when asked', async () => {
+    const { data } = await server.graphql(`{ autocomplete(prefix: "fresno-long", types: [DISTRICT_NETWORK]) { text type node { __typename } } }`);
+    expect(data!.autocomplete).toEqual([{ text: 'Fresno-Long Beach Learning Partnership', type: 'DISTRICT_NETWORK', node: { __typename: 'DistrictNetwork' } }]);
+  });
+});
