@@ -1,4 +1,5 @@
 /** One lesson link, read from the side of `lessonId`: "supports → other lesson (in other brief)", with its rationale. */
+import { basisLabels } from '../shared/evidence';
 import { linkKindVerbs } from '../shared/link-kinds';
 import { RecordLink } from '../shared/record-link';
 import type { LinkableRecord } from '../shared/record-path';
@@ -11,6 +12,8 @@ export interface LessonLinkView {
   id: string;
   kind: string;
   rationale: string;
+  basis?: string;
+  explanation?: string | null;
   from: LinkedLesson;
   to: LinkedLesson;
 }
@@ -46,6 +49,8 @@ export function LessonLinkItem({ link, lessonId }: { link: LessonLinkView; lesso
         )}
       </p>
       <p className="rationale">Why: {link.rationale}</p>
+      {link.explanation ? <p className="explanation">{link.explanation}</p> : null}
+      {link.basis ? <p className="basis">Basis: {basisLabels[link.basis] ?? link.basis}</p> : null}
     </div>
   );
 }

@@ -7,7 +7,9 @@ export const LessonLinkFragment = graphql(
   fragment LessonLinkItem on LessonLink {
     id
     kind
+    basis
     rationale
+    explanation
     from { ...RecordLink }
     to { ...RecordLink }
     source { id title kind }

@@ -7,6 +7,7 @@ import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordActions } from '../shared/record-actions';
 import { RecordLink, RecordTags } from '../shared/record-link';
 import { RelatedList } from '../shared/related-list';
+import { basisLabels } from '../shared/evidence';
 import { LessonLinkItem } from './lesson-link-item';
 import { LessonPageQuery, RelatedLessonsQuery } from './lesson.queries';
 
@@ -25,13 +26,17 @@ export function LessonPage({ id }: { id: string }) {
   return (
     <article className="record lesson">
       <p className="record-type">
-        Lesson {lesson.position} of {lesson.brief.lessons.totalCount}
+        Lesson {lesson.position} of {lesson.brief.lessons.totalCount} recorded
+        {lesson.brief.declaredLessonCount ? ` (the report declares ${lesson.brief.declaredLessonCount})` : ''}
       </p>
       <PageTitle title={lesson.statement}>{lesson.statement}</PageTitle>
       <Facts
         facts={[
           ['From', <RecordLink record={lesson.brief} />],
           ['Published', lesson.brief.publicationDate?.text ?? 'Date unknown'],
+          ['Basis', basisLabels[lesson.basis] ?? lesson.basis],
+          ['Where in the source', [lesson.locator, lesson.source ? `in ${lesson.source.title}` : null].filter(Boolean).join(', ')],
+          ["Report's number", lesson.reportLessonNumber ? `Lesson ${lesson.reportLessonNumber}` : null],
           ['Explanation', lesson.explanation],
         ]}
       />

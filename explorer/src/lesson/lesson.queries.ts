@@ -13,8 +13,11 @@ export const LessonPageQuery = graphql(
       ... on Lesson {
         statement
         explanation
+        basis
+        locator
+        reportLessonNumber
         position
-        brief { ...RecordLink publicationDate { text } lessons(first: 0) { totalCount } }
+        brief { ...RecordLink publicationDate { text } declaredLessonCount lessons(first: 0) { totalCount } }
         themes { ...RecordLink }
         districts { ...RecordLink }
         links(first: 20) { totalCount nodes { ...LessonLinkItem } }
