@@ -120,9 +120,9 @@ describe('research exploration', () => {
       });
       const { data } = (await response.json()) as any;
       const facets = data.briefFacets;
-      expect(facets.kinds).toEqual([{ kind: 'REPORT', count: 4 }, { kind: 'POLICY_BRIEF', count: 2 }, { kind: 'RESEARCH_PAPER', count: 1 }]);
-      expect(facets.publishers).toEqual([{ organization: { shortName: 'the Collaborative' }, count: 2 }]);
-      expect(facets.years).toEqual([{ year: 2018, count: 1 }, { year: 2011, count: 1 }]);
+      expect(facets.kinds).toEqual([{ kind: 'POLICY_BRIEF', count: 3 }, { kind: 'REPORT', count: 3 }, { kind: 'RESEARCH_PAPER', count: 1 }]);
+      expect(facets.publishers).toEqual([{ organization: { shortName: 'the Collaborative' }, count: 2 }, { organization: { shortName: 'PACE' }, count: 1 }]);
+      expect(facets.years).toEqual([{ year: 2018, count: 1 }, { year: 2016, count: 1 }, { year: 2011, count: 1 }]);
       expect(facets.themes.find((facet: any) => facet.theme.slug === 'statewide-system-of-support')).toEqual({ theme: { slug: 'statewide-system-of-support' }, count: 1 });
       expect(Number(response.headers.get('x-sql-statements'))).toBeLessThanOrEqual(4);
     });
@@ -178,13 +178,14 @@ describe('research exploration', () => {
   it("draws a theme's timeline, sub-themes included", async () => {
     const { data } = await server.graphql(`{ theme(slug: "continuous-improvement") { timeline { firstAppearance lastAppearance undatedBriefs years { year briefs meetings lessons } } } }`);
     expect(data!.theme.timeline).toEqual({
-      firstAppearance: '2017-12-14',
-      lastAppearance: '2019-01-01',
-      undatedBriefs: 4,
+      firstAppearance: '2016-10-14',
+      lastAppearance: '2019-10-01',
+      undatedBriefs: 2,
       years: [
+        { year: 2016, briefs: 1, meetings: 0, lessons: 1 },
         { year: 2017, briefs: 0, meetings: 1, lessons: 0 },
         { year: 2018, briefs: 1, meetings: 0, lessons: 1 },
-        { year: 2019, briefs: 1, meetings: 0, lessons: 4 },
+        { year: 2019, briefs: 2, meetings: 0, lessons: 7 },
       ],
     });
   });

@@ -56,9 +56,12 @@ describe('the seed dataset', () => {
       expect.arrayContaining([
         { title: 'Always Room for Improvement: The California System of Support as a Catalyst for Change', kind: 'POLICY_BRIEF', published_on: '2018-09-01', precision: 'MONTH', publisher: 'the Collaborative' },
         { title: 'Engaging District, School, and Teacher Leaders in Improvement', kind: 'REPORT', published_on: '2019-01-01', precision: 'MONTH', publisher: 'PACE' },
-        { title: 'Lessons from the CORE Districts', kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
+        { title: 'Learning and Practicing Continuous Improvement: Lessons from the CORE Districts', kind: 'REPORT', published_on: '2019-10-01', precision: 'MONTH', publisher: 'PACE' },
         { title: 'Learning from the CORE Data Collaborative', kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
-        { title: "Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability", kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
+        {
+          title: "Local Control in Action: Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability",
+          kind: 'POLICY_BRIEF', published_on: '2016-10-14', precision: 'DAY', publisher: 'PACE',
+        },
       ]),
     );
   });
@@ -117,6 +120,14 @@ describe('the seed dataset', () => {
     expect(row.statement).toMatch(/^The State Board's aim/);
     expect(row.statement).not.toMatch(/works better/);
     expect(row.explanation).toMatch(/not evidence that support works better/);
+  });
+
+  it('keeps the listing\'s shortened titles as alternate titles of the full public titles', async () => {
+    const rows = await query(`SELECT slug, alternate_titles FROM brief WHERE cardinality(alternate_titles) > 0 ORDER BY slug`);
+    expect(rows).toEqual([
+      { slug: 'core-districts-measurement-capacity-building-and-shared-accountability', alternate_titles: ["Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability"] },
+      { slug: 'lessons-from-the-core-districts', alternate_titles: ['Lessons from the CORE Districts'] },
+    ]);
   });
 
   it('records how many lessons each report declares, apart from how many are recorded', async () => {

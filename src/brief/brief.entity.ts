@@ -47,6 +47,10 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   title!: string;
 
+  @Field(() => [String], { description: 'Other forms of the title that sources show (a listing\'s shortened form, say); searchable like the title.' })
+  @Column({ name: 'alternate_titles', type: 'text', array: true, default: () => "'{}'" })
+  alternateTitles!: string[];
+
   @Field(() => BriefKind)
   @Index()
   @Column({ type: 'enum', enum: BriefKind, enumName: 'brief_kind' })

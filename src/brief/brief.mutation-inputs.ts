@@ -18,6 +18,13 @@ export class BriefUpdateInput {
   @MaxLength(500)
   title?: string;
 
+  @Field(() => [String], { nullable: true, description: 'Other forms of the title that sources show; replaces the list.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsNotBlank({ each: true })
+  @MaxLength(500, { each: true })
+  alternateTitles?: string[];
+
   @Field(() => BriefKind, { nullable: true })
   kind?: BriefKind;
 

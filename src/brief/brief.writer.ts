@@ -19,6 +19,7 @@ export const briefSpec: RecordTypeSpec = {
   columns: {
     slug: { column: 'slug', required: true },
     title: { column: 'title', required: true },
+    alternateTitles: { column: 'alternate_titles', required: true },
     kind: { column: 'kind', required: true },
     status: { column: 'status', required: true },
     published: { column: 'published_on', convert: publicationDateColumns },

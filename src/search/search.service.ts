@@ -36,7 +36,7 @@ interface SearchSource {
 export const searchSources: Record<SearchType, SearchSource> = {
   BRIEF: {
     type: SearchType.BRIEF, table: 'brief', alias: 'b', title: 'b.title',
-    fields: [{ name: 'title', sql: 'b.title' }, { name: 'summary', sql: 'b.summary' }],
+    fields: [{ name: 'title', sql: 'b.title' }, { name: 'alternateTitles', sql: `nullif(array_to_string(b.alternate_titles, ' / '), '')` }, { name: 'summary', sql: 'b.summary' }],
     themes: { joinTable: 'brief_theme', column: 'brief_id' }, typeName: 'Brief',
   },
   LESSON: {

@@ -148,6 +148,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
     fields: {
       slug: { type: 'slug', required: true },
       title: requiredText(500),
+      alternateTitles: { type: 'list', of: requiredText(500), maxItems: 20 },
       kind: { type: 'enum', values: Object.values(BriefKind), required: true },
       // Omitted means PUBLISHED; drafts are seen only by requests with an API key.
       status: { type: 'enum', values: Object.values(BriefStatus) },
@@ -216,7 +217,7 @@ export interface LessonRecord {
   statement: string; basis?: EvidenceBasis; source?: string; locator?: string; reportLessonNumber?: number; explanation?: string; themes?: string[]; districts?: string[];
 }
 export interface BriefRecord {
-  slug: string; title: string; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
+  slug: string; title: string; alternateTitles?: string[]; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
   publisher: string; followsUpMeeting?: number; themes?: string[]; districts?: string[]; networks?: string[]; buildsOn?: string[];
   declaredLessonCount?: number; lessons?: LessonRecord[]; source?: string;
 }

@@ -203,7 +203,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   for (const brief of dataset.briefs) {
     const { date, precision } = storedPublicationDate(brief.published);
     const { id, outcome } = await upsertRow(manager, 'brief', ['slug'], {
-      slug: brief.slug, title: brief.title, kind: brief.kind,
+      slug: brief.slug, title: brief.title, alternate_titles: brief.alternateTitles ?? [], kind: brief.kind,
       // Without a status, a new brief is published (the column's default) and a stored one keeps its status:
       // reloading the seeds must not republish what an editor unpublished.
       ...(brief.status ? { status: brief.status } : {}),

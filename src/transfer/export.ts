@@ -103,7 +103,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
 
   const briefs = await select(
     manager,
-    `SELECT b.slug, b.title, b.kind, b.status, b.published_on AS "publishedOn", b.publication_date_precision AS precision, b.summary, b.url, b.authors,
+    `SELECT b.slug, b.title, b.alternate_titles AS "alternateTitles", b.kind, b.status, b.published_on AS "publishedOn", b.publication_date_precision AS precision, b.summary, b.url, b.authors,
             b.editorial_note AS "editorialNote", publisher.slug AS publisher, meeting.number AS "followsUpMeeting",
             ${slugsVia('brief_theme', 'brief_id', 'b.id', 'theme_id', 'theme')} AS themes,
             ${slugsVia('brief_district', 'brief_id', 'b.id', 'district_id', 'district')} AS districts,
