@@ -1,11 +1,13 @@
 /**
  * Search finds district networks: by name, by the acronyms their sources use (CIC),
  * and by words of their descriptions, without "correcting" words that are part of a
- * network's name; autocomplete suggests them when asked.
+ * network's name; autocomplete suggests them when asked. Briefs are found by their
+ * alternate titles too.
  */
+import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { startTestServer, type TestServer } from './support/test-server';
 
-describe('searching district networks', () => {
+describe('searching district networks and alternate titles', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -48,5 +50,21 @@ describe('searching district networks', () => {
   it('suggests networks in autocomplete when asked', async () => {
     const { data } = await server.graphql(`{ autocomplete(prefix: "fresno-long", types: [DISTRICT_NETWORK]) { text type node { __typename } } }`);
     expect(data!.autocomplete).toEqual([{ text: 'Fresno-Long Beach Learning Partnership', type: 'DISTRICT_NETWORK', node: { __typename: 'DistrictNetwork' } }]);
+  });
+
+  it("finds a brief by an alternate title, kept up to date when an editor changes them", async () => {
+    const listing = await search('"Lessons from the CORE Districts"', 'types: [BRIEF]');
+    expect(listing.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field))[0]).toContain('alternateTitles');
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    const { data } = await server.graphql(`{ brief(slug: "learning-from-the-core-data-collaborative") { id } }`);
+    const updated = await server.graphql(
+      `mutation($id: ID!) { briefUpdate(id: $id, input: { alternateTitles: ["Zebrafish Compendium"] }) { brief { alternateTitles } userErrors { field } } }`,
+      { id: data!.brief.id },
+      { apiKey: editor },
+    );
+    expect(updated.data!.briefUpdate).toEqual({ brief: { alternateTitles: ['Zebrafish Compendium'] }, userErrors: [] });
+    const found = await server.graphql(`{ search(query: "zebrafish") { matchMode edges { highlights { field } node { ... on Brief { slug } } } } }`);
+    expect(found.data!.search.matchMode).toBe('FULL_TEXT');
+    expect(found.data!.search.edges).toEqual([{ highlights: [{ field: 'alternateTitles' }], node: { slug: 'learning-from-the-core-data-collaborative' } }]);
   });
 });
