@@ -12,7 +12,7 @@ describe('reading the knowledge base over GraphQL', () => {
   it('answers the meetings with numbers, dates, places and materials', async () => {
     const { status, data, errors } = await server.graphql(`{
       meetings { nodes { number startsOn endsOn dateRange location { city state stateName text } convener { shortName }
-        materials { kind title fileFormat sizeInKilobytes sizeText } agendaTopics { position title } } }
+        materials { kind title fileFormat sizeInKilobytes sizeText contents } agendaTopics { position title } } }
     }`);
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
@@ -23,8 +23,12 @@ describe('reading the knowledge base over GraphQL', () => {
     ]);
     const meeting12 = data!.meetings.nodes[1];
     expect(meeting12).toMatchObject({ startsOn: '2010-03-23', endsOn: '2010-03-24', convener: { shortName: 'the Collaborative' } });
-    expect(meeting12.materials[3]).toEqual({ kind: 'COVER_LETTER', title: 'Cover Letter', fileFormat: 'PDF', sizeInKilobytes: 92.6, sizeText: 'PDF 92.6 KB' });
-    expect(meeting12.agendaTopics.map((topic: any) => topic.title)).toEqual(['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA']);
+    expect(meeting12.materials[3]).toEqual({ kind: 'COVER_LETTER', title: 'Cover Letter', fileFormat: 'PDF', sizeInKilobytes: 92.6, sizeText: 'PDF 92.6 KB', contents: [] });
+    // The topics listed after "Briefing Book" are the book's sections, not the meeting's agenda (none is listed).
+    expect(meeting12.agendaTopics).toEqual([]);
+    expect(meeting12.materials[2]).toMatchObject({ kind: 'BRIEFING_BOOK', contents: ['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA'] });
+    expect(data!.meetings.nodes[0].agendaTopics).toEqual([]);
+    expect(data!.meetings.nodes[0].materials[2]).toMatchObject({ kind: 'BRIEFING_BOOK', contents: ['Research on Turnaround Schools', 'District Strategies', 'Ensuring Teacher Quality'] });
   });
 
   it('finds a meeting by number with its follow-up brief and that brief by slug', async () => {
@@ -100,7 +104,7 @@ describe('reading the knowledge base over GraphQL', () => {
     const { data } = await server.graphql(`{
       briefs { nodes { id } } meetings { nodes { id } } themes { nodes { id } } districts { nodes { id } } districtNetworks { nodes { id } } organizations { nodes { id } }
       lessons(first: 100) { nodes { id links(direction: OUTGOING) { nodes { id } } } }
-      meeting(number: 11) { materials { id } agendaTopics { id } }
+      meeting(number: 34) { materials { id } agendaTopics { id } }
     }`);
     const ids: string[] = [
       data!.briefs.nodes[0].id, data!.meetings.nodes[0].id, data!.themes.nodes[0].id, data!.districts.nodes[0].id, data!.districtNetworks.nodes[0].id,

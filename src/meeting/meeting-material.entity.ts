@@ -59,4 +59,8 @@ export class MeetingMaterial extends StoredRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
+
+  @Field(() => [String], { description: "What the material contains, in order, as a source lists it (a briefing book's sections); empty when no source says." })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  contents!: string[];
 }

@@ -29,6 +29,13 @@ export class MeetingMaterialInput {
   @IsOptional()
   @IsWebAddress()
   url?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "What the material contains, in order (a briefing book's sections); replaces the list." })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsNotBlank({ each: true })
+  @MaxLength(500, { each: true })
+  contents?: string[];
 }
 
 @InputType({ description: 'Fields to change; those left out stay as they are, null clears an optional field. `agenda` and `materials` replace the lists.' })

@@ -46,12 +46,13 @@ async function replaceChildren(transaction: WriteTransaction, key: number, input
   if (input.materials) {
     for (const [index, material] of input.materials.entries()) {
       await manager.query(
-        `INSERT INTO public.meeting_material (meeting_id, position, kind, title, file_format, size_kilobytes, url) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO public.meeting_material (meeting_id, position, kind, title, file_format, size_kilobytes, url, contents) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (meeting_id, position) DO UPDATE
-           SET kind = EXCLUDED.kind, title = EXCLUDED.title, file_format = EXCLUDED.file_format, size_kilobytes = EXCLUDED.size_kilobytes, url = EXCLUDED.url, updated_at = now()
-           WHERE ROW(meeting_material.kind, meeting_material.title, meeting_material.file_format, meeting_material.size_kilobytes, meeting_material.url)
-                 IS DISTINCT FROM ROW(EXCLUDED.kind, EXCLUDED.title, EXCLUDED.file_format, EXCLUDED.size_kilobytes, EXCLUDED.url)`,
-        [key, index + 1, material.kind, material.title, material.fileFormat ?? null, material.sizeInKilobytes ?? null, material.url ?? null],
+           SET kind = EXCLUDED.kind, title = EXCLUDED.title, file_format = EXCLUDED.file_format, size_kilobytes = EXCLUDED.size_kilobytes, url = EXCLUDED.url,
+               contents = EXCLUDED.contents, updated_at = now()
+           WHERE ROW(meeting_material.kind, meeting_material.title, meeting_material.file_format, meeting_material.size_kilobytes, meeting_material.url, meeting_material.contents)
+                 IS DISTINCT FROM ROW(EXCLUDED.kind, EXCLUDED.title, EXCLUDED.file_format, EXCLUDED.size_kilobytes, EXCLUDED.url, EXCLUDED.contents)`,
+        [key, index + 1, material.kind, material.title, material.fileFormat ?? null, material.sizeInKilobytes ?? null, material.url ?? null, material.contents ?? []],
       );
     }
     await manager.query(`DELETE FROM public.meeting_material WHERE meeting_id = $1 AND position > $2`, [key, input.materials.length]);

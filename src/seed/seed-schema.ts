@@ -137,6 +137,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
             fileFormat: text(20),
             sizeInKilobytes: { type: 'positiveNumber' },
             url: { type: 'url' },
+            contents: { type: 'list', of: requiredText(500), maxItems: 200 },
           },
         },
       },
@@ -208,7 +209,7 @@ export interface OrganizationRecord { slug: string; name: string; shortName?: st
 export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
 export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
 export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; source?: string }
-export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string }
+export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string; contents?: string[] }
 export interface MeetingRecord {
   number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;
   description?: string; editorialNote?: string; themes?: string[]; districts?: string[]; agenda?: string[]; materials?: MaterialRecord[]; source?: string;

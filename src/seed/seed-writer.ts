@@ -189,7 +189,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     for (const [index, material] of materials.entries()) {
       const stored = await upsertRow(manager, 'meeting_material', ['meeting_id', 'position'], {
         meeting_id: id, position: index + 1, kind: material.kind, title: material.title, file_format: nullable(material.fileFormat),
-        size_kilobytes: nullable(material.sizeInKilobytes), url: nullable(material.url),
+        size_kilobytes: nullable(material.sizeInKilobytes), url: nullable(material.url), contents: material.contents ?? [],
       });
       changed = stored.outcome !== 'unchanged' || changed;
     }

@@ -93,7 +93,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
             ${slugsVia('meeting_district', 'meeting_id', 'm.id', 'district_id', 'district')} AS districts,
             ARRAY(SELECT topic.title FROM public.agenda_topic topic WHERE topic.meeting_id = m.id ORDER BY topic.position) AS agenda,
             (SELECT json_agg(json_build_object('kind', material.kind, 'title', material.title, 'fileFormat', material.file_format,
-                                               'sizeInKilobytes', material.size_kilobytes, 'url', material.url) ORDER BY material.position)
+                                               'sizeInKilobytes', material.size_kilobytes, 'url', material.url, 'contents', material.contents) ORDER BY material.position)
                FROM public.meeting_material material WHERE material.meeting_id = m.id) AS materials,
             source.slug AS source
        FROM public.meeting m
