@@ -47,6 +47,7 @@ export function MeetingPage({ number }: { number: number }) {
                 <th scope="col">Document</th>
                 <th scope="col">Kind</th>
                 <th scope="col">Format</th>
+                <th scope="col">Contents</th>
               </tr>
             </thead>
             <tbody>
@@ -55,6 +56,7 @@ export function MeetingPage({ number }: { number: number }) {
                   <td>{material.url ? <a href={material.url}>{material.title}</a> : material.title}</td>
                   <td>{enumLabel(material.kind)}</td>
                   <td>{material.sizeText ?? material.fileFormat ?? '—'}</td>
+                  <td>{material.contents.length > 0 ? material.contents.join('; ') : '—'}</td>
                 </tr>
               ))}
             </tbody>
