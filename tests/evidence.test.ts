@@ -92,6 +92,38 @@ describe('evidence', () => {
     expect(data!.theme.briefs.totalCount).toBeGreaterThan(data!.theme.direct.totalCount);
   });
 
+  it('says which briefs study a district themselves and which are inferred through a network', async () => {
+    const briefsOf = async () => {
+      const { data, errors } = await server.graphql(`{ district(slug: "long-beach-unified") {
+        any: briefs { nodes { slug } } direct: briefs(studied: DIRECT) { nodes { slug } } inferred: briefs(studied: THROUGH_NETWORK) { nodes { slug } } } }`);
+      expect(errors).toBeUndefined();
+      const slugs = (list: any) => list.nodes.map((brief: any) => brief.slug).sort();
+      return { any: slugs(data!.district.any), direct: slugs(data!.district.direct), inferred: slugs(data!.district.inferred) };
+    };
+    // No brief names Long Beach itself; two are about a network it is recorded in.
+    expect(await briefsOf()).toEqual({
+      any: ['core-districts-measurement-capacity-building-and-shared-accountability', 'lessons-from-the-core-districts'],
+      direct: [],
+      inferred: ['core-districts-measurement-capacity-building-and-shared-accountability', 'lessons-from-the-core-districts'],
+    });
+    // Once a brief names the district (its case study), it is a direct study and no longer an inference.
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    const { data } = await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { id } district(slug: "long-beach-unified") { id } }`);
+    const added = await server.graphql(
+      `mutation($id: ID!, $ids: [ID!]!) { briefAddDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`,
+      { id: data!.brief.id, ids: [data!.district.id] },
+      { apiKey: editor },
+    );
+    expect(added.data!.briefAddDistricts.userErrors).toEqual([]);
+    expect(await briefsOf()).toEqual({
+      any: ['core-districts-measurement-capacity-building-and-shared-accountability', 'lessons-from-the-core-districts'],
+      direct: ['lessons-from-the-core-districts'],
+      inferred: ['core-districts-measurement-capacity-building-and-shared-accountability'],
+    });
+    // Leave the knowledge base as the other tests expect it.
+    await server.graphql(`mutation($id: ID!, $ids: [ID!]!) { briefRemoveDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`, { id: data!.brief.id, ids: [data!.district.id] }, { apiKey: editor });
+  });
+
   it('writes the basis and locator with a lesson, and refuses a null basis on update', async () => {
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
     const { data } = await server.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`);

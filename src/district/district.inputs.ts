@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { BriefListArguments } from '../brief/brief.inputs';
 import { NameOrder } from '../shared/name-orderings';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
 import { DistrictKind } from './district.entity';
@@ -25,4 +26,27 @@ export class DistrictListArguments extends ConnectionArguments {
 
   @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
   orderBy!: NameOrder;
+}
+
+export enum StudyRelation {
+  DIRECT = 'DIRECT',
+  THROUGH_NETWORK = 'THROUGH_NETWORK',
+  ANY = 'ANY',
+}
+registerEnumType(StudyRelation, {
+  name: 'StudyRelation',
+  description: 'How a brief comes to be about a district: stated, or inferred through a network.',
+  valuesConfig: {
+    DIRECT: { description: 'The brief studies the district itself (its `districts`).' },
+    THROUGH_NETWORK: {
+      description: "Inferred: the brief studies a network the district is recorded as a member of, and does not name the district itself. Membership is recorded as of the network's source, not as of the brief.",
+    },
+    ANY: { description: 'Either.' },
+  },
+});
+
+@ArgsType()
+export class DistrictBriefArguments extends BriefListArguments {
+  @Field(() => StudyRelation, { defaultValue: StudyRelation.ANY, description: 'Which briefs: those studying the district itself, those inferred through a network, or both.' })
+  studied!: StudyRelation;
 }

@@ -7,8 +7,19 @@ import { byName, connection, defineReads, throughJoin } from '../read/record-rea
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
+import type { NestedSource } from '../shared/pagination/listing';
 import { District } from './district.entity';
+import { StudyRelation } from './district.inputs';
 import { districtListing } from './district.service';
+
+const direct = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner`;
+const throughNetwork = `SELECT x.brief_id AS id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE m.district_id = p.owner`;
+const briefsStudying: Record<StudyRelation, NestedSource> = {
+  DIRECT: { from: `(${direct}) owned JOIN brief b ON b.id = owned.id` },
+  // Inferred only: briefs that name the district themselves are DIRECT.
+  THROUGH_NETWORK: { from: `(${throughNetwork} EXCEPT ${direct}) owned JOIN brief b ON b.id = owned.id` },
+  ANY: { from: `(${direct} UNION ${throughNetwork}) owned JOIN brief b ON b.id = owned.id` },
+};
 
 export const districtReads = defineReads({
   typeName: 'District',
@@ -17,12 +28,12 @@ export const districtReads = defineReads({
   fields: {
     ...sourcedFields,
     networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
-    // Briefs that study the district, directly or through a network it belongs to.
-    briefs: connection(() => briefListing, {
-      from: `(SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner
-              UNION SELECT x.brief_id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE m.district_id = p.owner) owned
-             JOIN brief b ON b.id = owned.id`,
-    }),
+    // Briefs that study the district directly, through a network it belongs to (an inference), or either.
+    briefs: connection(
+      () => briefListing,
+      (args) => briefsStudying[args.studied as StudyRelation],
+      (args) => `District.briefs.${args.studied}`,
+    ),
     lessons: connection(() => lessonListing, throughJoinTable('lesson', 'l', 'lesson_district', 'district_id', 'lesson_id')),
     meetings: connection(() => meetingListing, throughJoinTable('meeting', 'm', 'meeting_district', 'district_id', 'meeting_id')),
   },

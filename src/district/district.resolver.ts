@@ -4,7 +4,6 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
 import type { RequestContext } from '../context';
 import { NewestLessonListArguments } from '../lesson/lesson.inputs';
@@ -15,7 +14,7 @@ import { DistrictNetwork } from '../network/district-network.entity';
 import type { CompiledRecord } from '../read/compiler';
 import { compiledValue, readRootField } from '../read/resolvers';
 import { District } from './district.entity';
-import { DistrictListArguments } from './district.inputs';
+import { DistrictBriefArguments, DistrictListArguments } from './district.inputs';
 import { districtListing } from './district.service';
 
 @Resolver(() => District)
@@ -35,8 +34,10 @@ export class DistrictResolver {
     return compiledValue(district, info, context);
   }
 
-  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this district, directly or through a network it belongs to.' })
-  briefs(@Root() district: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  @FieldResolver(() => briefListing.Connection, {
+    description: 'Briefs that study this district, directly or (an inference, see StudyRelation) through a network it belongs to; `studied` says which.',
+  })
+  briefs(@Root() district: CompiledRecord, @Args() _args: DistrictBriefArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(district, info, context);
   }
 
