@@ -130,6 +130,20 @@ describe('the seed dataset', () => {
     ]);
   });
 
+  it("flags Meeting 34's listing month against its dates, and credits its quotation to the State Board's memos", async () => {
+    const [meeting] = await query(`SELECT starts_on, ends_on, editorial_note FROM meeting WHERE number = 34`);
+    expect([meeting.starts_on, meeting.ends_on]).toEqual(['2017-12-14', '2017-12-15']);
+    expect(meeting.editorial_note).toMatch(/lists this\s+meeting under November 2017/);
+    expect(meeting.editorial_note).toMatch(/State Board of Education memos/);
+  });
+
+  it("describes the Collaborative's host-district meetings, policy working groups and district voice", async () => {
+    const [organization] = await query(`SELECT description FROM organization WHERE slug = 'california-collaborative-on-district-reform'`);
+    expect(organization.description).toMatch(/in one member district/);
+    expect(organization.description).toMatch(/working groups/);
+    expect(organization.description).toMatch(/coherent voice/);
+  });
+
   it('records how many lessons each report declares, apart from how many are recorded', async () => {
     const rows = await query(`SELECT slug, declared_lesson_count AS declared FROM brief WHERE declared_lesson_count IS NOT NULL ORDER BY slug`);
     expect(rows).toEqual([
