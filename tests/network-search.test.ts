@@ -2,12 +2,13 @@
  * Search finds district networks: by name, by the acronyms their sources use (CIC),
  * and by words of their descriptions, without "correcting" words that are part of a
  * network's name; autocomplete suggests them when asked. Briefs are found by their
- * alternate titles too.
+ * alternate titles too, and meetings by their agenda and their materials' titles and
+ * contents, kept current as those change.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { startTestServer, type TestServer } from './support/test-server';
 
-describe('searching district networks and alternate titles', () => {
+describe('search over networks, alternate titles, agendas and materials', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
@@ -66,5 +67,32 @@ describe('searching district networks and alternate titles', () => {
     const found = await server.graphql(`{ search(query: "zebrafish") { matchMode edges { highlights { field } node { ... on Brief { slug } } } } }`);
     expect(found.data!.search.matchMode).toBe('FULL_TEXT');
     expect(found.data!.search.edges).toEqual([{ highlights: [{ field: 'alternateTitles' }], node: { slug: 'learning-from-the-core-data-collaborative' } }]);
+  });
+
+  it("finds meetings by their briefing books' contents and their materials' titles, as written", async () => {
+    const contents = await search('"Human Capital in ESEA"', 'types: [MEETING]');
+    expect(contents.matchMode).toBe('FULL_TEXT');
+    expect(contents.edges).toHaveLength(1);
+    expect(contents.edges[0].highlights.map((highlight: any) => highlight.field)).toContain('materials');
+    const material = await search('Briefing Book', 'types: [MEETING]');
+    expect(material).toMatchObject({ matchMode: 'FULL_TEXT', correctedQuery: null, totalCount: 3 });
+    const agenda = await search('"design principles" recommendations', 'types: [MEETING]');
+    expect(agenda.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field)).flat()).toContain('agenda');
+  });
+
+  it("keeps a meeting's search current when its agenda changes, without raising its version", async () => {
+    const editor = await server.createApiKey(ApiKeyRole.EDITOR);
+    const { data } = await server.graphql(`{ meeting(number: 11) { id version } }`);
+    expect((await search('quinoa')).totalCount).toBe(0);
+    const updated = await server.graphql(
+      `mutation($id: ID!) { meetingUpdate(id: $id, input: { agenda: ["Quinoa and school lunches"] }) { meeting { version agendaTopics { title } } userErrors { field } } }`,
+      { id: data!.meeting.id },
+      { apiKey: editor },
+    );
+    expect(updated.data!.meetingUpdate.userErrors).toEqual([]);
+    // One change, one version (the search bookkeeping adds none).
+    expect(updated.data!.meetingUpdate.meeting.version).toBe(data!.meeting.version + 1);
+    const found = await search('quinoa', 'types: [MEETING]');
+    expect(found.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field))).toEqual([['agenda']]);
   });
 });

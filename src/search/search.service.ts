@@ -46,7 +46,16 @@ export const searchSources: Record<SearchType, SearchSource> = {
   },
   MEETING: {
     type: SearchType.MEETING, table: 'meeting', alias: 'm', title: `'Meeting ' || m.number || coalesce(': ' || m.title, '')`,
-    fields: [{ name: 'title', sql: 'm.title' }, { name: 'description', sql: 'm.description' }],
+    fields: [
+      { name: 'title', sql: 'm.title' },
+      { name: 'description', sql: 'm.description' },
+      { name: 'agenda', sql: `(SELECT string_agg(topic.title, ' · ' ORDER BY topic.position) FROM agenda_topic topic WHERE topic.meeting_id = m.id)` },
+      {
+        name: 'materials',
+        sql: `(SELECT string_agg(material.title || coalesce(': ' || nullif(array_to_string(material.contents, '; '), ''), ''), ' · ' ORDER BY material.position)
+                 FROM meeting_material material WHERE material.meeting_id = m.id)`,
+      },
+    ],
     themes: { joinTable: 'meeting_theme', column: 'meeting_id' }, typeName: 'Meeting',
   },
   THEME: {
