@@ -34,6 +34,15 @@ describe('search over networks, alternate titles, agendas and materials', () => 
     expect(result.edges.find((edge: any) => edge.node.slug === 'core-improvement-community').node.aliases).toEqual(['CIC']);
   });
 
+  it('finds the CIC report by the acronyms its page uses, CIC and LIT', async () => {
+    const slugsOf = (result: any) => result.edges.map((edge: any) => edge.node.slug).filter(Boolean);
+    const lit = await server.graphql(`{ search(query: "LIT") { matchMode edges { node { ... on Brief { slug } } } } }`);
+    expect(lit.data!.search.matchMode).toBe('FULL_TEXT');
+    expect(slugsOf(lit.data!.search)).toEqual(['engaging-district-school-and-teacher-leaders-in-improvement']);
+    const cic = await server.graphql(`{ search(query: "CIC", types: [BRIEF]) { edges { node { ... on Brief { slug } } } } }`);
+    expect(slugsOf(cic.data!.search)).toEqual(['engaging-district-school-and-teacher-leaders-in-improvement']);
+  });
+
   it('finds a network by the words of its name, and does not correct them', async () => {
     const result = await search('Learning Partnership');
     expect(result.matchMode).toBe('FULL_TEXT');
