@@ -9,7 +9,8 @@
  * the same matter score high.
  *
  * Cost is bounded by the arguments, not the database: each shared theme, district or
- * network contributes at most its 200 most recent records as candidates, and every
+ * network contributes at most its 200 most recent records as candidates, of which the
+ * 100 with the strongest reasons are compared by text, and every
  * parent in a batch is ranked by one statement (a LATERAL subquery per parent).
  */
 import DataLoader from 'dataloader';
@@ -24,6 +25,8 @@ import { RelatedBriefConnection, RelatedBriefEdge, RelatedLessonConnection, Rela
 
 export const maximumRelated = 20;
 const candidatesPerSharedRecord = 200;
+/** Candidates ranked with text similarity: those with the strongest reasons (most recent first among equals). */
+const similarityShortlist = 100;
 
 interface RankedRow {
   owner: number;
@@ -43,7 +46,7 @@ function sharing(kind: RelationReasonKind, joinTable: string, recordColumn: stri
 }
 
 /** Weight of a term by the part of the text it comes from (setweight classes of search_document): titles and statements A, summaries and explanations B; notes and names (C) do not say what a text is about. */
-const termClassWeight = `(SELECT max(CASE class WHEN 'A' THEN 1.0 WHEN 'B' THEN 0.6 ELSE 0 END) FROM unnest(term.weights) class)`;
+const termClassWeight = `(CASE WHEN 'A' = ANY(term.weights) THEN 1.0 WHEN 'B' = ANY(term.weights) THEN 0.6 ELSE 0 END)`;
 
 /** Terms of a search document (`document`, an SQL expression) as (lexeme, weight) rows, each scaled by `scale`; `from` and `where` join the record the document belongs to. */
 function termsOf(document: string, scale = 1, from = '', where = 'TRUE'): string {
@@ -78,13 +81,21 @@ function rankedLoader(context: RequestContext, table: string, candidates: string
                        jsonb_agg(jsonb_build_object('kind', c.kind, 'linkKind', c.link_kind, 'ref', c.ref, 'weight', c.weight) ORDER BY c.weight DESC, c.kind, c.ref) AS reasons
                 FROM candidates c JOIN ${table} other ON other.id = c.key, me WHERE ${exclude} GROUP BY c.key
               ),
+              -- Text similarity is worked out for the candidates with the strongest reasons only, so its cost is bounded.
+              shortlisted AS (SELECT * FROM grouped ORDER BY structural DESC, key DESC LIMIT ${similarityShortlist}),
+              -- Their terms in one set (hash aggregates, no per-candidate subplan), then one dot product each.
+              their_terms AS (
+                SELECT g.key, terms.lexeme, sum(terms.weight) AS weight
+                FROM shortlisted g JOIN ${table} other ON other.id = g.key CROSS JOIN LATERAL (${terms('other')}) terms
+                GROUP BY g.key, terms.lexeme
+              ),
+              similarities AS (
+                SELECT theirs.key, sum(theirs.weight * coalesce(mine.weight, 0)) / nullif((SELECT norm FROM my_norm) * sqrt(sum(theirs.weight * theirs.weight)), 0) AS value
+                FROM their_terms theirs LEFT JOIN my_terms mine USING (lexeme) GROUP BY theirs.key
+              ),
               scored AS (
-                SELECT g.key, g.reasons, round(coalesce(similarity.value, 0)::numeric, 3)::float8 AS similarity, g.structural
-                FROM grouped g JOIN ${table} other ON other.id = g.key
-                CROSS JOIN LATERAL (
-                  SELECT sum(mine.weight * theirs.weight) / nullif((SELECT norm FROM my_norm) * sqrt(sum(theirs.weight * theirs.weight)), 0) AS value
-                  FROM (SELECT lexeme, sum(weight) AS weight FROM (${terms('other')}) terms GROUP BY lexeme) theirs LEFT JOIN my_terms mine USING (lexeme)
-                ) similarity
+                SELECT g.key, g.reasons, round(coalesce(similarities.value, 0)::numeric, 3)::float8 AS similarity, g.structural
+                FROM shortlisted g LEFT JOIN similarities USING (key)
               )
          SELECT key, reasons, similarity, round((structural + similarity)::numeric, 3)::float8 AS score
          FROM scored ORDER BY score DESC, key DESC LIMIT $2) ranked`,
