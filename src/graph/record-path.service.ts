@@ -6,7 +6,8 @@
  *
  * Each hop is one SQL statement that expands the smaller frontier through the foreign-key
  * indexes and takes at most `maximumFrontier` edges, strongest first, so the cost is
- * bounded by maxHops, never by the size of the database. A record keeps every edge that
+ * bounded by maxHops, never by the size of the database. The search goes one hop past
+ * the first meeting of the two sides (paths one step longer than the shortest), then stops. A record keeps every edge that
  * reached it at the hop it was first reached (up to `maximumParents`), and paths are put
  * together from both sides' best partial paths. The price of the bounds: a path whose
  * only routes pass through more than that many records at one hop can be missed.
@@ -128,7 +129,7 @@ function allowedRelations(via: RelationKind[] | null | undefined): GraphRelation
 function strengthSql(): string {
   const kindWeights = (Object.keys(relationKindOf) as GraphRelation[]).map((relation) => `WHEN '${relation}' THEN ${relationWeight[relationKindOf[relation]]}`).join(' ');
   const basisWeights = Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ');
-  return `(CASE e.relation ${kindWeights} END) * coalesce(CASE link.basis::text ${basisWeights} END, 1)`;
+  return `(CASE e.relation ${kindWeights} END) * coalesce(CASE e.basis ${basisWeights} END, 1)`;
 }
 
 /** One hop from a frontier: one statement, at most maximumFrontier edges (strongest first) to records this side has not reached. */
@@ -144,16 +145,12 @@ async function expand(context: RequestContext, side: Side, options: PathOptions)
     const bases = sql.param(options.basis, 'evidence_basis[]');
     // Lessons along the path, and links between them, must rest on one of the bases given.
     filters.push(`(e.${far}_type <> 'Lesson' OR EXISTS (SELECT 1 FROM lesson WHERE lesson.id = e.${far}_key AND lesson.basis = ANY(${bases})))`);
-    filters.push(`(link.id IS NULL OR link.basis = ANY(${bases}))`);
+    filters.push(`(e.basis IS NULL OR e.basis = ANY(${bases}::text[]))`);
   }
-  // A link edge names its link by its ends and kind (the unique index); its basis weighs in the step's strength.
+  // graph_edge gives a lesson link's basis (null for other relations), which weighs in the step's strength.
   return (await context.loaders.manager.query(
-    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, link.basis, ${strengthSql()} AS strength
-       FROM graph_edge e
-       LEFT JOIN lesson_link link ON e.relation IN ('LINKS_TO', 'LINKED_FROM') AND link.kind::text = e.detail
-        AND link.from_lesson_id = CASE e.relation WHEN 'LINKS_TO' THEN e.from_key ELSE e.to_key END
-        AND link.to_lesson_id = CASE e.relation WHEN 'LINKS_TO' THEN e.to_key ELSE e.from_key END
-      WHERE (${conditions.join(' OR ')}) ${[...exclusions, ...filters].map((condition) => `AND ${condition}`).join(' ')}
+    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, e.basis, ${strengthSql()} AS strength
+       FROM graph_edge e WHERE (${conditions.join(' OR ')}) ${[...exclusions, ...filters].map((condition) => `AND ${condition}`).join(' ')}
       ORDER BY strength DESC, e.${far}_type, e.${far}_key, e.relation, e.${near}_type, e.${near}_key, e.detail
       LIMIT ${sql.param(maximumFrontier, 'int')}`,
     sql.parameters,
@@ -214,10 +211,14 @@ export async function findRecordPaths(context: RequestContext, fromId: string, t
 
   const start: Side = { parents: new Map([[idOf(from.type, from.key), []]]), frontier: [idOf(from.type, from.key)], forwards: true };
   const end: Side = { parents: new Map([[idOf(to.type, to.key), []]]), frontier: [idOf(to.type, to.key)], forwards: false };
-  for (let hops = 0; hops < options.maxHops; hops++) {
+  // Paths are looked for up to one step longer than the shortest (an explicit link between two briefs' lessons is
+  // three steps where a shared theme is two), and never beyond maxHops.
+  let shortest: number | undefined;
+  for (let hops = 0; hops < options.maxHops && (shortest === undefined || hops <= shortest); hops++) {
     const candidates = [start, end].filter((side) => side.frontier.length > 0);
     if (candidates.length === 0) break;
     const side = candidates.reduce((smaller, other) => (other.frontier.length < smaller.frontier.length ? other : smaller));
+    const other = side === start ? end : start;
     const next: NodeId[] = [];
     for (const edge of await expand(context, side, options)) {
       const reachedId = side.forwards ? idOf(edge.to_type, edge.to_key) : idOf(edge.from_type, edge.from_key);
@@ -228,6 +229,7 @@ export async function findRecordPaths(context: RequestContext, fromId: string, t
         next.push(reachedId);
       }
       if (parents.length < maximumParents) parents.push(edge);
+      if (shortest === undefined && other.parents.has(reachedId)) shortest = hops + 1;
     }
     side.frontier = next;
   }
