@@ -64,8 +64,8 @@ async function createPublishedViews(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`SET LOCAL search_path TO DEFAULT`);
 }
 
-export class AddAlternateTitles1796600300000 implements MigrationInterface {
-  name = 'AddAlternateTitles1796600300000';
+export class AddAlternateTitles1796602300000 implements MigrationInterface {
+  name = 'AddAlternateTitles1796602300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await dropPublishedViews(queryRunner);

@@ -86,8 +86,8 @@ async function recreatePublishedViews(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`SET LOCAL search_path TO DEFAULT`);
 }
 
-export class AddEvidence1796600153764 implements MigrationInterface {
-  name = 'AddEvidence1796600153764';
+export class AddEvidence1796602100000 implements MigrationInterface {
+  name = 'AddEvidence1796602100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "brief" ADD "declared_lesson_count" integer`);

@@ -21,8 +21,8 @@ const meetingText = (row: string) =>
   `coalesce(${row}.title, '') || ' ' || coalesce(${row}.description, '') || ' ' || coalesce(${row}.city, '') || ' ' || ${agendaText(`${row}.id`)} || ' ' || ${materialsText(`${row}.id`)}`;
 const previousMeetingText = `coalesce(NEW.title, '') || ' ' || coalesce(NEW.description, '') || ' ' || coalesce(NEW.city, '')`;
 
-export class AddMeetingContentsSearch1796600400000 implements MigrationInterface {
-  name = 'AddMeetingContentsSearch1796600400000';
+export class AddMeetingContentsSearch1796602500000 implements MigrationInterface {
+  name = 'AddMeetingContentsSearch1796602500000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const text = (row: string) => `coalesce(${row}.name, '') || ' ' || array_to_string(${row}.aliases, ' ') || ' ' || coalesce(${row}.description, '')`;
 
-export class AddNetworkSearch1796600200000 implements MigrationInterface {
-  name = 'AddNetworkSearch1796600200000';
+export class AddNetworkSearch1796602200000 implements MigrationInterface {
+  name = 'AddNetworkSearch1796602200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "district_network" ADD "aliases" text array NOT NULL DEFAULT '{}'`);
@@ -54,7 +54,7 @@ export class AddNetworkSearch1796600200000 implements MigrationInterface {
       `CREATE OR REPLACE FUNCTION public.briefgraph_estimated_matches(table_name text, search text) RETURNS bigint LANGUAGE plpgsql AS $$
        DECLARE plan json;
        BEGIN
-         IF table_name NOT IN ('brief', 'lesson', 'meeting', 'theme', 'district', 'organization', 'district_network') THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
+         IF table_name NOT IN ('brief', 'lesson', 'meeting', 'theme', 'district', 'organization', 'person', 'district_network') THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
          EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM %I WHERE search_document @@ websearch_to_tsquery(''public.briefgraph'', $1)', table_name) INTO plan USING search;
          RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
        END $$`,
@@ -66,7 +66,7 @@ export class AddNetworkSearch1796600200000 implements MigrationInterface {
       `CREATE OR REPLACE FUNCTION public.briefgraph_estimated_matches(table_name text, search text) RETURNS bigint LANGUAGE plpgsql AS $$
        DECLARE plan json;
        BEGIN
-         IF table_name NOT IN ('brief', 'lesson', 'meeting', 'theme', 'district', 'organization') THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
+         IF table_name NOT IN ('brief', 'lesson', 'meeting', 'theme', 'district', 'organization', 'person') THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
          EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM %I WHERE search_document @@ websearch_to_tsquery(''public.briefgraph'', $1)', table_name) INTO plan USING search;
          RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
        END $$`,
