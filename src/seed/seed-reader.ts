@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { isCalendarDate, isPartialDate } from '../shared/calendar';
-import { isSlug } from '../shared/slug';
+import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../shared/value-rules';
 import { collectionNames, collections, type CollectionName, type Dataset, type FieldSpec } from './seed-schema';
 
 export interface SeedProblem {
@@ -236,16 +236,16 @@ class DatasetBuilder {
       }
       case 'slug':
         if (!isSlug(value)) {
-          return report(field, `must be a slug (lower-case letters, digits and single dashes, at most 120 characters), got ${describe(value)}`);
+          return report(field, `must be ${valueRuleDescriptions.slug}, got ${describe(value)}`);
         }
         return;
       case 'url':
-        if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/.test(value) || value.length > 2000 || unstorableText(value)) {
-          return report(field, `must be an http(s) URL, got ${describe(value)}`);
+        if (!isWebAddress(value)) {
+          return report(field, `must be ${valueRuleDescriptions.webAddress}, got ${describe(value)}`);
         }
         return;
       case 'state':
-        if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return report(field, `must be a two-letter state code such as CA, got ${describe(value)}`);
+        if (!isStateCode(value)) return report(field, `must be ${valueRuleDescriptions.stateCode}, got ${describe(value)}`);
         return;
       case 'date':
         if (typeof value !== 'string' || !isCalendarDate(value)) return report(field, `must be a calendar date YYYY-MM-DD, got ${describe(value)}`);
