@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type express from 'express';
 import { jsonError } from '../http/json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 export class SafelistError extends Error {}
 
@@ -71,7 +72,7 @@ export function applySafelist(safelist: Safelist, only: boolean) {
       const registered = hash ? safelist.get(hash) : undefined;
       if (registered && operation.query === undefined && request.method !== 'GET') operation.query = registered;
       if (only && !response.locals.viewer && !registered) {
-        jsonError(response, 400, 'OPERATION_NOT_IN_SAFELIST', 'Only registered operations may run here; this one is not in the safelist');
+        jsonError(response, ErrorCode.OPERATION_NOT_IN_SAFELIST, 'Only registered operations may run here; this one is not in the safelist');
         return;
       }
     }

@@ -16,6 +16,7 @@ import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 /** What a request to /graphql came to; `rejected`: refused before GraphQL (401, 413, 429…); `aborted`: the client went away first. */
 export type RequestOutcome = 'ok' | 'user_error' | 'error' | 'rejected' | 'aborted';
@@ -201,7 +202,7 @@ export function metricsRoute(app: express.Express, metrics: ServerMetrics, token
       const sent = /^Bearer\s+(\S+)\s*$/i.exec(request.get('authorization') ?? '')?.[1];
       if (!sent || !timingSafeEqual(digest(sent), expected)) {
         response.setHeader('www-authenticate', 'Bearer realm="briefgraph metrics"');
-        jsonError(response, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"');
+        jsonError(response, ErrorCode.UNAUTHENTICATED, 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"');
         return;
       }
     }

@@ -7,6 +7,7 @@
 import type express from 'express';
 import type { RequestLimits } from '../config';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 export function checkRequestShape(limits: Pick<RequestLimits, 'maximumBatchSize' | 'maximumVariablesBytes'>) {
   return (request: express.Request, response: express.Response, next: express.NextFunction): void => {
@@ -18,22 +19,22 @@ export function checkRequestShape(limits: Pick<RequestLimits, 'maximumBatchSize'
     }
     if (request.method !== 'POST') {
       response.setHeader('allow', 'GET, POST');
-      jsonError(response, 405, 'METHOD_NOT_ALLOWED', `GraphQL is served over GET and POST, not ${request.method}`);
+      jsonError(response, ErrorCode.METHOD_NOT_ALLOWED, `GraphQL is served over GET and POST, not ${request.method}`);
       return;
     }
     if (!request.is('application/json')) {
-      jsonError(response, 415, 'UNSUPPORTED_MEDIA_TYPE', `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`);
+      jsonError(response, ErrorCode.UNSUPPORTED_MEDIA_TYPE, `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`);
       return;
     }
     const body: unknown = request.body;
     const operations = Array.isArray(body) ? body : [body];
     if (Array.isArray(body)) {
       if (limits.maximumBatchSize === 0) {
-        jsonError(response, 400, 'BATCHING_DISABLED', 'Batched requests (a JSON array of operations) are not accepted; send one operation per request');
+        jsonError(response, ErrorCode.BATCHING_DISABLED, 'Batched requests (a JSON array of operations) are not accepted; send one operation per request');
         return;
       }
       if (body.length === 0 || body.length > limits.maximumBatchSize) {
-        jsonError(response, 400, 'BATCH_TOO_LARGE', `A batch may hold 1 to ${limits.maximumBatchSize} operations; this one holds ${body.length}`);
+        jsonError(response, ErrorCode.BATCH_TOO_LARGE, `A batch may hold 1 to ${limits.maximumBatchSize} operations; this one holds ${body.length}`);
         return;
       }
     }
@@ -42,7 +43,7 @@ export function checkRequestShape(limits: Pick<RequestLimits, 'maximumBatchSize'
         const variables = (operation as { variables?: unknown } | null)?.variables;
         const size = variables === undefined || variables === null ? 0 : Buffer.byteLength(JSON.stringify(variables));
         if (size > limits.maximumVariablesBytes) {
-          jsonError(response, 413, 'VARIABLES_TOO_LARGE', `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key`);
+          jsonError(response, ErrorCode.VARIABLES_TOO_LARGE, `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key`);
           return;
         }
       }
