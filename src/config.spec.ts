@@ -1,4 +1,5 @@
-import { ConfigurationError, loadConfig, redactDatabaseUrl } from './config';
+import { ConfigurationError, loadConfig } from './config';
+import { redactDatabaseUrl } from './shared/redact-database-url';
 
 describe('loadConfig', () => {
   it('has defaults that need nothing installed', () => {

@@ -47,7 +47,7 @@ export interface Config {
   corsOrigins: CorsOrigins;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset: /metrics is open. */
   metricsToken: string | undefined;
-  /** Limits on what one request may ask, checked before anything runs (src/http/request-limits.ts). */
+  /** Limits on what one request may ask, checked before anything runs (src/http/request-shape.ts, and Apollo's options in src/server.ts). */
   requestLimits: RequestLimits;
   /** Production mode (NODE_ENV=production): no schema details such as "Did you mean" in client errors. */
   production: boolean;
@@ -253,15 +253,4 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     safelistOnly: readSafelistOnly(environment),
     redisUrl: readRedisUrl(environment),
   };
-}
-
-/** The URL with any password replaced, safe to print. */
-export function redactDatabaseUrl(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return '(unparseable DATABASE_URL)';
-  }
 }

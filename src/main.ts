@@ -6,7 +6,8 @@
 import { tracingAtStart } from './observability/tracing-at-start';
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { loadConfig, redactDatabaseUrl, type Config } from './config';
+import { loadConfig, type Config } from './config';
+import { redactDatabaseUrl } from './shared/redact-database-url';
 import { connectDataSource } from './database/connect';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase } from './database/embedded-postgres';

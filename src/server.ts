@@ -61,7 +61,7 @@ export interface ServerOptions {
   corsOrigins?: CorsOrigins;
   /** When set, GET /metrics needs "Authorization: Bearer <token>". */
   metricsToken?: string;
-  /** The server's metrics (default: a new set); also at app.locals.metrics. */
+  /** The server's metrics (default: a new set). */
   metrics?: ServerMetrics;
   /** Aliases, directives, tokens, selections, variables and batches (config.ts has the defaults). */
   requestLimits?: Partial<RequestLimits>;
@@ -122,8 +122,6 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
   let draining = false;
   const metrics = options.metrics ?? createServerMetrics();
-  // Where express middleware finds the metrics: metricsOf(request) in src/http/metrics.ts.
-  app.locals.metrics = metrics;
 
   const requestLimits: RequestLimits = { ...defaultRequestLimits, ...options.requestLimits };
   const rateLimit = options.rateLimit ?? defaultRateLimit;

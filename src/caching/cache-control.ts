@@ -8,7 +8,15 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
-import type { RequestContext } from '../context';
+
+/**
+ * All the plugin needs of the request context: whether someone is signed in. (Not
+ * RequestContext itself: entities import `neverCache` from here, and the context imports
+ * entities, which would make a cycle of imports.)
+ */
+interface ViewerOfRequest {
+  viewer: object | null;
+}
 
 /** Apollo's cache-control directive, declared for the schema so types and fields can carry hints. */
 export const cacheControlDirective = new GraphQLDirective({
@@ -25,7 +33,7 @@ export const cacheControlDirective = new GraphQLDirective({
 /** The hint for what must never be cached, for `@Directive(neverCache)`. */
 export const neverCache = '@cacheControl(maxAge: 0, scope: PRIVATE)';
 
-export function cacheHeadersPlugin(): ApolloServerPlugin<RequestContext> {
+export function cacheHeadersPlugin(): ApolloServerPlugin<ViewerOfRequest> {
   return {
     async requestDidStart({ contextValue }) {
       return {

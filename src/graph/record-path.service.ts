@@ -111,14 +111,14 @@ export async function findRecordPath(context: RequestContext, fromId: string, to
         break;
       }
     }
-    if (meeting) return buildPath(context, pathEdges(meeting, start, end));
+    if (meeting) return buildPath(pathEdges(meeting, start, end));
     side.frontier = next;
     if (next.length === 0) return null;
   }
   return null;
 }
 
-async function buildPath(context: RequestContext, edges: Edge[]): Promise<RecordPath> {
+function buildPath(edges: Edge[]): RecordPath {
   const ids = [idOf(edges[0].from_type, edges[0].from_key), ...edges.map((edge) => idOf(edge.to_type, edge.to_key))];
   // References: the read engine reads each record with the fields asked for.
   const nodes: RecordReference[] = ids.map((id) => {

@@ -7,9 +7,8 @@
  * process and are appended to every server's answer.
  *
  * Other parts of the server record through the functions below, given the server's
- * `ServerMetrics`: `metricsOf(request)` (app.locals.metrics) in express middleware;
- * in an Apollo plugin, the `metrics` of `createServer` handed to the plugin's factory,
- * or `currentServerMetrics()` (src/http/request-log.ts) during a /graphql request.
+ * `ServerMetrics`: the `metrics` of `createServer`, handed to the middleware's or the
+ * plugin's factory.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type express from 'express';
@@ -123,10 +122,6 @@ export function watchDatabasePools(metrics: ServerMetrics, pools: Record<string,
   for (const [name, dataSource] of Object.entries(pools)) metrics.databasePools.set(name, dataSource);
 }
 
-/** The server's metrics, from express middleware: `metricsOf(request)`. */
-export function metricsOf(request: express.Request): ServerMetrics | undefined {
-  return request.app.locals.metrics as ServerMetrics | undefined;
-}
 
 /** A response cache lookup (for the response cache). */
 export function recordCacheLookup(metrics: ServerMetrics | undefined, hit: boolean): void {

@@ -45,11 +45,6 @@ export function currentRequestObservation(): RequestObservation | undefined {
   return observations.getStore();
 }
 
-/** The server's metrics from GraphQL code (an Apollo plugin hook, a resolver) of a /graphql request. */
-export function currentServerMetrics(): ServerMetrics | undefined {
-  return observations.getStore()?.metrics;
-}
-
 function outcomeOf(observation: RequestObservation, status: number, aborted: boolean): RequestOutcome {
   if (aborted) return 'aborted';
   if (observation.reachedGraphQL) {

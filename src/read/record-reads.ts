@@ -78,10 +78,6 @@ export function readsOfType(typeName: string): RecordReads | undefined {
   return readsByType.get(typeName);
 }
 
-export function allRecordReads(): RecordReads[] {
-  return [...readsByType.values()];
-}
-
 export const computed = (columns: string[], compute: (row: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns, compute });
 
 export const toOne = (target: () => RecordReads, column: string): ToOneField => ({ kind: 'toOne', target, column });
