@@ -13,6 +13,7 @@ export const searchConfiguration = 'public.briefgraph';
 /** Trims and validates search text; throws BAD_USER_INPUT naming the argument. */
 export function cleanSearchText(text: string, argumentName: string): string {
   // Control characters (including NUL, which PostgreSQL refuses in text) carry no meaning in a search.
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const cleaned = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   if (cleaned === '') throw userInputError(argumentName, 'must not be empty; type some words to search for');
   if (cleaned.length > maximumSearchLength) {
