@@ -34,6 +34,20 @@ export function databaseFaultAnswer(fault: DatabaseFault): { message: string; ex
   return { message: databaseFaultMessages[fault], extensions: { code: databaseFaultCodes[fault] } };
 }
 
+/** A database failure as the client should read it, or undefined when the error is not one. */
+function databaseFaultFormatted(logger: Logger, formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError | undefined {
+  // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
+  const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
+  if (!fault) return undefined;
+  logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
+  return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
+}
+
+/** Whether the error is a bug: Apollo's internal error, or anything thrown that is not a GraphQL error. */
+function isUnexpected(code: unknown, original: unknown): boolean {
+  return code === ErrorCode.INTERNAL_SERVER_ERROR || (code === undefined && Boolean(original) && !(original instanceof GraphQLError));
+}
+
 /** Errors with a GraphQL code are the client's to read; anything else is a bug, logged in full and masked. */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -43,16 +57,10 @@ export function formatError(logger: Logger) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = error instanceof GraphQLError ? error.originalError : error;
-    if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-      // The database's failures are not bugs: say what happened (HTTP status: database-fault-status-plugin.ts).
-      // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
-      const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
-      if (fault) {
-        logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
-        return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
-      }
-    }
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR || (code === undefined && original && !(original instanceof GraphQLError))) {
+    // The database's failures are not bugs: say what happened (HTTP status: database-fault-status-plugin.ts).
+    const fault = code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR ? databaseFaultFormatted(logger, formatted, original) : undefined;
+    if (fault) return fault;
+    if (isUnexpected(code, original)) {
       logger.error('unexpected error while resolving a request', { path: formatted.path, error: String((original as Error)?.stack ?? original) });
       return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     }
