@@ -84,46 +84,36 @@ function checkEnd(id: string, argumentName: string): { type: string; key: number
   return { type: typeName, key };
 }
 
-/** Extends one side by a hop, making what it reached its new frontier; returns where it met the other side, if it did. */
-async function extend(context: RequestContext, side: Side, other: Side): Promise<NodeId | undefined> {
-  const next: NodeId[] = [];
-  for (const edge of await expand(context, side)) {
-    const reachedId = side.forwards ? idOf(edge.to_type, edge.to_key) : idOf(edge.from_type, edge.from_key);
-    if (side.reached.has(reachedId)) continue;
-    side.reached.set(reachedId, edge);
-    next.push(reachedId);
-    if (other.reached.has(reachedId)) return reachedId;
-  }
-  side.frontier = next;
-  return undefined;
-}
-
-/** Both ends of a path, checked: well-formed IDs of records that exist, at most `maximumHops` apart. */
-async function checkedEnds(context: RequestContext, fromId: string, toId: string, maxHops: number) {
+export async function findRecordPath(context: RequestContext, fromId: string, toId: string, maxHops: number): Promise<RecordPath | null> {
   if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > maximumHops) throw userInputError('maxHops', `must be from 1 to ${maximumHops}, got ${maxHops}`);
   const from = checkEnd(fromId, 'from');
   const to = checkEnd(toId, 'to');
-  const [fromExists, toExists] = await context.reads.exist([
-    { typeName: from.type, key: from.key },
-    { typeName: to.type, key: to.key },
-  ]);
+  const fromRecord = { typeName: from.type, key: from.key };
+  const [fromExists, toExists] = await context.reads.exist([fromRecord, { typeName: to.type, key: to.key }]);
   if (!fromExists) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
   if (!toExists) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
-  return { from, to };
-}
-
-export async function findRecordPath(context: RequestContext, fromId: string, toId: string, maxHops: number): Promise<RecordPath | null> {
-  const { from, to } = await checkedEnds(context, fromId, toId, maxHops);
-  if (from.type === to.type && from.key === to.key) return Object.assign(new RecordPath(), { hops: 0, nodes: [{ typeName: from.type, key: from.key }], steps: [] });
+  if (from.type === to.type && from.key === to.key) return Object.assign(new RecordPath(), { hops: 0, nodes: [fromRecord], steps: [] });
 
   const start: Side = { reached: new Map([[idOf(from.type, from.key), null]]), frontier: [idOf(from.type, from.key)], forwards: true };
   const end: Side = { reached: new Map([[idOf(to.type, to.key), null]]), frontier: [idOf(to.type, to.key)], forwards: false };
   for (let hops = 0; hops < maxHops; hops++) {
-    // The smaller frontier grows: the search meets in the middle.
     const side = start.frontier.length <= end.frontier.length ? start : end;
-    const meeting = await extend(context, side, side === start ? end : start);
+    const other = side === start ? end : start;
+    const next: NodeId[] = [];
+    let meeting: NodeId | undefined;
+    for (const edge of await expand(context, side)) {
+      const reachedId = side.forwards ? idOf(edge.to_type, edge.to_key) : idOf(edge.from_type, edge.from_key);
+      if (side.reached.has(reachedId)) continue;
+      side.reached.set(reachedId, edge);
+      next.push(reachedId);
+      if (other.reached.has(reachedId)) {
+        meeting = reachedId;
+        break;
+      }
+    }
     if (meeting) return buildPath(pathEdges(meeting, start, end));
-    if (side.frontier.length === 0) return null;
+    side.frontier = next;
+    if (next.length === 0) return null;
   }
   return null;
 }
