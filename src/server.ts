@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -171,6 +171,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       databaseFaultStatusPlugin<RequestContext>(),
       graphqlOverHttpStatusPlugin<RequestContext>(),
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are worked out once per operation (cachePolicyPlugin); Apollo's own plugin would wrap every resolver to collect them per field.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
       statementCountPlugin(),
       requestObservationPlugin(),
