@@ -9,6 +9,7 @@ import { DatePrecision } from '../shared/date-precision';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import type { Theme } from '../theme/theme.entity';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum BriefKind {
   POLICY_BRIEF = 'POLICY_BRIEF',
@@ -46,10 +47,16 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => BriefKind)
+  @Field(() => BriefKind, { description: 'What sort of publication the brief is.', deprecationReason: kindDeprecation('briefKind') })
   @Index()
   @Column({ type: 'enum', enum: BriefKind, enumName: 'brief_kind' })
   kind!: BriefKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => BriefKind, { description: 'What sort of publication the brief is.' })
+  get briefKind(): BriefKind {
+    return this.kind;
+  }
 
   @Field(() => BriefStatus)
   @Column({ type: 'enum', enum: BriefStatus, enumName: 'brief_status', default: BriefStatus.PUBLISHED })

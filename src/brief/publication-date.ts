@@ -13,7 +13,7 @@ export function storedPublicationDate(published: string | null | undefined): { d
   return { date: published, precision: DatePrecision.DAY };
 }
 
-@ObjectType({ description: 'A date known to the day, the month or the year.' })
+@ObjectType({ description: 'A date known to the day, the month or the year. A value with no id: equal dates are the same value.' })
 export class PublicationDate {
   @Field(() => LocalDate, { description: 'The date; the first day of the month or year when only those are known.' })
   date: string;

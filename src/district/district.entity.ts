@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index } from 'typeorm';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum DistrictKind {
   SCHOOL_DISTRICT = 'SCHOOL_DISTRICT',
@@ -33,10 +34,16 @@ export class District extends SourcedRecord {
   @Column({ type: 'char', length: 2 })
   state!: string;
 
-  @Field(() => DistrictKind)
+  @Field(() => DistrictKind, { description: 'What sort of local education agency the district is.', deprecationReason: kindDeprecation('districtKind') })
   @Index()
   @Column({ type: 'enum', enum: DistrictKind, enumName: 'district_kind' })
   kind!: DistrictKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => DistrictKind, { description: 'What sort of local education agency the district is.' })
+  get districtKind(): DistrictKind {
+    return this.kind;
+  }
 
   /** Weighted full-text document, kept by a trigger (migration AddSearch); never read or written by the application. */
   @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })

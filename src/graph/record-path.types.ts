@@ -34,7 +34,7 @@ export enum GraphRelation {
 }
 registerEnumType(GraphRelation, { name: 'GraphRelation', description: 'How the record a step starts from relates to the record it reaches ("brief PUBLISHED_BY organization").' });
 
-@ObjectType({ description: 'One step of a path: from a record, through a relation, to the next.' })
+@ObjectType({ description: 'One step of a path: from a record, through a relation, to the next. A value with no id: part of its path.' })
 export class PathStep {
   @Field(() => Node)
   from!: RecordReference;
@@ -49,7 +49,7 @@ export class PathStep {
   to!: RecordReference;
 }
 
-@ObjectType({ description: 'The shortest chain of relations between two records.' })
+@ObjectType({ description: 'The shortest chain of relations between two records. A value with no id: computed for the two ends and the hops asked.' })
 export class RecordPath {
   @Field(() => Int, { description: 'Number of steps; 0 when both ends are the same record.' })
   hops!: number;

@@ -2,7 +2,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { stateNames } from '../shared/calendar';
 
-@ObjectType({ description: 'A city and state.' })
+@ObjectType({ description: 'A city and state. A value with no id: two meetings in one city each hold their own, equal copy.' })
 export class Location {
   @Field()
   city: string;

@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Node, StoredRecord } from '../shared/node';
 import type { Meeting } from './meeting.entity';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum MeetingMaterialKind {
   SUMMARY = 'SUMMARY',
@@ -33,9 +34,15 @@ export class MeetingMaterial extends StoredRecord {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => MeetingMaterialKind)
+  @Field(() => MeetingMaterialKind, { description: 'The role the document plays for the meeting.', deprecationReason: kindDeprecation('materialKind') })
   @Column({ type: 'enum', enum: MeetingMaterialKind, enumName: 'meeting_material_kind' })
   kind!: MeetingMaterialKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => MeetingMaterialKind, { description: 'The role the document plays for the meeting.' })
+  get materialKind(): MeetingMaterialKind {
+    return this.kind;
+  }
 
   @Field()
   @Column({ type: 'text' })

@@ -5,6 +5,7 @@ import type { District } from '../district/district.entity';
 import type { Organization } from '../organization/organization.entity';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum DistrictNetworkKind {
   CONSORTIUM = 'CONSORTIUM',
@@ -27,10 +28,16 @@ export class DistrictNetwork extends SourcedRecord {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => DistrictNetworkKind)
+  @Field(() => DistrictNetworkKind, { description: 'How the districts of the network work together.', deprecationReason: kindDeprecation('networkKind') })
   @Index()
   @Column({ type: 'enum', enum: DistrictNetworkKind, enumName: 'district_network_kind' })
   kind!: DistrictNetworkKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => DistrictNetworkKind, { description: 'How the districts of the network work together.' })
+  get networkKind(): DistrictNetworkKind {
+    return this.kind;
+  }
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })

@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum OrganizationKind {
   RESEARCH_COLLABORATIVE = 'RESEARCH_COLLABORATIVE',
@@ -34,10 +35,16 @@ export class Organization extends SourcedRecord {
   @Column({ type: 'text', name: 'short_name', nullable: true })
   shortName!: string | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What sort of body the organization is.', deprecationReason: kindDeprecation('organizationKind') })
   @Index()
   @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
   kind!: OrganizationKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => OrganizationKind, { description: 'What sort of body the organization is.' })
+  get organizationKind(): OrganizationKind {
+    return this.kind;
+  }
 
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', name: 'website_url', nullable: true })

@@ -38,7 +38,7 @@ export const SearchResult = createUnionType({
   types: () => [Brief, Lesson, Meeting, Theme, District, Organization] as const,
 });
 
-@ObjectType({ description: 'A field of a search result with the words that matched marked.' })
+@ObjectType({ description: 'A field of a search result with the words that matched marked. A value with no id: it belongs to one search edge.' })
 export class Highlight {
   @Field({ description: 'The field, such as "title" or "summary".' })
   field!: string;
@@ -105,7 +105,7 @@ export class SearchConnection {
   }
 }
 
-@ObjectType({ description: 'A suggestion for a search box.' })
+@ObjectType({ description: 'A suggestion for a search box. A value with no id: it wraps the suggested record (which has one) for one prefix typed.' })
 export class Suggestion {
   @Field({ description: 'The title or name to show.' })
   text!: string;

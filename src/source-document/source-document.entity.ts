@@ -2,6 +2,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Node, StoredRecord } from '../shared/node';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum SourceDocumentKind {
   WEB_PAGE = 'WEB_PAGE',
@@ -30,9 +31,15 @@ export class SourceDocument extends StoredRecord {
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => SourceDocumentKind)
+  @Field(() => SourceDocumentKind, { description: 'What kind of document this is.', deprecationReason: kindDeprecation('documentKind') })
   @Column({ type: 'enum', enum: SourceDocumentKind, enumName: 'source_document_kind' })
   kind!: SourceDocumentKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => SourceDocumentKind, { description: 'What kind of document this is.' })
+  get documentKind(): SourceDocumentKind {
+    return this.kind;
+  }
 
   @Field(() => String, { nullable: true, description: 'File name of the archived copy, where there is one.' })
   @Column({ type: 'text', name: 'file_name', nullable: true })

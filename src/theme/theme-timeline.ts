@@ -11,7 +11,7 @@ import { LocalDate } from '../shared/scalars';
 import { themeKeySet } from './theme.inputs';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 
-@ObjectType({ description: 'What appeared on a theme in one year.' })
+@ObjectType({ description: 'What appeared on a theme in one year. A value with no id: part of its timeline.' })
 export class TimelineYear {
   @Field(() => Int) year!: number;
   @Field(() => Int) briefs!: number;
@@ -19,7 +19,7 @@ export class TimelineYear {
   @Field(() => Int) lessons!: number;
 }
 
-@ObjectType({ description: "A theme's appearances over time, sub-themes included." })
+@ObjectType({ description: "A theme's appearances over time, sub-themes included. A value with no id: it is computed from its theme and cached with it." })
 export class ThemeTimeline {
   @Field(() => [TimelineYear], { description: 'Years with at least one appearance, oldest first.' })
   years!: TimelineYear[];

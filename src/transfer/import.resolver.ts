@@ -12,7 +12,7 @@ import { collectionNames } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 import { KnowledgeBaseImportInput } from './import.mutation-inputs';
 
-@ObjectType({ description: 'What an import did (or, in a dry run, would do) to one collection.' })
+@ObjectType({ description: 'What an import did (or, in a dry run, would do) to one collection. A value with no id: part of one import\'s answer.' })
 class ImportCount {
   @Field({ description: 'The collection, as named in the seed format: organizations, briefs, lessonLinks…' })
   collection!: string;
