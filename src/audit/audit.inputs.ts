@@ -21,9 +21,9 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditListArguments extends ConnectionArguments {
-  @Field(() => AuditFilter, { nullable: true })
+  @Field(() => AuditFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: AuditFilter | null;
 
-  @Field(() => AuditOrder, { defaultValue: AuditOrder.NEWEST_FIRST })
+  @Field(() => AuditOrder, { defaultValue: AuditOrder.NEWEST_FIRST, description: 'The order of the items.' })
   orderBy!: AuditOrder;
 }

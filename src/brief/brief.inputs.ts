@@ -45,9 +45,9 @@ export class BriefListArguments extends ConnectionArguments {
   @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
   search?: string | null;
 
-  @Field(() => BriefFilter, { nullable: true })
+  @Field(() => BriefFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: BriefFilter | null;
 
-  @Field(() => BriefOrder, { defaultValue: BriefOrder.PUBLISHED_AT_DESC })
+  @Field(() => BriefOrder, { defaultValue: BriefOrder.PUBLISHED_AT_DESC, description: 'The order of the items.' })
   orderBy!: BriefOrder;
 }

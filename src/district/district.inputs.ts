@@ -17,9 +17,9 @@ export class DistrictFilter {
 
 @ArgsType()
 export class DistrictListArguments extends ConnectionArguments {
-  @Field(() => DistrictFilter, { nullable: true })
+  @Field(() => DistrictFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: DistrictFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }

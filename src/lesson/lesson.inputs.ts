@@ -58,28 +58,28 @@ export class LessonListArguments extends ConnectionArguments {
   @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
   search?: string | null;
 
-  @Field(() => LessonFilter, { nullable: true })
+  @Field(() => LessonFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: LessonFilter | null;
 
-  @Field(() => LessonOrder, { defaultValue: LessonOrder.BRIEF_AND_POSITION })
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.BRIEF_AND_POSITION, description: 'The order of the items.' })
   orderBy!: LessonOrder;
 }
 
 @ArgsType()
 export class LessonLinkListArguments extends ConnectionArguments {
-  @Field(() => LessonLinkFilter, { nullable: true })
+  @Field(() => LessonLinkFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: LessonLinkFilter | null;
 
-  @Field(() => LessonLinkOrder, { defaultValue: LessonLinkOrder.OLDEST_FIRST })
+  @Field(() => LessonLinkOrder, { defaultValue: LessonLinkOrder.OLDEST_FIRST, description: 'The order of the items.' })
   orderBy!: LessonLinkOrder;
 
-  @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH })
+  @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH, description: 'The links the lesson makes (OUTGOING), those made to it (INCOMING), or both.' })
   direction!: LinkDirection;
 }
 
 /** The same, newest first by default: the order a join table's index serves directly. */
 @ArgsType()
 export class NewestLessonListArguments extends LessonListArguments {
-  @Field(() => LessonOrder, { defaultValue: LessonOrder.NEWEST_FIRST })
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.NEWEST_FIRST, description: 'The order of the items.' })
   declare orderBy: LessonOrder;
 }

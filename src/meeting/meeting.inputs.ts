@@ -32,9 +32,9 @@ export class MeetingFilter {
 
 @ArgsType()
 export class MeetingListArguments extends ConnectionArguments {
-  @Field(() => MeetingFilter, { nullable: true })
+  @Field(() => MeetingFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: MeetingFilter | null;
 
-  @Field(() => MeetingOrder, { defaultValue: MeetingOrder.NUMBER_ASC })
+  @Field(() => MeetingOrder, { defaultValue: MeetingOrder.NUMBER_ASC, description: 'The order of the items.' })
   orderBy!: MeetingOrder;
 }

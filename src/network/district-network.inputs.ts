@@ -11,9 +11,9 @@ export class DistrictNetworkFilter {
 
 @ArgsType()
 export class DistrictNetworkListArguments extends ConnectionArguments {
-  @Field(() => DistrictNetworkFilter, { nullable: true })
+  @Field(() => DistrictNetworkFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: DistrictNetworkFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }

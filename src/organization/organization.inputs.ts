@@ -11,9 +11,9 @@ export class OrganizationFilter {
 
 @ArgsType()
 export class OrganizationListArguments extends ConnectionArguments {
-  @Field(() => OrganizationFilter, { nullable: true })
+  @Field(() => OrganizationFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: OrganizationFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }

@@ -47,7 +47,7 @@ function countsOf(summary: SeedSummary): ImportCount[] {
 export class ImportResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => KnowledgeBaseImportPayload, { description: 'Validates seed-format documents and, unless a dry run, upserts every record in one transaction (by slug or number).' })
-  async knowledgeBaseImport(@Arg('input', () => KnowledgeBaseImportInput) input: KnowledgeBaseImportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<KnowledgeBaseImportPayload> {
+  async knowledgeBaseImport(@Arg('input', () => KnowledgeBaseImportInput, { description: 'The documents to import, and whether only to check them (a dry run).' }) input: KnowledgeBaseImportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<KnowledgeBaseImportPayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };
