@@ -18,7 +18,17 @@ export enum BriefKind {
   MEETING_SUMMARY = 'MEETING_SUMMARY',
   CASE_STUDY = 'CASE_STUDY',
 }
-registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publication a brief is.' });
+registerEnumType(BriefKind, {
+  name: 'BriefKind',
+  description: 'What sort of publication a brief is.',
+  valuesConfig: {
+    POLICY_BRIEF: { description: 'A short brief for policymakers.' },
+    REPORT: { description: 'A full research report.' },
+    RESEARCH_PAPER: { description: 'A research or working paper.' },
+    MEETING_SUMMARY: { description: 'A summary of a meeting and what was said there.' },
+    CASE_STUDY: { description: 'A study of one district, school or program.' },
+  },
+});
 
 export enum BriefStatus {
   DRAFT = 'DRAFT',
@@ -27,6 +37,10 @@ export enum BriefStatus {
 registerEnumType(BriefStatus, {
   name: 'BriefStatus',
   description: 'Whether a brief is visible to everyone. Drafts, with their lessons and links, are seen only by requests with an API key.',
+  valuesConfig: {
+    DRAFT: { description: 'Seen only by requests with an API key.' },
+    PUBLISHED: { description: 'Seen by everyone.' },
+  },
 });
 
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })

@@ -14,6 +14,12 @@ export enum BriefOrder {
 registerEnumType(BriefOrder, {
   name: 'BriefOrder',
   description: 'How to order briefs. Briefs without a known date sort as the oldest; ties are broken by creation order.',
+  valuesConfig: {
+    PUBLISHED_AT_ASC: { description: 'Oldest publication first.' },
+    PUBLISHED_AT_DESC: { description: 'Newest publication first.' },
+    TITLE_ASC: { description: 'By title, A to Z.' },
+    TITLE_DESC: { description: 'By title, Z to A.' },
+  },
 });
 
 @InputType({ description: 'Narrows a list of briefs; every field given must match.' })

@@ -10,7 +10,15 @@ export enum DistrictKind {
   COUNTY_OFFICE_OF_EDUCATION = 'COUNTY_OFFICE_OF_EDUCATION',
   OTHER_LOCAL_EDUCATION_AGENCY = 'OTHER_LOCAL_EDUCATION_AGENCY',
 }
-registerEnumType(DistrictKind, { name: 'DistrictKind', description: 'What sort of local education agency a district is.' });
+registerEnumType(DistrictKind, {
+  name: 'DistrictKind',
+  description: 'What sort of local education agency a district is.',
+  valuesConfig: {
+    SCHOOL_DISTRICT: { description: 'A school district.' },
+    COUNTY_OFFICE_OF_EDUCATION: { description: 'A county office of education.' },
+    OTHER_LOCAL_EDUCATION_AGENCY: { description: 'Another local education agency, such as a charter management organization.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
 @Entity({ name: 'district' })

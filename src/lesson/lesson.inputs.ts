@@ -40,12 +40,23 @@ export enum LinkDirection {
 registerEnumType(LinkDirection, {
   name: 'LinkDirection',
   description: 'Which links of a lesson: those it makes (outgoing), those made to it (incoming), or both.',
+  valuesConfig: {
+    OUTGOING: { description: 'Links the lesson makes.' },
+    INCOMING: { description: 'Links made to the lesson.' },
+    BOTH: { description: 'Links in either direction.' },
+  },
 });
 
 export enum LessonLinkOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
-registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How to order lesson links.' });
+registerEnumType(LessonLinkOrder, {
+  name: 'LessonLinkOrder',
+  description: 'How to order lesson links.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'In the order the links were made.' },
+  },
+});
 
 @InputType({ description: 'Narrows a list of lesson links.' })
 export class LessonLinkFilter {

@@ -15,7 +15,20 @@ export enum MeetingMaterialKind {
   PRESENTATION = 'PRESENTATION',
   OTHER = 'OTHER',
 }
-registerEnumType(MeetingMaterialKind, { name: 'MeetingMaterialKind', description: 'The role a document plays for a meeting.' });
+registerEnumType(MeetingMaterialKind, {
+  name: 'MeetingMaterialKind',
+  description: 'The role a document plays for a meeting.',
+  valuesConfig: {
+    AGENDA: { description: 'The agenda.' },
+    BRIEFING_BOOK: { description: 'The briefing book of readings for participants.' },
+    COVER_LETTER: { description: 'The letter sent with the materials.' },
+    LOGISTICS: { description: 'Travel and practical information.' },
+    OTHER: { description: 'Any other document.' },
+    PRESENTATION: { description: 'Slides or a talk given at the meeting.' },
+    SUMMARY: { description: 'A summary of the meeting.' },
+    SUPPLEMENTAL_MATERIALS: { description: 'Further readings and handouts.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A document prepared for a meeting.' })
 @Entity({ name: 'meeting_material' })

@@ -10,7 +10,16 @@ export enum MeetingOrder {
   STARTS_ON_ASC = 'STARTS_ON_ASC',
   STARTS_ON_DESC = 'STARTS_ON_DESC',
 }
-registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'How to order meetings.' });
+registerEnumType(MeetingOrder, {
+  name: 'MeetingOrder',
+  description: 'How to order meetings.',
+  valuesConfig: {
+    NUMBER_ASC: { description: 'By number, lowest first.' },
+    NUMBER_DESC: { description: 'By number, highest first.' },
+    STARTS_ON_ASC: { description: 'Earliest first.' },
+    STARTS_ON_DESC: { description: 'Latest first.' },
+  },
+});
 
 @InputType({ description: 'Narrows a list of meetings; every field given must match.' })
 export class MeetingFilter {

@@ -13,7 +13,16 @@ export enum DistrictNetworkKind {
   IMPROVEMENT_NETWORK = 'IMPROVEMENT_NETWORK',
   DATA_COLLABORATIVE = 'DATA_COLLABORATIVE',
 }
-registerEnumType(DistrictNetworkKind, { name: 'DistrictNetworkKind', description: 'How the districts of a network work together.' });
+registerEnumType(DistrictNetworkKind, {
+  name: 'DistrictNetworkKind',
+  description: 'How the districts of a network work together.',
+  valuesConfig: {
+    CONSORTIUM: { description: 'Districts joined in a formal consortium.' },
+    DATA_COLLABORATIVE: { description: 'Districts sharing and studying their data together.' },
+    IMPROVEMENT_NETWORK: { description: 'Districts working on a shared improvement aim.' },
+    LEARNING_PARTNERSHIP: { description: 'Districts learning from one another.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A network or partnership that districts belong to.' })
 @Entity({ name: 'district_network' })

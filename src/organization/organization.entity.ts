@@ -13,7 +13,18 @@ export enum OrganizationKind {
   STATE_AGENCY = 'STATE_AGENCY',
   OTHER = 'OTHER',
 }
-registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What sort of body an organization is.' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What sort of body an organization is.',
+  valuesConfig: {
+    RESEARCH_COLLABORATIVE: { description: 'Researchers and practitioners working together.' },
+    RESEARCH_INSTITUTE: { description: 'An independent research institute.' },
+    UNIVERSITY_POLICY_CENTER: { description: 'A policy research center at a university.' },
+    DISTRICT_NETWORK: { description: 'An organization run by a network of districts.' },
+    STATE_AGENCY: { description: 'A state education agency.' },
+    OTHER: { description: 'Any other body.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })

@@ -17,7 +17,18 @@ export enum SearchType {
   DISTRICT = 'DISTRICT',
   ORGANIZATION = 'ORGANIZATION',
 }
-registerEnumType(SearchType, { name: 'SearchType', description: 'A kind of record that search can return.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'A kind of record that search can return.',
+  valuesConfig: {
+    BRIEF: { description: 'Briefs.' },
+    DISTRICT: { description: 'Districts.' },
+    LESSON: { description: 'Lessons.' },
+    MEETING: { description: 'Meetings.' },
+    ORGANIZATION: { description: 'Organizations.' },
+    THEME: { description: 'Themes.' },
+  },
+});
 
 export enum SearchMatchMode {
   FULL_TEXT = 'FULL_TEXT',
