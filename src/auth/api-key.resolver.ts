@@ -17,13 +17,13 @@ const apiKeySpec: RecordTypeSpec = { typeName: 'ApiKey', table: 'api_key', colum
 
 @ObjectType({ description: 'The new key, with its secret: shown this once and never again.' })
 class ApiKeyCreatePayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The new key; null when nothing was written.' })
   apiKey!: ApiKey | null;
 
   @Field(() => String, { nullable: true, description: 'The secret to send as "Authorization: Bearer <secret>". Only in this answer (a retry with the same Idempotency-Key answers null).' })
   secret!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty when the mutation succeeded.' })
   userErrors!: UserError[];
 }
 

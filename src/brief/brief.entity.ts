@@ -57,7 +57,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'The title, as published.' })
   @Column({ type: 'text' })
   title!: string;
 
@@ -72,7 +72,7 @@ export class Brief extends SourcedRecord {
     return this.kind;
   }
 
-  @Field(() => BriefStatus)
+  @Field(() => BriefStatus, { description: 'Whether the brief is published or a draft.' })
   @Column({ type: 'enum', enum: BriefStatus, enumName: 'brief_status', default: BriefStatus.PUBLISHED })
   status!: BriefStatus;
 
@@ -87,7 +87,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web address of the brief, where known.' })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 

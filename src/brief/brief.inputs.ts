@@ -24,7 +24,7 @@ registerEnumType(BriefOrder, {
 
 @InputType({ description: 'Narrows a list of briefs; every field given must match.' })
 export class BriefFilter {
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Briefs on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they belong to.' })
@@ -33,7 +33,7 @@ export class BriefFilter {
   @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through their member districts.' })
   networks?: string[] | null;
 
-  @Field(() => [BriefKind], { nullable: true })
+  @Field(() => [BriefKind], { nullable: true, description: 'Briefs of any of these kinds.' })
   kinds?: BriefKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Briefs published by any of these organizations.' })

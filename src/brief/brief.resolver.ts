@@ -36,7 +36,7 @@ export class BriefResolver {
     return compiledValue(brief, info, context);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization that published the brief.' })
   publisher(@Root() brief: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(brief, info, context);
   }

@@ -18,7 +18,7 @@ export class PublicationDate {
   @Field(() => LocalDate, { description: 'The date; the first day of the month or year when only those are known.' })
   date: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
   precision: DatePrecision;
 
   constructor(date: string, precision: DatePrecision) {
@@ -26,7 +26,7 @@ export class PublicationDate {
     this.precision = precision;
   }
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year.' })
   get year(): number {
     return Number(this.date.slice(0, 4));
   }

@@ -33,7 +33,7 @@ export class District extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The district's name." })
   @Column({ type: 'text' })
   name!: string;
 

@@ -11,7 +11,7 @@ export class DistrictFilter {
   @Field(() => [String], { nullable: true, description: 'Districts in any of these states (two-letter codes).' })
   states?: string[] | null;
 
-  @Field(() => [DistrictKind], { nullable: true })
+  @Field(() => [DistrictKind], { nullable: true, description: 'Districts of any of these kinds.' })
   kinds?: DistrictKind[] | null;
 }
 

@@ -67,16 +67,16 @@ registerEnumType(GraphRelation, {
 
 @ObjectType({ description: 'One step of a path: from a record, through a relation, to the next. A value with no id: part of its path.' })
 export class PathStep {
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The record the step starts from.' })
   from!: RecordReference;
 
-  @Field(() => GraphRelation)
+  @Field(() => GraphRelation, { description: 'How the record the step starts from relates to the one it reaches.' })
   relation!: GraphRelation;
 
   @Field(() => LessonLinkKind, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: the kind of the lesson link.' })
   linkKind!: LessonLinkKind | null;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The record the step reaches.' })
   to!: RecordReference;
 }
 
@@ -88,6 +88,6 @@ export class RecordPath {
   @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })
   nodes!: RecordReference[];
 
-  @Field(() => [PathStep])
+  @Field(() => [PathStep], { description: 'The steps along the path, in order.' })
   steps!: PathStep[];
 }

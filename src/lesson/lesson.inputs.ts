@@ -19,7 +19,7 @@ registerEnumType(LessonOrder, {
 
 @InputType({ description: 'Narrows a list of lessons; every field given must match.' })
 export class LessonFilter {
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Lessons on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Lessons about any of these districts.' })
@@ -60,7 +60,7 @@ registerEnumType(LessonLinkOrder, {
 
 @InputType({ description: 'Narrows a list of lesson links.' })
 export class LessonLinkFilter {
-  @Field(() => [LessonLinkKind], { nullable: true })
+  @Field(() => [LessonLinkKind], { nullable: true, description: 'Links of any of these kinds.' })
   kinds?: LessonLinkKind[] | null;
 }
 

@@ -4,7 +4,7 @@ import { stateNames } from '../shared/calendar';
 
 @ObjectType({ description: 'A city and state. A value with no id: two meetings in one city each hold their own, equal copy.' })
 export class Location {
-  @Field()
+  @Field({ description: 'The city.' })
   city: string;
 
   @Field({ description: 'Two-letter postal code, such as CA.' })

@@ -57,7 +57,7 @@ export class MeetingMaterial extends StoredRecord {
     return this.kind;
   }
 
-  @Field()
+  @Field({ description: "The document's title." })
   @Column({ type: 'text' })
   title!: string;
 
@@ -76,7 +76,7 @@ export class MeetingMaterial extends StoredRecord {
   })
   sizeInKilobytes!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web address of the document, where known.' })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 }

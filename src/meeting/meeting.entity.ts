@@ -41,7 +41,7 @@ export class Meeting extends SourcedRecord {
   @Column({ type: 'char', length: 2 })
   state!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the meeting was for, in a few sentences.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

@@ -32,7 +32,7 @@ export class MeetingFilter {
   @Field(() => String, { nullable: true, description: 'Meetings in this city (case-insensitive).' })
   city?: string | null;
 
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Meetings on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Meetings convened by any of these organizations.' })

@@ -33,7 +33,7 @@ export class DistrictNetwork extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The network's name." })
   @Column({ type: 'text' })
   name!: string;
 
@@ -48,7 +48,7 @@ export class DistrictNetwork extends SourcedRecord {
     return this.kind;
   }
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the network is and does.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

@@ -5,7 +5,7 @@ import { DistrictNetworkKind } from './district-network.entity';
 
 @InputType({ description: 'Narrows a list of district networks.' })
 export class DistrictNetworkFilter {
-  @Field(() => [DistrictNetworkKind], { nullable: true })
+  @Field(() => [DistrictNetworkKind], { nullable: true, description: 'Networks of any of these kinds.' })
   kinds?: DistrictNetworkKind[] | null;
 }
 

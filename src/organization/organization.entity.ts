@@ -38,7 +38,7 @@ export class Organization extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The organization's name." })
   @Column({ type: 'text' })
   name!: string;
 
@@ -57,11 +57,11 @@ export class Organization extends SourcedRecord {
     return this.kind;
   }
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The organization's website." })
   @Column({ type: 'text', name: 'website_url', nullable: true })
   websiteUrl!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the organization is and does.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

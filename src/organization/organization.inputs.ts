@@ -5,7 +5,7 @@ import { OrganizationKind } from './organization.entity';
 
 @InputType({ description: 'Narrows a list of organizations.' })
 export class OrganizationFilter {
-  @Field(() => [OrganizationKind], { nullable: true })
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Organizations of any of these kinds.' })
   kinds?: OrganizationKind[] | null;
 }
 

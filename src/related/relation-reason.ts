@@ -38,7 +38,7 @@ export const reasonWeights = {
 
 @ObjectType({ description: 'One reason two records are related, and what it adds to their score. A value with no id: it exists only within the related edge that gives it.' })
 export class RelationReason {
-  @Field(() => RelationReasonKind)
+  @Field(() => RelationReasonKind, { description: 'What kind of reason this is.' })
   kind!: RelationReasonKind;
 
   @Field(() => Float, { description: 'What this reason adds to the score.' })

@@ -60,7 +60,7 @@ export class Highlight {
 
 @ObjectType({ description: 'A search result with its relevance and the parts that matched.' })
 export class SearchEdge {
-  @Field()
+  @Field({ description: 'Opaque cursor of this result, for after.' })
   cursor!: string;
 
   @Field(() => Float, { description: 'Relevance from 0 to 1; higher is better. Comparable within one search only.' })
@@ -69,7 +69,7 @@ export class SearchEdge {
   @Field(() => [Highlight], { description: 'The fields that matched, with the matches marked.' })
   highlights!: Highlight[];
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record found.' })
   /** The record found, read by the read engine with the fields asked for. */
   node!: RecordReference;
 }
@@ -81,13 +81,13 @@ export interface SearchTotal {
 
 @ObjectType({ description: 'Search results, most relevant first.' })
 export class SearchConnection {
-  @Field(() => [SearchEdge])
+  @Field(() => [SearchEdge], { description: 'The results of this page, each with its cursor, relevance and highlights.' })
   edges!: SearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
   pageInfo!: PageInfo;
 
-  @Field(() => SearchMatchMode)
+  @Field(() => SearchMatchMode, { description: 'How the results were found.' })
   matchMode!: SearchMatchMode;
 
   @Field(() => String, { nullable: true, description: 'The query as corrected and searched, when matchMode is FUZZY ("Did you mean …").' })
@@ -100,7 +100,7 @@ export class SearchConnection {
 
   count!: () => Promise<SearchTotal>;
 
-  @Field(() => [SearchResult])
+  @Field(() => [SearchResult], { description: 'The records of the edges, for when cursors, scores and highlights are not needed.' })
   get nodes(): Array<SearchEdge['node']> {
     return this.edges.map((edge) => edge.node);
   }
@@ -121,9 +121,9 @@ export class Suggestion {
   @Field({ description: 'The title or name to show.' })
   text!: string;
 
-  @Field(() => SearchType)
+  @Field(() => SearchType, { description: 'The kind of record suggested.' })
   type!: SearchType;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record suggested.' })
   node!: SearchEdge['node'];
 }

@@ -27,7 +27,7 @@ export class SourceDocument extends StoredRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The document's title." })
   @Column({ type: 'text' })
   title!: string;
 
@@ -49,7 +49,7 @@ export class SourceDocument extends StoredRecord {
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the document is, in a sentence or two.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 }

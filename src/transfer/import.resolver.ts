@@ -17,17 +17,17 @@ class ImportCount {
   @Field({ description: 'The collection, as named in the seed format: organizations, briefs, lessonLinks…' })
   collection!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that were (or would be) created.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that were (or would be) changed.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records already as the documents have them.' })
   unchanged!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What an import answers: what it did (or would do) to each collection, and every problem with the documents.' })
 class KnowledgeBaseImportPayload {
   @Field(() => [ImportCount], { nullable: true, description: 'Per collection; null when the documents had problems.' })
   counts!: ImportCount[] | null;
