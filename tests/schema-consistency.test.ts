@@ -3,7 +3,8 @@
  * of every union and interface (each field name its members share, selected on every member
  * in inline fragments, without aliases) passes GraphQL validation, so no two members give one
  * field name incompatible types; and every object type is either addressable (a `Node`, with
- * an `id`) or says in its description why it has none.
+ * an `id`) or says in its description why it has none. Through the server: those selections
+ * run, and /graphql/possible-types.json tells a client cache the members of each abstract type.
  */
 import {
   getNamedType,
@@ -23,6 +24,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { buildBriefgraphSchema } from '../src/schema';
+import { startTestServer, type TestServer } from './support/test-server';
 
 const schema = buildBriefgraphSchema();
 const maximumDepth = 4;
@@ -124,5 +126,74 @@ describe('object types', () => {
       .filter((type) => !/\bno id\b/i.test(type.description ?? ''))
       .map((type) => type.name);
     expect(unexplained).toEqual([]);
+  });
+});
+
+describe('through the server', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('answers the natural selection of search results and nodes', async () => {
+    const searchResult = naturalSelection(schema, objectTypesOf(schema, 'SearchResult'));
+    const node = naturalSelection(schema, objectTypesOf(schema, 'Node'));
+    const meetings = await server.graphql('{ meetings(first: 1, orderBy: NUMBER_ASC) { nodes { id number } } }');
+    const firstMeeting = meetings.data!.meetings.nodes[0];
+    const response = await server.graphql(
+      `query($ids: [ID!]!) { search(query: "improvement", first: 30) { nodes { ${searchResult} } } nodes(ids: $ids) { ${node} } }`,
+      { ids: [firstMeeting.id] },
+    );
+    expect(response.errors).toBeUndefined();
+    const results = response.data!.search.nodes as Array<Record<string, any>>;
+    expect(new Set(results.map((result) => result.__typename)).size).toBeGreaterThan(1);
+    for (const result of results) if ('title' in result) expect(typeof result.title).toBe('string');
+    // Meeting 11's sources give it no title: it is called by its number.
+    expect(firstMeeting.number).toBe(11);
+    expect(response.data!.nodes[0]).toMatchObject({ __typename: 'Meeting', title: 'Meeting 11' });
+  });
+
+  it('reads each kind under its own name, the same as the deprecated `kind`', async () => {
+    const response = await server.graphql(`{
+      briefs(first: 3) { nodes { kind briefKind } }
+      districts(first: 3) { nodes { kind districtKind } }
+      districtNetworks(first: 3) { nodes { kind networkKind } }
+      organizations(first: 3) { nodes { kind organizationKind } }
+      sourceDocuments { kind documentKind }
+      meetings(first: 3) { nodes { materials { kind materialKind } } }
+      lessons(first: 20, filter: { linkKinds: [SUPPORTS] }) { nodes { links(first: 3) { nodes { kind linkKind } } } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const data = response.data!;
+    const pairs = [
+      ...data.briefs.nodes.map((record: any) => [record.kind, record.briefKind]),
+      ...data.districts.nodes.map((record: any) => [record.kind, record.districtKind]),
+      ...data.districtNetworks.nodes.map((record: any) => [record.kind, record.networkKind]),
+      ...data.organizations.nodes.map((record: any) => [record.kind, record.organizationKind]),
+      ...data.sourceDocuments.map((record: any) => [record.kind, record.documentKind]),
+      ...data.meetings.nodes.flatMap((meeting: any) => meeting.materials.map((record: any) => [record.kind, record.materialKind])),
+      ...data.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes.map((record: any) => [record.kind, record.linkKind])),
+    ];
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [deprecated, named] of pairs) expect(named).toBe(deprecated);
+    expect(new Set(pairs.map(([, named]) => named)).size).toBeGreaterThan(5);
+  });
+
+  it('serves the possible types of every union and interface for client caches, cacheably', async () => {
+    const response = await fetch(`${server.url}/graphql/possible-types.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const possibleTypes = await response.json();
+    const abstractTypes = Object.values(schema.getTypeMap()).filter((type) => isAbstractType(type) && !type.name.startsWith('__'));
+    expect(Object.keys(possibleTypes).sort()).toEqual(abstractTypes.map((type) => type.name).sort());
+    expect(possibleTypes.SearchResult).toEqual(['Brief', 'District', 'Lesson', 'Meeting', 'Organization', 'Theme']);
+    expect(possibleTypes.Node).toEqual(expect.arrayContaining(['Brief', 'Lesson', 'MeetingMaterial', 'SourceDocument']));
+    const etag = response.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(`${server.url}/graphql/possible-types.json`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
   });
 });
