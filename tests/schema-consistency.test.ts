@@ -118,7 +118,8 @@ describe('object types', () => {
   const isPlumbing = (type: GraphQLObjectType) =>
     type === schema.getQueryType() || type === schema.getMutationType() || type.name === 'PageInfo' || /(Connection|Edge|Payload)$/.test(type.name);
 
-  it('are addressable (a Node with an id), or say in their description why they have no id', () => {
+  // A value type's description says so in these words, with the reason: "A value with no id: it belongs to …".
+  it('are addressable (a Node with an id), or say in their description why they have "no id"', () => {
     const node = schema.getType('Node');
     const unexplained = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__') && !isPlumbing(type))
