@@ -45,6 +45,7 @@ import { explorerRoutes } from './http/explorer';
 import { compressLargeAnswers } from './http/compression';
 import { graphqlOverHttpStatusPlugin } from './http/graphql-over-http-status';
 import { rootRoute } from './http/root-route';
+import { possibleTypesRoute } from './client-cache/possible-types-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
@@ -188,6 +189,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   healthRoutes(app, options.dataSource, () => draining);
   rootRoute(app);
   metricsRoute(app, metrics, options.metricsToken);
+  possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use(
     '/graphql',
