@@ -83,6 +83,9 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     authChecker,
   });
   installReadResolvers(cachedSchema);
+  // type-graphql gives the root types no description of their own.
+  cachedSchema.getQueryType()!.description = 'Reads: records by ID or human key, lists, search, facets and research. No API key needed (drafts need one).';
+  cachedSchema.getMutationType()!.description = 'Writes, each one transaction, answering with the record and any user errors. Need an API key (EDITOR or ADMIN).';
   return cachedSchema;
 }
 

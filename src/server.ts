@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -45,6 +45,7 @@ import { explorerRoutes } from './http/explorer';
 import { compressLargeAnswers } from './http/compression';
 import { graphqlOverHttpStatusPlugin } from './http/graphql-over-http-status';
 import { rootRoute } from './http/root-route';
+import { possibleTypesRoute } from './client-cache/possible-types-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
@@ -161,6 +162,8 @@ function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[]
     databaseFaultStatusPlugin<RequestContext>(),
     graphqlOverHttpStatusPlugin<RequestContext>(),
     ApolloServerPluginLandingPageDisabled(),
+    // Cache hints are worked out once per operation (cachePolicyPlugin); Apollo's own plugin would wrap every resolver to collect them per field.
+    ApolloServerPluginCacheControlDisabled(),
     queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
     statementCountPlugin(),
     requestObservationPlugin(),
@@ -273,6 +276,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   healthRoutes(app, options.dataSource, () => draining);
   rootRoute(app);
   metricsRoute(app, metrics, options.metricsToken);
+  possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use('/graphql', ...graphqlRoute(parts, apollo, dataSources, timeouts));
   explorerRoutes(app);

@@ -12,13 +12,13 @@ export class BriefUpdateInput {
   @IsSlug()
   slug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The title, as published.' })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(500)
   title?: string;
 
-  @Field(() => BriefKind, { nullable: true })
+  @Field(() => BriefKind, { nullable: true, description: 'What sort of publication it is.' })
   kind?: BriefKind;
 
   @Field(() => String, { nullable: true, description: 'When it was published, as precisely as known: "2019", "2019-05" or "2019-05-01".' })
@@ -26,13 +26,13 @@ export class BriefUpdateInput {
   @IsPartialDate()
   published?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A short summary, in Briefgraph's own words." })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(10_000)
   summary?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web address of the brief.' })
   @IsOptional()
   @IsWebAddress()
   url?: string | null;
@@ -44,7 +44,7 @@ export class BriefUpdateInput {
   @MaxLength(200, { each: true })
   authors?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What editors know about gaps or uncertainty in the sources.' })
   @IsOptional()
   @MaxLength(10_000)
   editorialNote?: string | null;
@@ -61,27 +61,27 @@ export class BriefCreateInput extends BriefUpdateInput {
   @Field({ description: 'Lower-case words joined by hyphens; unique.' })
   override slug!: string;
 
-  @Field()
+  @Field({ description: 'The title, as published.' })
   override title!: string;
 
-  @Field(() => BriefKind)
+  @Field(() => BriefKind, { description: 'What sort of publication it is.' })
   override kind!: BriefKind;
 
-  @Field()
+  @Field({ description: "A short summary, in Briefgraph's own words." })
   override summary!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization that published it.' })
   override publisherId!: string;
 
   @Field(() => BriefStatus, { nullable: true, description: 'DRAFT (the default) or PUBLISHED.' })
   status?: BriefStatus;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Themes of the brief.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   themeIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Districts the brief studies.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   districtIds?: string[];

@@ -4,7 +4,7 @@ import { lessonListing } from '../lesson/lesson.service';
 import { meetingReads } from '../meeting/meeting.reads';
 import { networkReads } from '../network/district-network.reads';
 import { organizationReads } from '../organization/organization.reads';
-import { byName, computed, connection, defineReads, throughJoin, toOne } from '../read/record-reads';
+import { byName, computed, connection, defineReads, expression, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -19,6 +19,7 @@ export const briefReads = defineReads({
   table: 'brief',
   fields: {
     ...sourcedFields,
+    briefKind: expression((row) => `${row}.kind`),
     publicationDate: computed(['published_on', 'publication_date_precision'], (row) =>
       row.published_on && row.publication_date_precision ? new PublicationDate(row.published_on, row.publication_date_precision) : null,
     ),

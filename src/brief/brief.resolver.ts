@@ -27,7 +27,7 @@ export class BriefResolver {
   }
 
   @Query(() => Brief, { nullable: true, description: 'The brief with this slug, or null.' })
-  brief(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  brief(@Arg('slug', { description: 'The brief\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 
@@ -36,7 +36,7 @@ export class BriefResolver {
     return compiledValue(brief, info, context);
   }
 
-  @FieldResolver(() => Organization)
+  @FieldResolver(() => Organization, { description: 'The organization that published the brief.' })
   publisher(@Root() brief: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(brief, info, context);
   }

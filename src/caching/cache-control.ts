@@ -24,9 +24,16 @@ export const cacheControlDirective = new GraphQLDirective({
   description: 'How long (seconds) and for whom the answer to a field may be cached.',
   locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT, DirectiveLocation.INTERFACE, DirectiveLocation.UNION],
   args: {
-    maxAge: { type: GraphQLInt },
-    scope: { type: new GraphQLEnumType({ name: 'CacheControlScope', values: { PUBLIC: {}, PRIVATE: {} } }) },
-    inheritMaxAge: { type: GraphQLBoolean },
+    maxAge: { type: GraphQLInt, description: 'How many seconds the answer may be cached; 0 for never.' },
+    scope: {
+      type: new GraphQLEnumType({
+        name: 'CacheControlScope',
+        description: 'Who may cache an answer.',
+        values: { PUBLIC: { description: 'Any cache, shared ones included.' }, PRIVATE: { description: 'Only the client that asked.' } },
+      }),
+      description: 'Who may cache the answer; PUBLIC unless a field says otherwise.',
+    },
+    inheritMaxAge: { type: GraphQLBoolean, description: 'Take the max-age of the parent field instead of the default.' },
   },
 });
 

@@ -12,9 +12,9 @@ export class RecordPathResolver {
       `at most maxHops steps long (1 to ${maximumHops}); null when there is none that short. The same record at both ends is a path of 0 steps.`,
   })
   connection(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: maximumHops }) maxHops: number,
+    @Arg('from', () => ID, { description: 'The global ID of the record the path starts from.' }) from: string,
+    @Arg('to', () => ID, { description: 'The global ID of the record the path ends at.' }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: maximumHops, description: `The longest path to look for, in steps (1 to ${maximumHops}).` }) maxHops: number,
     @Ctx() context: RequestContext,
   ): Promise<RecordPath | null> {
     return findRecordPath(context, from, to, maxHops);

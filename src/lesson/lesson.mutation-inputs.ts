@@ -11,17 +11,17 @@ export class BriefLessonInput {
   @MaxLength(1000)
   statement!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Themes of the lesson.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   themeIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Districts the lesson is about.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   districtIds?: string[];
@@ -29,19 +29,19 @@ export class BriefLessonInput {
 
 @InputType({ description: 'A lesson added at the end of a brief.' })
 export class LessonCreateInput extends BriefLessonInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The brief the lesson is added to, at its end.' })
   briefId!: string;
 }
 
 @InputType({ description: 'Fields to change; those left out stay as they are.' })
 export class LessonUpdateInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The lesson in one sentence.' })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(1000)
   statement?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
@@ -55,7 +55,7 @@ export class LessonLinkCreateInput {
   @Field(() => ID, { description: 'The lesson it points to; of another brief.' })
   toLessonId!: string;
 
-  @Field(() => LessonLinkKind)
+  @Field(() => LessonLinkKind, { description: 'How the lesson the link starts from relates to the lesson it points to.' })
   kind!: LessonLinkKind;
 
   @Field({ description: 'Why the two lessons are linked this way.' })

@@ -3,7 +3,7 @@ import { briefListing } from '../brief/brief.service';
 import { districtReads } from '../district/district.reads';
 import { lessonListing } from '../lesson/lesson.service';
 import { organizationReads } from '../organization/organization.reads';
-import { byName, computed, connection, defineReads, ownedBy, throughJoin, toOne } from '../read/record-reads';
+import { byName, computed, connection, defineReads, expression, ownedBy, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { formatDateRange } from '../shared/calendar';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -22,6 +22,8 @@ export const meetingReads = defineReads({
   table: 'meeting',
   fields: {
     ...sourcedFields,
+    // Meetings the sources give no title are called by their number, so `title` is never null (as on every other record).
+    title: expression((row) => `coalesce(${row}.title, 'Meeting ' || ${row}.number)`),
     dateRange: computed(['starts_on', 'ends_on'], (row) => formatDateRange(row.starts_on, row.ends_on)),
     location: computed(['city', 'state'], (row) => new Location(row.city, row.state)),
     convener: toOne(() => organizationReads, 'convener_id'),
@@ -43,6 +45,7 @@ export const meetingMaterialReads = defineReads({
   entity: MeetingMaterial,
   table: 'meeting_material',
   fields: {
+    materialKind: expression((row) => `${row}.kind`),
     meeting: toOne(() => meetingReads, 'meeting_id'),
     sizeText: computed(['file_format', 'size_kilobytes'], (row) =>
       row.size_kilobytes === null ? null : `${row.file_format ? row.file_format + ' ' : ''}${Number(row.size_kilobytes)} KB`,

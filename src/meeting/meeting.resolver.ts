@@ -31,7 +31,7 @@ export class MeetingResolver {
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this number, or null.' })
-  meeting(@Arg('number', () => Int) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meeting(@Arg('number', () => Int, { description: 'The meeting\'s number in its series.' }) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 
@@ -50,7 +50,7 @@ export class MeetingResolver {
     return compiledValue(meeting, info, context);
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'Where the meeting was held.' })
   location(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(meeting, info, context);
   }
@@ -93,7 +93,7 @@ export class MeetingResolver {
 
 @Resolver(() => MeetingMaterial)
 export class MeetingMaterialResolver {
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: 'The meeting the document was prepared for.' })
   meeting(@Root() material: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(material, info, context);
   }
@@ -106,7 +106,7 @@ export class MeetingMaterialResolver {
 
 @Resolver(() => AgendaTopic)
 export class AgendaTopicResolver {
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: 'The meeting whose agenda holds the topic.' })
   meeting(@Root() topic: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(topic, info, context);
   }

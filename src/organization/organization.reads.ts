@@ -2,7 +2,7 @@
 import { briefListing } from '../brief/brief.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { networkReads } from '../network/district-network.reads';
-import { byName, connection, defineReads, ownedBy, toOne } from '../read/record-reads';
+import { byName, connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { Organization } from './organization.entity';
@@ -14,6 +14,7 @@ export const organizationReads = defineReads({
   table: 'organization',
   fields: {
     ...sourcedFields,
+    organizationKind: expression((row) => `${row}.kind`),
     housedBy: toOne(() => organizationReads, 'housed_by_id'),
     houses: ownedBy(() => organizationReads, 'housed_by_id', byName),
     publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),

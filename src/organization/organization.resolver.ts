@@ -24,7 +24,7 @@ export class OrganizationResolver {
   }
 
   @Query(() => Organization, { nullable: true, description: 'The organization with this slug, or null.' })
-  organization(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  organization(@Arg('slug', { description: 'The organization\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 

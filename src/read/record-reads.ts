@@ -80,6 +80,9 @@ export function readsOfType(typeName: string): RecordReads | undefined {
 
 export const computed = (columns: string[], compute: (row: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns, compute });
 
+/** A value the database computes from the row `row` (its alias) as a JSON-able SQL expression, such as a column under a second name. */
+export const expression = (sql: (row: string) => string): ExpressionField => ({ kind: 'expression', sql });
+
 export const toOne = (target: () => RecordReads, column: string): ToOneField => ({ kind: 'toOne', target, column });
 
 /** Records tied through a join table: `joinTable.ownerColumn` = this row, `joinTable.targetColumn` = the target's key. */

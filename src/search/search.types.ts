@@ -17,7 +17,18 @@ export enum SearchType {
   DISTRICT = 'DISTRICT',
   ORGANIZATION = 'ORGANIZATION',
 }
-registerEnumType(SearchType, { name: 'SearchType', description: 'A kind of record that search can return.' });
+registerEnumType(SearchType, {
+  name: 'SearchType',
+  description: 'A kind of record that search can return.',
+  valuesConfig: {
+    BRIEF: { description: 'Briefs.' },
+    DISTRICT: { description: 'Districts.' },
+    LESSON: { description: 'Lessons.' },
+    MEETING: { description: 'Meetings.' },
+    ORGANIZATION: { description: 'Organizations.' },
+    THEME: { description: 'Themes.' },
+  },
+});
 
 export enum SearchMatchMode {
   FULL_TEXT = 'FULL_TEXT',
@@ -38,7 +49,7 @@ export const SearchResult = createUnionType({
   types: () => [Brief, Lesson, Meeting, Theme, District, Organization] as const,
 });
 
-@ObjectType({ description: 'A field of a search result with the words that matched marked.' })
+@ObjectType({ description: 'A field of a search result with the words that matched marked. A value with no id: it belongs to one search edge.' })
 export class Highlight {
   @Field({ description: 'The field, such as "title" or "summary".' })
   field!: string;
@@ -49,7 +60,7 @@ export class Highlight {
 
 @ObjectType({ description: 'A search result with its relevance and the parts that matched.' })
 export class SearchEdge {
-  @Field()
+  @Field({ description: 'Opaque cursor of this result, for after.' })
   cursor!: string;
 
   @Field(() => Float, { description: 'Relevance from 0 to 1; higher is better. Comparable within one search only.' })
@@ -58,7 +69,7 @@ export class SearchEdge {
   @Field(() => [Highlight], { description: 'The fields that matched, with the matches marked.' })
   highlights!: Highlight[];
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record found.' })
   /** The record found, read by the read engine with the fields asked for. */
   node!: RecordReference;
 }
@@ -70,13 +81,13 @@ export interface SearchTotal {
 
 @ObjectType({ description: 'Search results, most relevant first.' })
 export class SearchConnection {
-  @Field(() => [SearchEdge])
+  @Field(() => [SearchEdge], { description: 'The results of this page, each with its cursor, relevance and highlights.' })
   edges!: SearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
   pageInfo!: PageInfo;
 
-  @Field(() => SearchMatchMode)
+  @Field(() => SearchMatchMode, { description: 'How the results were found.' })
   matchMode!: SearchMatchMode;
 
   @Field(() => String, { nullable: true, description: 'The query as corrected and searched, when matchMode is FUZZY ("Did you mean …").' })
@@ -89,7 +100,7 @@ export class SearchConnection {
 
   count!: () => Promise<SearchTotal>;
 
-  @Field(() => [SearchResult])
+  @Field(() => [SearchResult], { description: 'The records of the edges, for when cursors, scores and highlights are not needed.' })
   get nodes(): Array<SearchEdge['node']> {
     return this.edges.map((edge) => edge.node);
   }
@@ -105,14 +116,14 @@ export class SearchConnection {
   }
 }
 
-@ObjectType({ description: 'A suggestion for a search box.' })
+@ObjectType({ description: 'A suggestion for a search box. A value with no id: it wraps the suggested record (which has one) for one prefix typed.' })
 export class Suggestion {
   @Field({ description: 'The title or name to show.' })
   text!: string;
 
-  @Field(() => SearchType)
+  @Field(() => SearchType, { description: 'The kind of record suggested.' })
   type!: SearchType;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record suggested.' })
   node!: SearchEdge['node'];
 }

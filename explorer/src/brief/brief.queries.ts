@@ -22,7 +22,7 @@ export const BriefPageQuery = graphql(
       id
       slug
       title
-      kind
+      kind: briefKind
       status
       summary
       editorialNote
@@ -93,7 +93,7 @@ export const BriefListQuery = graphql(
       pageInfo { hasNextPage endCursor }
       nodes {
         ...RecordLink
-        kind
+        kind: briefKind
         publicationDate { text }
         publisher { id name shortName }
       }

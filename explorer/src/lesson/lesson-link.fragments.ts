@@ -6,11 +6,11 @@ export const LessonLinkFragment = graphql(
   `
   fragment LessonLinkItem on LessonLink {
     id
-    kind
+    kind: linkKind
     rationale
     from { ...RecordLink }
     to { ...RecordLink }
-    source { id title kind }
+    source { id title kind: documentKind }
   }
 `,
   [RecordLinkFragment],
