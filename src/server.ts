@@ -48,6 +48,7 @@ import { rootRoute } from './http/root-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { configurePublications, type PublicationSettings } from './publication/publication-settings';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -86,6 +87,8 @@ export interface ServerOptions {
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
   safelist?: Safelist;
   safelistOnly?: boolean;
+  /** The public address of stable per-brief URLs and a folder of extra CSL styles (src/publication/). */
+  publications?: PublicationSettings;
 }
 
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
@@ -114,6 +117,7 @@ export class PortInUseError extends Error {
 
 export async function createServer(options: ServerOptions): Promise<BriefgraphServer> {
   const logger = options.logger ?? silentLogger;
+  configurePublications(options.publications ?? {});
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(), compressLargeAnswers());

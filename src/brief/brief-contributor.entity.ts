@@ -24,6 +24,8 @@ registerEnumType(ContributorRole, {
 @ObjectType({ implements: Node, description: "A name in a brief's byline: a person or an organization, in order, with its role." })
 @Entity({ name: 'brief_contributor' })
 @Index(['briefKey', 'position'], { unique: true })
+@Index('brief_contributor_person_once', ['briefKey', 'personKey'], { unique: true })
+@Index('brief_contributor_organization_once', ['briefKey', 'organizationKey'], { unique: true })
 @Check('brief_contributor_position_is_positive', 'position > 0')
 @Check('brief_contributor_is_person_or_organization', '(person_id IS NULL) <> (organization_id IS NULL)')
 export class BriefContributor extends StoredRecord {

@@ -70,7 +70,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
-  @Field(() => [String], { description: 'Authors in byline order, where known.' })
+  /** The free-text byline of records made before people were records; read through `Brief.authors` (deprecated), kept for import and export. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   authors!: string[];
 

@@ -1,12 +1,12 @@
-/** A persistent identifier of a brief (DOI, ERIC number, ISBN, Handle, URL): unique per scheme across all briefs. */
-import { Field, Int, ObjectType } from 'type-graphql';
+/**
+ * A persistent identifier of a brief (DOI, ERIC number, ISBN, Handle, URL): unique per scheme across all briefs.
+ * Stored only (the API shows identifiers as `Identifier` values, src/identifier/identifier.ts).
+ */
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Brief } from '../brief/brief.entity';
-import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import { IdentifierScheme } from './identifier-schemes';
 
-@ObjectType({ implements: Node, description: 'A persistent identifier of a brief, with the source that gives it.' })
 @Entity({ name: 'brief_identifier' })
 @Index(['briefKey', 'position'], { unique: true })
 @Index(['scheme', 'value'], { unique: true })
@@ -19,15 +19,14 @@ export class BriefIdentifier extends SourcedRecord {
   @JoinColumn({ name: 'brief_id' })
   brief?: Brief;
 
-  @Field(() => Int, { description: "Order among the brief's identifiers, from 1." })
+  /** Order among the brief's identifiers, from 1. */
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => IdentifierScheme)
   @Column({ type: 'enum', enum: IdentifierScheme, enumName: 'identifier_scheme' })
   scheme!: IdentifierScheme;
 
-  @Field({ description: 'The identifier in its stored form (DOIs in lower case, ISBNs without hyphens).' })
+  /** The stored form (identifier-schemes.ts). */
   @Column({ type: 'text' })
   value!: string;
 }

@@ -376,12 +376,16 @@ class DatasetBuilder {
     const identifiers = new Map<string, string>();
     for (const brief of this.records.get('briefs')!) {
       const contributors = Array.isArray(brief.value.contributors) ? (brief.value.contributors as unknown[]) : [];
+      const named = new Map<string, number>();
       contributors.forEach((contributor, index) => {
         if (!contributor || typeof contributor !== 'object') return;
         const { person, organization } = contributor as { person?: unknown; organization?: unknown };
         if ((person === undefined || person === null) === (organization === undefined || organization === null)) {
-          report(brief, `contributors[${index}]`, 'must name exactly one of person or organization');
+          return report(brief, `contributors[${index}]`, 'must name exactly one of person or organization');
         }
+        const who = person ? `person "${String(person)}"` : `organization "${String(organization)}"`;
+        if (named.has(who)) report(brief, `contributors[${index}]`, `names ${who} again (already contributors[${named.get(who)}]); a byline names each once`);
+        else named.set(who, index);
       });
       const list = Array.isArray(brief.value.identifiers) ? (brief.value.identifiers as unknown[]) : [];
       list.forEach((identifier, index) => {

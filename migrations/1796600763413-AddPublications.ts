@@ -11,14 +11,16 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const newTables = ['person', 'person_affiliation', 'brief_contributor', 'brief_file', 'brief_identifier'];
 
-export class AddPublications1796600363650 implements MigrationInterface {
-  name = 'AddPublications1796600363650';
+export class AddPublications1796600763413 implements MigrationInterface {
+  name = 'AddPublications1796600763413';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "public"."contributor_role" AS ENUM('AUTHOR', 'EDITOR', 'CONTRIBUTOR')`);
     await queryRunner.query(`CREATE TABLE "brief_contributor" ("id" integer GENERATED ALWAYS AS IDENTITY NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "brief_id" integer NOT NULL, "position" integer NOT NULL, "role" "public"."contributor_role" NOT NULL, "person_id" integer, "organization_id" integer, CONSTRAINT "brief_contributor_is_person_or_organization" CHECK ((person_id IS NULL) <> (organization_id IS NULL)), CONSTRAINT "brief_contributor_position_is_positive" CHECK (position > 0), CONSTRAINT "PK_7094d8b7a47e23464a161287d6c" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_13131491d03d04d2911ee74839" ON "brief_contributor"  ("person_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_968f9bf831c633c4141bacb0fd" ON "brief_contributor"  ("organization_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "brief_contributor_organization_once" ON "brief_contributor"  ("brief_id", "organization_id") `);
+    await queryRunner.query(`CREATE UNIQUE INDEX "brief_contributor_person_once" ON "brief_contributor"  ("brief_id", "person_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "IDX_fbeb14f5e874cddeb28c90377e" ON "brief_contributor"  ("brief_id", "position") `);
     await queryRunner.query(`CREATE TYPE "public"."brief_file_kind" AS ENUM('FULL_TEXT', 'SUMMARY', 'APPENDIX', 'LANDING_PAGE', 'OTHER')`);
     await queryRunner.query(`CREATE TABLE "brief_file" ("id" integer GENERATED ALWAYS AS IDENTITY NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL DEFAULT '1', "source_id" integer, "brief_id" integer NOT NULL, "position" integer NOT NULL, "kind" "public"."brief_file_kind" NOT NULL, "title" text NOT NULL, "url" text NOT NULL, "media_type" text, "size_kilobytes" numeric(10,1), "language" text, CONSTRAINT "brief_file_url_is_http" CHECK (url ~ '^https?://'), CONSTRAINT "brief_file_size_is_positive" CHECK (size_kilobytes IS NULL OR size_kilobytes > 0), CONSTRAINT "brief_file_position_is_positive" CHECK (position > 0), CONSTRAINT "PK_fe1ff895b92948bb7408e365ebf" PRIMARY KEY ("id"))`);
@@ -90,6 +92,8 @@ export class AddPublications1796600363650 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "brief_file"`);
     await queryRunner.query(`DROP TYPE "public"."brief_file_kind"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_fbeb14f5e874cddeb28c90377e"`);
+    await queryRunner.query(`DROP INDEX "public"."brief_contributor_person_once"`);
+    await queryRunner.query(`DROP INDEX "public"."brief_contributor_organization_once"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_968f9bf831c633c4141bacb0fd"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_13131491d03d04d2911ee74839"`);
     await queryRunner.query(`DROP TABLE "brief_contributor"`);
