@@ -48,6 +48,8 @@ import { rootRoute } from './http/root-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { briefRoutes } from './publication/content-negotiation';
+import { feedRoutes } from './publication/feeds';
 import { configurePublications, type PublicationSettings } from './publication/publication-settings';
 
 export interface ServerOptions {
@@ -218,6 +220,10 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     timeouts.dropLateErrors,
   );
 
+  // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
+  app.use(['/briefs', '/feeds'], allowCrossOrigin(options.corsOrigins));
+  briefRoutes(app, () => dataSources.published, cacheMaxAgeSeconds);
+  feedRoutes(app, () => dataSources.published, cacheMaxAgeSeconds);
   explorerRoutes(app);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
