@@ -318,7 +318,8 @@ class DatasetBuilder {
       // Malformed references were reported by the field checks; only well-formed ones are looked up.
       if (spec.type === 'ref') {
         if (isKeyShaped(spec.collection, value) && !keys.get(spec.collection)!.has(value)) {
-          const message = `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
+          const singular = spec.collection === 'people' ? 'person' : spec.collection.replace(/s$/, '');
+          const message = `unknown ${singular} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
           if (this.allowExternalReferences) {
             this.externalReferences.push({ collection: spec.collection, key: value as string | number, problem: { file: record.file, line: record.line, record: record.label, field, message: `${message}, in the documents or the database` } });
           } else {

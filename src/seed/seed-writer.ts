@@ -9,7 +9,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
-import { checkIdentifier, type IdentifierScheme } from '../identifier/identifier-schemes';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { SeedValidationError } from './seed-reader';
 import { collectionNames, type BriefRecord, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
@@ -145,7 +145,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const person of dataset.people) {
     const { id, outcome } = await upsertRow(manager, 'person', ['slug'], {
-      slug: person.slug, name: person.name, sort_name: person.sortName, orcid: nullable(person.orcid), source_id: sourceId(person.source),
+      slug: person.slug, name: person.name, sort_name: person.sortName, orcid: storedOrcid(person.orcid), source_id: sourceId(person.source),
     });
     ids.people.set(person.slug, id);
     const affiliations = person.affiliations ?? [];
@@ -269,6 +269,13 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     progressed();
   }
   return summary;
+}
+
+/** An ORCID iD in its stored form (the reader has checked it). */
+function storedOrcid(orcid: string | undefined): string | null {
+  if (!orcid) return null;
+  const checked = checkIdentifier(IdentifierScheme.ORCID, orcid);
+  return 'value' in checked ? checked.value : orcid;
 }
 
 /** A brief's byline, files and identifiers (the parts partner sites link and cite); returns whether any changed. */
