@@ -86,6 +86,10 @@ describe('publication mutations', () => {
       files: [{ kind: 'FULL_TEXT', url: 'https://example.org/report.pdf', sizeInKilobytes: 812.5 }],
       identifiers: [{ scheme: 'DOI', value: '10.1000/example', url: 'https://doi.org/10.1000/example' }, { scheme: 'ISBN', value: '9780306406157', url: null }],
     });
+    const audit = (await server.graphql(`{ auditLog(first: 1) { nodes { action recordType after } } }`, undefined, { apiKey: admin })).data!.auditLog.nodes[0];
+    expect(audit).toMatchObject({ action: 'briefUpdate', recordType: 'Brief' });
+    expect(audit.after.contributors).toEqual([expect.objectContaining({ role: 'AUTHOR', organizationKey: null }), expect.objectContaining({ role: 'EDITOR', personKey: null })]);
+    expect(audit.after.identifiers).toEqual([{ scheme: 'DOI', value: '10.1000/example' }, { scheme: 'ISBN', value: '9780306406157' }]);
     const { data } = await server.graphql(`{ work(identifier: "doi:10.1000/Example") { slug } byIsbn: work(identifier: "isbn:0-306-40615-2") { slug } }`);
     expect(data).toEqual({ work: { slug: 'learning-from-the-core-data-collaborative' }, byIsbn: null });
     // The same lists again change nothing.
