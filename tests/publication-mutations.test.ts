@@ -135,6 +135,28 @@ describe('publication mutations', () => {
     expect(after).toEqual({ version: before, contributors: [], identifiers: [] });
   });
 
+  it('creates a draft with its byline, files and identifiers, which anonymous readers, feeds and stable URLs do not see', async () => {
+    const created = await mutate('briefCreate', `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { slug status contributors { name } identifiers { value } } userErrors { field message } } }`, {
+      input: {
+        slug: 'a-draft-with-a-byline', title: 'A draft with a byline', kind: 'REPORT', summary: 'Not yet out.', publisherId: ids.pace,
+        contributors: [{ personId: ids.hough, role: 'AUTHOR' }],
+        files: [{ kind: 'FULL_TEXT', title: 'Draft', url: 'https://example.org/draft.pdf' }],
+        identifiers: [{ scheme: 'HANDLE', value: 'hdl:1721.1/99999' }],
+      },
+    });
+    expect(created).toEqual({ brief: { slug: 'a-draft-with-a-byline', status: 'DRAFT', contributors: [{ name: 'Heather J. Hough' }], identifiers: [{ value: '1721.1/99999' }] }, userErrors: [] });
+    const anonymous = await server.graphql(`{ person(slug: "heather-j-hough") { briefs(first: 100) { totalCount nodes { slug } } } work(identifier: "hdl:1721.1/99999") { slug } }`);
+    const keyed = await server.graphql(`{ person(slug: "heather-j-hough") { briefs(first: 100) { totalCount nodes { slug } } } work(identifier: "hdl:1721.1/99999") { slug } }`, undefined, { apiKey: editor });
+    const slugs = (answer: GraphQLResponse) => answer.data!.person.briefs.nodes.map((brief: { slug: string }) => brief.slug);
+    expect(slugs(anonymous)).not.toContain('a-draft-with-a-byline');
+    expect(anonymous.data!.work).toBeNull();
+    expect(slugs(keyed)).toContain('a-draft-with-a-byline');
+    expect(keyed.data!.person.briefs.totalCount).toBe(anonymous.data!.person.briefs.totalCount + 1);
+    expect(keyed.data!.work).toEqual({ slug: 'a-draft-with-a-byline' });
+    expect((await fetch(`${server.url}/briefs/a-draft-with-a-byline`, { headers: { Accept: 'application/x-bibtex' } })).status).toBe(404);
+    expect(await (await fetch(`${server.url}/feeds/briefs.rss`)).text()).not.toContain('A draft with a byline');
+  });
+
   it('keeps a person a byline names from being deleted', async () => {
     const refused = await mutate('personDelete', `mutation($id: ID!) { personDelete(id: $id) { deletedPersonId userErrors { field code message } } }`, { id: ids.hough }, admin);
     expect(refused.deletedPersonId).toBeNull();
