@@ -51,6 +51,13 @@ describe('publication mutations', () => {
       identifiers: [{ scheme: 'ORCID', value: '0000-0002-1825-0097', url: 'https://orcid.org/0000-0002-1825-0097' }],
       affiliations: [{ organization: { slug: 'american-institutes-for-research' }, startYear: 2001, endYear: null }],
     });
+    const found = await server.graphql(`{ byOrcid: person(orcid: "https://orcid.org/0000-0002-1825-0097") { slug } }`);
+    expect(found.data).toEqual({ byOrcid: { slug: 'josiah-carberry' } });
+    const bad = await server.graphql(`{ neither: person { slug } wrong: person(orcid: "0000-0002-1825-0098") { slug } }`);
+    expect(bad.errors!.map((error) => [error.path, error.extensions!.code, error.message])).toEqual([
+      [['neither'], 'BAD_USER_INPUT', 'Argument "slug" or orcid: give exactly one of them'],
+      [['wrong'], 'BAD_USER_INPUT', expect.stringMatching(/^Argument "orcid" is not a valid ORCID iD: its check digit is wrong/)],
+    ]);
     const updated = await mutate('personUpdate', `mutation($id: ID!, $input: PersonUpdateInput!) { personUpdate(id: $id, input: $input) { person { name orcid affiliations { organization { slug } } } userErrors { field code } } }`,
       { id: created.person.id, input: { orcid: null, affiliations: [{ organizationId: ids.pace }, { organizationId: ids.air }] } });
     expect(updated).toEqual({ person: { name: 'Josiah Carberry', orcid: null, affiliations: [{ organization: { slug: 'policy-analysis-for-california-education' } }, { organization: { slug: 'american-institutes-for-research' } }] }, userErrors: [] });

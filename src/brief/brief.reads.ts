@@ -87,7 +87,7 @@ export const briefFileReads: RecordReads = defineReads({
 function briefByIdentifier(reference: string, sql: { param(value: unknown, type: string): string }, alias: string): string {
   const parsed = parseIdentifierReference(reference);
   if ('problem' in parsed) throw userInputError('identifier', parsed.problem);
-  if (parsed.scheme === IdentifierScheme.ORCID) throw userInputError('identifier', 'is an ORCID iD, which names a person, not a work; look people up with person(slug:)');
+  if (parsed.scheme === IdentifierScheme.ORCID) throw userInputError('identifier', 'is an ORCID iD, which names a person, not a work; look people up with person(orcid:)');
   const scheme = sql.param(parsed.scheme, 'identifier_scheme');
   const value = sql.param(parsed.value, 'text');
   return `${alias}.id = (SELECT work_i.brief_id FROM brief_identifier work_i WHERE work_i.scheme = ${scheme} AND work_i.value = ${value})`;

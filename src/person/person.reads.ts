@@ -1,12 +1,13 @@
 /** How people and their affiliations are read, and the root fields `person(slug:)` and `people`. */
 import { briefListing } from '../brief/brief.service';
 import { identifiersFrom, Identifier } from '../identifier/identifier';
-import { IdentifierScheme } from '../identifier/identifier-schemes';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { organizationReads } from '../organization/organization.reads';
 import { personJsonLd } from '../publication/json-ld';
 import { computed, computedFrom, connection, defineReads, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
+import { userInputError } from '../shared/user-input-error';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { PersonAffiliation } from './person-affiliation.entity';
 import { Person } from './person.entity';
@@ -40,5 +41,11 @@ export const personAffiliationReads = defineReads({
 
 defineRootReads({
   people: rootConnection(() => personListing),
-  person: rootLookup(() => personReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+  person: rootLookup(() => personReads, (args, sql, alias) => {
+    if ((args.slug == null) === (args.orcid == null)) throw userInputError('slug', 'or orcid: give exactly one of them');
+    if (args.slug != null) return `${alias}.slug = ${sql.param(args.slug, 'text')}`;
+    const checked = checkIdentifier(IdentifierScheme.ORCID, args.orcid);
+    if ('problem' in checked) throw userInputError('orcid', checked.problem);
+    return `${alias}.orcid = ${sql.param(checked.value, 'text')}`;
+  }),
 });

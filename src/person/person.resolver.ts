@@ -24,8 +24,13 @@ export class PersonResolver {
     return readRootField(context, info);
   }
 
-  @Query(() => Person, { nullable: true, description: 'The person with this slug, or null.' })
-  person(@Arg('slug', { description: 'The person\'s slug.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  @Query(() => Person, { nullable: true, description: 'The person with this slug or this ORCID iD (give exactly one), or null.' })
+  person(
+    @Arg('slug', () => String, { nullable: true, description: "The person's slug." }) _slug: string | null,
+    @Arg('orcid', () => String, { nullable: true, description: 'An ORCID iD, 0000-0000-0000-000X or https://orcid.org/….' }) _orcid: string | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
