@@ -38,7 +38,10 @@ export class BriefUpdateInput {
   @IsWebAddress()
   url?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Authors in byline order; replaces the list.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'A free-text byline, as older records have; replaces the list. The deprecated `Brief.authors` shows it only while `contributors` names no author: prefer `contributors`.',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @IsNotBlank({ each: true })
