@@ -65,6 +65,10 @@ export interface Config {
   safelistOnly: boolean;
   /** Redis for the response cache, persisted queries and rate-limit counters shared by several instances. */
   redisUrl: string | undefined;
+  /** Public address of this server (PUBLIC_BASE_URL); stable per-brief URLs, JSON-LD and feeds start with it. Unset: the request's own address (GraphQL: http://localhost:4000). */
+  publicBaseUrl: string | undefined;
+  /** A folder of extra CSL styles (CITATION_STYLES_DIR), each `.csl` file a style named after it. */
+  citationStylesDirectory: string | undefined;
 }
 
 export interface RequestLimits {
@@ -252,5 +256,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
     safelistOnly: readSafelistOnly(environment),
     redisUrl: readRedisUrl(environment),
+    publicBaseUrl: readPublicBaseUrl(environment),
+    citationStylesDirectory: environment.CITATION_STYLES_DIR?.trim() ? path.resolve(environment.CITATION_STYLES_DIR.trim()) : undefined,
   };
+}
+
+function readPublicBaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.PUBLIC_BASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new ConfigurationError(`PUBLIC_BASE_URL must be an http(s) address such as https://briefgraph.example.org (no query or fragment), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }

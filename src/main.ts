@@ -166,6 +166,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     safelist,
     safelistOnly: config.safelistOnly,
     redis: running.redis,
+    publications: { baseUrl: config.publicBaseUrl, citationStylesDirectory: config.citationStylesDirectory },
   });
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);

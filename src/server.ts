@@ -49,6 +49,9 @@ import { possibleTypesRoute } from './client-cache/possible-types-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { briefRoutes } from './publication/content-negotiation';
+import { feedRoutes } from './publication/feeds';
+import { configurePublications, type PublicationSettings } from './publication/publication-settings';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -87,6 +90,8 @@ export interface ServerOptions {
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
   safelist?: Safelist;
   safelistOnly?: boolean;
+  /** The public address of stable per-brief URLs and a folder of extra CSL styles (src/publication/). */
+  publications?: PublicationSettings;
 }
 
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
@@ -248,6 +253,7 @@ function listenOn(httpServer: http.Server, port: number, host?: string): Promise
 
 export async function createServer(options: ServerOptions): Promise<BriefgraphServer> {
   const logger = options.logger ?? silentLogger;
+  configurePublications(options.publications ?? {});
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(), compressLargeAnswers());
@@ -279,6 +285,10 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use('/graphql', ...graphqlRoute(parts, apollo, dataSources, timeouts));
+  // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
+  app.use(['/briefs', '/feeds'], allowCrossOrigin(options.corsOrigins));
+  briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
+  feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   explorerRoutes(app);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, saveScreenshot } from './support/browser';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const turnaroundBrief = 'The District Role in School Turnaround (untitled in source)';
+const turnaroundBrief = 'Beyond the School: Exploring a Systemic Approach to School Turnaround';
 const cicReport = 'Engaging District, School, and Teacher Leaders in Improvement';
 const cicLesson = 'Districts play a pivotal role in supporting and sustaining continuous improvement efforts aimed at classroom instruction.';
 
@@ -131,10 +131,10 @@ describeInBrowser(suiteName, () => {
     await open('/meetings', 'Meetings');
     const box = page.getByRole('combobox', { name: 'Search the knowledge base' });
     await box.fill('turnaround');
-    await page.getByRole('option', { name: /The District Role in School Turnaround/ }).waitFor();
+    await page.getByRole('option', { name: /Beyond the School: Exploring a Systemic Approach/ }).waitFor();
     // Down to the brief, wherever it is among the suggestions, then Enter.
     const options = await page.getByRole('option').allTextContents();
-    const index = options.findIndex((text) => text.includes('The District Role in School Turnaround'));
+    const index = options.findIndex((text) => text.includes('Beyond the School: Exploring a Systemic Approach'));
     for (let step = 0; step <= index; step++) await box.press('ArrowDown');
     await expect(box.getAttribute('aria-activedescendant')).resolves.toBeTruthy();
     await box.press('Enter');
@@ -196,7 +196,7 @@ describeInBrowser(suiteName, () => {
       await page.getByRole('combobox', { name: `${end}: find a record` }).fill(typed);
       await page.getByRole('option', { name: option }).click();
     };
-    await choose('From', 'turnaround', /The District Role in School Turnaround/);
+    await choose('From', 'turnaround', /Beyond the School: Exploring a Systemic Approach/);
     await page.waitForURL(/from=/, { waitUntil: 'commit' });
     await choose('To', 'Engaging District', /Engaging District, School, and Teacher Leaders/);
     await page.waitForURL(/from=.*&to=/, { waitUntil: 'commit' });

@@ -87,11 +87,11 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Field(() => String, { nullable: true, description: 'Web address of the brief, where known.' })
+  @Field(() => String, { nullable: true, description: "Where to read the brief: its publisher's page for it, where a source gives it; null otherwise (never guessed)." })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
-  @Field(() => [String], { description: 'Authors in byline order, where known.' })
+  /** The free-text byline of records made before people were records; read through `Brief.authors` (deprecated), kept for import and export. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   authors!: string[];
 

@@ -3,7 +3,8 @@ import { briefListing } from '../brief/brief.service';
 import { districtReads } from '../district/district.reads';
 import { lessonListing } from '../lesson/lesson.service';
 import { organizationReads } from '../organization/organization.reads';
-import { byName, computed, connection, defineReads, expression, ownedBy, throughJoin, toOne } from '../read/record-reads';
+import { meetingEventSql, meetingJsonLd } from '../publication/json-ld';
+import { byName, computed, computedFrom, connection, defineReads, expression, ownedBy, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { formatDateRange } from '../shared/calendar';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -37,6 +38,7 @@ export const meetingReads = defineReads({
       from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l',
       where: 'followed.follows_up_meeting_id = p.owner',
     }),
+    jsonLd: computedFrom(meetingEventSql, (meeting) => meetingJsonLd(meeting)),
   },
 });
 

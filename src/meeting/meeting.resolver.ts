@@ -4,6 +4,7 @@
  * meeting.reads.ts; each resolver returns what was compiled for it.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
@@ -87,6 +88,11 @@ export class MeetingResolver {
 
   @FieldResolver(() => lessonListing.Connection, { description: "Lessons drawn in the meeting's follow-up briefs: what came out of the meeting." })
   followUpLessons(@Root() meeting: CompiledRecord, @Args() _args: LessonListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { description: 'The meeting as schema.org JSON-LD: an Event with its place, dates and organizer.' })
+  jsonLd(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(meeting, info, context);
   }
 }

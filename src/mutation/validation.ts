@@ -5,6 +5,7 @@
 import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, isPartialDate } from '../shared/calendar';
 import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../shared/value-rules';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
 
@@ -29,6 +30,13 @@ export const IsPartialDate = rule(
 export const IsStateCode = rule('isStateCode', `$property must be ${valueRuleDescriptions.stateCode}`, (value) => isStateCode(value));
 
 export const IsWebAddress = rule('isWebAddress', `$property must be ${valueRuleDescriptions.webAddress}`, (value) => isWebAddress(value));
+
+/** An ORCID iD written 0000-0000-0000-000X whose check digit holds (identifier-schemes.ts has the rule). */
+export const IsOrcid = rule('isOrcid', '$property must be an ORCID iD written 0000-0000-0000-000X with a valid check digit, such as 0000-0002-1825-0097', (value) => {
+  if (typeof value !== 'string') return false;
+  const checked = checkIdentifier(IdentifierScheme.ORCID, value);
+  return 'value' in checked && checked.value === value;
+});
 
 /** Text with something in it besides spaces. */
 export const IsNotBlank = rule('isNotBlank', '$property must not be empty', (value) => typeof value === 'string' && value.trim().length > 0);

@@ -15,6 +15,7 @@ export enum ErrorCode {
   // Refusals of the request's shape, before GraphQL.
   BAD_REQUEST = 'BAD_REQUEST',
   NOT_FOUND = 'NOT_FOUND',
+  NOT_ACCEPTABLE = 'NOT_ACCEPTABLE',
   METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
@@ -53,6 +54,7 @@ export const errorCodeAnswers: Record<ErrorCode, ErrorCodeAnswer> = {
   [ErrorCode.BAD_USER_INPUT]: { status: 400, statusInGraphQL: false },
   [ErrorCode.BAD_REQUEST]: { status: 400, statusInGraphQL: true },
   [ErrorCode.NOT_FOUND]: { status: 404, statusInGraphQL: false },
+  [ErrorCode.NOT_ACCEPTABLE]: { status: 406, statusInGraphQL: false },
   [ErrorCode.METHOD_NOT_ALLOWED]: { status: 405, statusInGraphQL: false },
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, statusInGraphQL: false },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, statusInGraphQL: false },

@@ -31,8 +31,9 @@ export function BriefPage({ slug }: { slug: string }) {
         facts={[
           ['Published', brief.publicationDate?.text ?? 'Date unknown'],
           ['Publisher', <RecordLink record={brief.publisher} />],
-          // Authors are names for now; when people become records (issue 13) they link to /people/{slug}.
-          ['Authors', brief.authors.length > 0 && brief.authors.join(', ')],
+          // The byline's names (people and group authors); the explorer has no page for people yet.
+          ['Authors', bylineOf(brief.contributors, 'AUTHOR')],
+          ['Editors', bylineOf(brief.contributors, 'EDITOR')],
           ['Follows up', brief.followsUpMeeting && <RecordLink record={brief.followsUpMeeting} />],
           ['Status', brief.status === 'DRAFT' && 'Draft (visible only with an API key)'],
           ['Web page', brief.url && <a href={brief.url}>{brief.url}</a>],
@@ -76,4 +77,10 @@ export function BriefPage({ slug }: { slug: string }) {
       <Provenance source={brief.source} />
     </article>
   );
+}
+
+/** The names credited in `role`, in byline order, or false when there are none. */
+function bylineOf(contributors: ReadonlyArray<{ role: string; name: string }>, role: string): string | false {
+  const names = contributors.filter((contributor) => contributor.role === role).map((contributor) => contributor.name);
+  return names.length > 0 && names.join(', ');
 }

@@ -27,7 +27,7 @@ export const BriefPageQuery = graphql(
       summary
       editorialNote
       url
-      authors
+      contributors { role name }
       publicationDate { text }
       publisher { ...RecordLink }
       followsUpMeeting { ...RecordLink }
