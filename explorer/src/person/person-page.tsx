@@ -65,7 +65,7 @@ export function PersonPage({ slug }: { slug: string }) {
             <>
               <RecordLink record={brief} />{' '}
               <span className="meta">
-                {[enumLabel(brief.kind, briefKindLabels), brief.publisher.shortName ?? brief.publisher.name, brief.publicationDate?.text ?? 'Undated', ...roles].join(' · ')}
+                {[enumLabel(brief.kind, briefKindLabels), brief.publisher.name, brief.publicationDate?.text ?? 'Undated', ...roles].join(' · ')}
               </span>
             </>
           );

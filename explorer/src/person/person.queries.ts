@@ -29,7 +29,7 @@ export const PersonBriefsQuery = graphql(
           ...RecordLink
           kind
           publicationDate { text }
-          publisher { id name shortName }
+          publisher { id name }
           contributors { id role person { id slug } }
         }
       }

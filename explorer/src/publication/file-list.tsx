@@ -39,7 +39,7 @@ export function formatName(mediaType: string): string {
 /** "812 kB", "1.4 MB" (sizes as published, in kilobytes of 1,000 bytes). */
 export function sizeText(kilobytes: number): string {
   if (kilobytes >= 1000) return `${(kilobytes / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
-  return `${kilobytes.toLocaleString('en', { maximumFractionDigits: kilobytes < 10 ? 1 : 0 })} kB`;
+  return `${kilobytes.toLocaleString('en', { maximumFractionDigits: 1 })} kB`;
 }
 
 export function languageName(tag: string): string {
