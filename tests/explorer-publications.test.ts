@@ -124,9 +124,12 @@ describeInBrowser(suiteName, () => {
     expect(await files.first().getByRole('link').getAttribute('href')).toBe(brief.files[0].url);
     expect(await files.first().textContent()).toContain('Publisher’s page, Web page, English');
 
-    // The citation, APA first; another style is a choice away, and the choice is in the URL.
+    // The citation is at the foot of the page, a link away from its top; APA first; another style is a choice away, and the choice is in the URL.
+    await page.getByRole('link', { name: 'Cite this brief' }).click();
+    await page.waitForURL(/#cite$/, { waitUntil: 'commit' });
     const citation = page.locator('.citation-text');
     await citation.waitFor();
+    expect(await citation.isVisible()).toBe(true);
     expect(normalized(await citation.textContent())).toBe(normalized(brief.apa));
     expect(await citation.locator('i').first().textContent()).toBe(turnaroundBrief);
     await page.getByLabel('Citation style').selectOption('harvard1');

@@ -49,9 +49,8 @@ export function BriefPage({ slug }: { slug: string }) {
       <RecordTags label="Networks studied" records={brief.networks} />
       <RecordTags label="Builds on" records={brief.buildsOn.nodes} />
       <RecordTags label="Built on by" records={brief.builtOnBy.nodes} />
-      <RecordActions id={brief.id} />
+      <RecordActions id={brief.id} citeAnchor="cite" />
       <FileList files={brief.files} />
-      <CitationSection slug={slug} />
       <PagedList
         heading="Lessons"
         ordered
@@ -79,6 +78,7 @@ export function BriefPage({ slug }: { slug: string }) {
         )}
       />
       <RelatedBriefs slug={slug} />
+      <CitationSection slug={slug} anchor="cite" />
       <Provenance source={brief.source} />
     </article>
   );

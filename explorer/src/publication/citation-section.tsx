@@ -121,11 +121,12 @@ function CitationDownloads({ slug }: { slug: string }) {
   );
 }
 
-export function CitationSection({ slug }: { slug: string }) {
+/** `anchor`: the section's id, for links to it from the top of the page. */
+export function CitationSection({ slug, anchor }: { slug: string; anchor?: string }) {
   const style = new URLSearchParams(useSearch()).get('style') ?? 'apa';
   const stableUrl = stableBriefUrl(slug);
   return (
-    <section className="citation" aria-labelledby="citation-heading">
+    <section className="citation" id={anchor} aria-labelledby="citation-heading">
       <h2 id="citation-heading">Cite this brief</h2>
       <FormattedCitation slug={slug} style={style} />
       <CitationDownloads slug={slug} />
