@@ -204,6 +204,24 @@ describeInBrowser(suiteName, () => {
     await open('/people/no-such-person', 'Not found');
   });
 
+  it('lists everyone by family name, and the people affiliated with an organization', async () => {
+    const api = await server.graphql(`{ people(first: 100) { totalCount nodes { name } } }`);
+    await open('/people', 'People');
+    const people = page.getByRole('region', { name: /^Everyone, by family name/ }).getByRole('listitem');
+    await people.first().waitFor();
+    expect(await people.getByRole('link').allTextContents()).toEqual((api.data!.people.nodes as Array<{ name: string }>).slice(0, 20).map((person) => person.name));
+    expect(normalized(await people.filter({ hasText: 'Joel Knudson' }).textContent())).toBe('Joel KnudsonAmerican Institutes for Research (2011)');
+    await expectAccessible();
+
+    await open('/organizations/american-institutes-for-research', 'American Institutes for Research');
+    const affiliated = page.getByRole('region', { name: /^People affiliated/ }).getByRole('listitem');
+    await affiliated.first().waitFor();
+    expect((await affiliated.allTextContents()).map(normalized)).toEqual(['Josiah Carberry (from 2020)', 'Joel Knudson (2011)', "Jennifer O'Day (2011)", 'Larisa Shambaugh (2011)']);
+    await affiliated.getByRole('link', { name: "Jennifer O'Day" }).click();
+    await page.getByRole('heading', { level: 1, name: "Jennifer O'Day" }).waitFor();
+    await expectAccessible();
+  });
+
   it('is readable on a phone: a person and a brief’s citation need no sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     const phonePage = await phone.newPage();
@@ -222,7 +240,7 @@ describeInBrowser(suiteName, () => {
   it('sends only valid, cheap queries to the public API', async () => {
     await Promise.all(pending.splice(0));
     expect(exchanges.filter((exchange) => exchange.errors.length > 0)).toEqual([]);
-    expect(exchanges.map((exchange) => exchange.operation)).toEqual(expect.arrayContaining(['PersonPage', 'PersonBriefs', 'BriefCitation', 'BriefCitationData']));
+    expect(exchanges.map((exchange) => exchange.operation)).toEqual(expect.arrayContaining(['PersonPage', 'PersonBriefs', 'PersonList', 'BriefCitation', 'BriefCitationData']));
     expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(10);
   });
 });

@@ -38,3 +38,21 @@ export const PersonBriefsQuery = graphql(
 `,
   [RecordLinkFragment],
 );
+
+/** People credited in bylines, by sort name; with `organizations`, those affiliated with any of them. */
+export const PersonListQuery = graphql(
+  `
+  query PersonList($first: Int, $after: String, $organizations: [ID!]) {
+    people(first: $first, after: $after, filter: { organizations: $organizations }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        ...RecordLink
+        sortName
+        affiliations { id startYear endYear organization { id name } }
+      }
+    }
+  }
+`,
+  [RecordLinkFragment],
+);
