@@ -10,6 +10,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `published` views filter) or a person, so no published view is needed.
  */
 const newTables = ['person', 'person_affiliation', 'brief_contributor', 'brief_file', 'brief_identifier'];
+/** The tables search may count (AddSearchTerms' list, with people). */
+const searchableTables = ['brief', 'lesson', 'meeting', 'theme', 'district', 'organization', 'person'];
+/** What a person's search document, spelling vocabulary and autocomplete read. */
+const personWords = `coalesce(NEW.name, '') || ' ' || coalesce(NEW.sort_name, '')`;
 
 export class AddPublications1796600763413 implements MigrationInterface {
   name = 'AddPublications1796600763413';
@@ -57,9 +61,38 @@ export class AddPublications1796600763413 implements MigrationInterface {
         `CREATE TRIGGER "${table}_notify_change" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION public.briefgraph_notify_change()`,
       );
     }
+    // People are searchable and autocompleted like organizations (migrations AddSearch, AddSearchTerms, AddPublishedSearchTerms).
+    await queryRunner.query(`ALTER TABLE "person" ADD "search_document" tsvector`);
+    await queryRunner.query(
+      `CREATE FUNCTION person_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN NEW.search_document := setweight(to_tsvector('public.briefgraph', ${personWords}), 'A'); RETURN NEW; END $$`,
+    );
+    await queryRunner.query(`CREATE TRIGGER person_search_document BEFORE INSERT OR UPDATE OF name, sort_name ON "person" FOR EACH ROW EXECUTE FUNCTION person_search_document()`);
+    await queryRunner.query(`CREATE INDEX "person_search" ON "person" USING gin (search_document)`);
+    await queryRunner.query(
+      `CREATE FUNCTION person_search_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         INSERT INTO public.search_term (term) SELECT public.briefgraph_words(${personWords}) ON CONFLICT DO NOTHING;
+         INSERT INTO public.published_search_term (term) SELECT public.briefgraph_words(${personWords}) ON CONFLICT DO NOTHING;
+         RETURN NEW;
+       END $$`,
+    );
+    await queryRunner.query(`CREATE TRIGGER person_search_terms AFTER INSERT OR UPDATE ON "person" FOR EACH ROW EXECUTE FUNCTION person_search_terms()`);
+    await queryRunner.query(`CREATE INDEX "person_name_words" ON "person" USING gin (to_tsvector('simple'::regconfig, public.briefgraph_fold(name)))`);
+    await queryRunner.query(`CREATE INDEX "person_name_words_prefix" ON "person" (public.briefgraph_fold(name) text_pattern_ops)`);
+    await queryRunner.query(estimatedMatchesFunction(searchableTables));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(estimatedMatchesFunction(searchableTables.filter((table) => table !== 'person')));
+    await queryRunner.query(`DROP INDEX "person_name_words_prefix"`);
+    await queryRunner.query(`DROP INDEX "person_name_words"`);
+    await queryRunner.query(`DROP TRIGGER person_search_terms ON "person"`);
+    await queryRunner.query(`DROP FUNCTION person_search_terms()`);
+    await queryRunner.query(`DROP INDEX "person_search"`);
+    await queryRunner.query(`DROP TRIGGER person_search_document ON "person"`);
+    await queryRunner.query(`DROP FUNCTION person_search_document()`);
+    await queryRunner.query(`ALTER TABLE "person" DROP COLUMN "search_document"`);
     for (const table of newTables) {
       await queryRunner.query(`DROP TRIGGER "${table}_notify_change" ON "${table}"`);
       await queryRunner.query(`DROP TRIGGER "${table}_0_version" ON "${table}"`);
@@ -99,4 +132,15 @@ export class AddPublications1796600763413 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "brief_contributor"`);
     await queryRunner.query(`DROP TYPE "public"."contributor_role"`);
   }
+}
+
+/** The planner's estimate of a search's matches in one of `tables` (AddSearchTerms), refusing any other table. */
+function estimatedMatchesFunction(tables: string[]): string {
+  return `CREATE OR REPLACE FUNCTION public.briefgraph_estimated_matches(table_name text, search text) RETURNS bigint LANGUAGE plpgsql AS $$
+     DECLARE plan json;
+     BEGIN
+       IF table_name NOT IN (${tables.map((table) => `'${table}'`).join(', ')}) THEN RAISE EXCEPTION 'not a searchable table: %', table_name; END IF;
+       EXECUTE format('EXPLAIN (FORMAT JSON) SELECT 1 FROM %I WHERE search_document @@ websearch_to_tsquery(''public.briefgraph'', $1)', table_name) INTO plan USING search;
+       RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::bigint;
+     END $$`;
 }

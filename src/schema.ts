@@ -35,6 +35,7 @@ import { SearchResolver } from './search/search.resolver';
 import { BriefRelatedResolver, LessonRelatedResolver, RelationReasonResolver } from './related/related.resolver';
 import { RecordPathResolver } from './graph/record-path.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { PersonMutationResolver } from './person/person.mutations';
 import { PersonAffiliationResolver, PersonResolver } from './person/person.resolver';
 import { Person } from './person/person.entity';
 import { Organization } from './organization/organization.entity';
@@ -75,6 +76,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       RelationReasonResolver,
       RecordPathResolver,
       OrganizationMutationResolver,
+      PersonMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,
       MeetingMutationResolver,

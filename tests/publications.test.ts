@@ -83,6 +83,16 @@ describe('publications', () => {
     });
   });
 
+  it('finds people by search and autocomplete', async () => {
+    const { data, errors } = await server.graphql(`{
+      search(query: "Knudson", types: [PERSON]) { edges { node { __typename ... on Person { slug } } } }
+      autocomplete(prefix: "shamb", types: [PERSON]) { text type node { ... on Person { slug } } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.search.edges).toEqual([{ node: { __typename: "Person", slug: "joel-knudson" } }]);
+    expect(data!.autocomplete).toEqual([{ text: 'Larisa Shambaugh', type: 'PERSON', node: { slug: 'larisa-shambaugh' } }]);
+  });
+
   describe('identifiers', () => {
     it('refuses identifier references it cannot read, naming the argument', async () => {
       for (const [identifier, message] of [

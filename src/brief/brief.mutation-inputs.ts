@@ -1,4 +1,5 @@
 /** Inputs of the brief mutations, validated declaratively (class-validator). */
+import { BriefContributorInput, BriefFileInput, BriefIdentifierInput } from './brief-publication-parts.inputs';
 import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsNotBlank, IsPartialDate, IsSlug, IsWebAddress } from '../mutation/validation';
@@ -54,6 +55,24 @@ export class BriefUpdateInput {
 
   @Field(() => ID, { nullable: true, description: 'The meeting it follows up.' })
   followsUpMeetingId?: string | null;
+
+  @Field(() => [BriefContributorInput], { nullable: true, description: 'The byline in order (people or organizations, each once); replaces the list.' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  contributors?: BriefContributorInput[];
+
+  @Field(() => [BriefFileInput], { nullable: true, description: "The brief's own documents and pages in order; replaces the list." })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  files?: BriefFileInput[];
+
+  @Field(() => [BriefIdentifierInput], { nullable: true, description: 'Persistent identifiers, each checked for its scheme and unique per scheme; replaces the list.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  identifiers?: BriefIdentifierInput[];
 }
 
 @InputType({ description: 'A new brief, with its lessons. It starts as a draft unless `status` says otherwise.' })

@@ -4,10 +4,10 @@ import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-gr
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
-import { changeRelation, deleteRecord, updateRecord } from '../mutation/record-mutations';
+import { changeRelation, deleteRecord } from '../mutation/record-mutations';
 import { Brief, BriefStatus } from './brief.entity';
 import { BriefCreateInput, BriefUpdateInput } from './brief.mutation-inputs';
-import { briefSpec, createBrief, setBriefStatus } from './brief.writer';
+import { briefSpec, createBrief, setBriefStatus, updateBrief } from './brief.writer';
 
 const BriefCreatePayload = recordPayload('BriefCreatePayload', 'brief', Brief);
 const BriefUpdatePayload = recordPayload('BriefUpdatePayload', 'brief', Brief);
@@ -36,7 +36,7 @@ export class BriefMutationResolver {
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, briefSpec, id, input, expectedVersion));
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateBrief(transaction, id, input, expectedVersion));
   }
 
   @Authorized(ApiKeyRole.ADMIN)

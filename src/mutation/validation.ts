@@ -4,6 +4,7 @@
  */
 import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
 import { isCalendarDate, isPartialDate, stateNames } from '../shared/calendar';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { isSlug, maximumSlugLength } from '../shared/slug';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
@@ -36,6 +37,13 @@ export const IsWebAddress = rule('isWebAddress', '$property must be an absolute 
   } catch {
     return false;
   }
+});
+
+/** An ORCID iD written 0000-0000-0000-000X whose check digit holds (identifier-schemes.ts has the rule). */
+export const IsOrcid = rule('isOrcid', '$property must be an ORCID iD written 0000-0000-0000-000X with a valid check digit, such as 0000-0002-1825-0097', (value) => {
+  if (typeof value !== 'string') return false;
+  const checked = checkIdentifier(IdentifierScheme.ORCID, value);
+  return 'value' in checked && checked.value === value;
 });
 
 /** Text with something in it besides spaces. */

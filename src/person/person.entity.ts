@@ -7,6 +7,9 @@ import { SourcedRecord } from '../shared/sourced-record';
 @ObjectType({ implements: Node, description: 'A person who authored, edited or contributed to briefs.' })
 @Entity({ name: 'person' })
 @Index('person_sort_name_order', ['sortName', 'key'])
+@Index('person_name_words', { synchronize: false }) // name words for autocomplete, created by migration AddPublications
+@Index('person_name_words_prefix', { synchronize: false }) // folded name prefixes for autocomplete, created by migration AddPublications
+@Index('person_search', { synchronize: false }) // GIN on search_document, created by migration AddPublications
 export class Person extends SourcedRecord {
   @Field({ description: 'Human key used in URLs, unique.' })
   @Index({ unique: true })
@@ -25,4 +28,8 @@ export class Person extends SourcedRecord {
   @Index({ unique: true, where: 'orcid IS NOT NULL' })
   @Column({ type: 'text', nullable: true })
   orcid!: string | null;
+
+  /** Weighted full-text document, kept by a trigger (migration AddPublications); never read or written by the application. */
+  @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchDocument?: string | null;
 }

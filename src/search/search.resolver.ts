@@ -18,7 +18,7 @@ class SearchFilter {
 export class SearchResolver {
   @Query(() => SearchConnection, {
     description:
-      'Searches briefs, lessons, meetings, themes, districts and organizations at once, most relevant first. ' +
+      'Searches briefs, lessons, meetings, themes, districts, organizations and people at once, most relevant first. ' +
       'Web-style syntax: "quoted phrases", or, -exclusion. Accents and word endings do not matter. ' +
       'When nothing matches as written, misspelt words are corrected to known words and searched again (matchMode FUZZY, correctedQuery).',
   })

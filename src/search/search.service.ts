@@ -61,6 +61,10 @@ export const searchSources: Record<SearchType, SearchSource> = {
     type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
     fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], typeName: 'Organization',
   },
+  PERSON: {
+    type: SearchType.PERSON, table: 'person', alias: 'pe', title: 'pe.name',
+    fields: [{ name: 'name', sql: 'pe.name' }], typeName: 'Person',
+  },
 };
 
 const allTypes = Object.values(SearchType);

@@ -5,6 +5,7 @@ import { District } from '../district/district.entity';
 import { Lesson } from '../lesson/lesson.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
 import { PageInfo } from '../shared/pagination/connection';
 import type { RecordReference } from '../read/request-reads';
 import { Theme } from '../theme/theme.entity';
@@ -16,6 +17,7 @@ export enum SearchType {
   THEME = 'THEME',
   DISTRICT = 'DISTRICT',
   ORGANIZATION = 'ORGANIZATION',
+  PERSON = 'PERSON',
 }
 registerEnumType(SearchType, { name: 'SearchType', description: 'A kind of record that search can return.' });
 
@@ -35,7 +37,7 @@ registerEnumType(SearchMatchMode, {
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description: 'A record found by search.',
-  types: () => [Brief, Lesson, Meeting, Theme, District, Organization] as const,
+  types: () => [Brief, Lesson, Meeting, Theme, District, Organization, Person] as const,
 });
 
 @ObjectType({ description: 'A field of a search result with the words that matched marked.' })
