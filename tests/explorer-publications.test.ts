@@ -222,6 +222,26 @@ describeInBrowser(suiteName, () => {
     await expectAccessible();
   });
 
+  it('finds people by name, as suggestions while typing and as a kind of search result', async () => {
+    await open('/briefs', 'Briefs and reports');
+    const box = page.getByRole('combobox', { name: 'Search the knowledge base' });
+    await box.fill('Knuds');
+    await page.getByRole('option', { name: /Person\s*Joel Knudson/ }).waitFor();
+    const options = await page.getByRole('option').allTextContents();
+    const index = options.findIndex((text) => text.includes('Joel Knudson'));
+    for (let step = 0; step <= index; step++) await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/\/explore\/people\/joel-knudson$/, { waitUntil: 'commit' });
+    await page.getByRole('heading', { level: 1, name: 'Joel Knudson' }).waitFor();
+
+    await open('/search?q=Gallagher&in=people', 'Results for “Gallagher”');
+    const results = page.locator('ol.results > li');
+    await results.first().waitFor();
+    expect(normalized(await results.first().textContent())).toMatch(/^Person\s*H\. Alix Gallagher/);
+    expect(await page.getByRole('navigation', { name: 'Kinds of record' }).getByRole('link', { name: 'People' }).getAttribute('aria-current')).toBe('page');
+    await expectAccessible();
+  });
+
   it('is readable on a phone: a person and a brief’s citation need no sideways scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     const phonePage = await phone.newPage();
