@@ -57,6 +57,7 @@ describeInBrowser(suiteName, () => {
   const exchanges: GraphQLExchange[] = [];
   const pending: Array<Promise<void>> = [];
   const pageErrors: string[] = [];
+  const timings: Record<string, number> = {};
 
   beforeAll(async () => {
     database = await createMigratedDatabase();
@@ -78,6 +79,8 @@ describeInBrowser(suiteName, () => {
     await browser?.close();
     await server?.close();
     await database?.close();
+    fs.mkdirSync(path.join(__dirname, '..', 'dist'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, '..', 'dist', 'explorer-publications-timings.json'), JSON.stringify({ timings, costs: exchanges }, null, 2));
   });
 
   afterEach(async () => {
@@ -85,9 +88,12 @@ describeInBrowser(suiteName, () => {
     expect(pageErrors.splice(0)).toEqual([]);
   });
 
-  async function open(explorerPath: string, heading: string | RegExp): Promise<void> {
+  /** Opens an explorer URL as a fresh page load and waits for its main heading; records how long that took. */
+  async function open(explorerPath: string, heading: string | RegExp, timingName?: string): Promise<void> {
+    const started = Date.now();
     await page.goto(`${server.url}/explore${explorerPath}`);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    if (timingName) timings[timingName] = Date.now() - started;
   }
 
   async function expectAccessible(): Promise<void> {
@@ -111,6 +117,12 @@ describeInBrowser(suiteName, () => {
     );
     const brief = api.data!.brief;
     await open(`/briefs/${turnaroundSlug}`, turnaroundBrief);
+    timings['brief page: citation shown'] = await (async () => {
+      const started = Date.now();
+      await page.reload();
+      await page.locator('.citation-text').waitFor();
+      return Date.now() - started;
+    })();
 
     // The byline, in order, each author a link to their page.
     const authors = fact('Authors').getByRole('link');
@@ -172,7 +184,7 @@ describeInBrowser(suiteName, () => {
   });
 
   it('gives every person a page: affiliations, identifiers and their briefs as links', async () => {
-    await open('/people/joel-knudson', 'Joel Knudson');
+    await open('/people/joel-knudson', 'Joel Knudson', 'person page');
     expect(normalized(await fact('Affiliation').textContent())).toBe('American Institutes for Research (2011)');
     expect(await fact('Affiliation').getByRole('link').getAttribute('href')).toBe('/explore/organizations/american-institutes-for-research');
     expect(normalized(await fact('ORCID iD').textContent())).toBe('None recorded');
@@ -206,7 +218,7 @@ describeInBrowser(suiteName, () => {
 
   it('lists everyone by family name, and the people affiliated with an organization', async () => {
     const api = await server.graphql(`{ people(first: 100) { totalCount nodes { name } } }`);
-    await open('/people', 'People');
+    await open('/people', 'People', 'people list');
     const people = page.getByRole('region', { name: /^Everyone, by family name/ }).getByRole('listitem');
     await people.first().waitFor();
     expect(await people.getByRole('link').allTextContents()).toEqual((api.data!.people.nodes as Array<{ name: string }>).slice(0, 20).map((person) => person.name));
