@@ -1,6 +1,6 @@
 /** An organization: what it is, where it is housed, what it publishes, convenes and coordinates, the people affiliated with it, provenance. */
 import { useQuery } from 'urql';
-import { affiliationText } from '../person/person-list-page';
+import { affiliationText } from '../person/affiliations';
 import { PersonListQuery } from '../person/person.queries';
 import { Facts } from '../shared/facts';
 import { enumLabel } from '../shared/kinds';

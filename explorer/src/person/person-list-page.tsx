@@ -2,27 +2,8 @@
 import { PagedList } from '../shared/paged-list';
 import { PageTitle } from '../shared/page-title';
 import { RecordLink } from '../shared/record-link';
-import { yearSpan } from './person-page';
+import { affiliationText } from './affiliations';
 import { PersonListQuery } from './person.queries';
-
-interface AffiliationItem {
-  id: string;
-  startYear?: number | null;
-  endYear?: number | null;
-  organization: { id: string; name: string };
-}
-
-/** "Policy Analysis for California Education (2019)" for each affiliation, or only those with one organization. */
-export function affiliationText(affiliations: readonly AffiliationItem[], organizationId?: string): string {
-  return affiliations
-    .filter((affiliation) => !organizationId || affiliation.organization.id === organizationId)
-    .map((affiliation) => {
-      const years = yearSpan(affiliation.startYear, affiliation.endYear);
-      return organizationId ? years : `${affiliation.organization.name}${years ? ` (${years})` : ''}`;
-    })
-    .filter(Boolean)
-    .join('; ');
-}
 
 export function PersonListPage() {
   return (

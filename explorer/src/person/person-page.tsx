@@ -9,15 +9,8 @@ import { Provenance } from '../shared/provenance';
 import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordLink } from '../shared/record-link';
 import { contributorRoleLabels } from '../publication/contributor-list';
+import { yearSpan } from './affiliations';
 import { PersonBriefsQuery, PersonPageQuery } from './person.queries';
-
-/** "2011", "2011–2014", "from 2011", "until 2014", or nothing. */
-export function yearSpan(startYear: number | null | undefined, endYear: number | null | undefined): string {
-  if (startYear && endYear) return startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
-  if (startYear) return `from ${startYear}`;
-  if (endYear) return `until ${endYear}`;
-  return '';
-}
 
 export function PersonPage({ slug }: { slug: string }) {
   const [result] = useQuery({ query: PersonPageQuery, variables: { slug } });
