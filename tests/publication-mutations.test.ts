@@ -86,6 +86,10 @@ describe('publication mutations', () => {
       files: [{ kind: 'FULL_TEXT', url: 'https://example.org/report.pdf', sizeInKilobytes: 812.5 }],
       identifiers: [{ scheme: 'DOI', value: '10.1000/example', url: 'https://doi.org/10.1000/example' }, { scheme: 'ISBN', value: '9780306406157', url: null }],
     });
+    const audit = (await server.graphql(`{ auditLog(first: 1) { nodes { action recordType after } } }`, undefined, { apiKey: admin })).data!.auditLog.nodes[0];
+    expect(audit).toMatchObject({ action: 'briefUpdate', recordType: 'Brief' });
+    expect(audit.after.contributors).toEqual([expect.objectContaining({ role: 'AUTHOR', organizationKey: null }), expect.objectContaining({ role: 'EDITOR', personKey: null })]);
+    expect(audit.after.identifiers).toEqual([{ scheme: 'DOI', value: '10.1000/example' }, { scheme: 'ISBN', value: '9780306406157' }]);
     const { data } = await server.graphql(`{ work(identifier: "doi:10.1000/Example") { slug } byIsbn: work(identifier: "isbn:0-306-40615-2") { slug } }`);
     expect(data).toEqual({ work: { slug: 'learning-from-the-core-data-collaborative' }, byIsbn: null });
     // The same lists again change nothing.
@@ -129,6 +133,28 @@ describe('publication mutations', () => {
     ]);
     const after = (await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { version contributors { name } identifiers { value } } }`)).data!.brief;
     expect(after).toEqual({ version: before, contributors: [], identifiers: [] });
+  });
+
+  it('creates a draft with its byline, files and identifiers, which anonymous readers, feeds and stable URLs do not see', async () => {
+    const created = await mutate('briefCreate', `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { slug status contributors { name } identifiers { value } } userErrors { field message } } }`, {
+      input: {
+        slug: 'a-draft-with-a-byline', title: 'A draft with a byline', kind: 'REPORT', summary: 'Not yet out.', publisherId: ids.pace,
+        contributors: [{ personId: ids.hough, role: 'AUTHOR' }],
+        files: [{ kind: 'FULL_TEXT', title: 'Draft', url: 'https://example.org/draft.pdf' }],
+        identifiers: [{ scheme: 'HANDLE', value: 'hdl:1721.1/99999' }],
+      },
+    });
+    expect(created).toEqual({ brief: { slug: 'a-draft-with-a-byline', status: 'DRAFT', contributors: [{ name: 'Heather J. Hough' }], identifiers: [{ value: '1721.1/99999' }] }, userErrors: [] });
+    const anonymous = await server.graphql(`{ person(slug: "heather-j-hough") { briefs(first: 100) { totalCount nodes { slug } } } work(identifier: "hdl:1721.1/99999") { slug } }`);
+    const keyed = await server.graphql(`{ person(slug: "heather-j-hough") { briefs(first: 100) { totalCount nodes { slug } } } work(identifier: "hdl:1721.1/99999") { slug } }`, undefined, { apiKey: editor });
+    const slugs = (answer: GraphQLResponse) => answer.data!.person.briefs.nodes.map((brief: { slug: string }) => brief.slug);
+    expect(slugs(anonymous)).not.toContain('a-draft-with-a-byline');
+    expect(anonymous.data!.work).toBeNull();
+    expect(slugs(keyed)).toContain('a-draft-with-a-byline');
+    expect(keyed.data!.person.briefs.totalCount).toBe(anonymous.data!.person.briefs.totalCount + 1);
+    expect(keyed.data!.work).toEqual({ slug: 'a-draft-with-a-byline' });
+    expect((await fetch(`${server.url}/briefs/a-draft-with-a-byline`, { headers: { Accept: 'application/x-bibtex' } })).status).toBe(404);
+    expect(await (await fetch(`${server.url}/feeds/briefs.rss`)).text()).not.toContain('A draft with a byline');
   });
 
   it('keeps a person a byline names from being deleted', async () => {

@@ -193,7 +193,7 @@ briefs:
     }
   });
 
-  it('refuses an identifier another brief in the database already has, and writes nothing', async () => {
+  it('refuses an identifier another brief, or an ORCID iD another person, in the database already has, and writes nothing', async () => {
     const database = await createMigratedDatabase();
     try {
       await importDataset(database.dataSource, readSeedDocuments([{ name: 'a.yaml', content: base + records }]));
@@ -203,6 +203,12 @@ briefs:
 `;
       await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'b.yaml', content: base + other }]))).rejects.toThrow(/DOI 10\.1000\/abc is already the identifier of brief "a-brief"/);
       expect(await database.dataSource.query(`SELECT slug FROM brief ORDER BY slug`)).toEqual([{ slug: 'a-brief' }]);
+      const twin = `
+people:
+  - { slug: pat-twin, name: Pat Twin, sortName: "Twin, Pat", orcid: 0000-0002-1825-0097 }
+`;
+      await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'c.yaml', content: twin }]))).rejects.toThrow(/ORCID iD 0000-0002-1825-0097 is already the ORCID iD of person "pat-example"/);
+      expect(await database.dataSource.query(`SELECT slug FROM person ORDER BY slug`)).toEqual([{ slug: 'pat-example' }]);
     } finally {
       await database.drop();
     }

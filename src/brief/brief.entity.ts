@@ -66,7 +66,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where to read the brief: its publisher's page for it, where a source gives it; null otherwise (never guessed)." })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 

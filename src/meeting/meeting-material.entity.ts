@@ -56,7 +56,7 @@ export class MeetingMaterial extends StoredRecord {
   })
   sizeInKilobytes!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the document is published, where a source gives it; null otherwise (never guessed).' })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 }

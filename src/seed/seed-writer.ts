@@ -144,8 +144,15 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   }
 
   for (const person of dataset.people) {
+    const orcid = storedOrcid(person.orcid);
+    const [holder] = orcid
+      ? ((await manager.query(`SELECT slug FROM public.person WHERE orcid = $1 AND slug <> $2`, [orcid, person.slug])) as Array<{ slug: string }>)
+      : [];
+    if (holder) {
+      throw new SeedValidationError([{ file: '(database)', record: `people (slug ${JSON.stringify(person.slug)})`, field: 'orcid', message: `ORCID iD ${orcid} is already the ORCID iD of person "${holder.slug}"` }]);
+    }
     const { id, outcome } = await upsertRow(manager, 'person', ['slug'], {
-      slug: person.slug, name: person.name, sort_name: person.sortName, orcid: storedOrcid(person.orcid), source_id: sourceId(person.source),
+      slug: person.slug, name: person.name, sort_name: person.sortName, orcid, source_id: sourceId(person.source),
     });
     ids.people.set(person.slug, id);
     const affiliations = person.affiliations ?? [];
