@@ -1,5 +1,6 @@
 /** A person credited in briefs' bylines: name, affiliations, ORCID iD and other identifiers, their briefs, provenance. */
 import { useQuery } from 'urql';
+import { contributorRoleLabels } from '../publication/contributor-list';
 import { identifierFacts } from '../publication/identifier-list';
 import { Facts } from '../shared/facts';
 import { briefKindLabels, enumLabel } from '../shared/kinds';
@@ -8,7 +9,6 @@ import { PageTitle } from '../shared/page-title';
 import { Provenance } from '../shared/provenance';
 import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordLink } from '../shared/record-link';
-import { contributorRoleLabels } from '../publication/contributor-list';
 import { yearSpan } from './affiliations';
 import { PersonBriefsQuery, PersonPageQuery } from './person.queries';
 

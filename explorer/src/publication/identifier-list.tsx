@@ -1,6 +1,5 @@
 /** A record's persistent identifiers (DOI, ERIC number, ISBN, Handle, URL, ORCID iD), each a link where it resolves. */
 import type { ReactNode } from 'react';
-import { Facts } from '../shared/facts';
 
 export interface IdentifierItem {
   scheme: string;
@@ -13,7 +12,7 @@ export const identifierSchemeLabels: Record<string, string> = {
   ERIC: 'ERIC number',
   ISBN: 'ISBN',
   HANDLE: 'Handle',
-  URL: 'Stable URL',
+  URL: 'Persistent URL',
   ORCID: 'ORCID iD',
 };
 
@@ -25,15 +24,4 @@ export function IdentifierValue({ identifier }: { identifier: IdentifierItem }) 
 /** The identifiers as facts ("DOI: https://doi.org/…"), to put among a record's other facts. */
 export function identifierFacts(identifiers: readonly IdentifierItem[]): Array<[string, ReactNode]> {
   return identifiers.map((identifier) => [identifierSchemeLabels[identifier.scheme] ?? identifier.scheme, <IdentifierValue identifier={identifier} />]);
-}
-
-/** The identifiers as facts under a heading; nothing when there are none. */
-export function IdentifierList({ identifiers, heading = 'Identifiers' }: { identifiers: readonly IdentifierItem[]; heading?: string }) {
-  if (identifiers.length === 0) return null;
-  return (
-    <section className="identifiers" aria-labelledby="identifiers-heading">
-      <h2 id="identifiers-heading">{heading}</h2>
-      <Facts facts={identifierFacts(identifiers)} />
-    </section>
-  );
 }
