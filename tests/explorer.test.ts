@@ -5,35 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, saveScreenshot } from './support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, recordGraphQL, saveScreenshot, type GraphQLExchange } from './support/browser';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const turnaroundBrief = 'Beyond the School: Exploring a Systemic Approach to School Turnaround';
 const cicReport = 'Engaging District, School, and Teacher Leaders in Improvement';
 const cicLesson = 'Districts play a pivotal role in supporting and sustaining continuous improvement efforts aimed at classroom instruction.';
-
-interface GraphQLExchange {
-  operation: string;
-  cost: number;
-  errors: unknown[];
-}
-
-/** Every GraphQL request the explorer makes: its cost in rate-limit points, and any errors. */
-function recordGraphQL(page: Page, exchanges: GraphQLExchange[], pending: Array<Promise<void>>): void {
-  page.on('response', (response: Response) => {
-    if (!response.url().endsWith('/graphql')) return;
-    pending.push(
-      (async () => {
-        // A body the browser dropped (the page moved on before it was read) has no errors to report.
-        const body = (await response.json().catch(() => ({}))) as { errors?: unknown[] };
-        const request = JSON.parse(response.request().postData() ?? '{}') as { operationName?: string; query?: string };
-        const operation = request.operationName ?? /query\s+(\w+)/.exec(request.query ?? '')?.[1] ?? 'anonymous';
-        exchanges.push({ operation, cost: Number(response.headers()['x-ratelimit-cost'] ?? 0), errors: body.errors ?? [] });
-      })(),
-    );
-  });
-}
 
 const describeInBrowser = chromiumPath() ? describe : describe.skip;
 const suiteName = chromiumPath() ? 'the explorer in a browser' : `the explorer in a browser (${missingChromiumMessage})`;

@@ -1,6 +1,10 @@
-/** A brief: its facts, summary, lessons with their links to other reports, related briefs and provenance. */
+/** A brief: its facts (byline, identifiers), summary, lessons with their links to other reports, related briefs, files, citations and provenance. */
 import { useQuery } from 'urql';
 import { LessonLinkItem } from '../lesson/lesson-link-item';
+import { CitationSection } from '../publication/citation-section';
+import { contributorFacts } from '../publication/contributor-list';
+import { FileList } from '../publication/file-list';
+import { identifierFacts } from '../publication/identifier-list';
 import { Facts } from '../shared/facts';
 import { briefKindLabels, enumLabel } from '../shared/kinds';
 import { PagedList } from '../shared/paged-list';
@@ -30,13 +34,12 @@ export function BriefPage({ slug }: { slug: string }) {
       <Facts
         facts={[
           ['Published', brief.publicationDate?.text ?? 'Date unknown'],
+          ...contributorFacts(brief.contributors),
           ['Publisher', <RecordLink record={brief.publisher} />],
-          // The byline's names (people and group authors); the explorer has no page for people yet.
-          ['Authors', bylineOf(brief.contributors, 'AUTHOR')],
-          ['Editors', bylineOf(brief.contributors, 'EDITOR')],
           ['Follows up', brief.followsUpMeeting && <RecordLink record={brief.followsUpMeeting} />],
           ['Status', brief.status === 'DRAFT' && 'Draft (visible only with an API key)'],
           ['Web page', brief.url && <a href={brief.url}>{brief.url}</a>],
+          ...identifierFacts(brief.identifiers),
         ]}
       />
       <p className="summary">{brief.summary}</p>
@@ -46,7 +49,8 @@ export function BriefPage({ slug }: { slug: string }) {
       <RecordTags label="Networks studied" records={brief.networks} />
       <RecordTags label="Builds on" records={brief.buildsOn.nodes} />
       <RecordTags label="Built on by" records={brief.builtOnBy.nodes} />
-      <RecordActions id={brief.id} />
+      <RecordActions id={brief.id} citeAnchor="cite" />
+      <FileList files={brief.files} />
       <PagedList
         heading="Lessons"
         ordered
@@ -74,13 +78,8 @@ export function BriefPage({ slug }: { slug: string }) {
         )}
       />
       <RelatedBriefs slug={slug} />
+      <CitationSection slug={slug} anchor="cite" />
       <Provenance source={brief.source} />
     </article>
   );
-}
-
-/** The names credited in `role`, in byline order, or false when there are none. */
-function bylineOf(contributors: ReadonlyArray<{ role: string; name: string }>, role: string): string | false {
-  const names = contributors.filter((contributor) => contributor.role === role).map((contributor) => contributor.name);
-  return names.length > 0 && names.join(', ');
 }

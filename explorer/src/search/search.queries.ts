@@ -4,7 +4,7 @@ import { RecordLinkFragment } from '../shared/record-link.fragments';
 export const AutocompleteQuery = graphql(
   `
   query Autocomplete($prefix: String!) {
-    autocomplete(prefix: $prefix, first: 8, types: [BRIEF, THEME, MEETING, DISTRICT, ORGANIZATION]) {
+    autocomplete(prefix: $prefix, first: 8, types: [BRIEF, THEME, MEETING, DISTRICT, ORGANIZATION, PERSON]) {
       text
       type
       node { ...RecordLink }
