@@ -27,7 +27,7 @@ export const PersonBriefsQuery = graphql(
         pageInfo { hasNextPage endCursor }
         nodes {
           ...RecordLink
-          kind
+          kind: briefKind
           publicationDate { text }
           publisher { id name }
           contributors { id role person { id slug } }
