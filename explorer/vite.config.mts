@@ -1,37 +1,15 @@
 /**
  * Builds the explorer into dist/explorer, served by the server at /explore (src/http/explorer.ts).
  * The client's cache learns the schema's shape (which types are abstract, which have no id) from
- * schema.graphql at build time, so it never drifts from the API it talks to.
+ * schema.graphql at build time (src/client-cache/schema-shape.ts, which the server's
+ * /graphql/possible-types.json also serves), so it never drifts from the API it talks to.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import { buildSchema, isAbstractType, isObjectType } from 'graphql';
-
-/**
- * What the normalised cache needs to know about the schema: the members of each abstract type
- * (so fragments on `Node` or `SearchResult` match) and the object types without an `id`
- * (embedded in their parent rather than normalised). Far smaller than a full introspection.
- */
-
-interface SchemaShape {
-  possibleTypes: Record<string, string[]>;
-  embeddedTypes: string[];
-}
-
-function schemaShape(schemaText: string): SchemaShape {
-  const schema = buildSchema(schemaText);
-  const possibleTypes: Record<string, string[]> = {};
-  const embeddedTypes: string[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__')) continue;
-    if (isAbstractType(type)) possibleTypes[type.name] = schema.getPossibleTypes(type).map((member) => member.name).sort();
-    const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
-    if (isObjectType(type) && !isRoot && !('id' in type.getFields())) embeddedTypes.push(type.name);
-  }
-  return { possibleTypes, embeddedTypes: embeddedTypes.sort() };
-}
+import { buildSchema } from 'graphql';
+import { schemaShape } from '../src/client-cache/schema-shape';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const schemaFile = path.join(root, '..', 'schema.graphql');
@@ -44,7 +22,7 @@ function schemaShapeModule(): Plugin {
     load(id) {
       if (id !== `\0${shapeModuleId}`) return undefined;
       this.addWatchFile(schemaFile);
-      return `export default ${JSON.stringify(schemaShape(fs.readFileSync(schemaFile, 'utf8')))};`;
+      return `export default ${JSON.stringify(schemaShape(buildSchema(fs.readFileSync(schemaFile, 'utf8'))))};`;
     },
   };
 }

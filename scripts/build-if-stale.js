@@ -111,7 +111,7 @@ function existing(file) {
 
 const explorer = {
   stamp: path.join(outputRoot, '.explorer-build'),
-  sources: ['explorer', 'schema.graphql', 'package-lock.json'].map((name) => path.join(root, name)),
+  sources: ['explorer', 'schema.graphql', 'src/client-cache/schema-shape.ts', 'package-lock.json'].map((name) => path.join(root, name)),
   command: () => [existing(path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')), 'build', '--logLevel', 'warn', '--config', path.join(root, 'explorer', 'vite.config.mts')],
 };
 

@@ -47,7 +47,7 @@ export interface Config {
   corsOrigins: CorsOrigins;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`; unset: /metrics is open. */
   metricsToken: string | undefined;
-  /** Limits on what one request may ask, checked before anything runs (src/http/request-limits.ts). */
+  /** Limits on what one request may ask, checked before anything runs (src/http/request-shape.ts, and Apollo's options in src/server.ts). */
   requestLimits: RequestLimits;
   /** Production mode (NODE_ENV=production): no schema details such as "Did you mean" in client errors. */
   production: boolean;
@@ -65,6 +65,10 @@ export interface Config {
   safelistOnly: boolean;
   /** Redis for the response cache, persisted queries and rate-limit counters shared by several instances. */
   redisUrl: string | undefined;
+  /** Public address of this server (PUBLIC_BASE_URL); stable per-brief URLs, JSON-LD and feeds start with it. Unset: the request's own address (GraphQL: http://localhost:4000). */
+  publicBaseUrl: string | undefined;
+  /** A folder of extra CSL styles (CITATION_STYLES_DIR), each `.csl` file a style named after it. */
+  citationStylesDirectory: string | undefined;
 }
 
 export interface RequestLimits {
@@ -252,16 +256,22 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
     safelistOnly: readSafelistOnly(environment),
     redisUrl: readRedisUrl(environment),
+    publicBaseUrl: readPublicBaseUrl(environment),
+    citationStylesDirectory: environment.CITATION_STYLES_DIR?.trim() ? path.resolve(environment.CITATION_STYLES_DIR.trim()) : undefined,
   };
 }
 
-/** The URL with any password replaced, safe to print. */
-export function redactDatabaseUrl(databaseUrl: string): string {
+function readPublicBaseUrl(environment: NodeJS.ProcessEnv): string | undefined {
+  const raw = environment.PUBLIC_BASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL | undefined;
   try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = '***';
-    return url.toString();
+    url = new URL(raw);
   } catch {
-    return '(unparseable DATABASE_URL)';
+    url = undefined;
   }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username) {
+    throw new ConfigurationError(`PUBLIC_BASE_URL must be an http(s) address such as https://briefgraph.example.org (no query or fragment), got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
 }

@@ -6,7 +6,8 @@
 import { tracingAtStart } from './observability/tracing-at-start';
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { loadConfig, redactDatabaseUrl, type Config } from './config';
+import { loadConfig, type Config } from './config';
+import { redactDatabaseUrl } from './shared/redact-database-url';
 import { connectDataSource } from './database/connect';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase } from './database/embedded-postgres';
@@ -165,6 +166,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     safelist,
     safelistOnly: config.safelistOnly,
     redis: running.redis,
+    publications: { baseUrl: config.publicBaseUrl, citationStylesDirectory: config.citationStylesDirectory },
   });
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);

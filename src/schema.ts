@@ -14,7 +14,8 @@ import { MeetingMutationResolver } from './meeting/meeting.mutations';
 import { OrganizationMutationResolver } from './organization/organization.mutations';
 import { ThemeMutationResolver } from './theme/theme.mutations';
 import { ImportResolver } from './transfer/import.resolver';
-import { BriefResolver } from './brief/brief.resolver';
+import { BriefContributorResolver, BriefFileResolver, BriefResolver } from './brief/brief.resolver';
+import { BriefFile } from './brief/brief-file.entity';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -34,6 +35,9 @@ import { SearchResolver } from './search/search.resolver';
 import { BriefRelatedResolver, LessonRelatedResolver, RelationReasonResolver } from './related/related.resolver';
 import { RecordPathResolver } from './graph/record-path.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
+import { PersonMutationResolver } from './person/person.mutations';
+import { PersonAffiliationResolver, PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.entity';
 import { Organization } from './organization/organization.entity';
 import { SourceDocumentResolver, sourceFieldResolver } from './source-document/source-document.resolver';
 import { ThemeResolver } from './theme/theme.resolver';
@@ -41,7 +45,7 @@ import { Theme } from './theme/theme.entity';
 
 export const schemaFile = path.join(projectRoot, 'schema.graphql');
 
-const sourcedTypes = [Organization, Theme, District, DistrictNetwork, Meeting, Brief, Lesson, LessonLink];
+const sourcedTypes = [Organization, Theme, District, DistrictNetwork, Meeting, Brief, Lesson, LessonLink, Person, BriefFile];
 
 let cachedSchema: GraphQLSchema | undefined;
 
@@ -58,6 +62,10 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       MeetingMaterialResolver,
       AgendaTopicResolver,
       BriefResolver,
+      BriefContributorResolver,
+      BriefFileResolver,
+      PersonResolver,
+      PersonAffiliationResolver,
       BriefMutationResolver,
       LessonResolver,
       LessonLinkResolver,
@@ -68,6 +76,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       RelationReasonResolver,
       RecordPathResolver,
       OrganizationMutationResolver,
+      PersonMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,
       MeetingMutationResolver,
@@ -83,6 +92,9 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     authChecker,
   });
   installReadResolvers(cachedSchema);
+  // type-graphql gives the root types no description of their own.
+  cachedSchema.getQueryType()!.description = 'Reads: records by ID or human key, lists, search, facets and research. No API key needed (drafts need one).';
+  cachedSchema.getMutationType()!.description = 'Writes, each one transaction, answering with the record and any user errors. Need an API key (EDITOR or ADMIN).';
   return cachedSchema;
 }
 

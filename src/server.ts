@@ -4,8 +4,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
 import { answerUnreportedDatabaseFaults, databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
 import { drainableHttpServer } from './http/graceful-drain';
-import { requestTimeouts } from './http/request-timeout';
+import { requestTimeouts, type RequestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
 import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
@@ -45,9 +45,13 @@ import { explorerRoutes } from './http/explorer';
 import { compressLargeAnswers } from './http/compression';
 import { graphqlOverHttpStatusPlugin } from './http/graphql-over-http-status';
 import { rootRoute } from './http/root-route';
+import { possibleTypesRoute } from './client-cache/possible-types-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { briefRoutes } from './publication/content-negotiation';
+import { feedRoutes } from './publication/feeds';
+import { configurePublications, type PublicationSettings } from './publication/publication-settings';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -61,7 +65,7 @@ export interface ServerOptions {
   corsOrigins?: CorsOrigins;
   /** When set, GET /metrics needs "Authorization: Bearer <token>". */
   metricsToken?: string;
-  /** The server's metrics (default: a new set); also at app.locals.metrics. */
+  /** The server's metrics (default: a new set). */
   metrics?: ServerMetrics;
   /** Aliases, directives, tokens, selections, variables and batches (config.ts has the defaults). */
   requestLimits?: Partial<RequestLimits>;
@@ -86,6 +90,8 @@ export interface ServerOptions {
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
   safelist?: Safelist;
   safelistOnly?: boolean;
+  /** The public address of stable per-brief URLs and a folder of extra CSL styles (src/publication/). */
+  publications?: PublicationSettings;
 }
 
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
@@ -112,44 +118,72 @@ export class PortInUseError extends Error {
   }
 }
 
-export async function createServer(options: ServerOptions): Promise<BriefgraphServer> {
-  const logger = options.logger ?? silentLogger;
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(securityHeaders(), compressLargeAnswers());
-  const httpServer = http.createServer(app);
-  const httpDrain = drainableHttpServer(httpServer);
-  const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
-  let draining = false;
-  const metrics = options.metrics ?? createServerMetrics();
-  // Where express middleware finds the metrics: metricsOf(request) in src/http/metrics.ts.
-  app.locals.metrics = metrics;
+/** The stores behind rate limits, cached answers and persisted queries: in Redis when configured, else in this process. */
+interface ServerStores {
+  points: PointsStore;
+  answers: KeyValueStore;
+  persistedQueries: KeyValueStore;
+}
 
-  const requestLimits: RequestLimits = { ...defaultRequestLimits, ...options.requestLimits };
-  const rateLimit = options.rateLimit ?? defaultRateLimit;
-  const redisKeyPrefix = options.redisKeyPrefix ?? 'briefgraph:';
-  const pointsStore: PointsStore = options.redis ? new RedisPointsStore(options.redis, `${redisKeyPrefix}rate:`) : new MemoryPointsStore();
-  const answerStore: KeyValueStore = options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}cache:`) : new MemoryKeyValueStore();
-  // Registered operations can always be called by hash alone (Apollo looks them up under "apq:"); what
-  // clients register themselves is kept a day and may be evicted sooner.
-  const persistedQueryStore: KeyValueStore = new PinnedEntriesStore(
-    new Map([...(options.safelist ?? [])].map(([hash, body]) => [`apq:${hash}`, body])),
-    options.redis ? new RedisKeyValueStore(options.redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000),
-  );
-  const cacheMaxAgeSeconds = options.cacheMaxAgeSeconds ?? 60;
-  // Hears of every committed write, from anywhere, so cached answers are dropped when what they read changes.
-  const changes = new TableChanges({
+function createStores(options: ServerOptions): ServerStores {
+  const { redis, redisKeyPrefix = 'briefgraph:' } = options;
+  return {
+    points: redis ? new RedisPointsStore(redis, `${redisKeyPrefix}rate:`) : new MemoryPointsStore(),
+    answers: redis ? new RedisKeyValueStore(redis, `${redisKeyPrefix}cache:`) : new MemoryKeyValueStore(),
+    // Registered operations can always be called by hash alone (Apollo looks them up under "apq:"); what
+    // clients register themselves is kept a day and may be evicted sooner.
+    persistedQueries: new PinnedEntriesStore(
+      new Map([...(options.safelist ?? [])].map(([hash, body]) => [`apq:${hash}`, body])),
+      redis ? new RedisKeyValueStore(redis, `${redisKeyPrefix}queries:`) : new MemoryKeyValueStore(20_000),
+    ),
+  };
+}
+
+/** What createServer settles once and its parts share. */
+interface ServerParts {
+  options: ServerOptions;
+  logger: Logger;
+  metrics: ServerMetrics;
+  stores: ServerStores;
+  changes: TableChanges;
+  requestLimits: RequestLimits;
+  rateLimit: RateLimitSettings;
+  cacheMaxAgeSeconds: number;
+}
+
+/** Hears of every committed write, from anywhere, so cached answers are dropped when what they read changes. */
+function createTableChanges(options: ServerOptions, logger: Logger): TableChanges {
+  return new TableChanges({
     connection: connectionConfig(options.dataSource, 10_000),
     logger,
     redis: options.redis,
-    redisKey: `${redisKeyPrefix}changes`,
+    redisKey: `${options.redisKeyPrefix ?? 'briefgraph:'}changes`,
   });
-  if (cacheMaxAgeSeconds > 0) await changes.start();
-  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
-  watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
-  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
-  const formatForClient = formatError(logger);
-  const apollo = new ApolloServer<RequestContext>({
+}
+
+function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[] {
+  const { options, logger, metrics, stores, changes, rateLimit, cacheMaxAgeSeconds } = parts;
+  return [
+    databaseFaultStatusPlugin<RequestContext>(),
+    graphqlOverHttpStatusPlugin<RequestContext>(),
+    ApolloServerPluginLandingPageDisabled(),
+    // Cache hints are worked out once per operation (cachePolicyPlugin); Apollo's own plugin would wrap every resolver to collect them per field.
+    ApolloServerPluginCacheControlDisabled(),
+    queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
+    statementCountPlugin(),
+    requestObservationPlugin(),
+    cachePolicyPlugin(cacheMaxAgeSeconds),
+    cacheHeadersPlugin(),
+    ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(stores.answers, changes, metrics, schemaVersion())] : []),
+    ...(rateLimit.points > 0 ? [rateLimitPlugin(stores.points, rateLimit, metrics, logger)] : []),
+    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : []),
+  ];
+}
+
+function createApollo(parts: ServerParts): ApolloServer<RequestContext> {
+  const { options, requestLimits } = parts;
+  const formatForClient = formatError(parts.logger);
+  return new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
@@ -165,38 +199,26 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     csrfPrevention: false,
     // main.ts owns the shutdown order; Apollo's own signal handlers would race it (and re-raise the signal).
     stopOnTerminationSignals: false,
-    persistedQueries: { cache: persistedQueryStore, ttl: 24 * 3600 },
+    persistedQueries: { cache: parts.stores.persistedQueries, ttl: 24 * 3600 },
     formatError: (formatted, error) => formatForClient(restoreLimitError(formatted, error), error),
-    plugins: [
-      databaseFaultStatusPlugin<RequestContext>(),
-      graphqlOverHttpStatusPlugin<RequestContext>(),
-      ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
-      statementCountPlugin(),
-      requestObservationPlugin(),
-      cachePolicyPlugin(cacheMaxAgeSeconds),
-      cacheHeadersPlugin(),
-      ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(answerStore, changes, metrics, schemaVersion())] : []),
-      ...(rateLimit.points > 0 ? [rateLimitPlugin(pointsStore, rateLimit, metrics, logger)] : []),
-      ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : []),
-    ],
+    plugins: apolloPlugins(parts),
   });
-  await apollo.start();
+}
 
-  healthRoutes(app, options.dataSource, () => draining);
-  rootRoute(app);
-  metricsRoute(app, metrics, options.metricsToken);
-  app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
-  app.use(
-    '/graphql',
+/** The /graphql route: each step may refuse the request before the next runs (docs/architecture.md has the order and why). */
+function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, dataSources: DataSources, timeouts: RequestTimeouts): Array<express.RequestHandler | express.ErrorRequestHandler> {
+  const { options, logger, metrics, rateLimit, requestLimits } = parts;
+  const points = parts.stores.points;
+  const rateLimited = rateLimit.points > 0;
+  return [
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
-    identifyRequest(dataSources, logger, rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined),
+    identifyRequest(dataSources, logger, rateLimited ? guardKeyAttempts(points, rateLimit, metrics, logger) : undefined),
     ...(isTracingOn() ? [traceRequest] : []),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
-    ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),
+    ...(rateLimited ? [refuseSpentClients(points, rateLimit, metrics, logger)] : []),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
@@ -212,8 +234,61 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
         }),
     }),
     timeouts.dropLateErrors,
-  );
+  ];
+}
 
+/** Binds the port; a port in use is named as such. */
+function listenOn(httpServer: http.Server, port: number, host?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
+    };
+    httpServer.once('error', onError);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', onError);
+      resolve((httpServer.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function createServer(options: ServerOptions): Promise<BriefgraphServer> {
+  const logger = options.logger ?? silentLogger;
+  configurePublications(options.publications ?? {});
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders(), compressLargeAnswers());
+  const httpServer = http.createServer(app);
+  const httpDrain = drainableHttpServer(httpServer);
+  const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);
+  let draining = false;
+  const parts: ServerParts = {
+    options,
+    logger,
+    metrics: options.metrics ?? createServerMetrics(),
+    stores: createStores(options),
+    changes: createTableChanges(options, logger),
+    requestLimits: { ...defaultRequestLimits, ...options.requestLimits },
+    rateLimit: options.rateLimit ?? defaultRateLimit,
+    cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? 60,
+  };
+  const { metrics, changes } = parts;
+  if (parts.cacheMaxAgeSeconds > 0) await changes.start();
+  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
+  watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
+  const apollo = createApollo(parts);
+  await apollo.start();
+
+  healthRoutes(app, options.dataSource, () => draining);
+  rootRoute(app);
+  metricsRoute(app, metrics, options.metricsToken);
+  possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
+  app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
+  app.use('/graphql', ...graphqlRoute(parts, apollo, dataSources, timeouts));
+  // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
+  app.use(['/briefs', '/feeds'], allowCrossOrigin(options.corsOrigins));
+  briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
+  feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   explorerRoutes(app);
   app.use(notFoundHandler);
   app.use(jsonErrorHandler(logger));
@@ -222,18 +297,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     httpServer,
     metrics,
     changes,
-    listen(port: number, host?: string): Promise<number> {
-      return new Promise((resolve, reject) => {
-        const onError = (error: NodeJS.ErrnoException) => {
-          reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error);
-        };
-        httpServer.once('error', onError);
-        httpServer.listen(port, host, () => {
-          httpServer.off('error', onError);
-          resolve((httpServer.address() as AddressInfo).port);
-        });
-      });
-    },
+    listen: (port, host) => listenOn(httpServer, port, host),
     async close(): Promise<void> {
       draining = true;
       const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000);

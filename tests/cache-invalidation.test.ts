@@ -163,6 +163,12 @@ const cases: Record<string, FilterCase> = {
     write: `UPDATE district_network SET kind = 'DATA_COLLABORATIVE' WHERE slug = 'fresno-long-beach-learning-partnership'`,
     table: 'district_network',
   },
+  'PersonFilter.organizations': {
+    query: `{ people(filter: { organizations: [$organization:american-institutes-for-research] }) { totalCount } }`,
+    write: `INSERT INTO person_affiliation (person_id, position, organization_id) SELECT p.id, 1, o.id FROM person p, organization o
+            WHERE p.slug = 'kate-kennedy' AND o.slug = 'american-institutes-for-research'`,
+    table: 'person_affiliation',
+  },
   'LessonLinkFilter.kinds': {
     query: `{ lessons(first: 50) { nodes { links(filter: { kinds: [QUALIFIES] }) { totalCount } } } }`,
     write: `UPDATE lesson_link SET kind = 'QUALIFIES' WHERE id = (SELECT min(id) FROM lesson_link)`,

@@ -5,35 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, saveScreenshot } from './support/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, recordGraphQL, saveScreenshot, type GraphQLExchange } from './support/browser';
 import { startTestServer, type TestServer } from './support/test-server';
 
-const turnaroundBrief = 'The District Role in School Turnaround (untitled in source)';
+const turnaroundBrief = 'Beyond the School: Exploring a Systemic Approach to School Turnaround';
 const cicReport = 'Engaging District, School, and Teacher Leaders in Improvement';
 const cicLesson = 'Districts play a pivotal role in supporting and sustaining continuous improvement efforts aimed at classroom instruction.';
-
-interface GraphQLExchange {
-  operation: string;
-  cost: number;
-  errors: unknown[];
-}
-
-/** Every GraphQL request the explorer makes: its cost in rate-limit points, and any errors. */
-function recordGraphQL(page: Page, exchanges: GraphQLExchange[], pending: Array<Promise<void>>): void {
-  page.on('response', (response: Response) => {
-    if (!response.url().endsWith('/graphql')) return;
-    pending.push(
-      (async () => {
-        // A body the browser dropped (the page moved on before it was read) has no errors to report.
-        const body = (await response.json().catch(() => ({}))) as { errors?: unknown[] };
-        const request = JSON.parse(response.request().postData() ?? '{}') as { operationName?: string; query?: string };
-        const operation = request.operationName ?? /query\s+(\w+)/.exec(request.query ?? '')?.[1] ?? 'anonymous';
-        exchanges.push({ operation, cost: Number(response.headers()['x-ratelimit-cost'] ?? 0), errors: body.errors ?? [] });
-      })(),
-    );
-  });
-}
 
 const describeInBrowser = chromiumPath() ? describe : describe.skip;
 const suiteName = chromiumPath() ? 'the explorer in a browser' : `the explorer in a browser (${missingChromiumMessage})`;
@@ -131,10 +109,10 @@ describeInBrowser(suiteName, () => {
     await open('/meetings', 'Meetings');
     const box = page.getByRole('combobox', { name: 'Search the knowledge base' });
     await box.fill('turnaround');
-    await page.getByRole('option', { name: /The District Role in School Turnaround/ }).waitFor();
+    await page.getByRole('option', { name: /Beyond the School: Exploring a Systemic Approach/ }).waitFor();
     // Down to the brief, wherever it is among the suggestions, then Enter.
     const options = await page.getByRole('option').allTextContents();
-    const index = options.findIndex((text) => text.includes('The District Role in School Turnaround'));
+    const index = options.findIndex((text) => text.includes('Beyond the School: Exploring a Systemic Approach'));
     for (let step = 0; step <= index; step++) await box.press('ArrowDown');
     await expect(box.getAttribute('aria-activedescendant')).resolves.toBeTruthy();
     await box.press('Enter');
@@ -196,7 +174,7 @@ describeInBrowser(suiteName, () => {
       await page.getByRole('combobox', { name: `${end}: find a record` }).fill(typed);
       await page.getByRole('option', { name: option }).click();
     };
-    await choose('From', 'turnaround', /The District Role in School Turnaround/);
+    await choose('From', 'turnaround', /Beyond the School: Exploring a Systemic Approach/);
     await page.waitForURL(/from=/, { waitUntil: 'commit' });
     await choose('To', 'Engaging District', /Engaging District, School, and Teacher Leaders/);
     await page.waitForURL(/from=.*&to=/, { waitUntil: 'commit' });

@@ -51,7 +51,7 @@ if (!browserAvailable) process.stderr.write(`no Chromium at ${chromiumPath}: the
 /** Polls the text of `element` until it matches (the page renders at its own pace), failing after a generous time. */
 async function textEventually(element: Locator, pattern: RegExp, timeoutMilliseconds = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMilliseconds;
-  let text = '';
+  let text: string;
   while (!pattern.test((text = (await element.innerText()).replace(/\s+/g, ' ')))) {
     if (Date.now() > deadline) throw new Error(`the page never showed ${pattern}; it shows: ${text.slice(0, 500)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

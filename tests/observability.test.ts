@@ -292,7 +292,7 @@ describe('logger', () => {
     logger.debug('not shown');
     logger.warn('slow SQL statement', { milliseconds: 812, statement: 'SELECT 1', tags: ['a'] });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d warn  slow SQL statement milliseconds=812 statement=SELECT 1 tags=\["a"\]$/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d warn {2}slow SQL statement milliseconds=812 statement=SELECT 1 tags=\["a"\]$/);
     expect(formatPrettyLine('{"level":"info","time":"2025-01-02T03:04:05.000Z","pid":1,"hostname":"h","message":"hi","a":"b"}')).toBe('03:04:05 info  hi a=b');
   });
 });

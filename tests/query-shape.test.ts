@@ -88,6 +88,17 @@ describe('statements per request', () => {
     expect(hundred.statements).toBe(one.statements);
   });
 
+  it('stay one for a page of briefs with their bylines, citations and JSON-LD, whatever its size', async () => {
+    const query = (size: number) =>
+      `{ briefs(first: ${size}) { nodes { contributors { name person { sortName } } files { url } identifiers { value url } citation(style: "vancouver") bibtex: citationData(format: BIBTEX) jsonLd } } }`;
+    const one = await post(large.url, query(1));
+    const hundred = await post(large.url, query(100));
+    expect(hundred.body.errors).toBeUndefined();
+    expect(hundred.body.data.briefs.nodes).toHaveLength(100);
+    expect(one.statements).toBe(1);
+    expect(hundred.statements).toBe(1);
+  });
+
   it('estimate the search total only beyond the exact-count limit, from the planner', async () => {
     const [{ estimate }] = await large.database.dataSource.query(`SELECT public.briefgraph_estimated_matches('lesson', 'leaders') AS estimate`);
     const [{ exact }] = await large.database.dataSource.query(`SELECT count(*)::int AS exact FROM lesson WHERE search_document @@ websearch_to_tsquery('public.briefgraph', 'leaders')`);

@@ -1,7 +1,8 @@
 /**
  * Interoperability: the Relay compiler (the strictest client of the Relay server
- * specification) accepts our schema with @connection fields, paging both ways, and
- * @refetchable fragments, which need `Node` and `node(id:)`.
+ * specification) accepts our schema with @connection fields (the ranked related briefs and
+ * lessons among them), paging both ways, and @refetchable fragments, which need `Node` and
+ * `node(id:)`.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,8 @@ describe('Relay compatibility', () => {
         'ComponentsBriefCardRefetchQuery.graphql.ts',
         'ComponentsBriefsPageQuery.graphql.ts',
         'ComponentsMeetingsBackwardsQuery.graphql.ts',
+        'ComponentsRelatedBriefsPaginationQuery.graphql.ts',
+        'ComponentsRelatedLessonsPaginationQuery.graphql.ts',
         'ComponentsThemeLessonsPaginationQuery.graphql.ts',
       ]));
       const refetch = fs.readFileSync(path.join(project, 'generated', 'ComponentsBriefCardRefetchQuery.graphql.ts'), 'utf8');

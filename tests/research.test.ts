@@ -166,6 +166,33 @@ describe('research exploration', () => {
       expect(tooMany.errors![0]).toMatchObject({ message: 'Argument "first" must be from 1 to 20, got 500', extensions: { code: 'BAD_USER_INPUT' } });
     });
 
+    it('pages related briefs and lessons as Relay connections: cursors, pageInfo, and pages that join up', async () => {
+      const lessons = await server.graphql('{ brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2) { nodes { id } } } }');
+      const lessonId = lessons.data!.brief.lessons.nodes[1].id;
+      const lists: Array<[string, (selection: string) => string, (data: any) => any]> = [
+        ['relatedBriefs', (selection) => `brief(slug: "always-room-for-improvement") { ${selection} }`, (data) => data.brief.relatedBriefs],
+        ['relatedLessons', (selection) => `node(id: "${lessonId}") { ... on Lesson { ${selection} } }`, (data) => data.node.relatedLessons],
+      ];
+      for (const [field, within, listOf] of lists) {
+        const page = async (first: number, after: string | null, selection = 'edges { cursor score node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }') => {
+          const response = await server.graphql(`query($after: String) { ${within(`${field}(first: ${first}, after: $after) { ${selection} }`)} }`, { after });
+          return response;
+        };
+        const whole = listOf((await page(6, null)).data);
+        expect(whole.edges.length).toBeGreaterThanOrEqual(4);
+        const first = listOf((await page(2, null)).data);
+        expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor });
+        const second = listOf((await page(2, first.pageInfo.endCursor)).data);
+        expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor });
+        expect([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).toEqual(whole.nodes.slice(0, 4).map((node: { id: string }) => node.id));
+        // A cursor of another list is refused, naming the argument.
+        const other = await server.graphql('{ briefs(first: 1) { pageInfo { endCursor } } }');
+        const foreign = await page(2, other.data!.briefs.pageInfo.endCursor, 'nodes { id }');
+        expect(foreign.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+        expect(foreign.errors![0].message).toContain('after');
+      }
+    });
+
     it('exposes links in both directions', async () => {
       const { data } = await server.graphql(`{ brief(slug: "district-role-in-school-turnaround") { lessons { nodes {
         incoming: links(direction: INCOMING) { nodes { kind from { brief { slug } } } } outgoing: links(direction: OUTGOING) { totalCount } } } } }`);

@@ -14,6 +14,8 @@ import { MeetingPage } from './meeting/meeting-page';
 import { NetworkPage } from './network/network-page';
 import { OrganizationPage } from './organization/organization-page';
 import { PathPage } from './path/path-page';
+import { PersonListPage } from './person/person-list-page';
+import { PersonPage } from './person/person-page';
 import { SearchPage } from './search/search-page';
 import { createExplorerClient } from './shared/client';
 import { noteClientNavigation } from './shared/page-title';
@@ -57,6 +59,8 @@ export function App() {
             <Route path="/districts/:slug">{(parameters) => <DistrictPage key={parameters.slug} slug={decodeURIComponent(parameters.slug)} />}</Route>
             <Route path="/networks/:slug">{(parameters) => <NetworkPage key={parameters.slug} slug={decodeURIComponent(parameters.slug)} />}</Route>
             <Route path="/organizations/:slug">{(parameters) => <OrganizationPage key={parameters.slug} slug={decodeURIComponent(parameters.slug)} />}</Route>
+            <Route path="/people" component={PersonListPage} />
+            <Route path="/people/:slug">{(parameters) => <PersonPage key={parameters.slug} slug={decodeURIComponent(parameters.slug)} />}</Route>
             <Route path="/graph" component={GraphPage} />
             <Route path="/path" component={PathPage} />
             <Route>

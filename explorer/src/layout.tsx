@@ -37,6 +37,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink href="/meetings">Meetings</NavLink>
               </li>
               <li>
+                <NavLink href="/people">People</NavLink>
+              </li>
+              <li>
                 <NavLink href="/graph">Graph</NavLink>
               </li>
               <li>

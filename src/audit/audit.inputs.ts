@@ -5,7 +5,14 @@ export enum AuditOrder {
   NEWEST_FIRST = 'NEWEST_FIRST',
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
-registerEnumType(AuditOrder, { name: 'AuditOrder', description: 'The order of audit log entries, by when they were written.' });
+registerEnumType(AuditOrder, {
+  name: 'AuditOrder',
+  description: 'The order of audit log entries, by when they were written.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'Most recent writes first.' },
+    OLDEST_FIRST: { description: 'Earliest writes first.' },
+  },
+});
 
 @InputType({ description: 'Narrows the audit log.' })
 export class AuditFilter {
@@ -21,9 +28,9 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditListArguments extends ConnectionArguments {
-  @Field(() => AuditFilter, { nullable: true })
+  @Field(() => AuditFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: AuditFilter | null;
 
-  @Field(() => AuditOrder, { defaultValue: AuditOrder.NEWEST_FIRST })
+  @Field(() => AuditOrder, { defaultValue: AuditOrder.NEWEST_FIRST, description: 'The order of the items.' })
   orderBy!: AuditOrder;
 }

@@ -35,7 +35,7 @@ export class ApiKey extends StoredRecord {
   @Column({ name: 'secret_hash', type: 'text' })
   secretHash!: string;
 
-  @Field(() => ApiKeyRole)
+  @Field(() => ApiKeyRole, { description: 'What the key may do.' })
   @Column({ type: 'enum', enum: ApiKeyRole, enumName: 'api_key_role' })
   role!: ApiKeyRole;
 
@@ -43,7 +43,7 @@ export class ApiKey extends StoredRecord {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
-  @Field(() => Date, { name: 'createdAt' })
+  @Field(() => Date, { name: 'createdAt', description: 'When the key was created.' })
   get creationTime(): Date {
     return this.createdAt;
   }

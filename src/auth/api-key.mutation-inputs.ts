@@ -9,6 +9,6 @@ export class ApiKeyCreateInput {
   @Matches(apiKeyNamePattern, { message: 'name must start with a letter or digit and hold up to 100 letters, digits, spaces, ".", "_" or "-"' })
   name!: string;
 
-  @Field(() => ApiKeyRole)
+  @Field(() => ApiKeyRole, { description: 'What the key may do.' })
   role!: ApiKeyRole;
 }

@@ -17,13 +17,13 @@ const apiKeySpec: RecordTypeSpec = { typeName: 'ApiKey', table: 'api_key', colum
 
 @ObjectType({ description: 'The new key, with its secret: shown this once and never again.' })
 class ApiKeyCreatePayload {
-  @Field(() => ApiKey, { nullable: true })
+  @Field(() => ApiKey, { nullable: true, description: 'The new key; null when nothing was written.' })
   apiKey!: ApiKey | null;
 
   @Field(() => String, { nullable: true, description: 'The secret to send as "Authorization: Bearer <secret>". Only in this answer (a retry with the same Idempotency-Key answers null).' })
   secret!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'What was wrong with the input; empty when the mutation succeeded.' })
   userErrors!: UserError[];
 }
 
@@ -40,7 +40,7 @@ export class ApiKeyResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ApiKeyCreatePayload, { description: 'Creates an API key; the answer holds its secret, which is not stored.' })
-  async apiKeyCreate(@Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ApiKeyCreatePayload> {
+  async apiKeyCreate(@Arg('input', () => ApiKeyCreateInput, { description: "The new key's name and role." }) input: ApiKeyCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ApiKeyCreatePayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };
@@ -57,7 +57,7 @@ export class ApiKeyResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ApiKeyRevokePayload, { description: 'Revokes an API key at once; revoking a revoked key changes nothing.' })
-  apiKeyRevoke(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  apiKeyRevoke(@Arg('id', () => ID, { description: 'The ID of the API key to revoke.' }) id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { id }, async (transaction) => {
       const key = await lockRecord(transaction.manager, apiKeySpec, id, undefined, ['id']);
       if (typeof key !== 'number') return { record: null, userErrors: [key] };

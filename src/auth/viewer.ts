@@ -3,10 +3,11 @@
  * of an API key. A request that sends a key that is malformed, unknown or revoked is
  * refused as a whole (401), rather than quietly served as anonymous.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 export interface Viewer {
   apiKeyKey: number;
@@ -15,11 +16,11 @@ export interface Viewer {
 }
 
 export function unauthenticatedError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  return codedError(ErrorCode.UNAUTHENTICATED, message);
 }
 
 export function forbiddenError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+  return codedError(ErrorCode.FORBIDDEN, message);
 }
 
 /** Reads `Authorization: Bearer <key>`; null when the header is absent. */

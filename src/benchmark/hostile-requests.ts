@@ -3,6 +3,8 @@
  * SQL runs. Shared by tests/hostile-requests.test.ts (the answers) and `npm run bench
  * -- --only hostile` (how fast the refusals are).
  */
+import type { ErrorCode } from '../shared/error-codes';
+
 export interface HostileRequest {
   name: string;
   method?: 'GET' | 'POST' | 'PUT';
@@ -13,7 +15,8 @@ export interface HostileRequest {
   /** Send the test's API key (for limits that apply to keyed requests too). */
   withApiKey?: boolean;
   status: number;
-  code: string;
+  /** Written out, as a client reads it (not ErrorCode.X), and checked against the known codes. */
+  code: `${ErrorCode}`;
   /** A part of the error message that names the limit. */
   message: RegExp;
 }

@@ -193,7 +193,7 @@ export async function profileScale(lessons: number, settings: ReadPathSettings, 
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-profile-'));
       const startedAt = performance.now();
       const server = await startBriefgraph(url, { environment: settings.briefgraphEnvironment, cpuProfileDirectory: directory });
-      let loadFrom = 0;
+      let loadFrom: number;
       const endpoint = briefgraphEndpoint(server, settings.clients);
       try {
         const send = async (run: number) => {

@@ -9,6 +9,7 @@ import { DatePrecision } from '../shared/date-precision';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import type { Theme } from '../theme/theme.entity';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum BriefKind {
   POLICY_BRIEF = 'POLICY_BRIEF',
@@ -17,7 +18,17 @@ export enum BriefKind {
   MEETING_SUMMARY = 'MEETING_SUMMARY',
   CASE_STUDY = 'CASE_STUDY',
 }
-registerEnumType(BriefKind, { name: 'BriefKind', description: 'What sort of publication a brief is.' });
+registerEnumType(BriefKind, {
+  name: 'BriefKind',
+  description: 'What sort of publication a brief is.',
+  valuesConfig: {
+    POLICY_BRIEF: { description: 'A short brief for policymakers.' },
+    REPORT: { description: 'A full research report.' },
+    RESEARCH_PAPER: { description: 'A research or working paper.' },
+    MEETING_SUMMARY: { description: 'A summary of a meeting and what was said there.' },
+    CASE_STUDY: { description: 'A study of one district, school or program.' },
+  },
+});
 
 export enum BriefStatus {
   DRAFT = 'DRAFT',
@@ -26,6 +37,10 @@ export enum BriefStatus {
 registerEnumType(BriefStatus, {
   name: 'BriefStatus',
   description: 'Whether a brief is visible to everyone. Drafts, with their lessons and links, are seen only by requests with an API key.',
+  valuesConfig: {
+    DRAFT: { description: 'Seen only by requests with an API key.' },
+    PUBLISHED: { description: 'Seen by everyone.' },
+  },
 });
 
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
@@ -43,7 +58,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'The title, as published.' })
   @Column({ type: 'text' })
   title!: string;
 
@@ -51,12 +66,18 @@ export class Brief extends SourcedRecord {
   @Column({ name: 'alternate_titles', type: 'text', array: true, default: () => "'{}'" })
   alternateTitles!: string[];
 
-  @Field(() => BriefKind)
+  @Field(() => BriefKind, { description: 'What sort of publication the brief is.', deprecationReason: kindDeprecation('briefKind') })
   @Index()
   @Column({ type: 'enum', enum: BriefKind, enumName: 'brief_kind' })
   kind!: BriefKind;
 
-  @Field(() => BriefStatus)
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => BriefKind, { description: 'What sort of publication the brief is.' })
+  get briefKind(): BriefKind {
+    return this.kind;
+  }
+
+  @Field(() => BriefStatus, { description: 'Whether the brief is published or a draft.' })
   @Column({ type: 'enum', enum: BriefStatus, enumName: 'brief_status', default: BriefStatus.PUBLISHED })
   status!: BriefStatus;
 
@@ -71,11 +92,11 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   summary!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Where to read the brief: its publisher's page for it, where a source gives it; null otherwise (never guessed)." })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
-  @Field(() => [String], { description: 'Authors in byline order, where known.' })
+  /** The free-text byline of records made before people were records; read through `Brief.authors` (deprecated), kept for import and export. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   authors!: string[];
 

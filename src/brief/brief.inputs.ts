@@ -14,11 +14,17 @@ export enum BriefOrder {
 registerEnumType(BriefOrder, {
   name: 'BriefOrder',
   description: 'How to order briefs. Briefs without a known date sort as the oldest; ties are broken by creation order.',
+  valuesConfig: {
+    PUBLISHED_AT_ASC: { description: 'Oldest publication first.' },
+    PUBLISHED_AT_DESC: { description: 'Newest publication first.' },
+    TITLE_ASC: { description: 'By title, A to Z.' },
+    TITLE_DESC: { description: 'By title, Z to A.' },
+  },
 });
 
 @InputType({ description: 'Narrows a list of briefs; every field given must match.' })
 export class BriefFilter {
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Briefs on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they belong to.' })
@@ -33,7 +39,7 @@ export class BriefFilter {
   @Field(() => [String], { nullable: true, description: 'As `networks`, naming the networks by slug.' })
   networkSlugs?: string[] | null;
 
-  @Field(() => [BriefKind], { nullable: true })
+  @Field(() => [BriefKind], { nullable: true, description: 'Briefs of any of these kinds.' })
   kinds?: BriefKind[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Briefs published by any of these organizations.' })
@@ -54,9 +60,9 @@ export class BriefListArguments extends ConnectionArguments {
   @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
   search?: string | null;
 
-  @Field(() => BriefFilter, { nullable: true })
+  @Field(() => BriefFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: BriefFilter | null;
 
-  @Field(() => BriefOrder, { defaultValue: BriefOrder.PUBLISHED_AT_DESC })
+  @Field(() => BriefOrder, { defaultValue: BriefOrder.PUBLISHED_AT_DESC, description: 'The order of the items.' })
   orderBy!: BriefOrder;
 }

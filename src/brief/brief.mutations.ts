@@ -4,10 +4,10 @@ import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-gr
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
-import { changeRelation, deleteRecord, updateRecord } from '../mutation/record-mutations';
+import { changeRelation, deleteRecord } from '../mutation/record-mutations';
 import { Brief, BriefStatus } from './brief.entity';
 import { BriefCreateInput, BriefUpdateInput } from './brief.mutation-inputs';
-import { briefSpec, createBrief, setBriefStatus } from './brief.writer';
+import { briefSpec, createBrief, setBriefStatus, updateBrief } from './brief.writer';
 
 const BriefCreatePayload = recordPayload('BriefCreatePayload', 'brief', Brief);
 const BriefUpdatePayload = recordPayload('BriefUpdatePayload', 'brief', Brief);
@@ -23,26 +23,26 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class BriefMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefCreatePayload, { description: 'Creates a brief with its lessons; a draft unless `status` is PUBLISHED.' })
-  briefCreate(@Arg('input', () => BriefCreateInput) input: BriefCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefCreate(@Arg('input', () => BriefCreateInput, { description: 'The new brief: its fields and references.' }) input: BriefCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { input }, (transaction) => createBrief(transaction, input));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefUpdatePayload, { description: 'Changes the fields given in `input`.' })
   briefUpdate(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => BriefUpdateInput) input: BriefUpdateInput,
+    @Arg('id', () => ID, { description: 'The ID of the brief to change.' }) id: string,
+    @Arg('input', () => BriefUpdateInput, { description: 'The fields to change, and only those.' }) input: BriefUpdateInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, briefSpec, id, input, expectedVersion));
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateBrief(transaction, id, input, expectedVersion));
   }
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => BriefDeletePayload, { description: 'Deletes a brief with its lessons and their links.' })
   briefDelete(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the brief to delete.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -53,7 +53,7 @@ export class BriefMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefPublishPayload, { description: 'Makes a draft visible to everyone.' })
   briefPublish(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the brief to publish.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -64,7 +64,7 @@ export class BriefMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefUnpublishPayload, { description: 'Makes a brief a draft again: hidden, with its lessons and links, from readers without a key.' })
   briefUnpublish(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the brief to make a draft again.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -74,25 +74,25 @@ export class BriefMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefThemesPayload, { description: 'Adds themes to a brief; themes it already has are left as they are.' })
-  briefAddThemes(@Arg('id', () => ID) id: string, @Arg('themeIds', () => [ID]) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefAddThemes(@Arg('id', () => ID, { description: 'The ID of the brief to add the themes to.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, briefSpec, 'themeIds', 'add', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefThemesPayload, { description: 'Removes themes from a brief.' })
-  briefRemoveThemes(@Arg('id', () => ID) id: string, @Arg('themeIds', () => [ID]) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefRemoveThemes(@Arg('id', () => ID, { description: 'The ID of the brief to remove the themes from.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, briefSpec, 'themeIds', 'remove', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefDistrictsPayload, { description: 'Adds districts a brief studies.' })
-  briefAddDistricts(@Arg('id', () => ID) id: string, @Arg('districtIds', () => [ID]) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefAddDistricts(@Arg('id', () => ID, { description: 'The ID of the brief to add the districts to.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, briefSpec, 'districtIds', 'add', id, districtIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefDistrictsPayload, { description: 'Removes districts from a brief.' })
-  briefRemoveDistricts(@Arg('id', () => ID) id: string, @Arg('districtIds', () => [ID]) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefRemoveDistricts(@Arg('id', () => ID, { description: 'The ID of the brief to remove the districts from.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, briefSpec, 'districtIds', 'remove', id, districtIds));
   }
 }

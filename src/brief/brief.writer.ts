@@ -1,12 +1,13 @@
 /** Writing briefs: the record type's description for the shared steps, and what is particular to briefs. */
 import { appendLessons } from '../lesson/lesson.writer';
 import type { MutationResult } from '../mutation/mutation-runner';
-import { createRecord } from '../mutation/record-mutations';
+import { createRecord, updateRecord } from '../mutation/record-mutations';
 import { lockRecord, updateRow, type RecordTypeSpec } from '../mutation/record-writer';
 import type { WriteTransaction } from '../mutation/write-transaction';
 import { BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
-import type { BriefCreateInput } from './brief.mutation-inputs';
+import { replacePublicationParts } from './brief-publication-parts.writer';
+import type { BriefCreateInput, BriefUpdateInput } from './brief.mutation-inputs';
 
 function publicationDateColumns(value: unknown): Record<string, unknown> {
   const { date, precision } = storedPublicationDate(value === null ? null : String(value));
@@ -44,8 +45,16 @@ export const briefSpec: RecordTypeSpec = {
 export function createBrief(transaction: WriteTransaction, input: BriefCreateInput): Promise<MutationResult> {
   return createRecord(transaction, briefSpec, input, {
     defaults: { status: BriefStatus.DRAFT },
-    afterInsert: (inner, key) => appendLessons(inner, key, input.lessons ?? [], ['input', 'lessons']),
+    afterInsert: async (inner, key) => {
+      const partErrors = await replacePublicationParts(inner, key, input);
+      return partErrors.length > 0 ? partErrors : appendLessons(inner, key, input.lessons ?? [], ['input', 'lessons']);
+    },
   });
+}
+
+/** Changes the fields given, and the byline, files and identifiers when given. */
+export function updateBrief(transaction: WriteTransaction, id: string, input: BriefUpdateInput, expectedVersion: number | null | undefined): Promise<MutationResult> {
+  return updateRecord(transaction, briefSpec, id, input, expectedVersion, { afterUpdate: (inner, key) => replacePublicationParts(inner, key, input) });
 }
 
 /** Publishes or unpublishes a brief (with its lessons and links); nothing changes when it already has that status. */

@@ -13,12 +13,12 @@ export function storedPublicationDate(published: string | null | undefined): { d
   return { date: published, precision: DatePrecision.DAY };
 }
 
-@ObjectType({ description: 'A date known to the day, the month or the year.' })
+@ObjectType({ description: 'A date known to the day, the month or the year. A value with no id: equal dates are the same value.' })
 export class PublicationDate {
   @Field(() => LocalDate, { description: 'The date; the first day of the month or year when only those are known.' })
   date: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
   precision: DatePrecision;
 
   constructor(date: string, precision: DatePrecision) {
@@ -26,7 +26,7 @@ export class PublicationDate {
     this.precision = precision;
   }
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year.' })
   get year(): number {
     return Number(this.date.slice(0, 4));
   }

@@ -8,7 +8,15 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { DirectiveLocation, GraphQLBoolean, GraphQLDirective, GraphQLEnumType, GraphQLInt } from 'graphql';
-import type { RequestContext } from '../context';
+
+/**
+ * All the plugin needs of the request context: whether someone is signed in. (Not
+ * RequestContext itself: entities import `neverCache` from here, and the context imports
+ * entities, which would make a cycle of imports.)
+ */
+interface ViewerOfRequest {
+  viewer: object | null;
+}
 
 /** Apollo's cache-control directive, declared for the schema so types and fields can carry hints. */
 export const cacheControlDirective = new GraphQLDirective({
@@ -16,16 +24,23 @@ export const cacheControlDirective = new GraphQLDirective({
   description: 'How long (seconds) and for whom the answer to a field may be cached.',
   locations: [DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.OBJECT, DirectiveLocation.INTERFACE, DirectiveLocation.UNION],
   args: {
-    maxAge: { type: GraphQLInt },
-    scope: { type: new GraphQLEnumType({ name: 'CacheControlScope', values: { PUBLIC: {}, PRIVATE: {} } }) },
-    inheritMaxAge: { type: GraphQLBoolean },
+    maxAge: { type: GraphQLInt, description: 'How many seconds the answer may be cached; 0 for never.' },
+    scope: {
+      type: new GraphQLEnumType({
+        name: 'CacheControlScope',
+        description: 'Who may cache an answer.',
+        values: { PUBLIC: { description: 'Any cache, shared ones included.' }, PRIVATE: { description: 'Only the client that asked.' } },
+      }),
+      description: 'Who may cache the answer; PUBLIC unless a field says otherwise.',
+    },
+    inheritMaxAge: { type: GraphQLBoolean, description: 'Take the max-age of the parent field instead of the default.' },
   },
 });
 
 /** The hint for what must never be cached, for `@Directive(neverCache)`. */
 export const neverCache = '@cacheControl(maxAge: 0, scope: PRIVATE)';
 
-export function cacheHeadersPlugin(): ApolloServerPlugin<RequestContext> {
+export function cacheHeadersPlugin(): ApolloServerPlugin<ViewerOfRequest> {
   return {
     async requestDidStart({ contextValue }) {
       return {

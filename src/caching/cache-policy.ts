@@ -15,10 +15,12 @@ import {
   Kind,
   type ConstDirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -46,42 +48,46 @@ function restrict(policy: CacheHint, hint: Partial<CacheHint> | undefined): void
   if (hint?.scope === 'PRIVATE') policy.scope = 'PRIVATE';
 }
 
+function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | null | undefined {
+  if (operation.operation === 'mutation') return schema.getMutationType();
+  return operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+}
+
 /** The cache policy of an operation's answer, from its selection and the schema's hints. */
 export function operationCachePolicy(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, defaultMaxAge: number): CacheHint {
   const policy: CacheHint = { maxAge: defaultMaxAge, scope: 'PUBLIC' };
   const typeHint = (type: GraphQLNamedType) => hintOf(type.astNode?.directives);
+  /** Enters a fragment or a field's selection: the type's hint applies, then its selections'. */
+  const enter = (type: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode, fragmentsSeen: Set<string>): void => {
+    if (!type || !isCompositeType(type)) return;
+    restrict(policy, typeHint(type));
+    visit(selectionSet, type, fragmentsSeen);
+  };
+  const visitField = (selection: FieldNode, parentType: GraphQLCompositeType, fragmentsSeen: Set<string>): void => {
+    if (!('getFields' in parentType)) return;
+    const field = parentType.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
+    if (!field) return; // __typename and introspection fields carry no hints
+    restrict(policy, hintOf(field.astNode?.directives));
+    const returned = getNamedType(field.type);
+    if (!isCompositeType(returned)) return;
+    if (selection.selectionSet) enter(returned, selection.selectionSet, fragmentsSeen);
+    else restrict(policy, typeHint(returned));
+  };
   const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, fragmentsSeen: Set<string>): void => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments[selection.name.value];
-        if (!fragment || fragmentsSeen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (type && isCompositeType(type)) {
-          restrict(policy, typeHint(type));
-          visit(fragment.selectionSet, type, new Set([...fragmentsSeen, fragment.name.value]));
+        if (fragment && !fragmentsSeen.has(fragment.name.value)) {
+          enter(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet, new Set([...fragmentsSeen, fragment.name.value]));
         }
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
-        if (type && isCompositeType(type)) {
-          restrict(policy, typeHint(type));
-          visit(selection.selectionSet, type, fragmentsSeen);
-        }
-        continue;
-      }
-      if (!('getFields' in parentType)) continue;
-      const field = parentType.getFields()[selection.name.value] as GraphQLField<unknown, unknown> | undefined;
-      if (!field) continue; // __typename and introspection fields carry no hints
-      restrict(policy, hintOf(field.astNode?.directives));
-      const returned = getNamedType(field.type);
-      if (isCompositeType(returned)) {
-        restrict(policy, typeHint(returned));
-        if (selection.selectionSet) visit(selection.selectionSet, returned, fragmentsSeen);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        enter(selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType, selection.selectionSet, fragmentsSeen);
+      } else {
+        visitField(selection, parentType, fragmentsSeen);
       }
     }
   };
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType = rootTypeOf(schema, operation);
   if (rootType) visit(operation.selectionSet, rootType, new Set());
   return policy;
 }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type express from 'express';
 import { jsonError } from '../http/json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 export class SafelistError extends Error {}
 
@@ -48,30 +49,37 @@ interface OperationRequest {
   extensions?: { persistedQuery?: { sha256Hash?: unknown } };
 }
 
+/** A GET request's one operation, from its query string (extensions that are not JSON count as none). */
+function operationOfQueryString(query: express.Request['query']): OperationRequest {
+  const extensions = typeof query.extensions === 'string' ? query.extensions : undefined;
+  try {
+    return { query: query.query, extensions: extensions ? (JSON.parse(extensions) as OperationRequest['extensions']) : undefined };
+  } catch {
+    return { query: query.query, extensions: undefined };
+  }
+}
+
+/** The SHA-256 an operation is registered under: of its text when sent, else the hash it names. */
+function hashOf(operation: OperationRequest): string | undefined {
+  if (typeof operation.query === 'string') return sha256Hex(operation.query);
+  const sentHash = operation.extensions?.persistedQuery?.sha256Hash;
+  return typeof sentHash === 'string' ? sentHash : undefined;
+}
+
 /**
  * Fills in the text of registered operations sent by hash alone, and in safelist-only
  * mode refuses anything else from requests without an API key.
  */
 export function applySafelist(safelist: Safelist, only: boolean) {
   return (request: express.Request, response: express.Response, next: express.NextFunction): void => {
-    const operations: OperationRequest[] = Array.isArray(request.body) ? request.body : [request.body ?? {}];
-    if (request.method === 'GET') {
-      const extensions = typeof request.query.extensions === 'string' ? request.query.extensions : undefined;
-      let parsed: OperationRequest['extensions'];
-      try {
-        parsed = extensions ? (JSON.parse(extensions) as OperationRequest['extensions']) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      operations.splice(0, operations.length, { query: request.query.query, extensions: parsed });
-    }
+    const operations: OperationRequest[] =
+      request.method === 'GET' ? [operationOfQueryString(request.query)] : Array.isArray(request.body) ? request.body : [request.body ?? {}];
     for (const operation of operations) {
-      const sentHash = operation.extensions?.persistedQuery?.sha256Hash;
-      const hash = typeof operation.query === 'string' ? sha256Hex(operation.query) : typeof sentHash === 'string' ? sentHash : undefined;
+      const hash = hashOf(operation);
       const registered = hash ? safelist.get(hash) : undefined;
       if (registered && operation.query === undefined && request.method !== 'GET') operation.query = registered;
       if (only && !response.locals.viewer && !registered) {
-        jsonError(response, 400, 'OPERATION_NOT_IN_SAFELIST', 'Only registered operations may run here; this one is not in the safelist');
+        jsonError(response, ErrorCode.OPERATION_NOT_IN_SAFELIST, 'Only registered operations may run here; this one is not in the safelist');
         return;
       }
     }

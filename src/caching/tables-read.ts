@@ -15,7 +15,8 @@ import type { DataSource } from 'typeorm';
 const maximumTextsRemembered = 5000;
 const tablesByText = new Map<string, readonly string[]>();
 
-interface PlanNode {
+export interface PlanNode {
+  'Node Type'?: string;
   'Relation Name'?: string;
   Schema?: string;
   Plans?: PlanNode[];
@@ -26,11 +27,16 @@ function collectTables(node: PlanNode, into: Set<string>): void {
   for (const child of node.Plans ?? []) collectTables(child, into);
 }
 
+/** The tables an `EXPLAIN (FORMAT JSON)` plan scans, sorted, each once. */
+export function tablesOfPlan(plan: ReadonlyArray<{ Plan: PlanNode }>): string[] {
+  const tables = new Set<string>();
+  for (const entry of plan) collectTables(entry.Plan, tables);
+  return [...tables].sort();
+}
+
 async function explain(pool: Pool, text: string, values: readonly unknown[]): Promise<readonly string[]> {
   const result = await pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON, VERBOSE) ${text}`, values as unknown[]);
-  const tables = new Set<string>();
-  for (const entry of result.rows[0]['QUERY PLAN']) collectTables(entry.Plan, tables);
-  return [...tables].sort();
+  return tablesOfPlan(result.rows[0]['QUERY PLAN']);
 }
 
 /** Every table the statements read, each statement explained once per process. */

@@ -3,7 +3,7 @@
  * password, no such database, a timeout) into one readable sentence.
  */
 import type { DataSource } from 'typeorm';
-import { redactDatabaseUrl } from '../config';
+import { redactDatabaseUrl } from '../shared/redact-database-url';
 
 export class DatabaseConnectionError extends Error {
   constructor(message: string) {

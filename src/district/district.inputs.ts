@@ -15,16 +15,16 @@ export class DistrictFilter {
   @Field(() => [String], { nullable: true, description: 'Districts in any of these states (two-letter codes).' })
   states?: string[] | null;
 
-  @Field(() => [DistrictKind], { nullable: true })
+  @Field(() => [DistrictKind], { nullable: true, description: 'Districts of any of these kinds.' })
   kinds?: DistrictKind[] | null;
 }
 
 @ArgsType()
 export class DistrictListArguments extends ConnectionArguments {
-  @Field(() => DistrictFilter, { nullable: true })
+  @Field(() => DistrictFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: DistrictFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }
 

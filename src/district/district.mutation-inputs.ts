@@ -11,7 +11,7 @@ export class DistrictUpdateInput {
   @IsSlug()
   slug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The district's name." })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(300)
@@ -22,7 +22,7 @@ export class DistrictUpdateInput {
   @IsStateCode()
   state?: string;
 
-  @Field(() => DistrictKind, { nullable: true })
+  @Field(() => DistrictKind, { nullable: true, description: 'What sort of local education agency it is.' })
   kind?: DistrictKind;
 }
 
@@ -31,12 +31,12 @@ export class DistrictCreateInput extends DistrictUpdateInput {
   @Field({ description: 'Lower-case words joined by hyphens; unique.' })
   override slug!: string;
 
-  @Field()
+  @Field({ description: "The district's name." })
   override name!: string;
 
   @Field({ description: 'Two-letter US state code, such as CA.' })
   override state!: string;
 
-  @Field(() => DistrictKind)
+  @Field(() => DistrictKind, { description: 'What sort of local education agency it is.' })
   override kind!: DistrictKind;
 }

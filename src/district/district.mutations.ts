@@ -19,15 +19,15 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class DistrictMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => DistrictCreatePayload, { description: 'Creates a district.' })
-  districtCreate(@Arg('input', () => DistrictCreateInput) input: DistrictCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  districtCreate(@Arg('input', () => DistrictCreateInput, { description: 'The new district: its fields and references.' }) input: DistrictCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, districtSpec, input));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => DistrictUpdatePayload, { description: 'Changes the fields given in `input`.' })
   districtUpdate(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => DistrictUpdateInput) input: DistrictUpdateInput,
+    @Arg('id', () => ID, { description: 'The ID of the district to change.' }) id: string,
+    @Arg('input', () => DistrictUpdateInput, { description: 'The fields to change, and only those.' }) input: DistrictUpdateInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -38,7 +38,7 @@ export class DistrictMutationResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => DistrictDeletePayload, { description: 'Deletes a district that no brief, lesson, meeting or network refers to any more.' })
   districtDelete(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the district to delete.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,

@@ -3,7 +3,7 @@ import { briefListing } from '../brief/brief.service';
 import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { networkReads } from '../network/district-network.reads';
-import { byName, connection, defineReads, throughJoin } from '../read/record-reads';
+import { byName, connection, defineReads, expression, throughJoin } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -27,6 +27,7 @@ export const districtReads = defineReads({
   table: 'district',
   fields: {
     ...sourcedFields,
+    districtKind: expression((row) => `${row}.kind`),
     networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
     // Briefs that study the district directly, through a network it belongs to (an inference), or either.
     briefs: connection(

@@ -25,7 +25,7 @@ export class DistrictResolver {
   }
 
   @Query(() => District, { nullable: true, description: 'The district with this slug, or null.' })
-  district(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  district(@Arg('slug', { description: 'The district\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 

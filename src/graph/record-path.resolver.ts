@@ -17,9 +17,9 @@ export class RecordPathResolver {
       'Null when there is none that short. The same record at both ends is a path of 0 steps.',
   })
   async connection(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: maximumHops }) maxHops: number,
+    @Arg('from', () => ID, { description: 'The global ID of the record the path starts from.' }) from: string,
+    @Arg('to', () => ID, { description: 'The global ID of the record the path ends at.' }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: maximumHops, description: `The longest path to look for, in steps (1 to ${maximumHops}).` }) maxHops: number,
     @Arg('via', () => [RelationKind], { nullable: true, description: viaDescription }) via: RelationKind[] | null,
     @Arg('basis', () => [EvidenceBasis], { nullable: true, description: basisDescription }) basis: EvidenceBasis[] | null,
     @Ctx() context: RequestContext,
@@ -34,9 +34,9 @@ export class RecordPathResolver {
       'Empty when there is none that short.',
   })
   connections(
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: maximumHops }) maxHops: number,
+    @Arg('from', () => ID, { description: 'The global ID of the record the paths start from.' }) from: string,
+    @Arg('to', () => ID, { description: 'The global ID of the record the paths end at.' }) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: maximumHops, description: `The longest path to look for, in steps (1 to ${maximumHops}).` }) maxHops: number,
     @Arg('first', () => Int, { defaultValue: 3, description: `How many paths, 1 to ${maximumPaths}.` }) first: number,
     @Arg('via', () => [RelationKind], { nullable: true, description: viaDescription }) via: RelationKind[] | null,
     @Arg('basis', () => [EvidenceBasis], { nullable: true, description: basisDescription }) basis: EvidenceBasis[] | null,

@@ -33,7 +33,38 @@ export enum GraphRelation {
   LINKS_TO = 'LINKS_TO',
   LINKED_FROM = 'LINKED_FROM',
 }
-registerEnumType(GraphRelation, { name: 'GraphRelation', description: 'How the record a step starts from relates to the record it reaches ("brief PUBLISHED_BY organization").' });
+registerEnumType(GraphRelation, {
+  name: 'GraphRelation',
+  description: 'How the record a step starts from relates to the record it reaches ("brief PUBLISHED_BY organization").',
+  valuesConfig: {
+    PUBLISHED_BY: { description: 'The brief was published by the organization.' },
+    PUBLISHED: { description: 'The organization published the brief.' },
+    FOLLOWS_UP: { description: 'The brief follows up the meeting.' },
+    FOLLOWED_UP_BY: { description: 'The meeting was followed up by the brief.' },
+    DRAWN_IN: { description: 'The lesson is drawn in the brief.' },
+    DRAWS: { description: 'The brief draws the lesson.' },
+    CONVENED_BY: { description: 'The meeting was convened by the organization.' },
+    CONVENED: { description: 'The organization convened the meeting.' },
+    SUBTHEME_OF: { description: 'The theme is a sub-theme of the other.' },
+    HAS_SUBTHEME: { description: 'The theme has the other as a sub-theme.' },
+    HOUSED_BY: { description: 'The organization is housed by the other.' },
+    HOUSES: { description: 'The organization houses the other.' },
+    COORDINATED_BY: { description: 'The network is coordinated by the organization.' },
+    COORDINATES: { description: 'The organization coordinates the network.' },
+    HAS_THEME: { description: 'The brief, lesson or meeting is on the theme.' },
+    THEME_OF: { description: 'The theme is a theme of the brief, lesson or meeting.' },
+    STUDIES: { description: 'The brief studies the district or network.' },
+    STUDIED_IN: { description: 'The district or network is studied in the brief.' },
+    ABOUT: { description: 'The lesson or meeting is about the district.' },
+    SUBJECT_OF: { description: 'The district is what the lesson or meeting is about.' },
+    MEMBER_OF: { description: 'The district is a member of the network.' },
+    HAS_MEMBER: { description: 'The network has the district as a member.' },
+    BUILDS_ON: { description: 'The brief builds on the earlier brief.' },
+    BUILT_ON_BY: { description: 'The brief is built on by the later brief.' },
+    LINKS_TO: { description: 'The lesson links to the other lesson (see linkKind).' },
+    LINKED_FROM: { description: 'The lesson is linked from the other lesson (see linkKind).' },
+  },
+});
 
 /** The kinds of relation, each direction of a relation counting as the same kind; what `via` selects and what weights are given to. */
 export enum RelationKind {
@@ -71,12 +102,12 @@ registerEnumType(RelationKind, {
   },
 });
 
-@ObjectType({ description: 'One step of a path: from a record, through a relation, to the next.' })
+@ObjectType({ description: 'One step of a path: from a record, through a relation, to the next. A value with no id: part of its path.' })
 export class PathStep {
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The record the step starts from.' })
   from!: RecordReference;
 
-  @Field(() => GraphRelation)
+  @Field(() => GraphRelation, { description: 'How the record the step starts from relates to the one it reaches.' })
   relation!: GraphRelation;
 
   @Field(() => LessonLinkKind, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: the kind of the lesson link.' })
@@ -91,11 +122,11 @@ export class PathStep {
   @Field(() => Float, { description: "The step's weight, from 0 to 1: its kind's weight, times its basis's for a lesson link (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." })
   strength!: number;
 
-  @Field(() => Node)
+  @Field(() => Node, { description: 'The record the step reaches.' })
   to!: RecordReference;
 }
 
-@ObjectType({ description: 'A chain of relations between two records, with its strength.' })
+@ObjectType({ description: 'A chain of relations between two records, with its strength. A value with no id: computed for the two ends and the options asked.' })
 export class RecordPath {
   @Field(() => Int, { description: 'Number of steps; 0 when both ends are the same record.' })
   hops!: number;
@@ -106,6 +137,6 @@ export class RecordPath {
   @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })
   nodes!: RecordReference[];
 
-  @Field(() => [PathStep])
+  @Field(() => [PathStep], { description: 'The steps along the path, in order.' })
   steps!: PathStep[];
 }

@@ -14,6 +14,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { databaseFaultOf } from '../database/database-faults';
 import { currentDeadline, type RequestDeadline } from '../database/request-deadline';
+import { ErrorCode, httpStatusOf } from '../shared/error-codes';
 import { databaseFaultAnswer, databaseFaultCodes } from './format-error';
 
 /** Seconds a client is told to wait before retrying when the database is unavailable. */
@@ -32,10 +33,10 @@ export function databaseFaultStatusPlugin<Context extends object>(): ApolloServe
           if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
           const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
           if (codes.has(databaseFaultCodes.unavailable)) {
-            response.http.status = 503;
+            response.http.status = httpStatusOf(ErrorCode.SERVICE_UNAVAILABLE);
             response.http.headers.set('retry-after', String(retryAfterSeconds));
           } else if (codes.has(databaseFaultCodes.timeout)) {
-            response.http.status = 504;
+            response.http.status = httpStatusOf(ErrorCode.TIMEOUT);
           }
         },
       };
@@ -49,7 +50,7 @@ export function answerUnreportedDatabaseFaults(_request: express.Request, respon
   response.send = (body?: unknown) => {
     const fault = (response.locals.requestDeadline as RequestDeadline | undefined)?.unreportedFault;
     if (!fault || response.statusCode !== 500) return send(body);
-    response.status(fault === 'unavailable' ? 503 : 504);
+    response.status(httpStatusOf(databaseFaultCodes[fault]));
     if (fault === 'unavailable') response.setHeader('retry-after', String(retryAfterSeconds));
     response.setHeader('content-type', 'application/json; charset=utf-8');
     response.locals.errorCode = databaseFaultCodes[fault];

@@ -7,9 +7,10 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import Negotiator from 'negotiator';
+import { ErrorCode } from '../shared/error-codes';
 
 /** The codes of request errors: the operation was never executed. */
-const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+const requestErrorCodes = new Set<unknown>([ErrorCode.GRAPHQL_PARSE_FAILED, ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.BAD_USER_INPUT]);
 
 // The media types as Apollo negotiates them (ApolloServer.chooseContentTypeForSingleResultResponse).
 const applicationJson = 'application/json; charset=utf-8';
@@ -29,7 +30,7 @@ export function graphqlOverHttpStatusPlugin<Context extends object>(): ApolloSer
           if (requestIsBatched || response.http.status !== 400 || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (data !== undefined || !errors?.length) return;
-          if (!errors.every((error) => requestErrorCodes.has(String(error.extensions?.code)))) return;
+          if (!errors.every((error) => requestErrorCodes.has(error.extensions?.code))) return;
           if (answersWithApplicationJson(request.http?.headers.get('accept'))) response.http.status = 200;
         },
       };

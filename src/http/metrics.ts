@@ -7,15 +7,15 @@
  * process and are appended to every server's answer.
  *
  * Other parts of the server record through the functions below, given the server's
- * `ServerMetrics`: `metricsOf(request)` (app.locals.metrics) in express middleware;
- * in an Apollo plugin, the `metrics` of `createServer` handed to the plugin's factory,
- * or `currentServerMetrics()` (src/http/request-log.ts) during a /graphql request.
+ * `ServerMetrics`: the `metrics` of `createServer`, handed to the middleware's or the
+ * plugin's factory.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type express from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 /** What a request to /graphql came to; `rejected`: refused before GraphQL (401, 413, 429…); `aborted`: the client went away first. */
 export type RequestOutcome = 'ok' | 'user_error' | 'error' | 'rejected' | 'aborted';
@@ -122,10 +122,6 @@ export function watchDatabasePools(metrics: ServerMetrics, pools: Record<string,
   for (const [name, dataSource] of Object.entries(pools)) metrics.databasePools.set(name, dataSource);
 }
 
-/** The server's metrics, from express middleware: `metricsOf(request)`. */
-export function metricsOf(request: express.Request): ServerMetrics | undefined {
-  return request.app.locals.metrics as ServerMetrics | undefined;
-}
 
 /** A response cache lookup (for the response cache). */
 export function recordCacheLookup(metrics: ServerMetrics | undefined, hit: boolean): void {
@@ -201,7 +197,7 @@ export function metricsRoute(app: express.Express, metrics: ServerMetrics, token
       const sent = /^Bearer\s+(\S+)\s*$/i.exec(request.get('authorization') ?? '')?.[1];
       if (!sent || !timingSafeEqual(digest(sent), expected)) {
         response.setHeader('www-authenticate', 'Bearer realm="briefgraph metrics"');
-        jsonError(response, 401, 'UNAUTHENTICATED', 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"');
+        jsonError(response, ErrorCode.UNAUTHENTICATED, 'Metrics need "Authorization: Bearer <METRICS_TOKEN>"');
         return;
       }
     }

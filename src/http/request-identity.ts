@@ -10,6 +10,7 @@ import { authenticate } from '../auth/viewer';
 import type { DataSources } from '../context';
 import type { Logger } from '../shared/logger';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 /** Bodies of requests without an API key stay small; keyed requests (writes, imports) may send more. */
 export const anonymousBodyLimit = '100kb';
@@ -45,7 +46,7 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
     response.locals.requestId = requestId;
     const idempotencyKey = request.get('idempotency-key');
     if (idempotencyKey !== undefined && !idempotencyKeyPattern.test(idempotencyKey)) {
-      jsonError(response, 400, 'BAD_REQUEST', 'The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID');
+      jsonError(response, ErrorCode.BAD_REQUEST, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters, such as a UUID');
       return;
     }
     response.locals.idempotencyKey = idempotencyKey ?? null;
@@ -54,16 +55,16 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
     try {
       response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
-      if ((error as { extensions?: { code?: string } }).extensions?.code !== 'UNAUTHENTICATED') {
+      if ((error as { extensions?: { code?: string } }).extensions?.code !== ErrorCode.UNAUTHENTICATED) {
         // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
         logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
         response.setHeader('retry-after', '1');
-        jsonError(response, 503, 'SERVICE_UNAVAILABLE', 'Cannot check the API key right now; retry shortly');
+        jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
         return;
       }
       await keyAttempts?.refused(request);
       response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
-      jsonError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
+      jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
       return;
     }
     (response.locals.viewer ? readKeyedBody : readAnonymousBody)(request, response, next);

@@ -21,6 +21,7 @@ import type { RequestContext } from '../context';
 import { currentStatementScope, type StatementScope } from '../database/statement-counter';
 import type { Logger } from '../shared/logger';
 import { recordRequest, type RequestOutcome, type ServerMetrics } from './metrics';
+import { ErrorCode } from '../shared/error-codes';
 
 export interface RequestObservation {
   /** The server's metrics, for GraphQL code (plugins, resolvers) that records into them. */
@@ -42,11 +43,6 @@ const observations = new AsyncLocalStorage<RequestObservation>();
 /** The observation of the /graphql request being handled, from GraphQL code (plugins, resolvers). */
 export function currentRequestObservation(): RequestObservation | undefined {
   return observations.getStore();
-}
-
-/** The server's metrics from GraphQL code (an Apollo plugin hook, a resolver) of a /graphql request. */
-export function currentServerMetrics(): ServerMetrics | undefined {
-  return observations.getStore()?.metrics;
 }
 
 function outcomeOf(observation: RequestObservation, status: number, aborted: boolean): RequestOutcome {
@@ -157,7 +153,7 @@ export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
           if (response.body.kind !== 'single') return;
           const { errors, data } = response.body.singleResult;
           // Appended, not replaced: a batched HTTP request runs several operations.
-          for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
           if (operation?.operation === 'mutation') {
             const userErrors = userErrorsOf(data);
             observation.hasUserErrors ||= userErrors.found;

@@ -7,8 +7,53 @@
 import type express from 'express';
 import type { RequestLimits } from '../config';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
-export function checkRequestShape(limits: Pick<RequestLimits, 'maximumBatchSize' | 'maximumVariablesBytes'>) {
+type ShapeLimits = Pick<RequestLimits, 'maximumBatchSize' | 'maximumVariablesBytes'>;
+
+/** Why a request is refused: its code, its message, and headers to send with it. */
+interface Refusal {
+  code: ErrorCode;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+function batchRefusal(batch: unknown[], limits: ShapeLimits): Refusal | undefined {
+  if (limits.maximumBatchSize === 0) {
+    return { code: ErrorCode.BATCHING_DISABLED, message: 'Batched requests (a JSON array of operations) are not accepted; send one operation per request' };
+  }
+  if (batch.length === 0 || batch.length > limits.maximumBatchSize) {
+    return { code: ErrorCode.BATCH_TOO_LARGE, message: `A batch may hold 1 to ${limits.maximumBatchSize} operations; this one holds ${batch.length}` };
+  }
+  return undefined;
+}
+
+function variablesRefusal(operations: unknown[], limits: ShapeLimits): Refusal | undefined {
+  for (const operation of operations) {
+    const variables = (operation as { variables?: unknown } | null)?.variables;
+    const size = variables === undefined || variables === null ? 0 : Buffer.byteLength(JSON.stringify(variables));
+    if (size > limits.maximumVariablesBytes) {
+      return { code: ErrorCode.VARIABLES_TOO_LARGE, message: `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key` };
+    }
+  }
+  return undefined;
+}
+
+/** What is wrong with a request that is not a GET, if anything. */
+function postRefusal(request: express.Request, response: express.Response, limits: ShapeLimits): Refusal | undefined {
+  if (request.method !== 'POST') {
+    return { code: ErrorCode.METHOD_NOT_ALLOWED, message: `GraphQL is served over GET and POST, not ${request.method}`, headers: { allow: 'GET, POST' } };
+  }
+  if (!request.is('application/json')) {
+    return { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}` };
+  }
+  const body: unknown = request.body;
+  const batchProblem = Array.isArray(body) ? batchRefusal(body, limits) : undefined;
+  if (batchProblem || response.locals.viewer) return batchProblem;
+  return variablesRefusal(Array.isArray(body) ? body : [body], limits);
+}
+
+export function checkRequestShape(limits: ShapeLimits) {
   return (request: express.Request, response: express.Response, next: express.NextFunction): void => {
     if (request.method === 'GET') {
       // Apollo reads GET operations from the URL; its express integration still wants a body.
@@ -16,37 +61,12 @@ export function checkRequestShape(limits: Pick<RequestLimits, 'maximumBatchSize'
       next();
       return;
     }
-    if (request.method !== 'POST') {
-      response.setHeader('allow', 'GET, POST');
-      jsonError(response, 405, 'METHOD_NOT_ALLOWED', `GraphQL is served over GET and POST, not ${request.method}`);
+    const refusal = postRefusal(request, response, limits);
+    if (!refusal) {
+      next();
       return;
     }
-    if (!request.is('application/json')) {
-      jsonError(response, 415, 'UNSUPPORTED_MEDIA_TYPE', `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`);
-      return;
-    }
-    const body: unknown = request.body;
-    const operations = Array.isArray(body) ? body : [body];
-    if (Array.isArray(body)) {
-      if (limits.maximumBatchSize === 0) {
-        jsonError(response, 400, 'BATCHING_DISABLED', 'Batched requests (a JSON array of operations) are not accepted; send one operation per request');
-        return;
-      }
-      if (body.length === 0 || body.length > limits.maximumBatchSize) {
-        jsonError(response, 400, 'BATCH_TOO_LARGE', `A batch may hold 1 to ${limits.maximumBatchSize} operations; this one holds ${body.length}`);
-        return;
-      }
-    }
-    if (!response.locals.viewer) {
-      for (const operation of operations) {
-        const variables = (operation as { variables?: unknown } | null)?.variables;
-        const size = variables === undefined || variables === null ? 0 : Buffer.byteLength(JSON.stringify(variables));
-        if (size > limits.maximumVariablesBytes) {
-          jsonError(response, 413, 'VARIABLES_TOO_LARGE', `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key`);
-          return;
-        }
-      }
-    }
-    next();
+    for (const [name, value] of Object.entries(refusal.headers ?? {})) response.setHeader(name, value);
+    jsonError(response, refusal.code, refusal.message);
   };
 }

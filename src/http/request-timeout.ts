@@ -9,6 +9,7 @@ import type express from 'express';
 import { RequestDeadline, runWithDeadline } from '../database/request-deadline';
 import type { Logger } from '../shared/logger';
 import { jsonError } from './json-errors';
+import { ErrorCode } from '../shared/error-codes';
 
 export interface RequestTimeouts {
   /** First on the route: starts the request's clock. */
@@ -40,7 +41,7 @@ export function requestTimeouts(timeoutMilliseconds: number | undefined, logger:
             response.locals.timedOut = true;
             logger.warn('a request ran out of time; its database work was cancelled', { requestId: response.locals.requestId, timeoutMilliseconds });
             response.setHeader('connection', 'close');
-            jsonError(response, 504, 'TIMEOUT', `The request took longer than the limit of ${timeoutMilliseconds} ms and was stopped; retry, or ask for less`);
+            jsonError(response, ErrorCode.TIMEOUT, `The request took longer than the limit of ${timeoutMilliseconds} ms and was stopped; retry, or ask for less`);
           }, timeoutMilliseconds)
         : undefined;
       // Only a finished answer ends the clock: a request whose client went away still has work to bound.

@@ -14,6 +14,7 @@ export function rootRoute(app: express.Express): void {
       name: 'Briefgraph',
       description: 'A GraphQL knowledge base over education research briefs, meetings, districts, lessons and themes.',
       graphql: '/graphql',
+      possibleTypes: '/graphql/possible-types.json',
       ide: '/graphql (open it in a browser)',
       explorer: '/explore',
       liveness: '/healthz',

@@ -5,6 +5,7 @@ import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
 import type { Lesson } from './lesson.entity';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum LessonLinkKind {
   SUPPORTS = 'SUPPORTS',
@@ -45,9 +46,15 @@ export class LessonLink extends SourcedRecord {
   @JoinColumn({ name: 'to_lesson_id' })
   toLesson?: Lesson;
 
-  @Field(() => LessonLinkKind)
+  @Field(() => LessonLinkKind, { description: 'How the lesson the link starts from relates to the lesson it points to.', deprecationReason: kindDeprecation('linkKind') })
   @Column({ type: 'enum', enum: LessonLinkKind, enumName: 'lesson_link_kind' })
   kind!: LessonLinkKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => LessonLinkKind, { description: 'How the lesson the link starts from relates to the lesson it points to.' })
+  get linkKind(): LessonLinkKind {
+    return this.kind;
+  }
 
   @Field({ description: 'Why the two lessons are linked this way.' })
   @Column({ type: 'text' })

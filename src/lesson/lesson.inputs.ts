@@ -22,7 +22,7 @@ registerEnumType(LessonOrder, {
 
 @InputType({ description: 'Narrows a list of lessons; every field given must match.' })
 export class LessonFilter {
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Lessons on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Lessons about any of these districts.' })
@@ -64,16 +64,27 @@ export enum LinkDirection {
 registerEnumType(LinkDirection, {
   name: 'LinkDirection',
   description: 'Which links of a lesson: those it makes (outgoing), those made to it (incoming), or both.',
+  valuesConfig: {
+    OUTGOING: { description: 'Links the lesson makes.' },
+    INCOMING: { description: 'Links made to the lesson.' },
+    BOTH: { description: 'Links in either direction.' },
+  },
 });
 
 export enum LessonLinkOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
-registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How to order lesson links.' });
+registerEnumType(LessonLinkOrder, {
+  name: 'LessonLinkOrder',
+  description: 'How to order lesson links.',
+  valuesConfig: {
+    OLDEST_FIRST: { description: 'In the order the links were made.' },
+  },
+});
 
 @InputType({ description: 'Narrows a list of lesson links.' })
 export class LessonLinkFilter {
-  @Field(() => [LessonLinkKind], { nullable: true })
+  @Field(() => [LessonLinkKind], { nullable: true, description: 'Links of any of these kinds.' })
   kinds?: LessonLinkKind[] | null;
 
   @Field(() => [EvidenceBasis], { nullable: true, description: 'Links resting on any of these bases.' })
@@ -85,28 +96,28 @@ export class LessonListArguments extends ConnectionArguments {
   @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
   search?: string | null;
 
-  @Field(() => LessonFilter, { nullable: true })
+  @Field(() => LessonFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: LessonFilter | null;
 
-  @Field(() => LessonOrder, { defaultValue: LessonOrder.BRIEF_AND_POSITION })
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.BRIEF_AND_POSITION, description: 'The order of the items.' })
   orderBy!: LessonOrder;
 }
 
 @ArgsType()
 export class LessonLinkListArguments extends ConnectionArguments {
-  @Field(() => LessonLinkFilter, { nullable: true })
+  @Field(() => LessonLinkFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: LessonLinkFilter | null;
 
-  @Field(() => LessonLinkOrder, { defaultValue: LessonLinkOrder.OLDEST_FIRST })
+  @Field(() => LessonLinkOrder, { defaultValue: LessonLinkOrder.OLDEST_FIRST, description: 'The order of the items.' })
   orderBy!: LessonLinkOrder;
 
-  @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH })
+  @Field(() => LinkDirection, { defaultValue: LinkDirection.BOTH, description: 'The links the lesson makes (OUTGOING), those made to it (INCOMING), or both.' })
   direction!: LinkDirection;
 }
 
 /** The same, newest first by default: the order a join table's index serves directly. */
 @ArgsType()
 export class NewestLessonListArguments extends LessonListArguments {
-  @Field(() => LessonOrder, { defaultValue: LessonOrder.NEWEST_FIRST })
+  @Field(() => LessonOrder, { defaultValue: LessonOrder.NEWEST_FIRST, description: 'The order of the items.' })
   declare orderBy: LessonOrder;
 }

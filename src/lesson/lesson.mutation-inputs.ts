@@ -12,7 +12,7 @@ export class BriefLessonInput {
   @MaxLength(1000)
   statement!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
@@ -32,12 +32,12 @@ export class BriefLessonInput {
   @Min(1)
   reportLessonNumber?: number | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Themes of the lesson.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   themeIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Districts the lesson is about.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   districtIds?: string[];
@@ -45,19 +45,19 @@ export class BriefLessonInput {
 
 @InputType({ description: 'A lesson added at the end of a brief.' })
 export class LessonCreateInput extends BriefLessonInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The brief the lesson is added to, at its end.' })
   briefId!: string;
 }
 
 @InputType({ description: 'Fields to change; those left out stay as they are.' })
 export class LessonUpdateInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The lesson in one sentence.' })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(1000)
   statement?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the brief says in support of the lesson.' })
   @IsOptional()
   @MaxLength(10_000)
   explanation?: string | null;
@@ -86,7 +86,7 @@ export class LessonLinkCreateInput {
   @Field(() => ID, { description: 'The lesson it points to; of another brief.' })
   toLessonId!: string;
 
-  @Field(() => LessonLinkKind)
+  @Field(() => LessonLinkKind, { description: 'How the lesson the link starts from relates to the lesson it points to.' })
   kind!: LessonLinkKind;
 
   @Field({ description: 'Why the two lessons are linked this way.' })

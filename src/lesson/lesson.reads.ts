@@ -1,7 +1,7 @@
 /** How lessons and lesson links are read, and the root list `lessons`. */
 import { briefReads } from '../brief/brief.reads';
 import { districtReads } from '../district/district.reads';
-import { byName, connection, defineReads, throughJoin, toOne } from '../read/record-reads';
+import { byName, connection, defineReads, expression, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection } from '../read/root-reads';
 import type { NestedSource } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -44,6 +44,7 @@ export const lessonLinkReads = defineReads({
   table: 'lesson_link',
   fields: {
     ...sourcedFields,
+    linkKind: expression((row) => `${row}.kind`),
     from: toOne(() => lessonReads, 'from_lesson_id'),
     to: toOne(() => lessonReads, 'to_lesson_id'),
   },

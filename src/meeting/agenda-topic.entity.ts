@@ -20,7 +20,7 @@ export class AgendaTopic extends StoredRecord {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field()
+  @Field({ description: 'The topic, as the agenda words it.' })
   @Column({ type: 'text' })
   title!: string;
 }

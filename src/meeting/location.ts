@@ -2,9 +2,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { stateNames } from '../shared/calendar';
 
-@ObjectType({ description: 'A city and state.' })
+@ObjectType({ description: 'A city and state. A value with no id: two meetings in one city each hold their own, equal copy.' })
 export class Location {
-  @Field()
+  @Field({ description: 'The city.' })
   city: string;
 
   @Field({ description: 'Two-letter postal code, such as CA.' })

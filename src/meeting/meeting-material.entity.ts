@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Node, StoredRecord } from '../shared/node';
 import type { Meeting } from './meeting.entity';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum MeetingMaterialKind {
   SUMMARY = 'SUMMARY',
@@ -14,7 +15,20 @@ export enum MeetingMaterialKind {
   PRESENTATION = 'PRESENTATION',
   OTHER = 'OTHER',
 }
-registerEnumType(MeetingMaterialKind, { name: 'MeetingMaterialKind', description: 'The role a document plays for a meeting.' });
+registerEnumType(MeetingMaterialKind, {
+  name: 'MeetingMaterialKind',
+  description: 'The role a document plays for a meeting.',
+  valuesConfig: {
+    AGENDA: { description: 'The agenda.' },
+    BRIEFING_BOOK: { description: 'The briefing book of readings for participants.' },
+    COVER_LETTER: { description: 'The letter sent with the materials.' },
+    LOGISTICS: { description: 'Travel and practical information.' },
+    OTHER: { description: 'Any other document.' },
+    PRESENTATION: { description: 'Slides or a talk given at the meeting.' },
+    SUMMARY: { description: 'A summary of the meeting.' },
+    SUPPLEMENTAL_MATERIALS: { description: 'Further readings and handouts.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A document prepared for a meeting.' })
 @Entity({ name: 'meeting_material' })
@@ -33,11 +47,17 @@ export class MeetingMaterial extends StoredRecord {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => MeetingMaterialKind)
+  @Field(() => MeetingMaterialKind, { description: 'The role the document plays for the meeting.', deprecationReason: kindDeprecation('materialKind') })
   @Column({ type: 'enum', enum: MeetingMaterialKind, enumName: 'meeting_material_kind' })
   kind!: MeetingMaterialKind;
 
-  @Field()
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => MeetingMaterialKind, { description: 'The role the document plays for the meeting.' })
+  get materialKind(): MeetingMaterialKind {
+    return this.kind;
+  }
+
+  @Field({ description: "The document's title." })
   @Column({ type: 'text' })
   title!: string;
 
@@ -56,7 +76,7 @@ export class MeetingMaterial extends StoredRecord {
   })
   sizeInKilobytes!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the document is published, where a source gives it; null otherwise (never guessed).' })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 

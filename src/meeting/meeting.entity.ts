@@ -22,7 +22,8 @@ export class Meeting extends SourcedRecord {
   @Column({ type: 'int' })
   number!: number;
 
-  @Field(() => String, { nullable: true })
+  // Never null in the API, like the title of every other record: untitled meetings are called by their number (meeting.reads.ts).
+  @Field(() => String, { description: 'The meeting\'s title; "Meeting 12", by its number, where the sources give none.' })
   @Column({ type: 'text', nullable: true })
   title!: string | null;
 
@@ -40,7 +41,7 @@ export class Meeting extends SourcedRecord {
   @Column({ type: 'char', length: 2 })
   state!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the meeting was for, in a few sentences.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

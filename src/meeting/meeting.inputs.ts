@@ -10,7 +10,16 @@ export enum MeetingOrder {
   STARTS_ON_ASC = 'STARTS_ON_ASC',
   STARTS_ON_DESC = 'STARTS_ON_DESC',
 }
-registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'How to order meetings.' });
+registerEnumType(MeetingOrder, {
+  name: 'MeetingOrder',
+  description: 'How to order meetings.',
+  valuesConfig: {
+    NUMBER_ASC: { description: 'By number, lowest first.' },
+    NUMBER_DESC: { description: 'By number, highest first.' },
+    STARTS_ON_ASC: { description: 'Earliest first.' },
+    STARTS_ON_DESC: { description: 'Latest first.' },
+  },
+});
 
 @InputType({ description: 'Narrows a list of meetings; every field given must match.' })
 export class MeetingFilter {
@@ -23,7 +32,7 @@ export class MeetingFilter {
   @Field(() => String, { nullable: true, description: 'Meetings in this city (case-insensitive).' })
   city?: string | null;
 
-  @Field(() => ThemeMatch, { nullable: true })
+  @Field(() => ThemeMatch, { nullable: true, description: 'Meetings on these themes.' })
   themes?: ThemeMatch | null;
 
   @Field(() => [ID], { nullable: true, description: 'Meetings convened by any of these organizations.' })
@@ -35,9 +44,9 @@ export class MeetingFilter {
 
 @ArgsType()
 export class MeetingListArguments extends ConnectionArguments {
-  @Field(() => MeetingFilter, { nullable: true })
+  @Field(() => MeetingFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: MeetingFilter | null;
 
-  @Field(() => MeetingOrder, { defaultValue: MeetingOrder.NUMBER_ASC })
+  @Field(() => MeetingOrder, { defaultValue: MeetingOrder.NUMBER_ASC, description: 'The order of the items.' })
   orderBy!: MeetingOrder;
 }

@@ -6,10 +6,10 @@ import { MeetingMaterialKind } from './meeting-material.entity';
 
 @InputType({ description: 'A document handed out at or for a meeting.' })
 export class MeetingMaterialInput {
-  @Field(() => MeetingMaterialKind)
+  @Field(() => MeetingMaterialKind, { description: 'The role the document plays for the meeting.' })
   kind!: MeetingMaterialKind;
 
-  @Field()
+  @Field({ description: "The document's title." })
   @IsNotBlank()
   @MaxLength(500)
   title!: string;
@@ -19,13 +19,13 @@ export class MeetingMaterialInput {
   @MaxLength(20)
   fileFormat?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'File size in kilobytes, as published.' })
   @IsOptional()
   @IsPositive()
   @Max(100_000_000)
   sizeInKilobytes?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Web address of the document.' })
   @IsOptional()
   @IsWebAddress()
   url?: string | null;
@@ -47,7 +47,7 @@ export class MeetingUpdateInput {
   @Max(1_000_000)
   number?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The meeting's title, where it has one." })
   @IsOptional()
   @MaxLength(500)
   title?: string | null;
@@ -63,7 +63,7 @@ export class MeetingUpdateInput {
   @IsOnOrAfter('startsOn')
   endsOn?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The city where it was held.' })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(200)
@@ -77,12 +77,12 @@ export class MeetingUpdateInput {
   @Field(() => ID, { nullable: true, description: 'The organization that convened it.' })
   convenerId?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the meeting was for, in a few sentences.' })
   @IsOptional()
   @MaxLength(10_000)
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What editors know about gaps or uncertainty in the sources.' })
   @IsOptional()
   @MaxLength(10_000)
   editorialNote?: string | null;
@@ -112,21 +112,21 @@ export class MeetingCreateInput extends MeetingUpdateInput {
   @Field({ description: 'Last day, YYYY-MM-DD; on or after the first.' })
   override endsOn!: string;
 
-  @Field()
+  @Field({ description: 'The city where it was held.' })
   override city!: string;
 
   @Field({ description: 'Two-letter US state code, such as CA.' })
   override state!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organization that convened it.' })
   override convenerId!: string;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Themes of the meeting.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   themeIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Districts the meeting was about.' })
   @IsOptional()
   @ArrayMaxSize(1000)
   districtIds?: string[];

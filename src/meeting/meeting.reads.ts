@@ -3,7 +3,8 @@ import { briefListing } from '../brief/brief.service';
 import { districtReads } from '../district/district.reads';
 import { lessonListing } from '../lesson/lesson.service';
 import { organizationReads } from '../organization/organization.reads';
-import { byName, computed, connection, defineReads, ownedBy, throughJoin, toOne } from '../read/record-reads';
+import { meetingEventSql, meetingJsonLd } from '../publication/json-ld';
+import { byName, computed, computedFrom, connection, defineReads, expression, ownedBy, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { formatDateRange } from '../shared/calendar';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -22,6 +23,8 @@ export const meetingReads = defineReads({
   table: 'meeting',
   fields: {
     ...sourcedFields,
+    // Meetings the sources give no title are called by their number, so `title` is never null (as on every other record).
+    title: expression((row) => `coalesce(${row}.title, 'Meeting ' || ${row}.number)`),
     dateRange: computed(['starts_on', 'ends_on'], (row) => formatDateRange(row.starts_on, row.ends_on)),
     location: computed(['city', 'state'], (row) => new Location(row.city, row.state)),
     convener: toOne(() => organizationReads, 'convener_id'),
@@ -35,6 +38,7 @@ export const meetingReads = defineReads({
       from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l',
       where: 'followed.follows_up_meeting_id = p.owner',
     }),
+    jsonLd: computedFrom(meetingEventSql, (meeting) => meetingJsonLd(meeting)),
   },
 });
 
@@ -43,6 +47,7 @@ export const meetingMaterialReads = defineReads({
   entity: MeetingMaterial,
   table: 'meeting_material',
   fields: {
+    materialKind: expression((row) => `${row}.kind`),
     meeting: toOne(() => meetingReads, 'meeting_id'),
     sizeText: computed(['file_format', 'size_kilobytes'], (row) =>
       row.size_kilobytes === null ? null : `${row.file_format ? row.file_format + ' ' : ''}${Number(row.size_kilobytes)} KB`,

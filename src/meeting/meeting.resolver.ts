@@ -4,6 +4,7 @@
  * meeting.reads.ts; each resolver returns what was compiled for it.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
@@ -31,7 +32,7 @@ export class MeetingResolver {
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this number, or null.' })
-  meeting(@Arg('number', () => Int) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meeting(@Arg('number', () => Int, { description: 'The meeting\'s number in its series.' }) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 
@@ -50,7 +51,7 @@ export class MeetingResolver {
     return compiledValue(meeting, info, context);
   }
 
-  @FieldResolver(() => Location)
+  @FieldResolver(() => Location, { description: 'Where the meeting was held.' })
   location(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(meeting, info, context);
   }
@@ -89,11 +90,16 @@ export class MeetingResolver {
   followUpLessons(@Root() meeting: CompiledRecord, @Args() _args: LessonListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(meeting, info, context);
   }
+
+  @FieldResolver(() => JSONObjectResolver, { description: 'The meeting as schema.org JSON-LD: an Event with its place, dates and organizer.' })
+  jsonLd(@Root() meeting: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(meeting, info, context);
+  }
 }
 
 @Resolver(() => MeetingMaterial)
 export class MeetingMaterialResolver {
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: 'The meeting the document was prepared for.' })
   meeting(@Root() material: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(material, info, context);
   }
@@ -106,7 +112,7 @@ export class MeetingMaterialResolver {
 
 @Resolver(() => AgendaTopic)
 export class AgendaTopicResolver {
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: 'The meeting whose agenda holds the topic.' })
   meeting(@Root() topic: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(topic, info, context);
   }

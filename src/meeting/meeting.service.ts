@@ -5,6 +5,7 @@ import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
+import { isStateCode, valueRuleDescriptions } from '../shared/value-rules';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Meeting } from './meeting.entity';
 import type { MeetingFilter, MeetingOrder } from './meeting.inputs';
@@ -24,7 +25,7 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, argu
   if (!filter) return [];
   checkDateRange(filter.dates, `${argumentName}.dates`);
   for (const [index, state] of (filter.states ?? []).entries()) {
-    if (!/^[A-Z]{2}$/.test(state)) throw userInputError(`${argumentName}.states[${index}]`, `must be a two-letter state code such as CA, got "${state.slice(0, 40)}"`);
+    if (!isStateCode(state)) throw userInputError(`${argumentName}.states[${index}]`, `must be ${valueRuleDescriptions.stateCode}, got "${state.slice(0, 40)}"`);
   }
   const { dates, city } = filter;
   return [

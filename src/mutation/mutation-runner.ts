@@ -11,13 +11,14 @@
  *   answer and returns it without writing again; the same key with other input is refused.
  */
 import { createHash } from 'node:crypto';
-import { GraphQLError, Kind, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { appendAuditEntry } from '../audit/audit-log';
 import { canonicalJson } from '../shared/canonical-json';
 import type { RequestContext } from '../context';
 import { userError, UserErrorCode, type UserError } from './user-error';
 import { WriteTransaction } from './write-transaction';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 export interface MutationResult {
   /** The record the payload returns (null when there is none, such as after a delete or on user errors). */
@@ -85,9 +86,9 @@ async function claimIdempotencyKey(manager: EntityManager, context: RequestConte
     result: MutationResult;
   }>;
   if (stored.fingerprint !== fingerprint) {
-    throw new GraphQLError(
+    throw codedError(
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
       `The Idempotency-Key "${context.idempotencyKey}" was already used for \`${call.responseKey}\` with different input; send a new key for a new request`,
-      { extensions: { code: 'IDEMPOTENCY_KEY_REUSED', http: { status: 422 } } },
     );
   }
   return { ...stored.result, userErrors: stored.result.userErrors.map((error) => userError(error.field, error.message, error.code)) };

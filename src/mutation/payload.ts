@@ -21,7 +21,7 @@ export interface DeletePayloadShape {
 
 /** `<Mutation>Payload { <field>: <Type>, userErrors }`. */
 export function recordPayload<T extends object>(payloadName: string, fieldName: string, type: ClassType<T>): ClassType<RecordPayloadShape<T>> {
-  @ObjectType(payloadName)
+  @ObjectType(payloadName, { description: `What the mutation answers: the ${fieldName} as it is afterwards, and what was wrong with the input.` })
   class RecordPayload implements RecordPayloadShape<T> {
     @Field(() => type, { name: fieldName, nullable: true, description: 'The record as it is after the mutation; null when nothing was written.' })
     record!: T | null;
@@ -34,7 +34,7 @@ export function recordPayload<T extends object>(payloadName: string, fieldName: 
 
 /** `<Mutation>Payload { deleted<Type>Id, userErrors }`. */
 export function deletePayload(payloadName: string, typeName: string): ClassType<DeletePayloadShape> {
-  @ObjectType(payloadName)
+  @ObjectType(payloadName, { description: 'What the delete answers: the ID the deleted record had, and what was wrong with the input.' })
   class DeletePayload implements DeletePayloadShape {
     @Field(() => ID, { name: `deleted${typeName}Id`, nullable: true, description: 'The ID the deleted record had; null when nothing was deleted.' })
     deletedId!: string | null;

@@ -30,15 +30,15 @@ registerEnumType(UserErrorCode, {
   },
 });
 
-@ObjectType({ description: 'A problem with the input of a mutation; nothing was written.' })
+@ObjectType({ description: 'A problem with the input of a mutation; nothing was written. A value with no id: part of one mutation\'s answer.' })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the argument or input field at fault, when there is one.' })
   field!: string[] | null;
 
-  @Field()
+  @Field({ description: 'What was wrong, in words for a person.' })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'What kind of rule the input broke.' })
   code!: UserErrorCode;
 }
 

@@ -3,8 +3,9 @@
  * whose `field` is the path into the mutation's arguments.
  */
 import { registerDecorator, validate, type ValidationArguments, type ValidationError, type ValidationOptions } from 'class-validator';
-import { isCalendarDate, isPartialDate, stateNames } from '../shared/calendar';
-import { isSlug, maximumSlugLength } from '../shared/slug';
+import { isCalendarDate, isPartialDate } from '../shared/calendar';
+import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../shared/value-rules';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
 
@@ -15,7 +16,7 @@ function rule(name: string, message: string, test: (value: unknown, args: Valida
     };
 }
 
-export const IsSlug = rule('isSlug', `$property must be up to ${maximumSlugLength} lower-case letters, digits and single hyphens, such as "district-reform-2019"`, (value) => isSlug(value));
+export const IsSlug = rule('isSlug', `$property must be ${valueRuleDescriptions.slug}`, (value) => isSlug(value));
 
 export const IsCalendarDate = rule('isCalendarDate', '$property must be a real date written YYYY-MM-DD, such as 2019-05-01', (value) => typeof value === 'string' && isCalendarDate(value));
 
@@ -26,16 +27,15 @@ export const IsPartialDate = rule(
   (value) => typeof value === 'string' && isPartialDate(value),
 );
 
-export const IsStateCode = rule('isStateCode', '$property must be a two-letter US state code such as CA', (value) => typeof value === 'string' && value in stateNames);
+export const IsStateCode = rule('isStateCode', `$property must be ${valueRuleDescriptions.stateCode}`, (value) => isStateCode(value));
 
-export const IsWebAddress = rule('isWebAddress', '$property must be an absolute http or https URL', (value) => {
-  if (typeof value !== 'string' || value.length > 2000) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+export const IsWebAddress = rule('isWebAddress', `$property must be ${valueRuleDescriptions.webAddress}`, (value) => isWebAddress(value));
+
+/** An ORCID iD written 0000-0000-0000-000X whose check digit holds (identifier-schemes.ts has the rule). */
+export const IsOrcid = rule('isOrcid', '$property must be an ORCID iD written 0000-0000-0000-000X with a valid check digit, such as 0000-0002-1825-0097', (value) => {
+  if (typeof value !== 'string') return false;
+  const checked = checkIdentifier(IdentifierScheme.ORCID, value);
+  return 'value' in checked && checked.value === value;
 });
 
 /** Text with something in it besides spaces. */

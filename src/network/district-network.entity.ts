@@ -5,6 +5,7 @@ import type { District } from '../district/district.entity';
 import type { Organization } from '../organization/organization.entity';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum DistrictNetworkKind {
   CONSORTIUM = 'CONSORTIUM',
@@ -12,7 +13,16 @@ export enum DistrictNetworkKind {
   IMPROVEMENT_NETWORK = 'IMPROVEMENT_NETWORK',
   DATA_COLLABORATIVE = 'DATA_COLLABORATIVE',
 }
-registerEnumType(DistrictNetworkKind, { name: 'DistrictNetworkKind', description: 'How the districts of a network work together.' });
+registerEnumType(DistrictNetworkKind, {
+  name: 'DistrictNetworkKind',
+  description: 'How the districts of a network work together.',
+  valuesConfig: {
+    CONSORTIUM: { description: 'Districts joined in a formal consortium.' },
+    DATA_COLLABORATIVE: { description: 'Districts sharing and studying their data together.' },
+    IMPROVEMENT_NETWORK: { description: 'Districts working on a shared improvement aim.' },
+    LEARNING_PARTNERSHIP: { description: 'Districts learning from one another.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'A network or partnership that districts belong to.' })
 @Entity({ name: 'district_network' })
@@ -26,16 +36,22 @@ export class DistrictNetwork extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The network's name." })
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => DistrictNetworkKind)
+  @Field(() => DistrictNetworkKind, { description: 'How the districts of the network work together.', deprecationReason: kindDeprecation('networkKind') })
   @Index()
   @Column({ type: 'enum', enum: DistrictNetworkKind, enumName: 'district_network_kind' })
   kind!: DistrictNetworkKind;
 
-  @Field(() => String, { nullable: true })
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => DistrictNetworkKind, { description: 'How the districts of the network work together.' })
+  get networkKind(): DistrictNetworkKind {
+    return this.kind;
+  }
+
+  @Field(() => String, { nullable: true, description: 'What the network is and does.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

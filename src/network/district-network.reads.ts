@@ -2,7 +2,7 @@
 import { briefListing } from '../brief/brief.service';
 import { districtListing } from '../district/district.service';
 import { organizationReads } from '../organization/organization.reads';
-import { connection, defineReads, toOne } from '../read/record-reads';
+import { connection, defineReads, expression, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -15,6 +15,7 @@ export const networkReads = defineReads({
   table: 'district_network',
   fields: {
     ...sourcedFields,
+    networkKind: expression((row) => `${row}.kind`),
     coordinator: toOne(() => organizationReads, 'coordinator_id'),
     members: connection(() => districtListing, throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id')),
     // Briefs that study the network, directly or through its member districts.

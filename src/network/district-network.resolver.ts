@@ -24,7 +24,7 @@ export class DistrictNetworkResolver {
   }
 
   @Query(() => DistrictNetwork, { nullable: true, description: 'The district network with this slug, or null.' })
-  districtNetwork(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  districtNetwork(@Arg('slug', { description: 'The district network\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 

@@ -11,12 +11,12 @@ import { Node } from '../shared/node';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'The object with this global ID, or null if there is none.' })
-  node(@Arg('id', () => ID) _id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  node(@Arg('id', () => ID, { description: 'A global ID, as given by the `id` field of any record.' }) _id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 
   @Query(() => [Node], { nullable: 'items', description: 'The objects with these global IDs, in the same order; null where there is none.' })
-  nodes(@Arg('ids', () => [ID]) _ids: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  nodes(@Arg('ids', () => [ID], { description: 'Global IDs, at most 100.' }) _ids: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 }

@@ -26,9 +26,8 @@ function protocolOf(environment: Environment): OtlpProtocol {
   return value;
 }
 
-/** The settings when tracing is configured, else undefined. Throws, naming the variable, on a value it cannot use. */
-export function tracingSettings(environment: Environment): TracingSettings | undefined {
-  if (environment.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return undefined;
+/** The exporter OTEL_TRACES_EXPORTER names (otlp when only an endpoint is set), or undefined when tracing is off. */
+function exporterOf(environment: Environment): TracesExporter | undefined {
   const exporterNames = (environment.OTEL_TRACES_EXPORTER ?? '').split(',').map((name) => name.trim()).filter(Boolean);
   const endpointSet = Boolean(environment.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || environment.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
   if (exporterNames.includes('none') || (exporterNames.length === 0 && !endpointSet)) return undefined;
@@ -37,10 +36,23 @@ export function tracingSettings(environment: Environment): TracingSettings | und
   if (exporter !== 'otlp' && exporter !== 'console') {
     throw new Error(`OTEL_TRACES_EXPORTER must be otlp, console or none; got ${JSON.stringify(exporter)}`);
   }
+  return exporter;
+}
+
+function scheduleDelayOf(environment: Environment): number {
   const delay = environment.OTEL_BSP_SCHEDULE_DELAY?.trim();
   const scheduleDelayMilliseconds = delay ? Number(delay) : 5000;
   if (!Number.isInteger(scheduleDelayMilliseconds) || scheduleDelayMilliseconds < 0) {
     throw new Error(`OTEL_BSP_SCHEDULE_DELAY must be a whole number of milliseconds; got ${JSON.stringify(delay)}`);
   }
+  return scheduleDelayMilliseconds;
+}
+
+/** The settings when tracing is configured, else undefined. Throws, naming the variable, on a value it cannot use. */
+export function tracingSettings(environment: Environment): TracingSettings | undefined {
+  if (environment.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return undefined;
+  const exporter = exporterOf(environment);
+  if (!exporter) return undefined;
+  const scheduleDelayMilliseconds = scheduleDelayOf(environment);
   return { exporter, protocol: protocolOf(environment), scheduleDelayMilliseconds };
 }

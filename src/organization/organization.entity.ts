@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum OrganizationKind {
   RESEARCH_COLLABORATIVE = 'RESEARCH_COLLABORATIVE',
@@ -12,7 +13,18 @@ export enum OrganizationKind {
   STATE_AGENCY = 'STATE_AGENCY',
   OTHER = 'OTHER',
 }
-registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'What sort of body an organization is.' });
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What sort of body an organization is.',
+  valuesConfig: {
+    RESEARCH_COLLABORATIVE: { description: 'Researchers and practitioners working together.' },
+    RESEARCH_INSTITUTE: { description: 'An independent research institute.' },
+    UNIVERSITY_POLICY_CENTER: { description: 'A policy research center at a university.' },
+    DISTRICT_NETWORK: { description: 'An organization run by a network of districts.' },
+    STATE_AGENCY: { description: 'A state education agency.' },
+    OTHER: { description: 'Any other body.' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })
@@ -26,7 +38,7 @@ export class Organization extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The organization's name." })
   @Column({ type: 'text' })
   name!: string;
 
@@ -34,16 +46,22 @@ export class Organization extends SourcedRecord {
   @Column({ type: 'text', name: 'short_name', nullable: true })
   shortName!: string | null;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What sort of body the organization is.', deprecationReason: kindDeprecation('organizationKind') })
   @Index()
   @Column({ type: 'enum', enum: OrganizationKind, enumName: 'organization_kind' })
   kind!: OrganizationKind;
 
-  @Field(() => String, { nullable: true })
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => OrganizationKind, { description: 'What sort of body the organization is.' })
+  get organizationKind(): OrganizationKind {
+    return this.kind;
+  }
+
+  @Field(() => String, { nullable: true, description: "The organization's website." })
   @Column({ type: 'text', name: 'website_url', nullable: true })
   websiteUrl!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the organization is and does.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

@@ -5,15 +5,15 @@ import { OrganizationKind } from './organization.entity';
 
 @InputType({ description: 'Narrows a list of organizations.' })
 export class OrganizationFilter {
-  @Field(() => [OrganizationKind], { nullable: true })
+  @Field(() => [OrganizationKind], { nullable: true, description: 'Organizations of any of these kinds.' })
   kinds?: OrganizationKind[] | null;
 }
 
 @ArgsType()
 export class OrganizationListArguments extends ConnectionArguments {
-  @Field(() => OrganizationFilter, { nullable: true })
+  @Field(() => OrganizationFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: OrganizationFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }

@@ -11,26 +11,26 @@ export class OrganizationUpdateInput {
   @IsSlug()
   slug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The organization's name." })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(300)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The short name or acronym it goes by.' })
   @IsOptional()
   @MaxLength(100)
   shortName?: string | null;
 
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: 'What sort of body it is.' })
   kind?: OrganizationKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The organization's website." })
   @IsOptional()
   @IsWebAddress()
   websiteUrl?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the organization is and does.' })
   @IsOptional()
   @MaxLength(10_000)
   description?: string | null;
@@ -44,9 +44,9 @@ export class OrganizationCreateInput extends OrganizationUpdateInput {
   @Field({ description: 'Lower-case words joined by hyphens; unique.' })
   override slug!: string;
 
-  @Field()
+  @Field({ description: "The organization's name." })
   override name!: string;
 
-  @Field(() => OrganizationKind)
+  @Field(() => OrganizationKind, { description: 'What sort of body it is.' })
   override kind!: OrganizationKind;
 }

@@ -19,15 +19,15 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class OrganizationMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => OrganizationCreatePayload, { description: 'Creates a organization.' })
-  organizationCreate(@Arg('input', () => OrganizationCreateInput) input: OrganizationCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  organizationCreate(@Arg('input', () => OrganizationCreateInput, { description: 'The new organization: its fields and references.' }) input: OrganizationCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, organizationSpec, input));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => OrganizationUpdatePayload, { description: 'Changes the fields given in `input`.' })
   organizationUpdate(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => OrganizationUpdateInput) input: OrganizationUpdateInput,
+    @Arg('id', () => ID, { description: 'The ID of the organization to change.' }) id: string,
+    @Arg('input', () => OrganizationUpdateInput, { description: 'The fields to change, and only those.' }) input: OrganizationUpdateInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -38,7 +38,7 @@ export class OrganizationMutationResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => OrganizationDeletePayload, { description: 'Deletes an organization that nothing refers to any more.' })
   organizationDelete(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the organization to delete.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,

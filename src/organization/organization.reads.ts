@@ -2,7 +2,8 @@
 import { briefListing } from '../brief/brief.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { networkReads } from '../network/district-network.reads';
-import { byName, connection, defineReads, ownedBy, toOne } from '../read/record-reads';
+import { organizationJsonLd } from '../publication/json-ld';
+import { byName, computed, connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { Organization } from './organization.entity';
@@ -14,11 +15,13 @@ export const organizationReads = defineReads({
   table: 'organization',
   fields: {
     ...sourcedFields,
+    organizationKind: expression((row) => `${row}.kind`),
     housedBy: toOne(() => organizationReads, 'housed_by_id'),
     houses: ownedBy(() => organizationReads, 'housed_by_id', byName),
     publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),
     convenedMeetings: connection(() => meetingListing, { where: 'm.convener_id = p.owner' }),
     coordinatedNetworks: ownedBy(() => networkReads, 'coordinator_id', byName),
+    jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) => organizationJsonLd(row as Parameters<typeof organizationJsonLd>[0])),
   },
 });
 

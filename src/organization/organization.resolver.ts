@@ -3,6 +3,7 @@
  * the read engine from organization.reads.ts; each resolver returns what was compiled for it.
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { briefListing } from '../brief/brief.service';
@@ -24,7 +25,7 @@ export class OrganizationResolver {
   }
 
   @Query(() => Organization, { nullable: true, description: 'The organization with this slug, or null.' })
-  organization(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  organization(@Arg('slug', { description: 'The organization\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 
@@ -50,6 +51,11 @@ export class OrganizationResolver {
 
   @FieldResolver(() => [DistrictNetwork], { description: 'District networks this organization coordinates, by name.' })
   coordinatedNetworks(@Root() organization: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(organization, info, context);
+  }
+
+  @FieldResolver(() => JSONObjectResolver, { description: 'The organization as schema.org JSON-LD (an Organization).' })
+  jsonLd(@Root() organization: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(organization, info, context);
   }
 }

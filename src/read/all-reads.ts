@@ -8,5 +8,6 @@ import '../meeting/meeting.reads';
 import '../network/district-network.reads';
 import '../node/node.reads';
 import '../organization/organization.reads';
+import '../person/person.reads';
 import '../source-document/source-document.reads';
 import '../theme/theme.reads';

@@ -142,6 +142,7 @@ export class ReadCompiler {
     const field = type.getFields()[fieldName];
     switch (declared.kind) {
       case 'computed':
+        if (declared.sql) return declared.sql(row);
         return `json_build_object(${declared.columns.map((column) => `${sqlString(column)}, ${row}.${column}`).join(', ')})`;
       case 'expression':
         return declared.sql(row);

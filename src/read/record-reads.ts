@@ -8,12 +8,18 @@
  */
 import type { Listing, NestedSource } from '../shared/pagination/listing';
 
-/** A value computed in JavaScript from some of the row's columns (a date written out, say). */
+/**
+ * A value computed in JavaScript from some of the row's columns (a date written out, say),
+ * or from a JSON value the database builds for the row (`sql`), with the field's arguments
+ * (a citation in the style asked for).
+ */
 export interface ComputedField {
   kind: 'computed';
   /** Database columns of the row the value needs. */
   columns: string[];
-  compute(row: Record<string, any>): unknown;
+  /** Instead of columns: a JSON-able SQL expression of `row` (its alias), handed to compute as is. */
+  sql?(row: string): string;
+  compute(row: Record<string, any>, args: Record<string, any>): unknown;
 }
 
 /** A value the database computes from the row, as a JSON-able SQL expression of `row` (its alias). */
@@ -78,11 +84,13 @@ export function readsOfType(typeName: string): RecordReads | undefined {
   return readsByType.get(typeName);
 }
 
-export function allRecordReads(): RecordReads[] {
-  return [...readsByType.values()];
-}
-
 export const computed = (columns: string[], compute: (row: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns, compute });
+
+/** A value the database computes from the row `row` (its alias) as a JSON-able SQL expression, such as a column under a second name. */
+export const expression = (sql: (row: string) => string): ExpressionField => ({ kind: 'expression', sql });
+
+/** A value computed in JavaScript, with the field's arguments, from the JSON the database builds for the row with `sql`. */
+export const computedFrom = (sql: (row: string) => string, compute: (value: any, args: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns: [], sql, compute });
 
 export const toOne = (target: () => RecordReads, column: string): ToOneField => ({ kind: 'toOne', target, column });
 

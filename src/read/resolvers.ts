@@ -73,7 +73,7 @@ function installRecordType(type: GraphQLObjectType, reads: RecordReads): void {
   for (const field of Object.values(type.getFields())) {
     const declared = reads.fields[field.name];
     if (declared?.kind === 'computed') {
-      field.resolve = (source, _args, context, info) => declared.compute(compiledValue(source, info, context));
+      field.resolve = (source, args, context, info) => declared.compute(compiledValue(source, info, context), args);
     } else if (isCompiledField(reads, field.name)) {
       field.resolve = readCompiled;
     }

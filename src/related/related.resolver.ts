@@ -15,23 +15,29 @@ import { RelatedBriefConnection, RelatedLessonConnection } from './related.types
 
 @Resolver(() => Lesson)
 export class LessonRelatedResolver {
-  @FieldResolver(() => RelatedLessonConnection, { description: `Lessons in other briefs related to this one, most related first, each with its score and reasons (at most ${maximumRelated}).` })
+  @FieldResolver(() => RelatedLessonConnection, { description: 'Lessons in other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.' })
   relatedLessons(
     @Root() lesson: CompiledRecord,
-    @Arg('first', () => Int, { defaultValue: 5 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 5, description: `How many related lessons per page, from 1 to ${maximumRelated}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Returns the related lessons ranked after this cursor.' }) after: string | null,
     @Arg('bases', () => [EvidenceBasis], { nullable: true, description: 'Only lessons, and explicit links, resting on these bases ([STATED] for stated findings); any basis when left out.' })
     bases: EvidenceBasis[] | null,
     @Ctx() context: RequestContext,
   ) {
-    return relatedLessons(context, keyOf(lesson), first, bases);
+    return relatedLessons(context, keyOf(lesson), first, after, bases);
   }
 }
 
 @Resolver(() => Brief)
 export class BriefRelatedResolver {
-  @FieldResolver(() => RelatedBriefConnection, { description: `Other briefs related to this one, most related first, each with its score and reasons (at most ${maximumRelated}).` })
-  relatedBriefs(@Root() brief: CompiledRecord, @Arg('first', () => Int, { defaultValue: 5 }) first: number, @Ctx() context: RequestContext) {
-    return relatedBriefs(context, keyOf(brief), first);
+  @FieldResolver(() => RelatedBriefConnection, { description: 'Other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.' })
+  relatedBriefs(
+    @Root() brief: CompiledRecord,
+    @Arg('first', () => Int, { defaultValue: 5, description: `How many related briefs per page, from 1 to ${maximumRelated}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Returns the related briefs ranked after this cursor.' }) after: string | null,
+    @Ctx() context: RequestContext,
+  ) {
+    return relatedBriefs(context, keyOf(brief), first, after);
   }
 }
 

@@ -12,12 +12,18 @@
  * network contributes at most its 200 most recent records as candidates, of which the
  * 100 with the strongest reasons are compared by text, and every
  * parent in a batch is ranked by one statement (a LATERAL subquery per parent).
+ *
+ * The ranking is paged as a Relay connection: a cursor carries the score and key of its
+ * record, so the next page starts after it in the same order (score, then key, both
+ * descending), however deep, at the cost of the first page.
  */
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../context';
 import { basisWeight, EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import type { LinkDirection } from '../lesson/lesson.inputs';
+import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
+import { PageInfo } from '../shared/pagination/connection';
 import { batchOptions } from '../shared/record-loaders';
 import { userInputError } from '../shared/user-input-error';
 import { reasonWeights, RelationReason, RelationReasonKind } from './relation-reason';
@@ -66,8 +72,25 @@ const termVectors: Record<string, (record: string) => string> = {
 const linkWeight = (link: string) =>
   `(${reasonWeights.EXPLICIT_LINK} * CASE ${link}.basis::text ${Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ')} END)::float8`;
 
-/** Ranks the candidates of each parent: one statement for the whole batch. `$3`, when `bases` is given (null for any), is the bases a candidate may rest on. */
-function rankedLoader(context: RequestContext, table: string, candidates: string, exclude: string, size: number, bases?: EvidenceBasis[] | null): DataLoader<number, RankedRow[]> {
+/** Where a page starts: after the record of this score and key, or at the top. */
+interface RankPosition {
+  score: number;
+  key: number;
+}
+
+/**
+ * Ranks the candidates of each parent: one statement for the whole batch. `$3` and `$4` are the page's start
+ * (`after`); `$5`, when `bases` is given (null for any), the bases a candidate may rest on.
+ */
+function rankedLoader(
+  context: RequestContext,
+  table: string,
+  candidates: string,
+  exclude: string,
+  size: number,
+  after: RankPosition | null,
+  bases?: EvidenceBasis[] | null,
+): DataLoader<number, RankedRow[]> {
   const terms = termVectors[table];
   return new DataLoader(async (owners) => {
     const rows = (await context.loaders.manager.query(
@@ -97,9 +120,12 @@ function rankedLoader(context: RequestContext, table: string, candidates: string
                 SELECT g.key, g.reasons, round(coalesce(similarities.value, 0)::numeric, 3)::float8 AS similarity, g.structural
                 FROM shortlisted g LEFT JOIN similarities USING (key)
               )
-         SELECT key, reasons, similarity, round((structural + similarity)::numeric, 3)::float8 AS score
-         FROM scored ORDER BY score DESC, key DESC LIMIT $2) ranked`,
-      bases === undefined ? [[...new Set(owners)], size] : [[...new Set(owners)], size, bases],
+         SELECT * FROM (
+           SELECT key, reasons, similarity, round((structural + similarity)::numeric, 3)::float8 AS score FROM scored
+         ) ranked_rows
+         WHERE $3::float8 IS NULL OR (ranked_rows.score, ranked_rows.key) < ($3::float8, $4::int)
+         ORDER BY ranked_rows.score DESC, ranked_rows.key DESC LIMIT $2) ranked`,
+      [[...new Set(owners)], size, after?.score ?? null, after?.key ?? null, ...(bases === undefined ? [] : [bases])],
     )) as RankedRow[];
     return owners.map((owner) => rows.filter((row) => row.owner === owner));
   }, batchOptions);
@@ -127,23 +153,50 @@ function checkSize(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > maximumRelated) throw userInputError('first', `must be from 1 to ${maximumRelated}, got ${first}`);
 }
 
+/** The position an `after` cursor of this list (`scope`) names; null for the first page. */
+function positionAfter(scope: string, after: string | null | undefined): RankPosition | null {
+  if (after === null || after === undefined) return null;
+  const [score, key] = decodeCursor(after, scope, 'after');
+  if (typeof score !== 'number' || !Number.isFinite(score) || !Number.isInteger(key)) throw invalidCursorError('after');
+  return { score, key: key as number };
+}
+
+/** One page of a ranking: `first` of the rows fetched (one more tells whether there is a next page), each with its cursor. */
+function pageOf<Edge>(scope: string, rows: RankedRow[], first: number, after: RankPosition | null, toEdge: (row: RankedRow, cursor: string) => Edge & { cursor: string }) {
+  const edges = rows.slice(0, first).map((row) => toEdge(row, encodeCursor(scope, [row.score, row.key])));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: rows.length > first,
+    hasPreviousPage: after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
+  return { edges, pageInfo };
+}
+
 // Explicit links name the link itself (ref) and only count when they rest on one of the bases asked for.
 const lessonCandidates = `
   SELECT k.to_lesson_id AS key, 'EXPLICIT_LINK'::text AS kind, 'OUTGOING:' || k.kind AS link_kind, k.id AS ref, ${linkWeight('k')} AS weight
-    FROM lesson_link k WHERE k.from_lesson_id = p.owner AND ($3::evidence_basis[] IS NULL OR k.basis = ANY($3))
+    FROM lesson_link k WHERE k.from_lesson_id = p.owner AND ($5::evidence_basis[] IS NULL OR k.basis = ANY($5))
   UNION ALL
-  SELECT k.from_lesson_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, k.id, ${linkWeight('k')} FROM lesson_link k WHERE k.to_lesson_id = p.owner AND ($3::evidence_basis[] IS NULL OR k.basis = ANY($3))
+  SELECT k.from_lesson_id, 'EXPLICIT_LINK', 'INCOMING:' || k.kind, k.id, ${linkWeight('k')} FROM lesson_link k WHERE k.to_lesson_id = p.owner AND ($5::evidence_basis[] IS NULL OR k.basis = ANY($5))
   UNION ALL ${sharing(RelationReasonKind.SHARED_THEME, 'lesson_theme', 'lesson_id', 'theme_id')}
   UNION ALL ${sharing(RelationReasonKind.SHARED_DISTRICT, 'lesson_district', 'lesson_id', 'district_id')}`;
 
-export async function relatedLessons(context: RequestContext, lessonKey: number, first: number, bases: EvidenceBasis[] | null = null): Promise<RelatedLessonConnection> {
+export async function relatedLessons(context: RequestContext, lessonKey: number, first: number, after?: string | null, bases: EvidenceBasis[] | null = null): Promise<RelatedLessonConnection> {
   checkSize(first);
   if (bases && bases.length === 0) throw userInputError('bases', 'must name at least one basis, or be left out for every basis');
-  const exclude = 'other.brief_id <> me.brief_id AND ($3::evidence_basis[] IS NULL OR other.basis = ANY($3))';
-  const loader = context.loaders.get(`related.lessons(${first},${bases?.join('|') ?? ''})`, () => rankedLoader(context, 'lesson', lessonCandidates, exclude, first, bases));
+  // A cursor belongs to the ranking it came from, bases included.
+  const scope = bases ? `Lesson.relatedLessons(${[...bases].sort().join('|')})` : 'Lesson.relatedLessons';
+  const position = positionAfter(scope, after);
+  const exclude = 'other.brief_id <> me.brief_id AND ($5::evidence_basis[] IS NULL OR other.basis = ANY($5))';
+  const loader = context.loaders.get(`related.lessons(${first},${after ?? ''},${bases?.join('|') ?? ''})`, () =>
+    rankedLoader(context, 'lesson', lessonCandidates, exclude, first + 1, position, bases),
+  );
   const rows = await loader.load(lessonKey);
-  const edges = rows.map((row) => Object.assign(new RelatedLessonEdge(), { score: row.score, reasons: toReasons(row), node: { typeName: 'Lesson', key: row.key } }));
-  return Object.assign(new RelatedLessonConnection(), { edges });
+  const page = pageOf(scope, rows, first, position, (row, cursor) =>
+    Object.assign(new RelatedLessonEdge(), { cursor, score: row.score, reasons: toReasons(row), node: { typeName: 'Lesson', key: row.key } }),
+  );
+  return Object.assign(new RelatedLessonConnection(), page);
 }
 
 const briefCandidates = `
@@ -164,10 +217,14 @@ const briefCandidates = `
   UNION ALL ${sharing(RelationReasonKind.SHARED_DISTRICT, 'brief_district', 'brief_id', 'district_id')}
   UNION ALL ${sharing(RelationReasonKind.SHARED_NETWORK, 'brief_network', 'brief_id', 'network_id')}`;
 
-export async function relatedBriefs(context: RequestContext, briefKey: number, first: number): Promise<RelatedBriefConnection> {
+export async function relatedBriefs(context: RequestContext, briefKey: number, first: number, after?: string | null): Promise<RelatedBriefConnection> {
   checkSize(first);
-  const loader = context.loaders.get(`related.briefs(${first})`, () => rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first));
+  const scope = 'Brief.relatedBriefs';
+  const position = positionAfter(scope, after);
+  const loader = context.loaders.get(`related.briefs(${first},${after ?? ''})`, () => rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first + 1, position));
   const rows = await loader.load(briefKey);
-  const edges = rows.map((row) => Object.assign(new RelatedBriefEdge(), { score: row.score, reasons: toReasons(row), node: { typeName: 'Brief', key: row.key } }));
-  return Object.assign(new RelatedBriefConnection(), { edges });
+  const page = pageOf(scope, rows, first, position, (row, cursor) =>
+    Object.assign(new RelatedBriefEdge(), { cursor, score: row.score, reasons: toReasons(row), node: { typeName: 'Brief', key: row.key } }),
+  );
+  return Object.assign(new RelatedBriefConnection(), page);
 }

@@ -1,6 +1,6 @@
 /** Why two records are related: the explainable parts of a relatedness score. */
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { LessonLink, LessonLinkKind } from '../lesson/lesson-link.entity';
+import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { LinkDirection } from '../lesson/lesson.inputs';
 
 export enum RelationReasonKind {
@@ -36,9 +36,9 @@ export const reasonWeights = {
   SHARED_NETWORK: 0.3,
 } as const;
 
-@ObjectType({ description: 'One reason two records are related, and what it adds to their score.' })
+@ObjectType({ description: 'One reason two records are related, and what it adds to their score. A value with no id: it exists only within the related edge that gives it.' })
 export class RelationReason {
-  @Field(() => RelationReasonKind)
+  @Field(() => RelationReasonKind, { description: 'What kind of reason this is.' })
   kind!: RelationReasonKind;
 
   @Field(() => Float, { description: 'What this reason adds to the score.' })

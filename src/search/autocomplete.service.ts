@@ -5,6 +5,7 @@
  * bounded by the number of suggestions, through indexes, at any size of database.
  */
 import type { RequestContext } from '../context';
+import { controlCharacters } from '../shared/full-text';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { searchSources } from './search.service';
@@ -14,7 +15,7 @@ export const maximumSuggestions = 10;
 const defaultTypes = [SearchType.BRIEF, SearchType.THEME, SearchType.DISTRICT, SearchType.MEETING];
 
 export async function autocomplete(context: RequestContext, prefix: string, types: SearchType[] | null | undefined, first: number): Promise<Suggestion[]> {
-  const typed = prefix.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trimStart();
+  const typed = prefix.replace(controlCharacters, ' ').replace(/\s+/g, ' ').trimStart();
   if (typed.trim().length < 2) throw userInputError('prefix', 'must hold at least 2 characters');
   if (typed.length > 100) throw userInputError('prefix', `is ${typed.length} characters long; at most 100 are matched`);
   if (!Number.isInteger(first) || first < 1 || first > maximumSuggestions) throw userInputError('first', `must be from 1 to ${maximumSuggestions}, got ${first}`);

@@ -20,43 +20,43 @@ import { searchConditions } from '../shared/full-text';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { Theme } from '../theme/theme.entity';
 
-@ObjectType({ description: 'How many items are on a theme.' })
+@ObjectType({ description: 'How many items are on a theme. A value with no id: part of its facet counts.' })
 export class ThemeCount {
-  @Field(() => Theme) theme!: RecordReference;
-  @Field(() => Int) count!: number;
+  @Field(() => Theme, { description: 'The theme.' }) theme!: RecordReference;
+  @Field(() => Int, { description: 'How many items are directly on the theme.' }) count!: number;
 }
 
-@ObjectType({ description: 'How many items are from a year.' })
+@ObjectType({ description: 'How many items are from a year. A value with no id: part of its facet counts.' })
 export class YearCount {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => Int, { description: 'How many items are from the year.' }) count!: number;
 }
 
-@ObjectType({ description: 'How many items concern a district.' })
+@ObjectType({ description: 'How many items concern a district. A value with no id: part of its facet counts.' })
 export class DistrictCount {
-  @Field(() => District) district!: RecordReference;
-  @Field(() => Int) count!: number;
+  @Field(() => District, { description: 'The district.' }) district!: RecordReference;
+  @Field(() => Int, { description: 'How many items concern the district.' }) count!: number;
 }
 
-@ObjectType({ description: 'How many items are of a kind of brief.' })
+@ObjectType({ description: 'How many items are of a kind of brief. A value with no id: part of its facet counts.' })
 export class BriefKindCount {
-  @Field(() => BriefKind) kind!: BriefKind;
-  @Field(() => Int) count!: number;
+  @Field(() => BriefKind, { description: 'The kind of brief.' }) kind!: BriefKind;
+  @Field(() => Int, { description: 'How many items are of the kind.' }) count!: number;
 }
 
-@ObjectType({ description: 'How many lessons rest on a basis.' })
+@ObjectType({ description: 'How many lessons rest on a basis. A value with no id: part of its facet counts.' })
 export class BasisCount {
-  @Field(() => EvidenceBasis) basis!: EvidenceBasis;
-  @Field(() => Int) count!: number;
+  @Field(() => EvidenceBasis, { description: 'The basis.' }) basis!: EvidenceBasis;
+  @Field(() => Int, { description: 'How many lessons rest on it.' }) count!: number;
 }
 
-@ObjectType({ description: 'How many items an organization published.' })
+@ObjectType({ description: 'How many items an organization published. A value with no id: part of its facet counts.' })
 export class PublisherCount {
-  @Field(() => Organization) organization!: RecordReference;
-  @Field(() => Int) count!: number;
+  @Field(() => Organization, { description: 'The publishing organization.' }) organization!: RecordReference;
+  @Field(() => Int, { description: 'How many items the organization published.' }) count!: number;
 }
 
-@ObjectType({ description: 'Facet counts for a list, for a filter sidebar. Each facet ignores its own filter and applies the others; the largest 50 values of each, most items first.' })
+@ObjectType({ description: 'Facet counts for a list, for a filter sidebar. Each facet ignores its own filter and applies the others; the largest 50 values of each, most items first. A value with no id: computed for the filter and search asked, cached with the field that asked.' })
 export class FacetCounts {
   @Field(() => [ThemeCount], { description: 'Items on each theme or one of its sub-themes, as the themes filter matches by default.' }) themes!: ThemeCount[];
   @Field(() => [YearCount], { description: 'Items by year of publication (of the brief, for lessons); items without a date are not counted.' }) years!: YearCount[];

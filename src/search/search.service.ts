@@ -70,6 +70,10 @@ export const searchSources: Record<SearchType, SearchSource> = {
     type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
     fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], typeName: 'Organization',
   },
+  PERSON: {
+    type: SearchType.PERSON, table: 'person', alias: 'pe', title: 'pe.name',
+    fields: [{ name: 'name', sql: 'pe.name' }], typeName: 'Person',
+  },
   DISTRICT_NETWORK: {
     type: SearchType.DISTRICT_NETWORK, table: 'district_network', alias: 'n', title: 'n.name',
     fields: [{ name: 'name', sql: 'n.name' }, { name: 'description', sql: 'n.description' }], typeName: 'DistrictNetwork',

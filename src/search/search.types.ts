@@ -6,6 +6,7 @@ import { Lesson } from '../lesson/lesson.entity';
 import { Meeting } from '../meeting/meeting.entity';
 import { DistrictNetwork } from '../network/district-network.entity';
 import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
 import { PageInfo } from '../shared/pagination/connection';
 import type { RecordReference } from '../read/request-reads';
 import { Theme } from '../theme/theme.entity';
@@ -17,12 +18,21 @@ export enum SearchType {
   THEME = 'THEME',
   DISTRICT = 'DISTRICT',
   ORGANIZATION = 'ORGANIZATION',
+  PERSON = 'PERSON',
   DISTRICT_NETWORK = 'DISTRICT_NETWORK',
 }
 registerEnumType(SearchType, {
   name: 'SearchType',
   description: 'A kind of record that search can return.',
-  valuesConfig: { DISTRICT_NETWORK: { description: 'District networks and partnerships, by name and description.' } },
+  valuesConfig: {
+    BRIEF: { description: 'Briefs.' },
+    DISTRICT: { description: 'Districts.' },
+    LESSON: { description: 'Lessons.' },
+    MEETING: { description: 'Meetings.' },
+    ORGANIZATION: { description: 'Organizations.' },
+    THEME: { description: 'Themes.' },
+    DISTRICT_NETWORK: { description: 'District networks and partnerships, by name, aliases and description.' },
+  },
 });
 
 export enum SearchMatchMode {
@@ -41,10 +51,10 @@ registerEnumType(SearchMatchMode, {
 export const SearchResult = createUnionType({
   name: 'SearchResult',
   description: 'A record found by search.',
-  types: () => [Brief, Lesson, Meeting, Theme, District, Organization, DistrictNetwork] as const,
+  types: () => [Brief, Lesson, Meeting, Theme, District, Organization, Person, DistrictNetwork] as const,
 });
 
-@ObjectType({ description: 'A field of a search result with the words that matched marked.' })
+@ObjectType({ description: 'A field of a search result with the words that matched marked. A value with no id: it belongs to one search edge.' })
 export class Highlight {
   @Field({ description: 'The field, such as "title" or "summary".' })
   field!: string;
@@ -55,7 +65,7 @@ export class Highlight {
 
 @ObjectType({ description: 'A search result with its relevance and the parts that matched.' })
 export class SearchEdge {
-  @Field()
+  @Field({ description: 'Opaque cursor of this result, for after.' })
   cursor!: string;
 
   @Field(() => Float, { description: 'Relevance from 0 to 1; higher is better. Comparable within one search only.' })
@@ -64,7 +74,7 @@ export class SearchEdge {
   @Field(() => [Highlight], { description: 'The fields that matched, with the matches marked.' })
   highlights!: Highlight[];
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record found.' })
   /** The record found, read by the read engine with the fields asked for. */
   node!: RecordReference;
 }
@@ -76,13 +86,13 @@ export interface SearchTotal {
 
 @ObjectType({ description: 'Search results, most relevant first.' })
 export class SearchConnection {
-  @Field(() => [SearchEdge])
+  @Field(() => [SearchEdge], { description: 'The results of this page, each with its cursor, relevance and highlights.' })
   edges!: SearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
   pageInfo!: PageInfo;
 
-  @Field(() => SearchMatchMode)
+  @Field(() => SearchMatchMode, { description: 'How the results were found.' })
   matchMode!: SearchMatchMode;
 
   @Field(() => String, { nullable: true, description: 'The query as corrected and searched, when matchMode is FUZZY ("Did you mean …").' })
@@ -95,7 +105,7 @@ export class SearchConnection {
 
   count!: () => Promise<SearchTotal>;
 
-  @Field(() => [SearchResult])
+  @Field(() => [SearchResult], { description: 'The records of the edges, for when cursors, scores and highlights are not needed.' })
   get nodes(): Array<SearchEdge['node']> {
     return this.edges.map((edge) => edge.node);
   }
@@ -111,14 +121,14 @@ export class SearchConnection {
   }
 }
 
-@ObjectType({ description: 'A suggestion for a search box.' })
+@ObjectType({ description: 'A suggestion for a search box. A value with no id: it wraps the suggested record (which has one) for one prefix typed.' })
 export class Suggestion {
   @Field({ description: 'The title or name to show.' })
   text!: string;
 
-  @Field(() => SearchType)
+  @Field(() => SearchType, { description: 'The kind of record suggested.' })
   type!: SearchType;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The record suggested.' })
   node!: SearchEdge['node'];
 }

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { isCalendarDate, isPartialDate } from '../shared/calendar';
-import { isSlug } from '../shared/slug';
+import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../shared/value-rules';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { collectionNames, collections, type CollectionName, type Dataset, type FieldSpec } from './seed-schema';
 
 export interface SeedProblem {
@@ -236,16 +237,22 @@ class DatasetBuilder {
       }
       case 'slug':
         if (!isSlug(value)) {
-          return report(field, `must be a slug (lower-case letters, digits and single dashes, at most 120 characters), got ${describe(value)}`);
+          return report(field, `must be ${valueRuleDescriptions.slug}, got ${describe(value)}`);
         }
         return;
       case 'url':
-        if (typeof value !== 'string' || !/^https?:\/\/[^\s]+$/.test(value) || value.length > 2000 || unstorableText(value)) {
-          return report(field, `must be an http(s) URL, got ${describe(value)}`);
+        if (!isWebAddress(value)) {
+          return report(field, `must be ${valueRuleDescriptions.webAddress}, got ${describe(value)}`);
         }
         return;
+      case 'orcid': {
+        if (typeof value !== 'string') return report(field, `must be an ORCID iD (0000-0000-0000-000X), got ${describe(value)}`);
+        const checked = checkIdentifier(IdentifierScheme.ORCID, value);
+        if ('problem' in checked) report(field, checked.problem);
+        return;
+      }
       case 'state':
-        if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) return report(field, `must be a two-letter state code such as CA, got ${describe(value)}`);
+        if (!isStateCode(value)) return report(field, `must be ${valueRuleDescriptions.stateCode}, got ${describe(value)}`);
         return;
       case 'date':
         if (typeof value !== 'string' || !isCalendarDate(value)) return report(field, `must be a calendar date YYYY-MM-DD, got ${describe(value)}`);
@@ -311,7 +318,8 @@ class DatasetBuilder {
       // Malformed references were reported by the field checks; only well-formed ones are looked up.
       if (spec.type === 'ref') {
         if (isKeyShaped(spec.collection, value) && !keys.get(spec.collection)!.has(value)) {
-          const message = `unknown ${spec.collection.replace(/s$/, '')} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
+          const singular = spec.collection === 'people' ? 'person' : spec.collection.replace(/s$/, '');
+          const message = `unknown ${singular} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
           if (this.allowExternalReferences) {
             this.externalReferences.push({ collection: spec.collection, key: value as string | number, problem: { file: record.file, line: record.line, record: record.label, field, message: `${message}, in the documents or the database` } });
           } else {
@@ -355,11 +363,57 @@ class DatasetBuilder {
       if (first) report(link, 'from', `duplicate link; ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''} already links ${from} to ${to} as ${kind}`);
       else links.set(identity, link);
     }
+    this.checkPublicationRules(report);
     this.checkNoCycles('organizations', 'housedBy');
     this.checkNoCycles('themes', 'parent');
     for (const brief of this.records.get('briefs')!) {
       const buildsOn = (brief.value.buildsOn as unknown[] | undefined) ?? [];
       if (buildsOn.includes(brief.value.slug)) report(brief, 'buildsOn', 'a brief cannot build on itself');
+    }
+  }
+
+  /** Bylines name a person or an organization; identifiers are valid for their scheme and unique; ORCID iDs are unique. */
+  private checkPublicationRules(report: (record: Located<Record<string, unknown>>, field: string, message: string) => void): void {
+    const identifiers = new Map<string, string>();
+    for (const brief of this.records.get('briefs')!) {
+      const contributors = Array.isArray(brief.value.contributors) ? (brief.value.contributors as unknown[]) : [];
+      const named = new Map<string, number>();
+      contributors.forEach((contributor, index) => {
+        if (!contributor || typeof contributor !== 'object') return;
+        const { person, organization } = contributor as { person?: unknown; organization?: unknown };
+        if ((person === undefined || person === null) === (organization === undefined || organization === null)) {
+          return report(brief, `contributors[${index}]`, 'must name exactly one of person or organization');
+        }
+        const who = person ? `person "${String(person)}"` : `organization "${String(organization)}"`;
+        if (named.has(who)) report(brief, `contributors[${index}]`, `names ${who} again (already contributors[${named.get(who)}]); a byline names each once`);
+        else named.set(who, index);
+      });
+      const list = Array.isArray(brief.value.identifiers) ? (brief.value.identifiers as unknown[]) : [];
+      list.forEach((identifier, index) => {
+        if (!identifier || typeof identifier !== 'object') return;
+        const { scheme, value } = identifier as { scheme?: unknown; value?: unknown };
+        if (typeof scheme !== 'string' || !(scheme in IdentifierScheme) || typeof value !== 'string') return;
+        const checked = checkIdentifier(scheme as IdentifierScheme, value);
+        if ('problem' in checked) return report(brief, `identifiers[${index}].value`, checked.problem);
+        const identity = `${scheme}:${checked.value}`;
+        const first = identities(identifiers, identity, brief.label);
+        if (first) report(brief, `identifiers[${index}].value`, `duplicate ${scheme} ${checked.value}; already given to ${first}`);
+      });
+    }
+    const orcids = new Map<string, string>();
+    for (const person of this.records.get('people')!) {
+      const { orcid, affiliations } = person.value as { orcid?: unknown; affiliations?: unknown };
+      if (typeof orcid === 'string') {
+        const checked = checkIdentifier(IdentifierScheme.ORCID, orcid);
+        const first = 'value' in checked ? identities(orcids, checked.value, person.label) : undefined;
+        if (first) report(person, 'orcid', `duplicate ORCID iD ${orcid}; already given to ${first}`);
+      }
+      (Array.isArray(affiliations) ? affiliations : []).forEach((affiliation: unknown, index) => {
+        const { startYear, endYear } = (affiliation ?? {}) as { startYear?: unknown; endYear?: unknown };
+        if (typeof startYear === 'number' && typeof endYear === 'number' && endYear < startYear) {
+          report(person, `affiliations[${index}].endYear`, `must be ${startYear} (startYear) or later, got ${endYear}`);
+        }
+      });
     }
   }
 
@@ -388,6 +442,13 @@ class DatasetBuilder {
     for (const brief of result.briefs) if (brief.published !== undefined) brief.published = String(brief.published);
     return result;
   }
+}
+
+/** The label of the record that first claimed `identity`, or undefined (and `label` claims it). */
+function identities(claimed: Map<string, string>, identity: string, label: string): string | undefined {
+  const first = claimed.get(identity);
+  if (first === undefined) claimed.set(identity, label);
+  return first;
 }
 
 function tooLarge(file: string): SeedProblem {

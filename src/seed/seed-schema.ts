@@ -3,11 +3,14 @@
  * types, which are required, and which refer to records of another collection.
  * The reader validates against these specs and the writer relies on them.
  */
+import { BriefFileKind } from '../brief/brief-file.entity';
+import { ContributorRole } from '../brief/brief-contributor.entity';
 import { BriefKind, BriefStatus } from '../brief/brief.entity';
 import { DistrictKind } from '../district/district.entity';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import { LessonLinkKind } from '../lesson/lesson-link.entity';
 import { MeetingMaterialKind } from '../meeting/meeting-material.entity';
+import { type IdentifierScheme, workSchemes } from '../identifier/identifier-schemes';
 import { DistrictNetworkKind } from '../network/district-network.entity';
 import { OrganizationKind } from '../organization/organization.entity';
 import { SourceDocumentKind } from '../source-document/source-document.entity';
@@ -15,6 +18,7 @@ import { SourceDocumentKind } from '../source-document/source-document.entity';
 export type CollectionName =
   | 'sources'
   | 'organizations'
+  | 'people'
   | 'themes'
   | 'districts'
   | 'networks'
@@ -27,6 +31,7 @@ export type FieldSpec =
   | { type: 'text'; required?: boolean; maxLength?: number }
   | { type: 'slug'; required?: boolean }
   | { type: 'url'; required?: boolean }
+  | { type: 'orcid'; required?: boolean }
   | { type: 'state'; required?: boolean }
   | { type: 'date'; required?: boolean }
   | { type: 'partialDate'; required?: boolean }
@@ -74,6 +79,29 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       websiteUrl: { type: 'url' },
       description: text(),
       housedBy: { type: 'ref', collection: 'organizations' },
+      source,
+    },
+  },
+  people: {
+    key: 'slug',
+    fields: {
+      slug: { type: 'slug', required: true },
+      name: requiredText(300),
+      sortName: requiredText(300),
+      orcid: { type: 'orcid' },
+      affiliations: {
+        type: 'list',
+        maxItems: 100,
+        of: {
+          type: 'object',
+          required: true,
+          fields: {
+            organization: { type: 'ref', collection: 'organizations', required: true },
+            startYear: { type: 'positiveInteger' },
+            endYear: { type: 'positiveInteger' },
+          },
+        },
+      },
       source,
     },
   },
@@ -157,6 +185,50 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       summary: requiredText(),
       url: { type: 'url' },
       authors: { type: 'list', of: requiredText(200), maxItems: 100 },
+      // The byline as records, in order: each names a person or an organization (exactly one).
+      contributors: {
+        type: 'list',
+        maxItems: 100,
+        of: {
+          type: 'object',
+          required: true,
+          fields: {
+            person: { type: 'ref', collection: 'people' },
+            organization: { type: 'ref', collection: 'organizations' },
+            role: { type: 'enum', values: Object.values(ContributorRole), required: true },
+          },
+        },
+      },
+      files: {
+        type: 'list',
+        maxItems: 100,
+        of: {
+          type: 'object',
+          required: true,
+          fields: {
+            kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
+            title: requiredText(500),
+            url: { type: 'url', required: true },
+            mediaType: text(100),
+            sizeInKilobytes: { type: 'positiveNumber' },
+            language: text(35),
+            source,
+          },
+        },
+      },
+      identifiers: {
+        type: 'list',
+        maxItems: 20,
+        of: {
+          type: 'object',
+          required: true,
+          fields: {
+            scheme: { type: 'enum', values: workSchemes, required: true },
+            value: requiredText(2000),
+            source,
+          },
+        },
+      },
       editorialNote: text(),
       publisher: { type: 'ref', collection: 'organizations', required: true },
       followsUpMeeting: { type: 'ref', collection: 'meetings' },
@@ -206,6 +278,11 @@ export const collectionNames = Object.keys(collections) as CollectionName[];
 // Typed views of validated records, as the writer consumes them.
 export interface SourceRecord { slug: string; title: string; kind: SourceDocumentKind; fileName?: string; url?: string; description?: string }
 export interface OrganizationRecord { slug: string; name: string; shortName?: string; kind: OrganizationKind; websiteUrl?: string; description?: string; housedBy?: string; source?: string }
+export interface AffiliationRecord { organization: string; startYear?: number; endYear?: number }
+export interface PersonRecord { slug: string; name: string; sortName: string; orcid?: string; affiliations?: AffiliationRecord[]; source?: string }
+export interface ContributorRecord { person?: string; organization?: string; role: ContributorRole }
+export interface BriefFileRecord { kind: BriefFileKind; title: string; url: string; mediaType?: string; sizeInKilobytes?: number; language?: string; source?: string }
+export interface IdentifierRecord { scheme: IdentifierScheme; value: string; source?: string }
 export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
 export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
 export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; source?: string }
@@ -218,7 +295,8 @@ export interface LessonRecord {
   statement: string; basis?: EvidenceBasis; source?: string; locator?: string; reportLessonNumber?: number; explanation?: string; themes?: string[]; districts?: string[];
 }
 export interface BriefRecord {
-  slug: string; title: string; alternateTitles?: string[]; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[]; editorialNote?: string;
+  slug: string; title: string; alternateTitles?: string[]; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[];
+  contributors?: ContributorRecord[]; files?: BriefFileRecord[]; identifiers?: IdentifierRecord[]; editorialNote?: string;
   publisher: string; followsUpMeeting?: number; themes?: string[]; districts?: string[]; networks?: string[]; buildsOn?: string[];
   declaredLessonCount?: number; lessons?: LessonRecord[]; source?: string;
 }
@@ -227,6 +305,7 @@ export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKi
 export interface Dataset {
   sources: SourceRecord[];
   organizations: OrganizationRecord[];
+  people: PersonRecord[];
   themes: ThemeRecord[];
   districts: DistrictRecord[];
   networks: NetworkRecord[];

@@ -9,7 +9,9 @@
  */
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
-import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
+import { SeedValidationError } from './seed-reader';
+import { collectionNames, type BriefRecord, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type SeedSummary = Record<CollectionName, Record<Outcome, number>>;
@@ -35,7 +37,7 @@ function nullable<T>(value: T | undefined): T | null {
 
 function emptySummary(): SeedSummary {
   const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
-  return { sources: counts(), organizations: counts(), themes: counts(), districts: counts(), networks: counts(), meetings: counts(), briefs: counts(), lessonLinks: counts() };
+  return { sources: counts(), organizations: counts(), people: counts(), themes: counts(), districts: counts(), networks: counts(), meetings: counts(), briefs: counts(), lessonLinks: counts() };
 }
 
 /** Inserts or updates one row identified by `conflictColumns`; one statement. */
@@ -102,6 +104,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   const ids = {
     sources: new Map<string, number>(),
     organizations: new Map<string, number>(),
+    people: new Map<string, number>(),
     themes: new Map<string, number>(),
     districts: new Map<string, number>(),
     networks: new Map<string, number>(),
@@ -137,6 +140,32 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     });
     ids.organizations.set(organization.slug, id);
     count('organizations', outcome, false);
+    progressed();
+  }
+
+  for (const person of dataset.people) {
+    const orcid = storedOrcid(person.orcid);
+    const [holder] = orcid
+      ? ((await manager.query(`SELECT slug FROM public.person WHERE orcid = $1 AND slug <> $2`, [orcid, person.slug])) as Array<{ slug: string }>)
+      : [];
+    if (holder) {
+      throw new SeedValidationError([{ file: '(database)', record: `people (slug ${JSON.stringify(person.slug)})`, field: 'orcid', message: `ORCID iD ${orcid} is already the ORCID iD of person "${holder.slug}"` }]);
+    }
+    const { id, outcome } = await upsertRow(manager, 'person', ['slug'], {
+      slug: person.slug, name: person.name, sort_name: person.sortName, orcid, source_id: sourceId(person.source),
+    });
+    ids.people.set(person.slug, id);
+    const affiliations = person.affiliations ?? [];
+    let changed = false;
+    for (const [index, affiliation] of affiliations.entries()) {
+      const stored = await upsertRow(manager, 'person_affiliation', ['person_id', 'position'], {
+        person_id: id, position: index + 1, organization_id: ids.organizations.get(affiliation.organization)!,
+        start_year: nullable(affiliation.startYear), end_year: nullable(affiliation.endYear),
+      });
+      changed = stored.outcome !== 'unchanged' || changed;
+    }
+    changed = (await trimPositions(manager, 'person_affiliation', 'person_id', id, affiliations.length)) || changed;
+    count('people', outcome, changed);
     progressed();
   }
 
@@ -217,6 +246,7 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     let changed = await syncJoinTable(manager, 'brief_theme', 'brief_id', id, 'theme_id', idsOf(ids.themes, brief.themes));
     changed = (await syncJoinTable(manager, 'brief_district', 'brief_id', id, 'district_id', idsOf(ids.districts, brief.districts))) || changed;
     changed = (await syncJoinTable(manager, 'brief_network', 'brief_id', id, 'network_id', idsOf(ids.networks, brief.networks))) || changed;
+    changed = (await writeBriefPublicationParts(manager, id, brief, ids.people, ids.organizations, sourceId)) || changed;
     const lessons = brief.lessons ?? [];
     for (const [index, lesson] of lessons.entries()) {
       const stored = await upsertRow(manager, 'lesson', ['brief_id', 'position'], {
@@ -248,4 +278,80 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     progressed();
   }
   return summary;
+}
+
+/** An ORCID iD in its stored form (the reader has checked it). */
+function storedOrcid(orcid: string | undefined): string | null {
+  if (!orcid) return null;
+  const checked = checkIdentifier(IdentifierScheme.ORCID, orcid);
+  return 'value' in checked ? checked.value : orcid;
+}
+
+/** A brief's byline, files and identifiers (the parts partner sites link and cite); returns whether any changed. */
+async function writeBriefPublicationParts(
+  manager: EntityManager,
+  briefId: number,
+  brief: BriefRecord,
+  people: Map<string, number>,
+  organizations: Map<string, number>,
+  sourceId: (slug: string | undefined) => number | null,
+): Promise<boolean> {
+  let changed = false;
+  const contributors = brief.contributors ?? [];
+  for (const [index, contributor] of contributors.entries()) {
+    const stored = await upsertRow(manager, 'brief_contributor', ['brief_id', 'position'], {
+      brief_id: briefId, position: index + 1, role: contributor.role,
+      person_id: contributor.person ? people.get(contributor.person)! : null,
+      organization_id: contributor.organization ? organizations.get(contributor.organization)! : null,
+    });
+    changed = stored.outcome !== 'unchanged' || changed;
+  }
+  changed = (await trimPositions(manager, 'brief_contributor', 'brief_id', briefId, contributors.length)) || changed;
+  const files = brief.files ?? [];
+  for (const [index, file] of files.entries()) {
+    const stored = await upsertRow(manager, 'brief_file', ['brief_id', 'position'], {
+      brief_id: briefId, position: index + 1, kind: file.kind, title: file.title, url: file.url, media_type: nullable(file.mediaType),
+      size_kilobytes: nullable(file.sizeInKilobytes), language: nullable(file.language), source_id: sourceId(file.source),
+    });
+    changed = stored.outcome !== 'unchanged' || changed;
+  }
+  changed = (await trimPositions(manager, 'brief_file', 'brief_id', briefId, files.length)) || changed;
+  return (await writeBriefIdentifiers(manager, briefId, brief, sourceId)) || changed;
+}
+
+/**
+ * Identifiers are unique per scheme across briefs, so a reordered list cannot be
+ * upserted position by position (a value would briefly be held twice): an unchanged
+ * list is left alone, a changed one replaced whole. One held by another brief stops
+ * the load with a problem naming both.
+ */
+async function writeBriefIdentifiers(manager: EntityManager, briefId: number, brief: BriefRecord, sourceId: (slug: string | undefined) => number | null): Promise<boolean> {
+  const wanted = (brief.identifiers ?? []).map((identifier) => {
+    const checked = checkIdentifier(identifier.scheme, identifier.value);
+    return { scheme: identifier.scheme, value: 'value' in checked ? checked.value : identifier.value, source_id: sourceId(identifier.source) };
+  });
+  const taken = (await manager.query(
+    `SELECT i.scheme, i.value, b.slug FROM public.brief_identifier i JOIN public.brief b ON b.id = i.brief_id
+      WHERE i.brief_id <> $1 AND (i.scheme::text, i.value) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [briefId, wanted.map((identifier) => identifier.scheme), wanted.map((identifier) => identifier.value)],
+  )) as Array<{ scheme: IdentifierScheme; value: string; slug: string }>;
+  if (taken.length > 0) {
+    throw new SeedValidationError(taken.map((row) => ({
+      file: '(database)', record: `briefs (slug ${JSON.stringify(brief.slug)})`, field: 'identifiers',
+      message: `${row.scheme} ${row.value} is already the identifier of brief "${row.slug}"`,
+    })));
+  }
+  const stored = (await manager.query(
+    `SELECT scheme, value, source_id FROM public.brief_identifier WHERE brief_id = $1 ORDER BY position`,
+    [briefId],
+  )) as Array<{ scheme: IdentifierScheme; value: string; source_id: number | null }>;
+  if (JSON.stringify(stored) === JSON.stringify(wanted)) return false;
+  await manager.query(`DELETE FROM public.brief_identifier WHERE brief_id = $1`, [briefId]);
+  for (const [index, identifier] of wanted.entries()) {
+    await manager.query(
+      `INSERT INTO public.brief_identifier (brief_id, position, scheme, value, source_id) VALUES ($1, $2, $3, $4, $5)`,
+      [briefId, index + 1, identifier.scheme, identifier.value, identifier.source_id],
+    );
+  }
+  return true;
 }

@@ -9,4 +9,9 @@ export enum DatePrecision {
 registerEnumType(DatePrecision, {
   name: 'DatePrecision',
   description: 'How precisely a date is known. A date known to the month is stored as the first day of that month.',
+  valuesConfig: {
+    DAY: { description: 'Known to the day.' },
+    MONTH: { description: 'Known to the month.' },
+    YEAR: { description: 'Known to the year only.' },
+  },
 });

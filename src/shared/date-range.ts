@@ -6,10 +6,10 @@ import { userInputError } from './user-input-error';
 
 @InputType({ description: 'An inclusive range of dates; leave an end out to leave it open.' })
 export class DateRange {
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The first day of the range; open when left out.' })
   from?: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The last day of the range; open when left out.' })
   to?: string | null;
 }
 

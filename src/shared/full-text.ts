@@ -10,10 +10,13 @@ import { userInputError } from './user-input-error';
 export const maximumSearchLength = 256;
 export const searchConfiguration = 'public.briefgraph';
 
+/** Control characters (including NUL, which PostgreSQL refuses in text) carry no meaning in a search: they become spaces. */
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
+export const controlCharacters = /[\u0000-\u001f\u007f]+/g;
+
 /** Trims and validates search text; throws BAD_USER_INPUT naming the argument. */
 export function cleanSearchText(text: string, argumentName: string): string {
-  // Control characters (including NUL, which PostgreSQL refuses in text) carry no meaning in a search.
-  const cleaned = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const cleaned = text.replace(controlCharacters, ' ').trim();
   if (cleaned === '') throw userInputError(argumentName, 'must not be empty; type some words to search for');
   if (cleaned.length > maximumSearchLength) {
     throw userInputError(argumentName, `is ${cleaned.length} characters long; at most ${maximumSearchLength} are searched`);

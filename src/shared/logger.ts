@@ -8,7 +8,7 @@
  * are scrubbed from messages and string fields wherever they appear.
  */
 import pino from 'pino';
-import { redactDatabaseUrl } from '../config';
+import { redactDatabaseUrl } from './redact-database-url';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFormat = 'json' | 'pretty';

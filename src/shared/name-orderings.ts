@@ -6,7 +6,14 @@ export enum NameOrder {
   NAME_ASC = 'NAME_ASC',
   NAME_DESC = 'NAME_DESC',
 }
-registerEnumType(NameOrder, { name: 'NameOrder', description: 'Alphabetical order by name, ties broken by creation order.' });
+registerEnumType(NameOrder, {
+  name: 'NameOrder',
+  description: 'Alphabetical order by name, ties broken by creation order.',
+  valuesConfig: {
+    NAME_ASC: { description: 'A to Z.' },
+    NAME_DESC: { description: 'Z to A.' },
+  },
+});
 
 export function nameOrderings(alias: string): Record<NameOrder, Ordering> {
   const columns = [{ sql: `${alias}.name`, type: 'text' as const }, { sql: `${alias}.id`, type: 'int' as const }];

@@ -14,8 +14,11 @@ import {
   valueFromASTUntyped,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -46,6 +49,47 @@ function argumentValue(value: ValueNode | undefined, variables: Record<string, u
 /** Lists that can hold more than `assumedListSize` items: the facet lists hold up to 50. */
 const listSizes: Record<string, number> = { FacetCounts: 50 };
 
+/**
+ * How many items one field may return per parent, or undefined when it is not a list: its page size
+ * for connections and ranked lists that take `first`, the number of IDs asked for, else an assumed size.
+ */
+function itemsPerParent(field: GraphQLField<unknown, unknown>, selection: FieldNode, parentType: GraphQLCompositeType, variables: Record<string, unknown>): number | undefined {
+  const namedType = getNamedType(field.type) as GraphQLCompositeType;
+  const argument = (name: string) => argumentValue(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
+  if (isConnectionType(namedType) || field.args.some((definition) => definition.name === 'first')) {
+    // Connections, and ranked lists that take `first` (related lessons), count their page size.
+    const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
+    const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
+    return Math.max(0, pageSize ?? fallback);
+  }
+  // (edges and nodes of a connection were counted with the connection)
+  if (!isListType(getNullableType(field.type)) || parentType.name.endsWith('Connection')) return undefined;
+  const ids = argument('ids');
+  return Array.isArray(ids) ? ids.length : (listSizes[parentType.name] ?? assumedListSize);
+}
+
+/** The field a selection names, introspection's meta fields included (they are not among the type's fields, but count like any other). */
+function fieldOf(parentType: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__schema') return SchemaMetaFieldDef;
+  if (name === '__type') return TypeMetaFieldDef;
+  return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
+}
+
+/** Variables as the operation runs with them: those left out take the defaults it declares, which count like any other value. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const complete = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (complete[name] === undefined && definition.defaultValue) complete[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return complete;
+}
+
+function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | null | undefined {
+  if (operation.operation === 'mutation') return schema.getMutationType();
+  return operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+}
+
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
@@ -53,14 +97,10 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): QueryCost {
   let nodes = 0;
-  // Variables left out take the defaults the operation declares, which count like any other value.
-  variables = { ...variables };
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
-  }
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const values = withDefaults(operation, variables);
+  const rootType = rootTypeOf(schema, operation);
   if (!rootType) return { depth: 0, nodes: 0 };
+  const typeNamed = (name: string, otherwise: GraphQLCompositeType) => (schema.getType(name) as GraphQLCompositeType | undefined) ?? otherwise;
 
   /** Returns the depth below this selection set; adds to `nodes` as it goes. */
   const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, fragmentPath: string[]): number => {
@@ -70,41 +110,23 @@ export function measureOperation(
         const name = selection.name.value;
         const fragment = fragments[name];
         if (!fragment || fragmentPath.includes(name)) continue; // validation rejects cycles; never loop here
-        const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
-        deepest = Math.max(deepest, visit(fragment.selectionSet, type ?? parentType, multiplier, [...fragmentPath, name]));
+        deepest = Math.max(deepest, visit(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value, parentType), multiplier, [...fragmentPath, name]));
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parentType;
-        deepest = Math.max(deepest, visit(selection.selectionSet, type ?? parentType, multiplier, fragmentPath));
+        const type = selection.typeCondition ? typeNamed(selection.typeCondition.name.value, parentType) : parentType;
+        deepest = Math.max(deepest, visit(selection.selectionSet, type, multiplier, fragmentPath));
         continue;
       }
-      const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
-      // Introspection's meta fields are not among the type's fields, but count like any other.
-      const name = selection.name.value;
-      const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
+      const field = fieldOf(parentType, selection.name.value);
       if (!field || !selection.selectionSet) {
         deepest = Math.max(deepest, 1);
         continue;
       }
-      const namedType = getNamedType(field.type) as GraphQLCompositeType;
-      let childMultiplier = multiplier;
-      const argument = (name: string) => argumentValue(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
-      const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
-      const hasPageArguments = field.args.some((definition) => definition.name === 'first');
-      if (isConnectionType(namedType) || hasPageArguments) {
-        // Connections, and ranked lists that take `first` (related lessons), count their page size.
-        const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
-        childMultiplier = multiplier * Math.max(0, pageSize ?? fallback);
-        nodes += childMultiplier;
-      } else if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {
-        // (edges and nodes of a connection were counted with the connection)
-        const ids = argument('ids');
-        const size = Array.isArray(ids) ? ids.length : (listSizes[parentType.name] ?? assumedListSize);
-        childMultiplier = multiplier * size;
-        nodes += childMultiplier;
-      }
-      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, namedType, childMultiplier, fragmentPath));
+      const items = itemsPerParent(field, selection, parentType, values);
+      const childMultiplier = items === undefined ? multiplier : multiplier * items;
+      if (items !== undefined) nodes += childMultiplier;
+      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, childMultiplier, fragmentPath));
     }
     return deepest;
   };

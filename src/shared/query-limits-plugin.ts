@@ -4,8 +4,9 @@
  * limit, the operation's figure and the excess.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { Kind, type FragmentDefinitionNode, type GraphQLError } from 'graphql';
 import { measureOperation } from './query-cost';
+import { codedError, ErrorCode } from './error-codes';
 
 export interface QueryLimits {
   maximumDepth: number;
@@ -13,9 +14,7 @@ export interface QueryLimits {
 }
 
 function limitError(message: string, limit: string, maximum: number, actual: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, maximum, actual, http: { status: 400 } },
-  });
+  return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual });
 }
 
 /** What each operation measured, by request context, for the rate limiter to charge (src/traffic/rate-limit.ts). */
@@ -28,7 +27,7 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           if (operation.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not offered by this API; use queries', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw codedError(ErrorCode.BAD_REQUEST, 'Subscriptions are not offered by this API; use queries');
           }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;

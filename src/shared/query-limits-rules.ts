@@ -6,11 +6,12 @@
  * every limit error has.)
  */
 import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { codedError, ErrorCode } from './error-codes';
 
 export const limitExtensionKey = 'briefgraphLimit';
 
 export function limitExceeded(message: string, limit: string, maximum: number, actual: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, maximum, actual, [limitExtensionKey]: true, http: { status: 400 } } });
+  return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual, [limitExtensionKey]: true });
 }
 
 function countingRule(limit: string, noun: string, maximum: number, counts: (visit: () => void) => ASTVisitor): ValidationRule {

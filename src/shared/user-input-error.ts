@@ -1,6 +1,7 @@
 /** An error in what the client sent, reported as BAD_USER_INPUT with the argument it concerns. */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { codedError, ErrorCode } from './error-codes';
 
 export function userInputError(argumentName: string, message: string): GraphQLError {
-  return new GraphQLError(`Argument "${argumentName}" ${message}`, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+  return codedError(ErrorCode.BAD_USER_INPUT, `Argument "${argumentName}" ${message}`, { argumentName });
 }

@@ -2,6 +2,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { Node, StoredRecord } from '../shared/node';
+import { kindDeprecation } from '../shared/kind-fields';
 
 export enum SourceDocumentKind {
   WEB_PAGE = 'WEB_PAGE',
@@ -26,13 +27,19 @@ export class SourceDocument extends StoredRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The document's title." })
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => SourceDocumentKind)
+  @Field(() => SourceDocumentKind, { description: 'What kind of document this is.', deprecationReason: kindDeprecation('documentKind') })
   @Column({ type: 'enum', enum: SourceDocumentKind, enumName: 'source_document_kind' })
   kind!: SourceDocumentKind;
+
+  /** The kind under a name of its own, read from the `kind` column (shared/kind-fields.ts says why). */
+  @Field(() => SourceDocumentKind, { description: 'What kind of document this is.' })
+  get documentKind(): SourceDocumentKind {
+    return this.kind;
+  }
 
   @Field(() => String, { nullable: true, description: 'File name of the archived copy, where there is one.' })
   @Column({ type: 'text', name: 'file_name', nullable: true })
@@ -42,7 +49,7 @@ export class SourceDocument extends StoredRecord {
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the document is, in a sentence or two.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 }

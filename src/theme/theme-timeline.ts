@@ -13,15 +13,15 @@ import { LocalDate } from '../shared/scalars';
 import { themeKeySet } from './theme.inputs';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 
-@ObjectType({ description: 'What appeared on a theme in one year.' })
+@ObjectType({ description: 'What appeared on a theme in one year. A value with no id: part of its timeline.' })
 export class TimelineYear {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) briefs!: number;
-  @Field(() => Int) meetings!: number;
-  @Field(() => Int) lessons!: number;
+  @Field(() => Int, { description: 'The year.' }) year!: number;
+  @Field(() => Int, { description: 'Briefs published that year.' }) briefs!: number;
+  @Field(() => Int, { description: 'Meetings that started that year.' }) meetings!: number;
+  @Field(() => Int, { description: 'Lessons drawn in briefs published that year.' }) lessons!: number;
 }
 
-@ObjectType({ description: "A theme's appearances over time, sub-themes included." })
+@ObjectType({ description: "A theme's appearances over time, sub-themes included. A value with no id: it is computed from its theme and cached with it." })
 export class ThemeTimeline {
   @Field(() => [TimelineYear], { description: 'Years with at least one appearance, oldest first.' })
   years!: TimelineYear[];

@@ -16,11 +16,11 @@ export class Theme extends SourcedRecord {
   @Column({ type: 'text' })
   slug!: string;
 
-  @Field()
+  @Field({ description: "The theme's name." })
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the theme covers.' })
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 

@@ -80,9 +80,9 @@ export function themeListConditions(filter: ThemeFilter | null | undefined): Con
 
 @ArgsType()
 export class ThemeListArguments extends ConnectionArguments {
-  @Field(() => ThemeFilter, { nullable: true })
+  @Field(() => ThemeFilter, { nullable: true, description: 'Only items that match this filter.' })
   filter?: ThemeFilter | null;
 
-  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC })
+  @Field(() => NameOrder, { defaultValue: NameOrder.NAME_ASC, description: 'The order of the items.' })
   orderBy!: NameOrder;
 }

@@ -10,13 +10,13 @@ export class ThemeUpdateInput {
   @IsSlug()
   slug?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The theme's name." })
   @IsOptional()
   @IsNotBlank()
   @MaxLength(200)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the theme covers.' })
   @IsOptional()
   @MaxLength(10_000)
   description?: string | null;
@@ -30,6 +30,6 @@ export class ThemeCreateInput extends ThemeUpdateInput {
   @Field({ description: 'Lower-case words joined by hyphens; unique.' })
   override slug!: string;
 
-  @Field()
+  @Field({ description: "The theme's name." })
   override name!: string;
 }

@@ -19,15 +19,15 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class ThemeMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => ThemeCreatePayload, { description: 'Creates a theme.' })
-  themeCreate(@Arg('input', () => ThemeCreateInput) input: ThemeCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  themeCreate(@Arg('input', () => ThemeCreateInput, { description: 'The new theme: its fields and references.' }) input: ThemeCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, themeSpec, input));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => ThemeUpdatePayload, { description: 'Changes the fields given in `input`.' })
   themeUpdate(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ThemeUpdateInput) input: ThemeUpdateInput,
+    @Arg('id', () => ID, { description: 'The ID of the theme to change.' }) id: string,
+    @Arg('input', () => ThemeUpdateInput, { description: 'The fields to change, and only those.' }) input: ThemeUpdateInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -38,7 +38,7 @@ export class ThemeMutationResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ThemeDeletePayload, { description: 'Deletes a theme that no brief, lesson, meeting or sub-theme uses any more.' })
   themeDelete(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The ID of the theme to delete.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,

@@ -46,7 +46,7 @@ export class ThemeResolver {
   }
 
   @Query(() => Theme, { nullable: true, description: 'The theme with this slug, or null.' })
-  theme(@Arg('slug') _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  theme(@Arg('slug', { description: 'The theme\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
 

@@ -18,7 +18,8 @@ export interface PointsStore {
   charge(client: string, cost: number, limit: number, windowMilliseconds: number): Promise<Charge>;
 }
 
-function windowOf(now: number, windowMilliseconds: number): { start: number; resetAt: number } {
+/** The fixed window holding `now`: windows start at whole multiples of their length, the same on every instance. */
+export function windowOf(now: number, windowMilliseconds: number): { start: number; resetAt: number } {
   const start = Math.floor(now / windowMilliseconds) * windowMilliseconds;
   return { start, resetAt: start + windowMilliseconds };
 }

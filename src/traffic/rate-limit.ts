@@ -6,7 +6,6 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
 import { recordRateLimitRejection, type ServerMetrics } from '../http/metrics';
 import { jsonError } from '../http/json-errors';
@@ -14,6 +13,7 @@ import type { Logger } from '../shared/logger';
 import { measuredOperations } from '../shared/query-limits-plugin';
 import type { KeyAttemptGuard } from '../http/request-identity';
 import type { Charge, PointsStore } from './points-store';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 export interface RateLimitSettings {
   /** Points per client per window; 0 turns rate limiting off. */
@@ -49,7 +49,7 @@ function refuse(response: express.Response, settings: RateLimitSettings, check: 
   recordRateLimitRejection(metrics);
   setBudgetHeaders((name, value) => response.setHeader(name, value), settings, check, 0);
   response.setHeader('retry-after', String(secondsUntil(check.resetAt)));
-  jsonError(response, 429, 'RATE_LIMITED', `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
+  jsonError(response, ErrorCode.RATE_LIMITED, `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
 }
 
 /**
@@ -119,9 +119,10 @@ export function rateLimitPlugin(store: PointsStore, settings: RateLimitSettings,
           recordRateLimitRejection(metrics);
           response.http.headers.set('retry-after', String(secondsUntil(result.charge.resetAt)));
           const remaining = Math.max(0, settings.points - result.charge.used);
-          throw new GraphQLError(
+          throw codedError(
+            ErrorCode.RATE_LIMITED,
             `Rate limit exceeded: this operation costs ${cost} points and ${remaining} of ${settings.points} are left; the budget resets in ${secondsUntil(result.charge.resetAt)} s`,
-            { extensions: { code: 'RATE_LIMITED', cost, remaining, http: { status: 429 } } },
+            { cost, remaining },
           );
         },
         async willSendResponse({ contextValue, response }) {

@@ -63,6 +63,18 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
        LEFT JOIN public.source_document source ON source.id = o.source_id`,
   );
 
+  const people = await select(
+    manager,
+    `SELECT p.slug, p.name, p.sort_name AS "sortName", p.orcid,
+            (SELECT json_agg(json_build_object('organization', organization.slug, 'startYear', affiliation.start_year, 'endYear', affiliation.end_year)
+                             ORDER BY affiliation.position)
+               FROM public.person_affiliation affiliation JOIN public.organization organization ON organization.id = affiliation.organization_id
+              WHERE affiliation.person_id = p.id) AS affiliations,
+            source.slug AS source
+       FROM public.person p
+       LEFT JOIN public.source_document source ON source.id = p.source_id`,
+  );
+
   const themes = await select(
     manager,
     `SELECT t.slug, t.name, t.description, parent.slug AS parent, source.slug AS source
@@ -109,6 +121,18 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
             ${slugsVia('brief_district', 'brief_id', 'b.id', 'district_id', 'district')} AS districts,
             ${slugsVia('brief_network', 'brief_id', 'b.id', 'network_id', 'district_network')} AS networks,
             ${slugsVia('brief_builds_on', 'brief_id', 'b.id', 'builds_on_brief_id', 'brief')} AS "buildsOn",
+            (SELECT json_agg(json_build_object('person', person.slug, 'organization', organization.slug, 'role', contributor.role) ORDER BY contributor.position)
+               FROM public.brief_contributor contributor
+               LEFT JOIN public.person person ON person.id = contributor.person_id
+               LEFT JOIN public.organization organization ON organization.id = contributor.organization_id
+              WHERE contributor.brief_id = b.id) AS contributors,
+            (SELECT json_agg(json_build_object('kind', file.kind, 'title', file.title, 'url', file.url, 'mediaType', file.media_type,
+                                               'sizeInKilobytes', file.size_kilobytes, 'language', file.language, 'source', file_source.slug) ORDER BY file.position)
+               FROM public.brief_file file LEFT JOIN public.source_document file_source ON file_source.id = file.source_id
+              WHERE file.brief_id = b.id) AS files,
+            (SELECT json_agg(json_build_object('scheme', identifier.scheme, 'value', identifier.value, 'source', identifier_source.slug) ORDER BY identifier.position)
+               FROM public.brief_identifier identifier LEFT JOIN public.source_document identifier_source ON identifier_source.id = identifier.source_id
+              WHERE identifier.brief_id = b.id) AS identifiers,
             b.declared_lesson_count AS "declaredLessonCount",
             (SELECT json_agg(json_build_object('statement', lesson.statement, 'basis', lesson.basis,
                                                -- A lesson names its source only where it differs from its brief's (the import's default).
@@ -143,6 +167,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
   return {
     sources: bySlug(ordered('sources', sources)),
     organizations: bySlug(ordered('organizations', organizations)),
+    people: bySlug(ordered('people', people)),
     themes: bySlug(ordered('themes', themes)),
     districts: bySlug(ordered('districts', districts)),
     networks: bySlug(ordered('networks', networks.map((network) => ({ ...network, members: sortedSlugs(network.members) })))),

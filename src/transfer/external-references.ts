@@ -11,6 +11,7 @@ import type { CollectionName, ExternalKeys } from '../seed/seed-schema';
 const keyColumns: Partial<Record<CollectionName, { table: string; column: string; cast: string }>> = {
   sources: { table: 'source_document', column: 'slug', cast: 'text[]' },
   organizations: { table: 'organization', column: 'slug', cast: 'text[]' },
+  people: { table: 'person', column: 'slug', cast: 'text[]' },
   themes: { table: 'theme', column: 'slug', cast: 'text[]' },
   districts: { table: 'district', column: 'slug', cast: 'text[]' },
   networks: { table: 'district_network', column: 'slug', cast: 'text[]' },

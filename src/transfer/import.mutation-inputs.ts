@@ -15,7 +15,7 @@ export class ImportDocumentInput {
 
 @InputType({ description: 'Seed-format documents to import together, in one transaction.' })
 export class KnowledgeBaseImportInput {
-  @Field(() => [ImportDocumentInput])
+  @Field(() => [ImportDocumentInput], { description: 'The seed-format documents, imported together.' })
   @ArrayNotEmpty()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -12,22 +12,22 @@ import { collectionNames } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 import { KnowledgeBaseImportInput } from './import.mutation-inputs';
 
-@ObjectType({ description: 'What an import did (or, in a dry run, would do) to one collection.' })
+@ObjectType({ description: 'What an import did (or, in a dry run, would do) to one collection. A value with no id: part of one import\'s answer.' })
 class ImportCount {
   @Field({ description: 'The collection, as named in the seed format: organizations, briefs, lessonLinks…' })
   collection!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that were (or would be) created.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records that were (or would be) changed.' })
   updated!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Records already as the documents have them.' })
   unchanged!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What an import answers: what it did (or would do) to each collection, and every problem with the documents.' })
 class KnowledgeBaseImportPayload {
   @Field(() => [ImportCount], { nullable: true, description: 'Per collection; null when the documents had problems.' })
   counts!: ImportCount[] | null;
@@ -47,7 +47,7 @@ function countsOf(summary: SeedSummary): ImportCount[] {
 export class ImportResolver {
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => KnowledgeBaseImportPayload, { description: 'Validates seed-format documents and, unless a dry run, upserts every record in one transaction (by slug or number).' })
-  async knowledgeBaseImport(@Arg('input', () => KnowledgeBaseImportInput) input: KnowledgeBaseImportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<KnowledgeBaseImportPayload> {
+  async knowledgeBaseImport(@Arg('input', () => KnowledgeBaseImportInput, { description: 'The documents to import, and whether only to check them (a dry run).' }) input: KnowledgeBaseImportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<KnowledgeBaseImportPayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };

@@ -16,6 +16,7 @@ export interface SeedFile {
 export const seedFileLayout: ReadonlyArray<{ name: string; collections: CollectionName[] }> = [
   { name: 'sources.yaml', collections: ['sources'] },
   { name: 'organizations.yaml', collections: ['organizations'] },
+  { name: 'people.yaml', collections: ['people'] },
   { name: 'themes.yaml', collections: ['themes'] },
   { name: 'districts.yaml', collections: ['districts', 'networks'] },
   { name: 'meetings.yaml', collections: ['meetings'] },

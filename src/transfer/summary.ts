@@ -5,6 +5,7 @@ import { countRecords, type SeedSummary } from '../seed/seed-writer';
 const collectionLabels: Record<CollectionName, string> = {
   sources: 'sources',
   organizations: 'organizations',
+  people: 'people',
   themes: 'themes',
   districts: 'districts',
   networks: 'networks',

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 
 const projectRoot = path.join(__dirname, '..', '..');
 export const screenshotDirectory = path.join(projectRoot, 'docs', 'screenshots');
@@ -63,4 +63,26 @@ export async function saveScreenshot(page: Page, name: string, fullPage = false)
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(screenshotDirectory, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
+}
+
+export interface GraphQLExchange {
+  operation: string;
+  cost: number;
+  errors: unknown[];
+}
+
+/** Every GraphQL request the explorer makes: its cost in rate-limit points, and any errors. */
+export function recordGraphQL(page: Page, exchanges: GraphQLExchange[], pending: Array<Promise<void>>): void {
+  page.on('response', (response: Response) => {
+    if (!response.url().endsWith('/graphql')) return;
+    pending.push(
+      (async () => {
+        // A body the browser dropped (the page moved on before it was read) has no errors to report.
+        const body = (await response.json().catch(() => ({}))) as { errors?: unknown[] };
+        const request = JSON.parse(response.request().postData() ?? '{}') as { operationName?: string; query?: string };
+        const operation = request.operationName ?? /query\s+(\w+)/.exec(request.query ?? '')?.[1] ?? 'anonymous';
+        exchanges.push({ operation, cost: Number(response.headers()['x-ratelimit-cost'] ?? 0), errors: body.errors ?? [] });
+      })(),
+    );
+  });
 }

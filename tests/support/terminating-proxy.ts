@@ -41,7 +41,8 @@ export class TerminatingProxy {
   ) {}
 
   static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TerminatingProxy> {
-    let proxy: TerminatingProxy | undefined;
+    // Assigned once the server listens; the server's handler only runs after that.
+    let proxy: TerminatingProxy | undefined; // eslint-disable-line prefer-const
     const server = net.createServer((client) => proxy!.accept(client, targetPort, targetHost));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxy = new TerminatingProxy(server, (server.address() as net.AddressInfo).port);

@@ -1,6 +1,10 @@
-/** A brief: its facts, summary, lessons with their links to other reports, related briefs and provenance. */
+/** A brief: its facts (byline, identifiers), summary, lessons with their links to other reports, related briefs, files, citations and provenance. */
 import { useQuery } from 'urql';
 import { LessonLinkItem } from '../lesson/lesson-link-item';
+import { CitationSection } from '../publication/citation-section';
+import { contributorFacts } from '../publication/contributor-list';
+import { FileList } from '../publication/file-list';
+import { identifierFacts } from '../publication/identifier-list';
 import { Facts } from '../shared/facts';
 import { briefKindLabels, enumLabel } from '../shared/kinds';
 import { PagedList } from '../shared/paged-list';
@@ -30,12 +34,12 @@ export function BriefPage({ slug }: { slug: string }) {
       <Facts
         facts={[
           ['Published', brief.publicationDate?.text ?? 'Date unknown'],
+          ...contributorFacts(brief.contributors),
           ['Publisher', <RecordLink record={brief.publisher} />],
-          // Authors are names for now; when people become records (issue 13) they link to /people/{slug}.
-          ['Authors', brief.authors.length > 0 && brief.authors.join(', ')],
           ['Follows up', brief.followsUpMeeting && <RecordLink record={brief.followsUpMeeting} />],
           ['Status', brief.status === 'DRAFT' && 'Draft (visible only with an API key)'],
           ['Web page', brief.url && <a href={brief.url}>{brief.url}</a>],
+          ...identifierFacts(brief.identifiers),
         ]}
       />
       <p className="summary">{brief.summary}</p>
@@ -45,7 +49,8 @@ export function BriefPage({ slug }: { slug: string }) {
       <RecordTags label="Networks studied" records={brief.networks} />
       <RecordTags label="Builds on" records={brief.buildsOn.nodes} />
       <RecordTags label="Built on by" records={brief.builtOnBy.nodes} />
-      <RecordActions id={brief.id} />
+      <RecordActions id={brief.id} citeAnchor="cite" />
+      <FileList files={brief.files} />
       <PagedList
         heading="Lessons"
         ordered
@@ -73,6 +78,7 @@ export function BriefPage({ slug }: { slug: string }) {
         )}
       />
       <RelatedBriefs slug={slug} />
+      <CitationSection slug={slug} anchor="cite" />
       <Provenance source={brief.source} />
     </article>
   );

@@ -1,5 +1,6 @@
 import { graphql } from '../graphql';
 import { LessonLinkFragment } from '../lesson/lesson-link.fragments';
+import { IdentifierFragment } from '../publication/identifier.fragments';
 import { ProvenanceFragment } from '../shared/provenance.fragments';
 import { RecordLinkFragment } from '../shared/record-link.fragments';
 
@@ -22,13 +23,15 @@ export const BriefPageQuery = graphql(
       id
       slug
       title
-      kind
+      kind: briefKind
       status
       summary
       editorialNote
       url
-      authors
       publicationDate { text }
+      contributors { id role name person { ...RecordLink } organization { ...RecordLink } }
+      identifiers { ...IdentifierItem }
+      files { id kind title url mediaType sizeInKilobytes language }
       publisher { ...RecordLink }
       followsUpMeeting { ...RecordLink }
       themes { ...RecordLink }
@@ -40,7 +43,7 @@ export const BriefPageQuery = graphql(
     }
   }
 `,
-  [RecordLinkFragment, ProvenanceFragment],
+  [RecordLinkFragment, ProvenanceFragment, IdentifierFragment],
 );
 
 /** Apart from the page's facts: ranking related briefs takes longest (about 0.5 s at 100,000 lessons). */
@@ -93,7 +96,7 @@ export const BriefListQuery = graphql(
       pageInfo { hasNextPage endCursor }
       nodes {
         ...RecordLink
-        kind
+        kind: briefKind
         publicationDate { text }
         publisher { id name shortName }
       }

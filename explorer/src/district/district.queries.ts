@@ -6,7 +6,7 @@ export const DistrictPageQuery = graphql(
   `
   query DistrictPage($slug: String!) {
     district(slug: $slug) {
-      id slug name state kind
+      id slug name state kind: districtKind
       networks { ...RecordLink }
       meetings(first: 20) { totalCount nodes { ...RecordLink } }
       source { ...Provenance }

@@ -13,7 +13,7 @@ const GraphLinkFragment = graphql(
   `
   fragment GraphLink on LessonLink {
     id
-    kind
+    kind: linkKind
     rationale
     from { ...GraphLesson }
     to { ...GraphLesson }

@@ -6,13 +6,13 @@ export const LessonLinkFragment = graphql(
   `
   fragment LessonLinkItem on LessonLink {
     id
-    kind
+    kind: linkKind
     basis
     rationale
     explanation
     from { ...RecordLink }
     to { ...RecordLink }
-    source { id title kind }
+    source { id title kind: documentKind }
   }
 `,
   [RecordLinkFragment],

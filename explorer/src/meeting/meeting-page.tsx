@@ -8,6 +8,7 @@ import { Provenance } from '../shared/provenance';
 import { Loading, NotFound, RequestError } from '../shared/query-state';
 import { RecordActions } from '../shared/record-actions';
 import { RecordLink, RecordTags } from '../shared/record-link';
+import { meetingName } from '../shared/record-path';
 import { MeetingFollowUpsQuery, MeetingPageQuery } from './meeting.queries';
 
 export function MeetingPage({ number }: { number: number }) {
@@ -16,7 +17,7 @@ export function MeetingPage({ number }: { number: number }) {
   if (!result.data) return <Loading />;
   const meeting = result.data.meeting;
   if (!meeting) return <NotFound what={`meeting number ${number}`} />;
-  const heading = `Meeting ${meeting.number}${meeting.title ? `: ${meeting.title}` : ''}`;
+  const heading = meetingName(meeting.number, meeting.title);
   return (
     <article className="record meeting">
       <p className="record-type">Meeting</p>

@@ -18,7 +18,7 @@ export const MeetingPageQuery = graphql(
       themes { ...RecordLink }
       districts { ...RecordLink }
       agendaTopics { id position title }
-      materials { id position kind title fileFormat sizeText url contents }
+      materials { id position kind: materialKind title fileFormat sizeText url contents }
       source { ...Provenance }
     }
   }

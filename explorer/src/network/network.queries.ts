@@ -6,7 +6,7 @@ export const NetworkPageQuery = graphql(
   `
   query NetworkPage($slug: String!) {
     districtNetwork(slug: $slug) {
-      id slug name kind description
+      id slug name kind: networkKind description
       coordinator { ...RecordLink }
       source { ...Provenance }
     }

@@ -1,5 +1,7 @@
-/** An organization: what it is, where it is housed, what it publishes, convenes and coordinates, provenance. */
+/** An organization: what it is, where it is housed, what it publishes, convenes and coordinates, the people affiliated with it, provenance. */
 import { useQuery } from 'urql';
+import { affiliationText } from '../person/affiliations';
+import { PersonListQuery } from '../person/person.queries';
 import { Facts } from '../shared/facts';
 import { enumLabel } from '../shared/kinds';
 import { PagedList } from '../shared/paged-list';
@@ -44,6 +46,23 @@ export function OrganizationPage({ slug }: { slug: string }) {
             <RecordLink record={brief} /> <span className="meta">{brief.publicationDate?.text}</span>
           </>
         )}
+      />
+      <PagedList
+        heading="People affiliated"
+        query={PersonListQuery}
+        variables={{ organizations: [organization.id] }}
+        select={(data) => data.people}
+        itemKey={(person) => person.id}
+        empty="No one credited in a byline is recorded as affiliated."
+        renderItem={(person) => {
+          const years = affiliationText(person.affiliations, organization.id);
+          return (
+            <>
+              <RecordLink record={person} />
+              {years ? <span className="meta"> ({years})</span> : null}
+            </>
+          );
+        }}
       />
       <Provenance source={organization.source} />
     </article>

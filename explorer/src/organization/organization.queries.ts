@@ -6,7 +6,7 @@ export const OrganizationPageQuery = graphql(
   `
   query OrganizationPage($slug: String!) {
     organization(slug: $slug) {
-      id slug name shortName kind description websiteUrl
+      id slug name shortName kind: organizationKind description websiteUrl
       housedBy { ...RecordLink }
       houses { ...RecordLink }
       coordinatedNetworks { ...RecordLink }

@@ -15,7 +15,7 @@ import { NarrowedBriefsQuery, NarrowedLessonsQuery, SearchModeQuery, SearchResul
 import { SearchBox } from './search-box';
 import { briefFilterOf, facetTarget, isNarrowed, lessonFilterOf, readSearchState, scopes, searchHref, type SearchState } from './search-state';
 
-type SearchTypeName = 'BRIEF' | 'LESSON' | 'MEETING' | 'THEME' | 'DISTRICT' | 'ORGANIZATION';
+type SearchTypeName = 'BRIEF' | 'LESSON' | 'MEETING' | 'THEME' | 'DISTRICT' | 'ORGANIZATION' | 'PERSON';
 
 function TypoNotice({ query, corrected }: { query: string; corrected: string }) {
   return (
@@ -157,7 +157,7 @@ export function SearchPage() {
           </div>
         </>
       ) : (
-        <p>Type words to search briefs, lessons, meetings, themes, districts and organizations. Use "quotes" for phrases, or, and -word to exclude.</p>
+        <p>Type words to search briefs, lessons, meetings, themes, districts, organizations and people. Use "quotes" for phrases, or, and -word to exclude.</p>
       )}
     </>
   );

@@ -2,7 +2,7 @@
  * The search page's state, all of it in the URL (so a search can be bookmarked and shared):
  * q, scope (`in`), facet values (IDs and enum values, repeatable), year, and the page cursor.
  */
-export type SearchScope = 'all' | 'briefs' | 'lessons' | 'meetings' | 'themes' | 'districts' | 'organizations';
+export type SearchScope = 'all' | 'briefs' | 'lessons' | 'meetings' | 'themes' | 'districts' | 'organizations' | 'people';
 
 export const scopes: Array<{ value: SearchScope; label: string; types?: string[] }> = [
   { value: 'all', label: 'Everything' },
@@ -12,6 +12,7 @@ export const scopes: Array<{ value: SearchScope; label: string; types?: string[]
   { value: 'themes', label: 'Themes', types: ['THEME'] },
   { value: 'districts', label: 'Districts', types: ['DISTRICT'] },
   { value: 'organizations', label: 'Organizations', types: ['ORGANIZATION'] },
+  { value: 'people', label: 'People', types: ['PERSON'] },
 ];
 
 export interface SearchState {

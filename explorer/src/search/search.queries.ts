@@ -4,7 +4,7 @@ import { RecordLinkFragment } from '../shared/record-link.fragments';
 export const AutocompleteQuery = graphql(
   `
   query Autocomplete($prefix: String!) {
-    autocomplete(prefix: $prefix, first: 8, types: [BRIEF, THEME, MEETING, DISTRICT, ORGANIZATION]) {
+    autocomplete(prefix: $prefix, first: 8, types: [BRIEF, THEME, MEETING, DISTRICT, ORGANIZATION, PERSON]) {
       text
       type
       node { ...RecordLink }
@@ -28,7 +28,7 @@ export const SearchResultsQuery = graphql(
         highlights { field snippet }
         node {
           ...RecordLink
-          ... on Brief { kind publicationDate { text } }
+          ... on Brief { kind: briefKind publicationDate { text } }
           ... on Meeting { location { text } }
         }
       }
@@ -79,7 +79,7 @@ export const NarrowedBriefsQuery = graphql(
     briefs(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { ...RecordLink summary kind publicationDate { text } }
+      nodes { ...RecordLink summary kind: briefKind publicationDate { text } }
     }
   }
 `,

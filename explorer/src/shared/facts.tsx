@@ -5,8 +5,8 @@ export function Facts({ facts }: { facts: Array<[string, ReactNode | null | unde
   const present = facts.filter(([, value]) => value !== null && value !== undefined && value !== false && value !== '');
   return (
     <dl className="facts">
-      {present.map(([label, value]) => (
-        <div key={label}>
+      {present.map(([label, value], index) => (
+        <div key={`${index}-${label}`}>
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>

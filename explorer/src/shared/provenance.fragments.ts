@@ -5,7 +5,7 @@ export const ProvenanceFragment = graphql(`
   fragment Provenance on SourceDocument {
     id
     title
-    kind
+    kind: documentKind
     url
     description
     fileName

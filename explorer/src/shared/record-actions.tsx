@@ -1,7 +1,8 @@
 /** The ways on from any record: see its neighbourhood as a graph, or find how it connects to another. */
 import { Link } from 'wouter';
 
-export function RecordActions({ id, graph = true }: { id: string; graph?: boolean }) {
+/** `citeAnchor`: the id of the page's citation section, for a "Cite this brief" link to it. */
+export function RecordActions({ id, graph = true, citeAnchor }: { id: string; graph?: boolean; citeAnchor?: string }) {
   return (
     <ul className="record-actions">
       {graph ? (
@@ -12,6 +13,11 @@ export function RecordActions({ id, graph = true }: { id: string; graph?: boolea
       <li>
         <Link href={`/path?from=${encodeURIComponent(id)}`}>Find a path from here</Link>
       </li>
+      {citeAnchor ? (
+        <li>
+          <a href={`#${citeAnchor}`}>Cite this brief</a>
+        </li>
+      ) : null}
     </ul>
   );
 }

@@ -12,5 +12,6 @@ export const RecordLinkFragment = graphql(`
     ... on District { slug name state }
     ... on DistrictNetwork { slug name }
     ... on Organization { slug name shortName }
+    ... on Person { slug name }
   }
 `);

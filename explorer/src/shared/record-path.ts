@@ -8,7 +8,7 @@ export interface LinkableRecord {
   slug?: string;
   number?: number;
   title?: string | null;
-  /** A meeting's title, aliased: it is optional where a brief's is not. */
+  /** A meeting's title, aliased (it was once nullable where a brief's was not). */
   meetingTitle?: string | null;
   name?: string;
   shortName?: string | null;
@@ -45,6 +45,12 @@ export const typeLabels: Record<string, string> = {
   Person: 'Person',
 };
 
+/** "Meeting 12: Its title"; an untitled meeting's title is already "Meeting 11" (the API names it by its number). */
+export function meetingName(number: number | undefined, title: string | null | undefined): string {
+  const byNumber = `Meeting ${number}`;
+  return !title || title === byNumber ? byNumber : `${byNumber}: ${title}`;
+}
+
 /** How a record is named in lists and links. */
 export function recordLabel(record: LinkableRecord): string {
   switch (record.__typename) {
@@ -53,7 +59,7 @@ export function recordLabel(record: LinkableRecord): string {
     case 'Lesson':
       return record.statement ?? 'Lesson';
     case 'Meeting':
-      return `Meeting ${record.number}${record.meetingTitle ? `: ${record.meetingTitle}` : ''}`;
+      return meetingName(record.number, record.meetingTitle);
     default:
       return record.name ?? record.title ?? record.slug ?? record.id;
   }

@@ -35,16 +35,21 @@ function checkSize(name: 'first' | 'last', value: number): number {
   return value;
 }
 
-export function toPageRequest(args: ConnectionArguments): PageRequest {
-  const { first, after, last, before } = args;
+/** Refuses empty cursors and arguments that page both ways at once. */
+function checkCombination({ after, before }: ConnectionArguments, hasFirst: boolean, hasLast: boolean): void {
   if (after === '') throw userInputError('after', 'is empty; leave it out to start from the beginning');
   if (before === '') throw userInputError('before', 'is empty; leave it out to start from the end');
-  const hasFirst = first !== undefined && first !== null;
-  const hasLast = last !== undefined && last !== null;
   if (hasFirst && hasLast) throw userInputError('last', 'cannot be combined with "first"; page forwards with first/after or backwards with last/before');
   if (hasFirst && before) throw userInputError('before', 'cannot be combined with "first"; use "after" to page forwards');
   if (hasLast && after) throw userInputError('after', 'cannot be combined with "last"; use "before" to page backwards');
   if (after && before) throw userInputError('before', 'cannot be combined with "after"');
+}
+
+export function toPageRequest(args: ConnectionArguments): PageRequest {
+  const { first, after, last, before } = args;
+  const hasFirst = first !== undefined && first !== null;
+  const hasLast = last !== undefined && last !== null;
+  checkCombination(args, hasFirst, hasLast);
   if (hasLast || (before && !hasFirst)) return { size: hasLast ? checkSize('last', last!) : defaultPageSize, forwards: false, cursor: before ?? null, cursorArgument: 'before' };
   return { size: hasFirst ? checkSize('first', first!) : defaultPageSize, forwards: true, cursor: after ?? null, cursorArgument: 'after' };
 }

@@ -13,10 +13,10 @@ export class PageInfo {
   @Field({ description: 'Whether there are items before this page (when paging backwards; false when paging forwards without a cursor).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge of the page, for `before`; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of the page, for `after`; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -38,16 +38,16 @@ export function connectionType<Node extends object>(nodeType: ClassType<Node>, t
     @Field({ description: 'Opaque cursor of this edge, for after/before.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${typeName} at this edge.` })
     node!: Node;
   }
 
   @ObjectType(`${typeName}Connection`, { description: `A page of ${typeName} items.` })
   class ConnectionType implements Connection<Node> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, each with its cursor.' })
     edges!: Array<{ cursor: string; node: Node }>;
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits in the list, for paging on.' })
     pageInfo!: PageInfo;
 
     @Field(() => [nodeType], { description: 'The nodes of the edges, for when cursors are not needed.' })

@@ -1,0 +1,23 @@
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+
+export enum PersonOrder {
+  SORT_NAME_ASC = 'SORT_NAME_ASC',
+  SORT_NAME_DESC = 'SORT_NAME_DESC',
+}
+registerEnumType(PersonOrder, { name: 'PersonOrder', description: 'Alphabetical order by sort name (family name first), ties broken by creation order.' });
+
+@InputType({ description: 'Narrows a list of people.' })
+export class PersonFilter {
+  @Field(() => [ID], { nullable: true, description: 'People with an affiliation to any of these organizations (at any time).' })
+  organizations?: string[] | null;
+}
+
+@ArgsType()
+export class PersonListArguments extends ConnectionArguments {
+  @Field(() => PersonFilter, { nullable: true, description: 'Narrows the list.' })
+  filter?: PersonFilter | null;
+
+  @Field(() => PersonOrder, { defaultValue: PersonOrder.SORT_NAME_ASC, description: 'The order of the list.' })
+  orderBy!: PersonOrder;
+}

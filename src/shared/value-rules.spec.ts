@@ -1,0 +1,74 @@
+import { DistrictCreateInput } from '../district/district.mutation-inputs';
+import { validateInput } from '../mutation/validation';
+import { OrganizationCreateInput } from '../organization/organization.mutation-inputs';
+import { readSeedDocuments, SeedValidationError } from '../seed/seed-reader';
+import { isStateCode, isWebAddress } from './value-rules';
+
+/** The problems a seed/import document has, as "field: message" lines; [] when it reads cleanly. */
+function importProblems(yaml: string): string[] {
+  try {
+    readSeedDocuments([{ name: 'upload.yaml', content: yaml }]);
+    return [];
+  } catch (error) {
+    if (!(error instanceof SeedValidationError)) throw error;
+    return error.problems.map((problem) => `${problem.field}: ${problem.message}`);
+  }
+}
+
+/** The fields the API refuses in an input, with their codes; [] when it is valid. */
+async function apiProblems<T extends object>(input: T): Promise<string[]> {
+  return (await validateInput(input)).map((error) => `${(error.field ?? []).join('.')} ${error.code}`);
+}
+
+const district = (state: string) => ({ import: `districts:\n  - { slug: x-unified, name: X, state: "${state}", kind: SCHOOL_DISTRICT }\n`, api: Object.assign(new DistrictCreateInput(), { slug: 'x-unified', name: 'X', state }) });
+const organization = (websiteUrl: string) => ({
+  import: `organizations:\n  - { slug: x-institute, name: X, kind: RESEARCH_INSTITUTE, websiteUrl: ${JSON.stringify(websiteUrl)} }\n`,
+  api: Object.assign(new OrganizationCreateInput(), { slug: 'x-institute', name: 'X', websiteUrl }),
+});
+
+describe('one state-code rule for the API and for seed files and imports', () => {
+  it('accepts a real state code on both sides', async () => {
+    expect(importProblems(district('CA').import)).toEqual([]);
+    expect(await apiProblems(district('CA').api)).toEqual([]);
+  });
+
+  it.each(['ZZ', 'ca', 'California', 'constructor'])('refuses %j on both sides', async (state) => {
+    expect(importProblems(district(state).import)).toEqual([expect.stringMatching(/^state: must be a two-letter state code such as CA, got /)]);
+    expect(await apiProblems(district(state).api)).toEqual(['input.state INVALID']);
+  });
+});
+
+describe('one URL rule for the API and for seed files and imports', () => {
+  it.each(['https://example.org/report.pdf', 'http://example.org'])('accepts %j on both sides', async (url) => {
+    expect(importProblems(organization(url).import)).toEqual([]);
+    expect(await apiProblems(organization(url).api)).toEqual([]);
+  });
+
+  it.each([
+    ['another scheme', 'ftp://example.org/file'],
+    ['a space', 'https://example.org/a report.pdf'],
+    ['no scheme', 'example.org'],
+    ['a script', 'javascript:alert(1)'],
+    ['no host', 'https://'],
+    ['an upper-case scheme', 'HTTPS://example.org'],
+    ['over 2,000 characters', `https://example.org/${'x'.repeat(2000)}`],
+  ])(
+    'refuses an address with %s on both sides',
+    async (_case, url) => {
+      expect(importProblems(organization(url).import)).toEqual([expect.stringMatching(/^websiteUrl: must be an http\(s\) URL/)]);
+      expect(await apiProblems(organization(url).api)).toEqual(['input.websiteUrl INVALID']);
+    },
+  );
+});
+
+describe('the rules themselves', () => {
+  it('knows the states, DC and Puerto Rico, and nothing inherited from Object', () => {
+    expect(['CA', 'DC', 'PR', 'WY'].map(isStateCode)).toEqual([true, true, true, true]);
+    expect(['ZZ', 'toString', '__proto__', '', 42].map(isStateCode)).toEqual([false, false, false, false, false]);
+  });
+
+  it('refuses addresses that PostgreSQL could not store', () => {
+    expect(isWebAddress('https://example.org/\0')).toBe(false);
+    expect(isWebAddress('https://example.org/\uD800')).toBe(false);
+  });
+});
