@@ -198,19 +198,8 @@ function checkOptions(options: PathOptions): void {
   if (options.basis && options.basis.length === 0) throw userInputError('basis', 'must name at least one basis, or be left out for every basis');
 }
 
-/** The strongest paths between two records, best first, at most `first` of them; an empty list when none is short enough. */
-export async function findRecordPaths(context: RequestContext, fromId: string, toId: string, options: PathOptions): Promise<RecordPath[]> {
-  checkOptions(options);
-  const from = checkEnd(fromId, 'from');
-  const to = checkEnd(toId, 'to');
-  const fromRecord = { typeName: from.type, key: from.key };
-  const [fromExists, toExists] = await context.reads.exist([fromRecord, { typeName: to.type, key: to.key }]);
-  if (!fromExists) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
-  if (!toExists) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
-  if (from.type === to.type && from.key === to.key) return [Object.assign(new RecordPath(), { hops: 0, strength: 1, nodes: [fromRecord], steps: [] })];
-
-  const start: Side = { parents: new Map([[idOf(from.type, from.key), []]]), frontier: [idOf(from.type, from.key)], forwards: true };
-  const end: Side = { parents: new Map([[idOf(to.type, to.key), []]]), frontier: [idOf(to.type, to.key)], forwards: false };
+/** Expands the two sides hop by hop (the smaller frontier first), one statement a hop, noting every edge that reaches a record. */
+async function searchBothWays(context: RequestContext, start: Side, end: Side, options: PathOptions): Promise<void> {
   // Paths are looked for up to one step longer than the shortest (an explicit link between two briefs' lessons is
   // three steps where a shared theme is two), and never beyond maxHops.
   let shortest: number | undefined;
@@ -233,6 +222,22 @@ export async function findRecordPaths(context: RequestContext, fromId: string, t
     }
     side.frontier = next;
   }
+}
+
+/** The strongest paths between two records, best first, at most `first` of them; an empty list when none is short enough. */
+export async function findRecordPaths(context: RequestContext, fromId: string, toId: string, options: PathOptions): Promise<RecordPath[]> {
+  checkOptions(options);
+  const from = checkEnd(fromId, 'from');
+  const to = checkEnd(toId, 'to');
+  const fromRecord = { typeName: from.type, key: from.key };
+  const [fromExists, toExists] = await context.reads.exist([fromRecord, { typeName: to.type, key: to.key }]);
+  if (!fromExists) throw userInputError('from', `is the ID of a ${from.type} that does not exist`);
+  if (!toExists) throw userInputError('to', `is the ID of a ${to.type} that does not exist`);
+  if (from.type === to.type && from.key === to.key) return [Object.assign(new RecordPath(), { hops: 0, strength: 1, nodes: [fromRecord], steps: [] })];
+
+  const start: Side = { parents: new Map([[idOf(from.type, from.key), []]]), frontier: [idOf(from.type, from.key)], forwards: true };
+  const end: Side = { parents: new Map([[idOf(to.type, to.key), []]]), frontier: [idOf(to.type, to.key)], forwards: false };
+  await searchBothWays(context, start, end, options);
   return rankPaths(start, end, options.first);
 }
 
