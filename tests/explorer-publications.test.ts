@@ -108,7 +108,7 @@ describeInBrowser(suiteName, () => {
   it('opens a brief, reads its authors, cites it in a chosen style, copies and downloads its BibTeX', async () => {
     const api = await server.graphql(
       `query($slug: String!) { brief(slug: $slug) {
-        contributors { role name person { slug } }
+        contributors { role: contributorRole name person { slug } }
         files { title url }
         apa: citation(style: "apa") harvard: citation(style: "harvard1")
         bibtex: citationData(format: BIBTEX) ris: citationData(format: RIS)

@@ -38,7 +38,7 @@ describe('publication mutations', () => {
 
   const personCreate = `mutation($input: PersonCreateInput!) { personCreate(input: $input) { person { id slug name sortName orcid identifiers { scheme value url } affiliations { organization { slug } startYear endYear } } userErrors { field message code } } }`;
   const briefUpdate = `mutation($id: ID!, $input: BriefUpdateInput!) { briefUpdate(id: $id, input: $input) {
-    brief { version authors contributors { position role name } files { kind url sizeInKilobytes } identifiers { scheme value url } }
+    brief { version authors contributors { position role: contributorRole name } files { kind url sizeInKilobytes } identifiers { scheme value url } }
     userErrors { field message code } } }`;
 
   it('creates, updates and deletes a person with an ORCID iD and affiliations', async () => {

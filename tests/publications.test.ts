@@ -23,7 +23,7 @@ describe('publications', () => {
       const { data, errors } = await server.graphql(`{
         brief(slug: "district-role-in-school-turnaround") {
           title url editorialNote authors
-          contributors { position role name person { slug name sortName orcid source { slug url } affiliations { organization { slug } startYear endYear } } organization { slug } }
+          contributors { position role: contributorRole name person { slug name sortName orcid source { slug url } affiliations { organization { slug } startYear endYear } } organization { slug } }
           files { kind title url mediaType language source { slug url } }
           identifiers { scheme value url }
         }

@@ -40,9 +40,14 @@ export class BriefContributor extends StoredRecord {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => ContributorRole)
   @Column({ type: 'enum', enum: ContributorRole, enumName: 'contributor_role' })
   role!: ContributorRole;
+
+  /** The role under a name of its own: `role` is an API key's ApiKeyRole, and one name has one type on a Node selection. */
+  @Field(() => ContributorRole, { description: 'The part played: author, editor or other contributor.' })
+  get contributorRole(): ContributorRole {
+    return this.role;
+  }
 
   @Index()
   @Column({ name: 'person_id', type: 'int', nullable: true })

@@ -42,7 +42,7 @@ export class BriefFile extends SourcedRecord {
   @Column({ type: 'int' })
   position!: number;
 
-  @Field(() => BriefFileKind)
+  @Field(() => BriefFileKind, { description: 'What the file is: the full text, a landing page, a summary, …' })
   @Column({ type: 'enum', enum: BriefFileKind, enumName: 'brief_file_kind' })
   kind!: BriefFileKind;
 
@@ -50,7 +50,9 @@ export class BriefFile extends SourcedRecord {
   @Column({ type: 'text' })
   title!: string;
 
-  @Field({ description: 'Where the document is published (http or https), as a source gives it.' })
+  // Nullable in the schema only: `url` is nullable on other Node types (Brief, MeetingMaterial), and one
+  // field name must have one type across a Node selection (tests/schema-consistency.test.ts).
+  @Field(() => String, { nullable: true, description: 'Where the document is published (http or https), as a source gives it; always set for a file.' })
   @Column({ type: 'text' })
   url!: string;
 

@@ -70,6 +70,7 @@ export const briefContributorReads: RecordReads = defineReads({
     brief: toOne(() => briefReads, 'brief_id'),
     person: toOne(() => personReads, 'person_id'),
     organization: toOne(() => organizationRecordReads, 'organization_id'),
+    contributorRole: expression((row) => `${row}.role`),
     name: {
       kind: 'expression',
       sql: (row) => `(SELECT coalesce((SELECT name_p.name FROM person name_p WHERE name_p.id = ${row}.person_id), (SELECT name_o.name FROM organization name_o WHERE name_o.id = ${row}.organization_id)))`,

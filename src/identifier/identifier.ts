@@ -2,7 +2,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { identifierUrl, IdentifierScheme } from './identifier-schemes';
 
-@ObjectType({ description: 'A persistent identifier: DOI, ERIC number, ISBN, Handle or URL of a brief, ORCID iD of a person.' })
+@ObjectType({ description: 'A persistent identifier: DOI, ERIC number, ISBN, Handle or URL of a brief, ORCID iD of a person. A value with no id: it is the scheme and value themselves, held by the record it identifies.' })
 export class Identifier {
   @Field(() => IdentifierScheme, { description: 'The identifier system.' })
   scheme: IdentifierScheme;

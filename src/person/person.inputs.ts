@@ -5,7 +5,11 @@ export enum PersonOrder {
   SORT_NAME_ASC = 'SORT_NAME_ASC',
   SORT_NAME_DESC = 'SORT_NAME_DESC',
 }
-registerEnumType(PersonOrder, { name: 'PersonOrder', description: 'Alphabetical order by sort name (family name first), ties broken by creation order.' });
+registerEnumType(PersonOrder, {
+  name: 'PersonOrder',
+  description: 'Alphabetical order by sort name (family name first), ties broken by creation order.',
+  valuesConfig: { SORT_NAME_ASC: { description: 'A to Z by sort name.' }, SORT_NAME_DESC: { description: 'Z to A by sort name.' } },
+});
 
 @InputType({ description: 'Narrows a list of people.' })
 export class PersonFilter {

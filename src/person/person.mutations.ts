@@ -19,7 +19,7 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class PersonMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => PersonCreatePayload, { description: 'Creates a person, with their affiliations.' })
-  personCreate(@Arg('input', () => PersonCreateInput) input: PersonCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  personCreate(@Arg('input', () => PersonCreateInput, { description: 'The person to create.' }) input: PersonCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return recordMutation(context, info, { input }, (transaction) => createPerson(transaction, input));
   }
 
@@ -27,7 +27,7 @@ export class PersonMutationResolver {
   @Mutation(() => PersonUpdatePayload, { description: 'Changes the fields given in `input`.' })
   personUpdate(
     @Arg('id', () => ID, { description: 'The person to change.' }) id: string,
-    @Arg('input', () => PersonUpdateInput) input: PersonUpdateInput,
+    @Arg('input', () => PersonUpdateInput, { description: 'The fields to change; fields left out stay as they are.' }) input: PersonUpdateInput,
     @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,

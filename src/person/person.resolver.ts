@@ -57,12 +57,13 @@ export class PersonResolver {
 
 @Resolver(() => PersonAffiliation)
 export class PersonAffiliationResolver {
-  @FieldResolver(() => Person, { description: 'The person affiliated.' })
+  // person and organization are nullable in the schema only, to agree with BriefContributor's on a Node selection.
+  @FieldResolver(() => Person, { nullable: true, description: 'The person affiliated; always set.' })
   person(@Root() affiliation: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(affiliation, info, context);
   }
 
-  @FieldResolver(() => Organization, { description: 'The organization the person was affiliated with.' })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the person was affiliated with; always set.' })
   organization(@Root() affiliation: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(affiliation, info, context);
   }

@@ -32,6 +32,7 @@ registerEnumType(SearchType, {
     ORGANIZATION: { description: 'Organizations.' },
     THEME: { description: 'Themes.' },
     DISTRICT_NETWORK: { description: 'District networks and partnerships, by name, aliases and description.' },
+    PERSON: { description: 'People who authored, edited or contributed to briefs, by name.' },
   },
 });
 

@@ -29,7 +29,7 @@ export const BriefPageQuery = graphql(
       editorialNote
       url
       publicationDate { text }
-      contributors { id role name person { ...RecordLink } organization { ...RecordLink } }
+      contributors { id role: contributorRole name person { ...RecordLink } organization { ...RecordLink } }
       identifiers { ...IdentifierItem }
       files { id kind title url mediaType sizeInKilobytes language }
       publisher { ...RecordLink }

@@ -12,16 +12,17 @@ export interface AffiliationItem {
   id: string;
   startYear?: number | null;
   endYear?: number | null;
-  organization: { id: string; name: string };
+  /** Always set; nullable in the schema only (it shares the name with a contributor's optional organization). */
+  organization: { id: string; name: string } | null;
 }
 
 /** "Policy Analysis for California Education (2019)" for each affiliation, or only those with one organization. */
 export function affiliationText(affiliations: readonly AffiliationItem[], organizationId?: string): string {
   return affiliations
-    .filter((affiliation) => !organizationId || affiliation.organization.id === organizationId)
+    .filter((affiliation) => affiliation.organization && (!organizationId || affiliation.organization.id === organizationId))
     .map((affiliation) => {
       const years = yearSpan(affiliation.startYear, affiliation.endYear);
-      return organizationId ? years : `${affiliation.organization.name}${years ? ` (${years})` : ''}`;
+      return organizationId ? years : `${affiliation.organization?.name}${years ? ` (${years})` : ''}`;
     })
     .filter(Boolean)
     .join('; ');

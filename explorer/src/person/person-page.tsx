@@ -33,7 +33,7 @@ export function PersonPage({ slug }: { slug: string }) {
                   const years = yearSpan(affiliation.startYear, affiliation.endYear);
                   return (
                     <li key={affiliation.id}>
-                      <RecordLink record={affiliation.organization} />
+                      {affiliation.organization && <RecordLink record={affiliation.organization} />}
                       {years ? <span className="meta"> ({years})</span> : null}
                     </li>
                   );

@@ -30,7 +30,7 @@ export const PersonBriefsQuery = graphql(
           kind: briefKind
           publicationDate { text }
           publisher { id name }
-          contributors { id role person { id slug } }
+          contributors { id role: contributorRole person { id slug } }
         }
       }
     }

@@ -5,7 +5,8 @@ export interface FileItem {
   id: string;
   kind: string;
   title: string;
-  url: string;
+  /** Always set for a file; nullable in the schema only (it shares the name `url` with nullable fields). */
+  url: string | null;
   mediaType?: string | null;
   sizeInKilobytes?: number | null;
   language?: string | null;
@@ -67,9 +68,13 @@ export function FileList({ files }: { files: readonly FileItem[] }) {
           ].filter(Boolean);
           return (
             <li key={file.id}>
-              <a href={file.url} type={file.mediaType ?? undefined}>
-                {file.title}
-              </a>{' '}
+              {file.url ? (
+                <a href={file.url} type={file.mediaType ?? undefined}>
+                  {file.title}
+                </a>
+              ) : (
+                file.title
+              )}{' '}
               <span className="meta">({details.join(', ')})</span>
             </li>
           );
