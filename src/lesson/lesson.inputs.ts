@@ -1,12 +1,15 @@
 /** How lessons and lesson links can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter, updatedAtOrderDescriptions } from '../shared/updated-at';
 import { ThemeMatch } from '../theme/theme.inputs';
 import { LessonLinkKind } from './lesson-link.entity';
 
 export enum LessonOrder {
   BRIEF_AND_POSITION = 'BRIEF_AND_POSITION',
   NEWEST_FIRST = 'NEWEST_FIRST',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 registerEnumType(LessonOrder, {
   name: 'LessonOrder',
@@ -14,11 +17,12 @@ registerEnumType(LessonOrder, {
   valuesConfig: {
     BRIEF_AND_POSITION: { description: 'Brief by brief (in the order briefs were added), and in order within each brief.' },
     NEWEST_FIRST: { description: 'Most recently added first.' },
+    ...updatedAtOrderDescriptions,
   },
 });
 
 @InputType({ description: 'Narrows a list of lessons; every field given must match.' })
-export class LessonFilter {
+export class LessonFilter extends UpdatedAtFilter {
   @Field(() => ThemeMatch, { nullable: true })
   themes?: ThemeMatch | null;
 
@@ -44,11 +48,13 @@ registerEnumType(LinkDirection, {
 
 export enum LessonLinkOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
-registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How to order lesson links.' });
+registerEnumType(LessonLinkOrder, { name: 'LessonLinkOrder', description: 'How to order lesson links.', valuesConfig: updatedAtOrderDescriptions });
 
 @InputType({ description: 'Narrows a list of lesson links.' })
-export class LessonLinkFilter {
+export class LessonLinkFilter extends UpdatedAtFilter {
   @Field(() => [LessonLinkKind], { nullable: true })
   kinds?: LessonLinkKind[] | null;
 }

@@ -1,6 +1,7 @@
 /** How meetings can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter, updatedAtOrderDescriptions } from '../shared/updated-at';
 import { DateRange } from '../shared/date-range';
 import { ThemeMatch } from '../theme/theme.inputs';
 
@@ -9,11 +10,13 @@ export enum MeetingOrder {
   NUMBER_DESC = 'NUMBER_DESC',
   STARTS_ON_ASC = 'STARTS_ON_ASC',
   STARTS_ON_DESC = 'STARTS_ON_DESC',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
-registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'How to order meetings.' });
+registerEnumType(MeetingOrder, { name: 'MeetingOrder', description: 'How to order meetings.', valuesConfig: updatedAtOrderDescriptions });
 
 @InputType({ description: 'Narrows a list of meetings; every field given must match.' })
-export class MeetingFilter {
+export class MeetingFilter extends UpdatedAtFilter {
   @Field(() => DateRange, { nullable: true, description: 'Meetings held at least partly within this date window.' })
   dates?: DateRange | null;
 

@@ -16,6 +16,7 @@ registerEnumType(DistrictNetworkKind, { name: 'DistrictNetworkKind', description
 
 @ObjectType({ implements: Node, description: 'A network or partnership that districts belong to.' })
 @Entity({ name: 'district_network' })
+@Index('district_network_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('district_network_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 export class DistrictNetwork extends SourcedRecord {
   @Field({ description: 'Human key, unique.' })
