@@ -162,6 +162,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
     trustProxy: config.trustProxy,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    changeRetentionSeconds: config.changeRetentionSeconds,
     safelist,
     safelistOnly: config.safelistOnly,
     redis: running.redis,

@@ -15,6 +15,7 @@ import { OrganizationMutationResolver } from './organization/organization.mutati
 import { ThemeMutationResolver } from './theme/theme.mutations';
 import { ImportResolver } from './transfer/import.resolver';
 import { BriefResolver } from './brief/brief.resolver';
+import { ChangeFeedResolver } from './change/change-feed.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -67,6 +68,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       BriefRelatedResolver,
       RelationReasonResolver,
       RecordPathResolver,
+      ChangeFeedResolver,
       OrganizationMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,

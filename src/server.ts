@@ -48,6 +48,7 @@ import { rootRoute } from './http/root-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { defaultChangeRetentionSeconds, pruneRecordChanges, startRecordChangePruner } from './change/record-change-pruner';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -83,6 +84,8 @@ export interface ServerOptions {
   redisKeyPrefix?: string;
   /** Seconds anonymous answers may be cached, here and by CDNs (default 60); 0 turns caching off. */
   cacheMaxAgeSeconds?: number;
+  /** How long the change feed keeps changes (default 7 days); older ones are pruned now and then. */
+  changeRetentionSeconds?: number;
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
   safelist?: Safelist;
   safelistOnly?: boolean;
@@ -99,6 +102,8 @@ export interface BriefgraphServer {
   metrics: ServerMetrics;
   /** Hears of committed writes (for the response cache); tests wait on it. */
   changes: TableChanges;
+  /** Prunes the change feed to its retention period now (the server also does so now and then). */
+  pruneRecordChanges(): Promise<number>;
   /** Binds the port; resolves with the port actually bound (useful with 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes. */
@@ -145,6 +150,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     redisKey: `${redisKeyPrefix}changes`,
   });
   if (cacheMaxAgeSeconds > 0) await changes.start();
+  const changeRetentionSeconds = options.changeRetentionSeconds ?? defaultChangeRetentionSeconds;
+  const recordChangePruner = startRecordChangePruner(options.dataSource, changeRetentionSeconds, logger);
   const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
@@ -222,6 +229,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     httpServer,
     metrics,
     changes,
+    pruneRecordChanges: () => pruneRecordChanges(options.dataSource, changeRetentionSeconds),
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
@@ -241,6 +249,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       if (!gracefully) await timeouts.expireAll();
       await apollo.stop();
       await changes.stop();
+      await recordChangePruner.stop();
       await dataSources.published.destroy();
     },
   };

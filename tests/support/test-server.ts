@@ -23,6 +23,8 @@ export interface TestServer {
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
   /** Hears of committed writes for the response cache. */
   changes: BriefgraphServer['changes'];
+  /** Prunes the change feed to the server's retention period now. */
+  pruneRecordChanges(): Promise<number>;
   /** Resolves once the server hears that `table` changed (a write committed anywhere); start waiting before the write. */
   changeHeard(table: string): Promise<void>;
   /** Creates an API key directly in the database and returns its secret. */
@@ -76,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
     },
     changes: server.changes,
+    pruneRecordChanges: () => server.pruneRecordChanges(),
     changeHeard(table) {
       return new Promise((resolve) => {
         const stop = server.changes.onChange((changed) => {
