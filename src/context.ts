@@ -29,6 +29,8 @@ export interface RequestContext {
   idempotencyKey: string | null;
   /** Whose rate-limit budget the request spends: its API key, else its address. */
   rateLimitClient: string;
+  /** Whether webhooks may point to private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateWebhookTargets: boolean;
 }
 
 export interface DataSources {
@@ -36,6 +38,7 @@ export interface DataSources {
   published: DataSource;
   /** Hears of committed writes; a mutation raises the counts of what it changed before it answers. */
   changes: TableChanges;
+  allowPrivateWebhookTargets?: boolean;
 }
 
 export function createRequestContext(
@@ -54,5 +57,6 @@ export function createRequestContext(
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,
     rateLimitClient: request.rateLimitClient ?? (viewer ? `key:${viewer.apiKeyKey}` : 'address:unknown'),
+    allowPrivateWebhookTargets: dataSources.allowPrivateWebhookTargets ?? false,
   };
 }

@@ -16,6 +16,7 @@ import { ThemeMutationResolver } from './theme/theme.mutations';
 import { ImportResolver } from './transfer/import.resolver';
 import { BriefResolver } from './brief/brief.resolver';
 import { ChangeFeedResolver } from './change/change-feed.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './webhook/webhook.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -69,6 +70,8 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       RelationReasonResolver,
       RecordPathResolver,
       ChangeFeedResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
       OrganizationMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,

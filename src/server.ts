@@ -49,6 +49,7 @@ import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
 import { defaultChangeRetentionSeconds, pruneRecordChanges, startRecordChangePruner } from './change/record-change-pruner';
+import { defaultWebhookSettings, WebhookDispatcher, type WebhookSettings } from './webhook/webhook-dispatcher';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -84,6 +85,8 @@ export interface ServerOptions {
   redisKeyPrefix?: string;
   /** Seconds anonymous answers may be cached, here and by CDNs (default 60); 0 turns caching off. */
   cacheMaxAgeSeconds?: number;
+  /** Webhook delivery (src/webhook/): defaults in defaultWebhookSettings; false runs no dispatcher in this instance. */
+  webhooks?: Partial<WebhookSettings> | false;
   /** How long the change feed keeps changes (default 7 days); older ones are pruned now and then. */
   changeRetentionSeconds?: number;
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
@@ -149,10 +152,19 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     redis: options.redis,
     redisKey: `${redisKeyPrefix}changes`,
   });
-  if (cacheMaxAgeSeconds > 0) await changes.start();
+  // The listener also wakes the webhook dispatcher when the outbox is written.
+  if (cacheMaxAgeSeconds > 0 || options.webhooks !== false) await changes.start();
   const changeRetentionSeconds = options.changeRetentionSeconds ?? defaultChangeRetentionSeconds;
   const recordChangePruner = startRecordChangePruner(options.dataSource, changeRetentionSeconds, logger);
-  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
+  const webhookSettings: WebhookSettings = { ...defaultWebhookSettings, ...(options.webhooks || {}) };
+  const dataSources: DataSources = {
+    writer: options.dataSource,
+    published: await openPublishedDataSource(options.dataSource),
+    changes,
+    allowPrivateWebhookTargets: webhookSettings.allowPrivateTargets,
+  };
+  const webhookDispatcher = options.webhooks === false ? undefined : new WebhookDispatcher(options.dataSource, webhookSettings, logger, changes);
+  webhookDispatcher?.start();
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const formatForClient = formatError(logger);
@@ -250,6 +262,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       await apollo.stop();
       await changes.stop();
       await recordChangePruner.stop();
+      await webhookDispatcher?.stop();
       await dataSources.published.destroy();
     },
   };

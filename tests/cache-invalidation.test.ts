@@ -170,7 +170,7 @@ for (const [filterType, [query, table, row]] of Object.entries(updatedAtLists)) 
   cases[`${filterType}.updatedBefore`] = { query: query('{ updatedBefore: "2000-01-01T00:00:00Z" }'), write: `UPDATE ${table} SET updated_at = '1999-06-01Z' WHERE ${row}`, table };
 }
 
-/** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log). */
+/** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log and delivery log). */
 function filterFieldsOf(schema: GraphQLSchema): string[] {
   const names = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -179,7 +179,7 @@ function filterFieldsOf(schema: GraphQLSchema): string[] {
       const filter = field.args.find((argument) => argument.name === 'filter');
       if (!filter) continue;
       const filterType = getNamedType(filter.type);
-      if (!isInputObjectType(filterType) || filterType.name === 'AuditFilter' || filterType.name === 'SearchFilter') continue;
+      if (!isInputObjectType(filterType) || ['AuditFilter', 'SearchFilter', 'WebhookDeliveryFilter'].includes(filterType.name)) continue;
       for (const input of Object.values(filterType.getFields())) names.add(`${filterType.name}.${input.name}`);
     }
   }

@@ -12,7 +12,8 @@ export const defaultChangeRetentionSeconds = 7 * 24 * 3600;
 
 /** Removes changes older than `retentionSeconds` (and any before them in feed order); returns how many. */
 export async function pruneRecordChanges(dataSource: DataSource, retentionSeconds: number): Promise<number> {
-  const rows = (await dataSource.query(
+  // TypeORM answers a DELETE with [rows, count].
+  const [, count] = (await dataSource.query(
     `WITH cutoff AS (
        SELECT c.transaction_id, c.id FROM public.record_change c
         WHERE c.occurred_at < now() - make_interval(secs => $1) AND c.transaction_id < public.briefgraph_change_feed_ready()
@@ -20,10 +21,10 @@ export async function pruneRecordChanges(dataSource: DataSource, retentionSecond
      moved AS (
        UPDATE public.record_change_horizon h SET transaction_id = cutoff.transaction_id, id = cutoff.id FROM cutoff
         WHERE (cutoff.transaction_id, cutoff.id) > (h.transaction_id, h.id) RETURNING h.transaction_id, h.id)
-     DELETE FROM public.record_change c USING moved WHERE (c.transaction_id, c.id) <= (moved.transaction_id, moved.id) RETURNING 1`,
+     DELETE FROM public.record_change c USING moved WHERE (c.transaction_id, c.id) <= (moved.transaction_id, moved.id)`,
     [retentionSeconds],
-  )) as unknown[];
-  return rows.length;
+  )) as [unknown[], number];
+  return count;
 }
 
 /** Prunes now and then (at least every ten minutes, more often for short retention periods) until stopped. */

@@ -13,6 +13,8 @@ import { DistrictNetwork } from '../network/district-network.entity';
 import { Organization } from '../organization/organization.entity';
 import { SourceDocument } from '../source-document/source-document.entity';
 import { Theme } from '../theme/theme.entity';
+import { Webhook } from '../webhook/webhook.entity';
+import { WebhookDelivery } from '../webhook/webhook-delivery.entity';
 
 export const entities = [
   SourceDocument,
@@ -29,4 +31,6 @@ export const entities = [
   ApiKey,
   AuditEntry,
   IdempotencyRecord,
+  Webhook,
+  WebhookDelivery,
 ];

@@ -10,3 +10,4 @@ import '../node/node.reads';
 import '../organization/organization.reads';
 import '../source-document/source-document.reads';
 import '../theme/theme.reads';
+import '../webhook/webhook.reads';
