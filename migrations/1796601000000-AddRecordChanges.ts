@@ -145,9 +145,12 @@ export class AddRecordChanges1796601000000 implements MigrationInterface {
     for (const table of recordTables) {
       await queryRunner.query(`CREATE TRIGGER "0_record_change" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION public.briefgraph_record_change()`);
     }
+    // Tells every server at commit that the feed grew (subscriptions follow it; src/caching/table-changes.ts hears it).
+    await queryRunner.query(`CREATE TRIGGER "record_change_notify_change" AFTER INSERT ON "record_change" FOR EACH STATEMENT EXECUTE FUNCTION public.briefgraph_notify_change()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "record_change_notify_change" ON "record_change"`);
     for (const table of recordTables) await queryRunner.query(`DROP TRIGGER "0_record_change" ON "${table}"`);
     await queryRunner.query(`DROP FUNCTION public.briefgraph_record_change()`);
     await queryRunner.query(`DROP FUNCTION public.briefgraph_lesson_is_public(integer)`);

@@ -12,6 +12,7 @@ import type { Viewer } from './auth/viewer';
 import type { TableChanges } from './caching/table-changes';
 import { RequestReads } from './read/request-reads';
 import { LoaderRegistry } from './shared/loader-registry';
+import type { RecordChangeFollower } from './subscription/record-change-follower';
 
 export interface RequestContext {
   /** What this request reads: published content only, unless it carries an API key. */
@@ -31,6 +32,8 @@ export interface RequestContext {
   rateLimitClient: string;
   /** Whether webhooks may point to private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS). */
   allowPrivateWebhookTargets: boolean;
+  /** For an operation over WebSocket: the changes its subscriptions follow, and how to close its connection. */
+  liveChanges?: { follower: RecordChangeFollower; close(): void };
 }
 
 export interface DataSources {

@@ -17,6 +17,7 @@ import { ImportResolver } from './transfer/import.resolver';
 import { BriefResolver } from './brief/brief.resolver';
 import { ChangeFeedResolver } from './change/change-feed.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from './webhook/webhook.resolver';
+import { SubscriptionResolver } from './subscription/subscription.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -72,6 +73,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       ChangeFeedResolver,
       WebhookResolver,
       WebhookDeliveryResolver,
+      SubscriptionResolver,
       OrganizationMutationResolver,
       ThemeMutationResolver,
       DistrictMutationResolver,
@@ -86,6 +88,15 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     validate: false,
     directives: [...specifiedDirectives, cacheControlDirective],
     authChecker,
+    // Subscriptions bring their own event streams (`subscribe`, fed by the change feed); type-graphql's topics are not used.
+    pubSub: {
+      publish() {
+        throw new Error('subscriptions are fed by the change feed, not by publishing');
+      },
+      subscribe() {
+        throw new Error('subscriptions are fed by the change feed, not by topics');
+      },
+    },
   });
   installReadResolvers(cachedSchema);
   return cachedSchema;

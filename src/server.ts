@@ -50,6 +50,8 @@ import { isTracingOn } from './observability/tracing';
 import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
 import { defaultChangeRetentionSeconds, pruneRecordChanges, startRecordChangePruner } from './change/record-change-pruner';
 import { defaultWebhookSettings, WebhookDispatcher, type WebhookSettings } from './webhook/webhook-dispatcher';
+import { RecordChangeFollower } from './subscription/record-change-follower';
+import { serveSubscriptions } from './subscription/websocket-server';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -107,6 +109,8 @@ export interface BriefgraphServer {
   changes: TableChanges;
   /** Prunes the change feed to its retention period now (the server also does so now and then). */
   pruneRecordChanges(): Promise<number>;
+  /** How many subscriptions this instance is serving (tests wait on it). */
+  subscriptionCount(): number;
   /** Binds the port; resolves with the port actually bound (useful with 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes. */
@@ -152,8 +156,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     redis: options.redis,
     redisKey: `${redisKeyPrefix}changes`,
   });
-  // The listener also wakes the webhook dispatcher when the outbox is written.
-  if (cacheMaxAgeSeconds > 0 || options.webhooks !== false) await changes.start();
+  // The listener also wakes the webhook dispatcher when the outbox is written, and subscriptions when the feed grows.
+  await changes.start();
   const changeRetentionSeconds = options.changeRetentionSeconds ?? defaultChangeRetentionSeconds;
   const recordChangePruner = startRecordChangePruner(options.dataSource, changeRetentionSeconds, logger);
   const webhookSettings: WebhookSettings = { ...defaultWebhookSettings, ...(options.webhooks || {}) };
@@ -165,6 +169,18 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   };
   const webhookDispatcher = options.webhooks === false ? undefined : new WebhookDispatcher(options.dataSource, webhookSettings, logger, changes);
   webhookDispatcher?.start();
+  const follower = new RecordChangeFollower(options.dataSource, changes, logger);
+  follower.start();
+  const subscriptions = serveSubscriptions(httpServer, {
+    schema: buildBriefgraphSchema(),
+    dataSources,
+    follower,
+    queryLimits: { ...defaultQueryLimits, ...options.limits },
+    requestLimits,
+    rateLimit,
+    pointsStore,
+    logger,
+  });
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const formatForClient = formatError(logger);
@@ -242,6 +258,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     metrics,
     changes,
     pruneRecordChanges: () => pruneRecordChanges(options.dataSource, changeRetentionSeconds),
+    subscriptionCount: () => follower.listenerCount,
     listen(port: number, host?: string): Promise<number> {
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
@@ -256,6 +273,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     },
     async close(): Promise<void> {
       draining = true;
+      await subscriptions.close();
       const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000);
       // Requests cut off at the end of the grace period must not leave statements running.
       if (!gracefully) await timeouts.expireAll();
@@ -263,6 +281,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
       await changes.stop();
       await recordChangePruner.stop();
       await webhookDispatcher?.stop();
+      await follower.stop();
       await dataSources.published.destroy();
     },
   };

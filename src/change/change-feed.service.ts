@@ -7,6 +7,7 @@
  * Without an API key the feed is that of the published view.
  */
 import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
 import { runReadStatement } from '../read/statement-runner';
 import { encodeGlobalId } from '../shared/global-id';
@@ -19,12 +20,12 @@ import { ChangeKind, typeNameOfTable, type ChangeRecordType, type RecordChange, 
 const cursorScope = 'changes';
 
 /** A place in the feed: after the change (transaction ID, id). */
-interface FeedPosition {
+export interface FeedPosition {
   transaction: bigint;
   id: number;
 }
 
-const start: FeedPosition = { transaction: 0n, id: 0 };
+export const feedStart: FeedPosition = { transaction: 0n, id: 0 };
 
 function positionCursor(position: FeedPosition): string {
   return encodeCursor(cursorScope, [position.transaction.toString(), position.id]);
@@ -39,7 +40,7 @@ function decodePosition(cursor: string): FeedPosition {
   return { transaction: BigInt(transaction), id };
 }
 
-function isAfter(a: FeedPosition, b: FeedPosition): boolean {
+export function isAfter(a: FeedPosition, b: FeedPosition): boolean {
   return a.transaction > b.transaction || (a.transaction === b.transaction && a.id > b.id);
 }
 
@@ -55,48 +56,62 @@ export function fieldNameOfColumn(column: string): string {
   return column.replace(/_id$/, '').replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-interface ChangeRow {
+/** A row of the feed as stored: both views' kinds (null where that view saw nothing). */
+export interface StoredChange {
   transaction: string;
   id: number;
   record_table: string;
   record_id: number;
-  kind: ChangeKind;
+  kind: ChangeKind | null;
+  published_kind: ChangeKind | null;
   changed_columns: string[];
   occurred_at: string;
 }
 
-function toRecordChange(row: ChangeRow): RecordChange {
-  const typeName = typeNameOfTable[row.record_table];
+export function positionOf(change: StoredChange): FeedPosition {
+  return { transaction: BigInt(change.transaction), id: change.id };
+}
+
+/** A change as the schema shows it, with the kind its reader's view saw. */
+export function toRecordChange(change: StoredChange, kind: ChangeKind): RecordChange {
+  const typeName = typeNameOfTable[change.record_table];
   return {
-    cursor: positionCursor({ transaction: BigInt(row.transaction), id: row.id }),
-    kind: row.kind,
-    recordType: row.record_table.toUpperCase() as ChangeRecordType,
-    recordId: encodeGlobalId(typeName, row.record_id),
-    record: row.kind === ChangeKind.DELETED ? null : { typeName, key: row.record_id },
-    changedFields: row.changed_columns.map(fieldNameOfColumn),
-    occurredAt: new Date(row.occurred_at),
+    cursor: positionCursor(positionOf(change)),
+    kind,
+    recordType: change.record_table.toUpperCase() as ChangeRecordType,
+    recordId: encodeGlobalId(typeName, change.record_id),
+    record: kind === ChangeKind.DELETED ? null : { typeName, key: change.record_id },
+    changedFields: change.changed_columns.map(fieldNameOfColumn),
+    occurredAt: new Date(change.occurred_at),
   };
 }
 
-export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maximumChangePageSize) {
-    throw userInputError('first', `must be a whole number from 1 to ${maximumChangePageSize}, got ${args.first}`);
-  }
-  const after = args.after ? decodePosition(args.after) : start;
-  // Editors and admins see the tables' changes; everyone else those of the published view.
-  const kindColumn = context.viewer ? 'kind' : 'published_kind';
-  const parameters: unknown[] = [after.transaction.toString(), after.id, args.first + 1];
-  const conditions = [`c.${kindColumn} IS NOT NULL`];
-  if (args.types) {
-    parameters.push(args.types.map((type) => type.toLowerCase()));
-    conditions.push(`c.record_table = ANY($${parameters.length}::text[])`);
-  }
-  if (args.kinds) {
-    parameters.push(args.kinds);
-    conditions.push(`c.${kindColumn} = ANY($${parameters.length}::record_change_kind[])`);
-  }
-  const [result] = await runReadStatement<{ expired: boolean; horizon: [string, number]; head: [string, number] | null; page: ChangeRow[] }>(
-    context.dataSource,
+export interface StoredChangesRead {
+  /** Whether `after` lies before what is kept. */
+  expired: boolean;
+  /** Where what is kept starts. */
+  horizon: FeedPosition;
+  /** The newest change ready to be handed out (whatever the conditions), if any. */
+  head: FeedPosition | null;
+  /** Up to `limit` ready changes after `after` meeting the conditions, in feed order. */
+  changes: StoredChange[];
+}
+
+/**
+ * One statement: ready changes after `after` that meet the conditions (SQL on alias c,
+ * adding their values to `parameters`), with the horizon and head. Ready: of transactions
+ * older than the oldest one of this database still running.
+ */
+export async function readStoredChanges(
+  dataSource: DataSource,
+  after: FeedPosition,
+  limit: number,
+  conditions: (parameters: unknown[]) => string[] = () => [],
+): Promise<StoredChangesRead> {
+  const parameters: unknown[] = [after.transaction.toString(), after.id, limit];
+  const where = ['TRUE', ...conditions(parameters)];
+  const [result] = await runReadStatement<{ expired: boolean; horizon: [string, number]; head: [string, number] | null; page: StoredChange[] }>(
+    dataSource,
     `WITH ready AS MATERIALIZED (SELECT public.briefgraph_change_feed_ready() AS below)
      SELECT
        (SELECT ($1::xid8, $2::bigint) < (h.transaction_id, h.id) FROM public.record_change_horizon h) AS expired,
@@ -104,25 +119,46 @@ export async function changeFeed(context: RequestContext, args: ChangeFeedArgume
        (SELECT json_build_array(c.transaction_id::text, c.id) FROM public.record_change c
          WHERE c.transaction_id < (SELECT below FROM ready) ORDER BY c.transaction_id DESC, c.id DESC LIMIT 1) AS head,
        coalesce((SELECT json_agg(page ORDER BY page.transaction_id, page.id) FROM (
-         SELECT c.transaction_id, c.transaction_id::text AS transaction, c.id, c.record_table, c.record_id, c.${kindColumn} AS kind, c.changed_columns, c.occurred_at
+         SELECT c.transaction_id, c.transaction_id::text AS transaction, c.id, c.record_table, c.record_id, c.kind, c.published_kind, c.changed_columns, c.occurred_at
            FROM public.record_change c
-          WHERE (c.transaction_id, c.id) > ($1::xid8, $2::bigint) AND c.transaction_id < (SELECT below FROM ready) AND ${conditions.join(' AND ')}
+          WHERE (c.transaction_id, c.id) > ($1::xid8, $2::bigint) AND c.transaction_id < (SELECT below FROM ready) AND ${where.join(' AND ')}
           ORDER BY c.transaction_id, c.id LIMIT $3) page), '[]'::json) AS page`,
     parameters,
   );
-  if (args.after && result.expired) throw changeCursorExpiredError();
-  const rows = result.page.slice(0, args.first);
-  const hasMore = result.page.length > args.first;
-  const changes = rows.map(toRecordChange);
+  const position = (value: [string, number]): FeedPosition => ({ transaction: BigInt(value[0]), id: value[1] });
+  return { expired: result.expired, horizon: position(result.horizon), head: result.head ? position(result.head) : null, changes: result.page };
+}
+
+export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maximumChangePageSize) {
+    throw userInputError('first', `must be a whole number from 1 to ${maximumChangePageSize}, got ${args.first}`);
+  }
+  const after = args.after ? decodePosition(args.after) : feedStart;
+  // Editors and admins see the tables' changes; everyone else those of the published view.
+  const kindColumn = context.viewer ? 'kind' : 'published_kind';
+  const read = await readStoredChanges(context.dataSource, after, args.first + 1, (parameters) => {
+    const conditions = [`c.${kindColumn} IS NOT NULL`];
+    if (args.types) {
+      parameters.push(args.types.map((type) => type.toLowerCase()));
+      conditions.push(`c.record_table = ANY($${parameters.length}::text[])`);
+    }
+    if (args.kinds) {
+      parameters.push(args.kinds);
+      conditions.push(`c.${kindColumn} = ANY($${parameters.length}::record_change_kind[])`);
+    }
+    return conditions;
+  });
+  if (args.after && read.expired) throw changeCursorExpiredError();
+  const rows = read.changes.slice(0, args.first);
+  const hasMore = read.changes.length > args.first;
+  const changes = rows.map((row) => toRecordChange(row, row[kindColumn]!));
   // Without a cursor, the feed starts where what is kept starts.
-  let end = args.after ? after : { transaction: BigInt(result.horizon[0]), id: result.horizon[1] };
+  let end = args.after ? after : read.horizon;
   if (hasMore) {
-    const last = rows[rows.length - 1];
-    end = { transaction: BigInt(last.transaction), id: last.id };
-  } else if (result.head) {
+    end = positionOf(rows[rows.length - 1]);
+  } else if (read.head && isAfter(read.head, end)) {
     // Everything ready was read: resume after the newest ready change, even one the filters left out.
-    const head = { transaction: BigInt(result.head[0]), id: result.head[1] };
-    if (isAfter(head, end)) end = head;
+    end = read.head;
   }
   return { changes, endCursor: positionCursor(end), hasMore };
 }
