@@ -95,6 +95,8 @@ export interface StoredChangesRead {
   head: FeedPosition | null;
   /** Up to `limit` ready changes after `after` meeting the conditions, in feed order. */
   changes: StoredChange[];
+  /** Whether committed changes wait behind a transaction still running (ready soon). */
+  heldBack: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function readStoredChanges(
 ): Promise<StoredChangesRead> {
   const parameters: unknown[] = [after.transaction.toString(), after.id, limit];
   const where = ['TRUE', ...conditions(parameters)];
-  const [result] = await runReadStatement<{ expired: boolean; horizon: [string, number]; head: [string, number] | null; page: StoredChange[] }>(
+  const [result] = await runReadStatement<{ expired: boolean; horizon: [string, number]; head: [string, number] | null; held_back: boolean; page: StoredChange[] }>(
     dataSource,
     `WITH ready AS MATERIALIZED (SELECT public.briefgraph_change_feed_ready() AS below)
      SELECT
@@ -118,6 +120,7 @@ export async function readStoredChanges(
        (SELECT json_build_array(h.transaction_id::text, h.id) FROM public.record_change_horizon h) AS horizon,
        (SELECT json_build_array(c.transaction_id::text, c.id) FROM public.record_change c
          WHERE c.transaction_id < (SELECT below FROM ready) ORDER BY c.transaction_id DESC, c.id DESC LIMIT 1) AS head,
+       EXISTS (SELECT 1 FROM public.record_change c WHERE c.transaction_id >= (SELECT below FROM ready)) AS held_back,
        coalesce((SELECT json_agg(page ORDER BY page.transaction_id, page.id) FROM (
          SELECT c.transaction_id, c.transaction_id::text AS transaction, c.id, c.record_table, c.record_id, c.kind, c.published_kind, c.changed_columns, c.occurred_at
            FROM public.record_change c
@@ -126,7 +129,7 @@ export async function readStoredChanges(
     parameters,
   );
   const position = (value: [string, number]): FeedPosition => ({ transaction: BigInt(value[0]), id: value[1] });
-  return { expired: result.expired, horizon: position(result.horizon), head: result.head ? position(result.head) : null, changes: result.page };
+  return { expired: result.expired, horizon: position(result.horizon), head: result.head ? position(result.head) : null, changes: result.page, heldBack: result.held_back };
 }
 
 export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {

@@ -3,7 +3,7 @@
  * feed itself when PostgreSQL notifies it that the feed grew (the notification is sent
  * at commit, whoever wrote: any instance, an import, psql; heard through TableChanges),
  * and hands each change, in feed order, to its subscribers. A change held back behind a
- * slower transaction is picked up by the next notification or the poll.
+ * slower transaction is looked for again 10 ms later (and by the poll, while anyone listens).
  */
 import type { DataSource } from 'typeorm';
 import type { TableChanges } from '../caching/table-changes';
@@ -11,6 +11,7 @@ import { feedStart, isAfter, positionOf, readStoredChanges, type FeedPosition, t
 import type { Logger } from '../shared/logger';
 
 const pageSize = 500;
+const heldBackRetryMilliseconds = 10;
 
 export class RecordChangeFollower {
   private position: FeedPosition | undefined;
@@ -20,6 +21,7 @@ export class RecordChangeFollower {
   private stopped = false;
   private readonly unsubscribe: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
+  private heldBackDelay = heldBackRetryMilliseconds;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -94,6 +96,14 @@ export class RecordChangeFollower {
         }
         if (read.changes.length < pageSize) {
           if (read.head && isAfter(read.head, this.position)) this.position = read.head;
+          // Committed changes behind a slower transaction: look again shortly rather than at the next poll.
+          // (Waiting twice as long each time, up to the poll's interval, behind a transaction that runs long.)
+          if (read.heldBack) {
+            setTimeout(() => this.wake(), this.heldBackDelay).unref();
+            this.heldBackDelay = Math.min(this.heldBackDelay * 2, this.pollMilliseconds);
+          } else {
+            this.heldBackDelay = heldBackRetryMilliseconds;
+          }
           return;
         }
       }
