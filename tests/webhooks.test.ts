@@ -206,6 +206,30 @@ describe('webhooks', () => {
     }
   });
 
+  it('refuses to connect to a private address at sending time too, unless allowed', async () => {
+    // As if saved while allowed (or before its name moved to a private address): only a strict dispatcher runs.
+    await server.close();
+    const strict = await startTestServer({ database, server: { webhooks: { ...fastRetries, allowPrivateTargets: false } } });
+    try {
+      await database.dataSource.query(`INSERT INTO webhook (url, secret, record_types) VALUES ($1, 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', '{organization}')`, [
+        receiver.url.replace('127.0.0.1', 'localhost'),
+      ]);
+      await createOrganization('webhook-private-target', strict);
+      for (;;) {
+        const [delivery] = (await database.dataSource.query(`SELECT attempts, last_error FROM webhook_delivery ORDER BY id DESC LIMIT 1`)) as Array<{ attempts: number; last_error: string | null }>;
+        if (delivery?.last_error) {
+          expect(delivery.last_error).toMatch(/refused: localhost resolves to a private address/);
+          break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(receiver.received).toEqual([]);
+    } finally {
+      await strict.close();
+      server = await startTestServer({ database, server: { webhooks: fastRetries } });
+    }
+  });
+
   it('refuses targets that are not http(s) or that are private, unless allowed', async () => {
     const strict = await startTestServer({ database, server: { webhooks: false } });
     try {
