@@ -83,6 +83,23 @@ describe('subscriptions', () => {
     await subscription.return!();
   });
 
+  it('disconnects a subscriber that never reads, and keeps serving', async () => {
+    const socket = new WebSocket(`${reading.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    const acknowledged = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${editor}` } }));
+    await acknowledged;
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { recordChanged(types: [ORGANIZATION]) { recordId record { ... on Organization { name } } } }` } }));
+    await reading.subscriptionsActive(1);
+    // The client stops reading; far more changes than a subscriber may fall behind follow, each with a long name.
+    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    await database.dataSource.query(`INSERT INTO organization (slug, name, kind) SELECT 'unread-' || n, repeat('x', 2000) || n, 'RESEARCH_INSTITUTE' FROM generate_series(1, 5000) n`);
+    await closed;
+    expect(await writing.graphql(`{ organizations(first: 1) { totalCount } }`)).toMatchObject({ status: 200 });
+    expect((await reading.graphql(`{ organization(slug: "unread-1") { slug } }`)).data).toEqual({ organization: { slug: 'unread-1' } });
+  });
+
   it('refuses drafts to readers without a key, bad keys, queries, and operations over the limits', async () => {
     const anonymous = connect();
     const drafts = await anonymous.iterate({ query: `subscription { recordChanged(kinds: [PUBLISHED]) { kind } }` }).next().catch((error: unknown) => error);

@@ -25,7 +25,7 @@ export interface TestServer {
   changes: BriefgraphServer['changes'];
   /** Prunes the change feed to the server's retention period now. */
   pruneRecordChanges(): Promise<number>;
-  /** Resolves once the server serves `count` subscriptions (start waiting after subscribing, before writing). */
+  /** Resolves once the server serves exactly `count` subscriptions (start waiting after subscribing, before writing). */
   subscriptionsActive(count: number): Promise<void>;
   /** Resolves once the server hears that `table` changed (a write committed anywhere); start waiting before the write. */
   changeHeard(table: string): Promise<void>;
@@ -82,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     changes: server.changes,
     pruneRecordChanges: () => server.pruneRecordChanges(),
     async subscriptionsActive(count) {
-      while (server.subscriptionCount() < count) await new Promise((resolve) => setImmediate(resolve));
+      while (server.subscriptionCount() !== count) await new Promise((resolve) => setImmediate(resolve));
     },
     changeHeard(table) {
       return new Promise((resolve) => {
