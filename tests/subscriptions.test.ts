@@ -89,13 +89,14 @@ describe('subscriptions', () => {
     const acknowledged = new Promise((resolve) => socket.once('message', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${editor}` } }));
     await acknowledged;
-    const closed = new Promise((resolve) => socket.once('close', resolve));
     socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { recordChanged(types: [ORGANIZATION]) { recordId record { ... on Organization { name } } } }` } }));
     await reading.subscriptionsActive(1);
-    // The client stops reading; far more changes than a subscriber may fall behind follow, each with a long name.
+    // The client stops reading; far more changes follow (about 48 MB of events, more than socket buffers hold) than a subscriber may fall behind.
     (socket as unknown as { _socket: { pause(): void } })._socket.pause();
-    await database.dataSource.query(`INSERT INTO organization (slug, name, kind) SELECT 'unread-' || n, repeat('x', 2000) || n, 'RESEARCH_INSTITUTE' FROM generate_series(1, 5000) n`);
-    await closed;
+    await database.dataSource.query(`INSERT INTO organization (slug, name, kind) SELECT 'unread-' || n, repeat('x', 4000) || n, 'RESEARCH_INSTITUTE' FROM generate_series(1, 12000) n`);
+    // The server drops the subscription (and closes the connection) once it falls too far behind.
+    await reading.subscriptionsActive(0);
+    socket.terminate();
     expect(await writing.graphql(`{ organizations(first: 1) { totalCount } }`)).toMatchObject({ status: 200 });
     expect((await reading.graphql(`{ organization(slug: "unread-1") { slug } }`)).data).toEqual({ organization: { slug: 'unread-1' } });
   });
