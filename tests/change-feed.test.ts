@@ -194,6 +194,8 @@ describe('the change feed', () => {
 
     const forged = await server.graphql(feedQuery, { after: 'eyJ4Ijox.fake', first: 10 });
     expect(forged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    const drafts = await server.graphql(feedQuery, { first: 10, kinds: ['PUBLISHED'] });
+    expect(drafts.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'kinds' });
     const unknownKind = await server.graphql(feedQuery, { first: 10, kinds: ['RENAMED'] });
     expect(unknownKind.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const tooMany = await server.graphql(feedQuery, { first: 501 });

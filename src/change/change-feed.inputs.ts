@@ -16,6 +16,6 @@ export class ChangeFeedArguments {
   @Field(() => [ChangeRecordType], { nullable: true, description: 'Only changes to these kinds of record; all by default.' })
   types?: ChangeRecordType[] | null;
 
-  @Field(() => [ChangeKind], { nullable: true, description: 'Only these kinds of change; all by default.' })
+  @Field(() => [ChangeKind], { nullable: true, description: 'Only these kinds of change; all by default (PUBLISHED and UNPUBLISHED need an API key).' })
   kinds?: ChangeKind[] | null;
 }

@@ -132,10 +132,18 @@ export async function readStoredChanges(
   return { expired: result.expired, horizon: position(result.horizon), head: result.head ? position(result.head) : null, changes: result.page, heldBack: result.held_back };
 }
 
+/** PUBLISHED and UNPUBLISHED concern drafts: asking for them without an API key is a mistake worth saying. */
+export function checkKindsForViewer(context: RequestContext, kinds: readonly ChangeKind[] | null | undefined): void {
+  if (!context.viewer && kinds?.some((kind) => kind === ChangeKind.PUBLISHED || kind === ChangeKind.UNPUBLISHED)) {
+    throw userInputError('kinds', 'asks for PUBLISHED or UNPUBLISHED, which concern drafts and need an API key; without one, a publication is CREATED and an unpublication DELETED');
+  }
+}
+
 export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maximumChangePageSize) {
     throw userInputError('first', `must be a whole number from 1 to ${maximumChangePageSize}, got ${args.first}`);
   }
+  checkKindsForViewer(context, args.kinds);
   const after = args.after ? decodePosition(args.after) : feedStart;
   // Editors and admins see the tables' changes; everyone else those of the published view.
   const kindColumn = context.viewer ? 'kind' : 'published_kind';

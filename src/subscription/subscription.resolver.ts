@@ -9,13 +9,12 @@ import { Brief } from '../brief/brief.entity';
 import { BriefFilter } from '../brief/brief.inputs';
 import { briefConditions } from '../brief/brief.service';
 import type { RequestContext } from '../context';
-import { toRecordChange, type StoredChange } from '../change/change-feed.service';
+import { checkKindsForViewer, toRecordChange, type StoredChange } from '../change/change-feed.service';
 import { ChangeKind, ChangeRecordType, RecordChange } from '../change/record-change.types';
 import type { RecordReference } from '../read/request-reads';
 import { runReadStatement } from '../read/statement-runner';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { updatedAtConditions } from '../shared/updated-at';
-import { userInputError } from '../shared/user-input-error';
 import { changeStream } from './change-stream';
 
 @ArgsType()
@@ -34,9 +33,7 @@ function liveChangesOf(context: RequestContext) {
 
 function recordChanges(context: RequestContext, args: RecordChangedArguments): AsyncIterable<RecordChange> {
   const live = liveChangesOf(context);
-  if (!context.viewer && args.kinds?.some((kind) => kind === ChangeKind.PUBLISHED || kind === ChangeKind.UNPUBLISHED)) {
-    throw userInputError('kinds', 'asks for PUBLISHED or UNPUBLISHED, which concern drafts and need an API key; without one, a publication is CREATED and an unpublication DELETED');
-  }
+  checkKindsForViewer(context, args.kinds);
   const types = args.types?.map((type) => type.toLowerCase());
   return changeStream(
     live.follower,
