@@ -60,6 +60,12 @@ export interface Config {
   trustProxy: number;
   /** Seconds anonymous reads may be cached (server-side and by CDNs); 0 turns the response cache off. */
   cacheMaxAgeSeconds: number;
+  /** Whether webhooks may point to private, loopback and link-local addresses. */
+  webhookAllowPrivateTargets: boolean;
+  /** How long one webhook delivery attempt may take. */
+  webhookTimeoutMilliseconds: number;
+  /** How long the change feed keeps changes; an older cursor fails with CHANGE_CURSOR_EXPIRED. */
+  changeRetentionSeconds: number;
   /** A file of registered operations; with safelistOnly, only they run. */
   safelistFile: string | undefined;
   safelistOnly: boolean;
@@ -253,6 +259,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimitWindowSeconds: readInteger(environment, 'RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
     trustProxy: readInteger(environment, 'TRUST_PROXY', 0, 0, 10),
     cacheMaxAgeSeconds: readInteger(environment, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),
+    changeRetentionSeconds: readInteger(environment, 'CHANGE_RETENTION_HOURS', 168, 1, 8_760) * 3600,
+    webhookAllowPrivateTargets: readInteger(environment, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', 0, 0, 1) === 1,
+    webhookTimeoutMilliseconds: readInteger(environment, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
     safelistFile: environment.SAFELIST_FILE?.trim() ? path.resolve(environment.SAFELIST_FILE.trim()) : undefined,
     safelistOnly: readSafelistOnly(environment),
     redisUrl: readRedisUrl(environment),

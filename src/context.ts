@@ -12,6 +12,7 @@ import type { Viewer } from './auth/viewer';
 import type { TableChanges } from './caching/table-changes';
 import { RequestReads } from './read/request-reads';
 import { LoaderRegistry } from './shared/loader-registry';
+import type { RecordChangeFollower } from './subscription/record-change-follower';
 
 export interface RequestContext {
   /** What this request reads: published content only, unless it carries an API key. */
@@ -29,6 +30,10 @@ export interface RequestContext {
   idempotencyKey: string | null;
   /** Whose rate-limit budget the request spends: its API key, else its address. */
   rateLimitClient: string;
+  /** Whether webhooks may point to private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS). */
+  allowPrivateWebhookTargets: boolean;
+  /** For an operation over WebSocket: the changes its subscriptions follow, and how to close its connection. */
+  liveChanges?: { follower: RecordChangeFollower; close(): void };
 }
 
 export interface DataSources {
@@ -36,6 +41,7 @@ export interface DataSources {
   published: DataSource;
   /** Hears of committed writes; a mutation raises the counts of what it changed before it answers. */
   changes: TableChanges;
+  allowPrivateWebhookTargets?: boolean;
 }
 
 export function createRequestContext(
@@ -54,5 +60,6 @@ export function createRequestContext(
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,
     rateLimitClient: request.rateLimitClient ?? (viewer ? `key:${viewer.apiKeyKey}` : 'address:unknown'),
+    allowPrivateWebhookTargets: dataSources.allowPrivateWebhookTargets ?? false,
   };
 }

@@ -163,6 +163,8 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
     trustProxy: config.trustProxy,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    changeRetentionSeconds: config.changeRetentionSeconds,
+    webhooks: { allowPrivateTargets: config.webhookAllowPrivateTargets, timeoutMilliseconds: config.webhookTimeoutMilliseconds },
     safelist,
     safelistOnly: config.safelistOnly,
     redis: running.redis,

@@ -16,6 +16,9 @@ import { ThemeMutationResolver } from './theme/theme.mutations';
 import { ImportResolver } from './transfer/import.resolver';
 import { BriefContributorResolver, BriefFileResolver, BriefResolver } from './brief/brief.resolver';
 import { BriefFile } from './brief/brief-file.entity';
+import { ChangeFeedResolver } from './change/change-feed.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './webhook/webhook.resolver';
+import { SubscriptionResolver } from './subscription/subscription.resolver';
 import { BriefMutationResolver } from './brief/brief.mutations';
 import { Brief } from './brief/brief.entity';
 import { DistrictResolver } from './district/district.resolver';
@@ -75,6 +78,10 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       BriefRelatedResolver,
       RelationReasonResolver,
       RecordPathResolver,
+      ChangeFeedResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
+      SubscriptionResolver,
       OrganizationMutationResolver,
       PersonMutationResolver,
       ThemeMutationResolver,
@@ -90,11 +97,21 @@ export function buildBriefgraphSchema(): GraphQLSchema {
     validate: false,
     directives: [...specifiedDirectives, cacheControlDirective],
     authChecker,
+    // Subscriptions bring their own event streams (`subscribe`, fed by the change feed); type-graphql's topics are not used.
+    pubSub: {
+      publish() {
+        throw new Error('subscriptions are fed by the change feed, not by publishing');
+      },
+      subscribe() {
+        throw new Error('subscriptions are fed by the change feed, not by topics');
+      },
+    },
   });
   installReadResolvers(cachedSchema);
   // type-graphql gives the root types no description of their own.
   cachedSchema.getQueryType()!.description = 'Reads: records by ID or human key, lists, search, facets and research. No API key needed (drafts need one).';
   cachedSchema.getMutationType()!.description = 'Writes, each one transaction, answering with the record and any user errors. Need an API key (EDITOR or ADMIN).';
+  cachedSchema.getSubscriptionType()!.description = 'Live changes over WebSocket (the graphql-ws protocol at /graphql): the change feed as it grows. The API key, if any, goes in the connection init payload.';
   return cachedSchema;
 }
 

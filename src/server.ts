@@ -52,6 +52,10 @@ import { operationTracingPlugin, traceRequest } from './observability/request-tr
 import { briefRoutes } from './publication/content-negotiation';
 import { feedRoutes } from './publication/feeds';
 import { configurePublications, type PublicationSettings } from './publication/publication-settings';
+import { defaultChangeRetentionSeconds, pruneRecordChanges, startRecordChangePruner } from './change/record-change-pruner';
+import { defaultWebhookSettings, WebhookDispatcher, type WebhookSettings } from './webhook/webhook-dispatcher';
+import { RecordChangeFollower } from './subscription/record-change-follower';
+import { serveSubscriptions } from './subscription/websocket-server';
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -87,6 +91,10 @@ export interface ServerOptions {
   redisKeyPrefix?: string;
   /** Seconds anonymous answers may be cached, here and by CDNs (default 60); 0 turns caching off. */
   cacheMaxAgeSeconds?: number;
+  /** Webhook delivery (src/webhook/): defaults in defaultWebhookSettings; false runs no dispatcher in this instance. */
+  webhooks?: Partial<WebhookSettings> | false;
+  /** How long the change feed keeps changes (default 7 days); older ones are pruned now and then. */
+  changeRetentionSeconds?: number;
   /** Registered operations, callable by hash; with safelistOnly, the only ones anonymous requests may run. */
   safelist?: Safelist;
   safelistOnly?: boolean;
@@ -105,6 +113,10 @@ export interface BriefgraphServer {
   metrics: ServerMetrics;
   /** Hears of committed writes (for the response cache); tests wait on it. */
   changes: TableChanges;
+  /** Prunes the change feed to its retention period now (the server also does so now and then). */
+  pruneRecordChanges(): Promise<number>;
+  /** How many subscriptions this instance is serving (tests wait on it). */
+  subscriptionCount(): number;
   /** Binds the port; resolves with the port actually bound (useful with 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then closes. */
@@ -237,6 +249,37 @@ function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, 
   ];
 }
 
+/** The change feed's pruner, webhook delivery and live subscriptions, all woken by the LISTEN connection (`changes`). */
+function startChangeServices(parts: ServerParts, httpServer: http.Server, dataSources: DataSources, webhookSettings: WebhookSettings) {
+  const { options, logger, changes } = parts;
+  const changeRetentionSeconds = options.changeRetentionSeconds ?? defaultChangeRetentionSeconds;
+  const pruner = startRecordChangePruner(options.dataSource, changeRetentionSeconds, logger);
+  const webhookDispatcher = options.webhooks === false ? undefined : new WebhookDispatcher(options.dataSource, webhookSettings, logger, changes);
+  webhookDispatcher?.start();
+  const follower = new RecordChangeFollower(options.dataSource, changes, logger);
+  follower.start();
+  const subscriptions = serveSubscriptions(httpServer, {
+    schema: buildBriefgraphSchema(),
+    dataSources,
+    follower,
+    queryLimits: { ...defaultQueryLimits, ...options.limits },
+    requestLimits: parts.requestLimits,
+    rateLimit: parts.rateLimit,
+    pointsStore: parts.stores.points,
+    logger,
+  });
+  return {
+    prune: () => pruneRecordChanges(options.dataSource, changeRetentionSeconds),
+    subscriptionCount: () => follower.listenerCount,
+    closeSubscriptions: () => subscriptions.close(),
+    async stop(): Promise<void> {
+      await pruner.stop();
+      await webhookDispatcher?.stop();
+      await follower.stop();
+    },
+  };
+}
+
 /** Binds the port; a port in use is named as such. */
 function listenOn(httpServer: http.Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -272,8 +315,16 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? 60,
   };
   const { metrics, changes } = parts;
-  if (parts.cacheMaxAgeSeconds > 0) await changes.start();
-  const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
+  // The listener also wakes the webhook dispatcher when the outbox is written, and subscriptions when the feed grows.
+  await changes.start();
+  const webhookSettings: WebhookSettings = { ...defaultWebhookSettings, ...(options.webhooks || {}) };
+  const dataSources: DataSources = {
+    writer: options.dataSource,
+    published: await openPublishedDataSource(options.dataSource),
+    changes,
+    allowPrivateWebhookTargets: webhookSettings.allowPrivateTargets,
+  };
+  const changeServices = startChangeServices(parts, httpServer, dataSources, webhookSettings);
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const apollo = createApollo(parts);
@@ -297,14 +348,18 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     httpServer,
     metrics,
     changes,
+    pruneRecordChanges: changeServices.prune,
+    subscriptionCount: changeServices.subscriptionCount,
     listen: (port, host) => listenOn(httpServer, port, host),
     async close(): Promise<void> {
       draining = true;
+      await changeServices.closeSubscriptions();
       const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000);
       // Requests cut off at the end of the grace period must not leave statements running.
       if (!gracefully) await timeouts.expireAll();
       await apollo.stop();
       await changes.stop();
+      await changeServices.stop();
       await dataSources.published.destroy();
     },
   };

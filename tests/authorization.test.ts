@@ -66,7 +66,7 @@ describe('authorization', () => {
     return `mutation { ${mutation.name}${args.length ? `(${args.map((arg) => `${arg.name}: ${literal(arg.type, idValue)}`).join(', ')})` : ''} { __typename } }`;
   }
 
-  const adminOnly = (name: string) => /Delete$/.test(name) || name.startsWith('apiKey') || name === 'knowledgeBaseImport';
+  const adminOnly = (name: string) => /Delete$/.test(name) || name.startsWith('apiKey') || name.startsWith('webhook') || name === 'knowledgeBaseImport';
   const writes = async () => Number((await server.database.dataSource.query(`SELECT count(*) AS count FROM audit_entry`))[0].count);
 
   it('covers a good number of mutations (the list comes from the schema)', () => {
@@ -115,13 +115,18 @@ describe('authorization', () => {
     }
   });
 
-  it('keeps the audit log and the key list to admins', async () => {
+  it('keeps the audit log, the key list and webhooks to admins', async () => {
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
     const admin = await server.createApiKey(ApiKeyRole.ADMIN);
     expect((await server.graphql(`{ auditLog(first: 1) { totalCount } }`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await server.graphql(`{ auditLog(first: 1) { totalCount } }`, undefined, { apiKey: editor })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await server.graphql(`{ apiKeys { name } }`, undefined, { apiKey: editor })).errors![0].extensions!.code).toBe('FORBIDDEN');
     expect((await server.graphql(`{ apiKeys { name } }`, undefined, { apiKey: admin })).data!.apiKeys.length).toBeGreaterThanOrEqual(2);
+    for (const query of [`{ webhooks { id } }`, `{ webhookDeliveries(first: 1) { totalCount } }`]) {
+      expect((await server.graphql(query)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+      expect((await server.graphql(query, undefined, { apiKey: editor })).errors![0].extensions!.code).toBe('FORBIDDEN');
+      expect((await server.graphql(query, undefined, { apiKey: admin })).errors).toBeUndefined();
+    }
   });
 
   it('does not show keys or audit entries through node(id:) to anyone but an admin', async () => {

@@ -223,7 +223,28 @@ const cases: Record<string, FilterCase> = {
   },
 };
 
-/** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log). */
+/**
+ * `updatedSince` and `updatedBefore`, which every list filter has: a write from psql moves
+ * one row's `updated_at` into the window (a statement that sets it keeps its value).
+ * By filter type: the list's query for a filter, the table, and the row written.
+ */
+const updatedAtLists: Record<string, [(filter: string) => string, string, string]> = {
+  BriefFilter: [(filter) => count('briefs', filter), 'brief', `slug = 'always-room-for-improvement'`],
+  MeetingFilter: [(filter) => count('meetings', filter), 'meeting', 'number = 12'],
+  LessonFilter: [(filter) => count('lessons', filter), 'lesson', 'id = (SELECT min(id) FROM lesson)'],
+  DistrictFilter: [(filter) => count('districts', filter), 'district', `slug = 'oakland-unified'`],
+  ThemeFilter: [(filter) => count('themes', filter), 'theme', `slug = 'accountability'`],
+  OrganizationFilter: [(filter) => count('organizations', filter), 'organization', `slug = 'american-institutes-for-research'`],
+  DistrictNetworkFilter: [(filter) => count('districtNetworks', filter), 'district_network', `slug = 'fresno-long-beach-learning-partnership'`],
+  LessonLinkFilter: [(filter) => `{ lessons(first: 50) { nodes { links(filter: ${filter}) { totalCount } } } }`, 'lesson_link', 'id = (SELECT min(id) FROM lesson_link)'],
+  PersonFilter: [(filter) => count('people', filter), 'person', `slug = 'kate-kennedy'`],
+};
+for (const [filterType, [query, table, row]] of Object.entries(updatedAtLists)) {
+  cases[`${filterType}.updatedSince`] = { query: query('{ updatedSince: "2100-01-01T00:00:00Z" }'), write: `UPDATE ${table} SET updated_at = '2100-06-01Z' WHERE ${row}`, table };
+  cases[`${filterType}.updatedBefore`] = { query: query('{ updatedBefore: "2000-01-01T00:00:00Z" }'), write: `UPDATE ${table} SET updated_at = '1999-06-01Z' WHERE ${row}`, table };
+}
+
+/** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log and delivery log). */
 function filterFieldsOf(schema: GraphQLSchema): string[] {
   const names = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -232,7 +253,7 @@ function filterFieldsOf(schema: GraphQLSchema): string[] {
       const filter = field.args.find((argument) => argument.name === 'filter');
       if (!filter) continue;
       const filterType = getNamedType(filter.type);
-      if (!isInputObjectType(filterType) || filterType.name === 'AuditFilter' || filterType.name === 'SearchFilter') continue;
+      if (!isInputObjectType(filterType) || ['AuditFilter', 'SearchFilter', 'WebhookDeliveryFilter'].includes(filterType.name)) continue;
       for (const input of Object.values(filterType.getFields())) names.add(`${filterType.name}.${input.name}`);
     }
   }

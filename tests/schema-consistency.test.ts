@@ -116,7 +116,7 @@ describe('unions and interfaces', () => {
 describe('object types', () => {
   /** Not things: the roots, and the plumbing of connections and mutation answers. */
   const isPlumbing = (type: GraphQLObjectType) =>
-    type === schema.getQueryType() || type === schema.getMutationType() || type.name === 'PageInfo' || /(Connection|Edge|Payload)$/.test(type.name);
+    type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType() || type.name === 'PageInfo' || /(Connection|Edge|Payload)$/.test(type.name);
 
   // A value type's description says so in these words, with the reason: "A value with no id: it belongs to …".
   it('are addressable (a Node with an id), or say in their description why they have "no id"', () => {

@@ -90,7 +90,7 @@ export const hostileRequests: HostileRequest[] = [
   { name: 'empty query', body: json({ query: '' }), status: 400, code: 'BAD_REQUEST', message: /non-empty `query`/ },
   { name: 'syntax error', body: query('{ themes(first: 1) { nodes { name }'), status: 400, code: 'GRAPHQL_PARSE_FAILED', message: /Syntax Error/ },
   { name: 'unknown operation name', body: query('query A { __typename }', undefined, 'B'), status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message: /Unknown operation named "B"/ },
-  { name: 'subscription', body: query('subscription { __typename }'), status: 400, code: 'BAD_REQUEST', message: /Subscriptions are not offered/ },
+  { name: 'subscription', body: query('subscription { recordChanged { kind } }'), status: 400, code: 'BAD_REQUEST', message: /Subscriptions are served over WebSocket/ },
   { name: 'wrong argument type', body: query('{ themes(first: "many") { totalCount } }'), status: 400, code: 'BAD_USER_INPUT', message: /Int cannot represent/ },
 ];
 

@@ -45,6 +45,7 @@ registerEnumType(BriefStatus, {
 
 @ObjectType({ implements: Node, description: 'A publication: policy brief, report, research paper, meeting summary or case study.' })
 @Entity({ name: 'brief' })
+@Index('brief_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('brief_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('brief_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('brief_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

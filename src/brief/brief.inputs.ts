@@ -1,6 +1,7 @@
 /** How briefs can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter, updatedAtOrderDescriptions } from '../shared/updated-at';
 import { DateRange } from '../shared/date-range';
 import { ThemeMatch } from '../theme/theme.inputs';
 import { BriefKind } from './brief.entity';
@@ -10,11 +11,14 @@ export enum BriefOrder {
   PUBLISHED_AT_ASC = 'PUBLISHED_AT_ASC',
   TITLE_ASC = 'TITLE_ASC',
   TITLE_DESC = 'TITLE_DESC',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 registerEnumType(BriefOrder, {
   name: 'BriefOrder',
   description: 'How to order briefs. Briefs without a known date sort as the oldest; ties are broken by creation order.',
   valuesConfig: {
+    ...updatedAtOrderDescriptions,
     PUBLISHED_AT_ASC: { description: 'Oldest publication first.' },
     PUBLISHED_AT_DESC: { description: 'Newest publication first.' },
     TITLE_ASC: { description: 'By title, A to Z.' },
@@ -23,7 +27,7 @@ registerEnumType(BriefOrder, {
 });
 
 @InputType({ description: 'Narrows a list of briefs; every field given must match.' })
-export class BriefFilter {
+export class BriefFilter extends UpdatedAtFilter {
   @Field(() => ThemeMatch, { nullable: true, description: 'Briefs on these themes.' })
   themes?: ThemeMatch | null;
 

@@ -4,6 +4,7 @@ import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
+import { updatedAtOrderings } from '../shared/updated-at';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Brief } from './brief.entity';
 import type { BriefFilter, BriefOrder } from './brief.inputs';
@@ -17,6 +18,7 @@ export const briefOrderings: Record<BriefOrder, Ordering> = {
   PUBLISHED_AT_ASC: { name: 'PUBLISHED_AT_ASC', columns: [publishedOn, key], descending: false },
   TITLE_ASC: { name: 'TITLE_ASC', columns: [title, key], descending: false },
   TITLE_DESC: { name: 'TITLE_DESC', columns: [title, key], descending: true },
+  ...updatedAtOrderings('b'),
 };
 
 // Each filter takes IDs or slugs: one condition, given an SQL array of keys.

@@ -13,8 +13,10 @@
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
  * `npm run bench -- --writes [--lessons 1000] [--seconds 10]`: mutations per second with one and four concurrent writers.
  * `npm run bench -- --freshness [--runs 200]`: how soon a write made elsewhere (SQL) stops a cached answer being served.
+ * `npm run bench -- --changes [--lessons 1000] [--runs 200]`: commit to webhook delivery and to subscriber (p50, p95), and change feed read throughput.
  */
 import 'reflect-metadata';
+import { benchmarkChanges, changeTable } from '../benchmark/change-benchmark';
 import type { DataSource } from 'typeorm';
 import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
@@ -157,6 +159,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--freshness')) {
     const figures = await benchmarkFreshness(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`));
     console.log(`| writes | p50 ms | p95 ms | max ms |\n|--:|--:|--:|--:|\n| ${figures.writes} | ${figures.p50.toFixed(1)} | ${figures.p95.toFixed(1)} | ${figures.max.toFixed(1)} |`);
+    return;
+  }
+  if (process.argv.includes('--changes')) {
+    console.log(changeTable(await benchmarkChanges(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`))));
     return;
   }
   if (process.argv.includes('--hostile')) {

@@ -18,6 +18,8 @@ import { PersonAffiliation } from '../person/person-affiliation.entity';
 import { Person } from '../person/person.entity';
 import { SourceDocument } from '../source-document/source-document.entity';
 import { Theme } from '../theme/theme.entity';
+import { Webhook } from '../webhook/webhook.entity';
+import { WebhookDelivery } from '../webhook/webhook-delivery.entity';
 
 export const entities = [
   SourceDocument,
@@ -39,4 +41,6 @@ export const entities = [
   ApiKey,
   AuditEntry,
   IdempotencyRecord,
+  Webhook,
+  WebhookDelivery,
 ];

@@ -22,6 +22,7 @@ registerEnumType(DistrictKind, {
 
 @ObjectType({ implements: Node, description: 'A school district or other local education agency.' })
 @Entity({ name: 'district' })
+@Index('district_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('district_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('district_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('district_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

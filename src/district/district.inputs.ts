@@ -2,10 +2,11 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { BriefListArguments } from '../brief/brief.inputs';
 import { NameOrder } from '../shared/name-orderings';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter } from '../shared/updated-at';
 import { DistrictKind } from './district.entity';
 
 @InputType({ description: 'Narrows a list of districts; every field given must match.' })
-export class DistrictFilter {
+export class DistrictFilter extends UpdatedAtFilter {
   @Field(() => [ID], { nullable: true, description: 'Districts in any of these networks.' })
   networks?: string[] | null;
 

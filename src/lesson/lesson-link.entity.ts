@@ -28,6 +28,7 @@ registerEnumType(LessonLinkKind, {
 
 @ObjectType({ implements: Node, description: 'A link from one lesson to a lesson in another brief, with its rationale.' })
 @Entity({ name: 'lesson_link' })
+@Index('lesson_link_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index(['fromLessonKey', 'toLessonKey', 'kind'], { unique: true })
 @Check('lesson_link_joins_two_lessons', 'from_lesson_id <> to_lesson_id')
 export class LessonLink extends SourcedRecord {

@@ -10,6 +10,7 @@ import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A lesson, or finding, that a brief draws.' })
 @Entity({ name: 'lesson' })
+@Index('lesson_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('lesson_statement_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('lesson_statement_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('lesson_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

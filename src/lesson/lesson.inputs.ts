@@ -4,12 +4,15 @@ import { BriefKind } from '../brief/brief.entity';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import { DateRange } from '../shared/date-range';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter, updatedAtOrderDescriptions } from '../shared/updated-at';
 import { ThemeMatch } from '../theme/theme.inputs';
 import { LessonLinkKind } from './lesson-link.entity';
 
 export enum LessonOrder {
   BRIEF_AND_POSITION = 'BRIEF_AND_POSITION',
   NEWEST_FIRST = 'NEWEST_FIRST',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 registerEnumType(LessonOrder, {
   name: 'LessonOrder',
@@ -17,11 +20,12 @@ registerEnumType(LessonOrder, {
   valuesConfig: {
     BRIEF_AND_POSITION: { description: 'Brief by brief (in the order briefs were added), and in order within each brief.' },
     NEWEST_FIRST: { description: 'Most recently added first.' },
+    ...updatedAtOrderDescriptions,
   },
 });
 
 @InputType({ description: 'Narrows a list of lessons; every field given must match.' })
-export class LessonFilter {
+export class LessonFilter extends UpdatedAtFilter {
   @Field(() => ThemeMatch, { nullable: true, description: 'Lessons on these themes.' })
   themes?: ThemeMatch | null;
 
@@ -73,17 +77,20 @@ registerEnumType(LinkDirection, {
 
 export enum LessonLinkOrder {
   OLDEST_FIRST = 'OLDEST_FIRST',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 registerEnumType(LessonLinkOrder, {
   name: 'LessonLinkOrder',
   description: 'How to order lesson links.',
   valuesConfig: {
+    ...updatedAtOrderDescriptions,
     OLDEST_FIRST: { description: 'In the order the links were made.' },
   },
 });
 
 @InputType({ description: 'Narrows a list of lesson links.' })
-export class LessonLinkFilter {
+export class LessonLinkFilter extends UpdatedAtFilter {
   @Field(() => [LessonLinkKind], { nullable: true, description: 'Links of any of these kinds.' })
   kinds?: LessonLinkKind[] | null;
 

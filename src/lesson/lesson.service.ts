@@ -4,6 +4,7 @@ import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
 import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
+import { updatedAtOrderings } from '../shared/updated-at';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Lesson } from './lesson.entity';
 import { LessonLink } from './lesson-link.entity';
@@ -12,6 +13,7 @@ import type { LessonFilter, LessonLinkFilter, LessonLinkOrder, LessonOrder } fro
 export const lessonOrderings: Record<LessonOrder, Ordering> = {
   BRIEF_AND_POSITION: { name: 'BRIEF_AND_POSITION', columns: [{ sql: 'l.brief_id', type: 'int' }, { sql: 'l.position', type: 'int' }], descending: false },
   NEWEST_FIRST: { name: 'NEWEST_FIRST', columns: [{ sql: 'l.id', type: 'int' }], descending: true },
+  ...updatedAtOrderings('l'),
 };
 
 // Each filter takes IDs or slugs: one condition, given an SQL array of keys.
@@ -63,7 +65,7 @@ export const lessonLinkListing = defineListing({
   rootName: 'lessonLinks',
   from: 'lesson_link k',
   key: 'k.id',
-  orderings: { OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false } } as Record<LessonLinkOrder, Ordering>,
+  orderings: { OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false }, ...updatedAtOrderings('k') } satisfies Record<LessonLinkOrder, Ordering>,
   conditions: (filter: LessonLinkFilter | null | undefined) => [
     ...anyOfValues(filter?.kinds, 'k.kind', 'lesson_link_kind[]', 'filter.kinds'),
     ...anyOfValues(filter?.bases, 'k.basis', 'evidence_basis[]', 'filter.bases'),

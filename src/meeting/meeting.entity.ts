@@ -9,6 +9,7 @@ import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A numbered meeting convened by an organization.' })
 @Entity({ name: 'meeting' })
+@Index('meeting_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('meeting_title_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('meeting_title_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('meeting_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

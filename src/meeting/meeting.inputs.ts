@@ -1,6 +1,7 @@
 /** How meetings can be filtered and ordered. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter, updatedAtOrderDescriptions } from '../shared/updated-at';
 import { DateRange } from '../shared/date-range';
 import { ThemeMatch } from '../theme/theme.inputs';
 
@@ -9,11 +10,14 @@ export enum MeetingOrder {
   NUMBER_DESC = 'NUMBER_DESC',
   STARTS_ON_ASC = 'STARTS_ON_ASC',
   STARTS_ON_DESC = 'STARTS_ON_DESC',
+  UPDATED_AT_ASC = 'UPDATED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
 registerEnumType(MeetingOrder, {
   name: 'MeetingOrder',
   description: 'How to order meetings.',
   valuesConfig: {
+    ...updatedAtOrderDescriptions,
     NUMBER_ASC: { description: 'By number, lowest first.' },
     NUMBER_DESC: { description: 'By number, highest first.' },
     STARTS_ON_ASC: { description: 'Earliest first.' },
@@ -22,7 +26,7 @@ registerEnumType(MeetingOrder, {
 });
 
 @InputType({ description: 'Narrows a list of meetings; every field given must match.' })
-export class MeetingFilter {
+export class MeetingFilter extends UpdatedAtFilter {
   @Field(() => DateRange, { nullable: true, description: 'Meetings held at least partly within this date window.' })
   dates?: DateRange | null;
 

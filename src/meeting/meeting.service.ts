@@ -6,6 +6,7 @@ import { defineListing } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { isStateCode, valueRuleDescriptions } from '../shared/value-rules';
+import { updatedAtOrderings } from '../shared/updated-at';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Meeting } from './meeting.entity';
 import type { MeetingFilter, MeetingOrder } from './meeting.inputs';
@@ -19,6 +20,7 @@ export const meetingOrderings: Record<MeetingOrder, Ordering> = {
   NUMBER_DESC: { name: 'NUMBER_DESC', columns: [number], descending: true },
   STARTS_ON_ASC: { name: 'STARTS_ON_ASC', columns: [startsOn, key], descending: false },
   STARTS_ON_DESC: { name: 'STARTS_ON_DESC', columns: [startsOn, key], descending: true },
+  ...updatedAtOrderings('m'),
 };
 
 export function meetingConditions(filter: MeetingFilter | null | undefined, argumentName = 'filter'): Condition[] {

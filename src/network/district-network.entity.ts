@@ -26,6 +26,7 @@ registerEnumType(DistrictNetworkKind, {
 
 @ObjectType({ implements: Node, description: 'A network or partnership that districts belong to.' })
 @Entity({ name: 'district_network' })
+@Index('district_network_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('district_network_name_order', { synchronize: false }) // keyset ordering index, created by migration AddListOrderIndexes
 @Index('district_network_name_words', { synchronize: false }) // name words for autocomplete, created by migration AddNetworkSearch
 @Index('district_network_name_words_prefix', { synchronize: false }) // folded name prefixes for autocomplete, created by migration AddNetworkSearch

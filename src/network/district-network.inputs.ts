@@ -1,10 +1,11 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { NameOrder } from '../shared/name-orderings';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter } from '../shared/updated-at';
 import { DistrictNetworkKind } from './district-network.entity';
 
 @InputType({ description: 'Narrows a list of district networks.' })
-export class DistrictNetworkFilter {
+export class DistrictNetworkFilter extends UpdatedAtFilter {
   @Field(() => [DistrictNetworkKind], { nullable: true, description: 'Networks of any of these kinds.' })
   kinds?: DistrictNetworkKind[] | null;
 }

@@ -28,6 +28,7 @@ registerEnumType(OrganizationKind, {
 
 @ObjectType({ implements: Node, description: 'An organization that publishes briefs or convenes meetings.' })
 @Entity({ name: 'organization' })
+@Index('organization_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('organization_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('organization_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('organization_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

@@ -1,10 +1,11 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { NameOrder } from '../shared/name-orderings';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter } from '../shared/updated-at';
 import { OrganizationKind } from './organization.entity';
 
 @InputType({ description: 'Narrows a list of organizations.' })
-export class OrganizationFilter {
+export class OrganizationFilter extends UpdatedAtFilter {
   @Field(() => [OrganizationKind], { nullable: true, description: 'Organizations of any of these kinds.' })
   kinds?: OrganizationKind[] | null;
 }

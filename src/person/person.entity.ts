@@ -10,6 +10,7 @@ import { SourcedRecord } from '../shared/sourced-record';
 @Index('person_name_words', { synchronize: false }) // name words for autocomplete, created by migration AddPublications
 @Index('person_name_words_prefix', { synchronize: false }) // folded name prefixes for autocomplete, created by migration AddPublications
 @Index('person_search', { synchronize: false }) // GIN on search_document, created by migration AddPublications
+@Index('person_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 export class Person extends SourcedRecord {
   @Field({ description: 'Human key used in URLs, unique.' })
   @Index({ unique: true })

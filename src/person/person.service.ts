@@ -1,6 +1,7 @@
 /** The list of people, by sort name. */
 import { anyOfIds } from '../shared/filters';
 import { defineListing } from '../shared/pagination/listing';
+import { updatedAtOrderings } from '../shared/updated-at';
 import type { PersonFilter, PersonOrder } from './person.inputs';
 import { Person } from './person.entity';
 
@@ -14,6 +15,7 @@ export const personListing = defineListing<Person, PersonFilter, PersonOrder>({
   orderings: {
     SORT_NAME_ASC: { name: 'SORT_NAME_ASC', columns: sortNameColumns, descending: false },
     SORT_NAME_DESC: { name: 'SORT_NAME_DESC', columns: sortNameColumns, descending: true },
+    ...updatedAtOrderings('pe'),
   },
   conditions: (filter) =>
     anyOfIds(filter?.organizations, 'Organization', 'filter.organizations', (_sql, keys) =>

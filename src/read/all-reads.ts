@@ -11,3 +11,4 @@ import '../organization/organization.reads';
 import '../person/person.reads';
 import '../source-document/source-document.reads';
 import '../theme/theme.reads';
+import '../webhook/webhook.reads';

@@ -17,6 +17,7 @@ import type { LessonFilter } from '../lesson/lesson.inputs';
 import { lessonConditions } from '../lesson/lesson.service';
 import { Organization } from '../organization/organization.entity';
 import { searchConditions } from '../shared/full-text';
+import { updatedAtConditions } from '../shared/updated-at';
 import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { Theme } from '../theme/theme.entity';
 
@@ -116,9 +117,14 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
 export function briefFacets(context: RequestContext, filter: BriefFilter | null, search: string | null): Promise<FacetCounts> {
   const own: Record<Facet, keyof BriefFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: undefined };
   briefConditions(filter); // validate every argument once, before any SQL
+  updatedAtConditions(filter, 'b');
   return countFacets(context, {
     from: 'brief b',
-    conditions: (without) => [...briefConditions(without === 'none' || !filter ? filter : { ...filter, [own[without]!]: undefined }), ...searchConditions('b', search)],
+    conditions: (without) => [
+      ...briefConditions(without === 'none' || !filter ? filter : { ...filter, [own[without]!]: undefined }),
+      ...updatedAtConditions(filter, 'b'),
+      ...searchConditions('b', search),
+    ],
     value: {
       theme: { join: themesWithAncestors('brief_theme', 'brief_id', 'b.id'), sql: 'facet.theme_id' },
       year: { sql: 'extract(year FROM b.published_on)::int' },
@@ -138,11 +144,12 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
 export function lessonFacets(context: RequestContext, filter: LessonFilter | null, search: string | null): Promise<FacetCounts> {
   const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: 'bases' };
   lessonConditions(filter);
+  updatedAtConditions(filter, 'l');
   return countFacets(context, {
     from: 'lesson l JOIN brief b ON b.id = l.brief_id',
     conditions: (without) => {
       const field = without === 'none' ? undefined : own[without];
-      return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...searchConditions('l', search)];
+      return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...updatedAtConditions(filter, 'l'), ...searchConditions('l', search)];
     },
     value: {
       theme: { join: themesWithAncestors('lesson_theme', 'lesson_id', 'l.id'), sql: 'facet.theme_id' },

@@ -46,8 +46,8 @@ function argumentValue(value: ValueNode | undefined, variables: Record<string, u
   return undefined;
 }
 
-/** Lists that can hold more than `assumedListSize` items: the facet lists hold up to 50. */
-const listSizes: Record<string, number> = { FacetCounts: 50 };
+/** Lists whose size differs from `assumedListSize`: the facet lists hold up to 50; a change feed page's list was counted by its `first`. */
+const listSizes: Record<string, number> = { FacetCounts: 50, RecordChangePage: 1 };
 
 /**
  * How many items one field may return per parent, or undefined when it is not a list: its page size

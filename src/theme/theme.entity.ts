@@ -6,6 +6,7 @@ import { SourcedRecord } from '../shared/sourced-record';
 
 @ObjectType({ implements: Node, description: 'A topic such as continuous improvement or school turnaround.' })
 @Entity({ name: 'theme' })
+@Index('theme_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('theme_name_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('theme_name_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
 @Index('theme_search', { synchronize: false }) // GIN on search_document, created by migration AddSearch

@@ -2,6 +2,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { NameOrder } from '../shared/name-orderings';
 import { ConnectionArguments } from '../shared/pagination/connection-arguments';
+import { UpdatedAtFilter } from '../shared/updated-at';
 import { decodeGlobalIdsOf } from '../shared/global-id';
 import type { Condition, SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
@@ -25,7 +26,7 @@ export class ThemeMatch {
 }
 
 @InputType({ description: 'Narrows the list of themes.' })
-export class ThemeFilter {
+export class ThemeFilter extends UpdatedAtFilter {
   @Field(() => ID, { nullable: true, description: 'Only the direct children of this theme.' })
   parent?: string | null;
 

@@ -23,6 +23,10 @@ export interface TestServer {
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
   /** Hears of committed writes for the response cache. */
   changes: BriefgraphServer['changes'];
+  /** Prunes the change feed to the server's retention period now. */
+  pruneRecordChanges(): Promise<number>;
+  /** Resolves once the server serves exactly `count` subscriptions (start waiting after subscribing, before writing). */
+  subscriptionsActive(count: number): Promise<void>;
   /** Resolves once the server hears that `table` changed (a write committed anywhere); start waiting before the write. */
   changeHeard(table: string): Promise<void>;
   /** Creates an API key directly in the database and returns its secret. */
@@ -76,6 +80,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return { status: response.status, headers: response.headers, data: body.data as never, errors: body.errors };
     },
     changes: server.changes,
+    pruneRecordChanges: () => server.pruneRecordChanges(),
+    async subscriptionsActive(count) {
+      while (server.subscriptionCount() !== count) await new Promise((resolve) => setImmediate(resolve));
+    },
     changeHeard(table) {
       return new Promise((resolve) => {
         const stop = server.changes.onChange((changed) => {

@@ -15,7 +15,7 @@ export interface SortColumn {
   /** A non-null SQL expression. */
   sql: string;
   /** Its PostgreSQL type, for casting the cursor's values. */
-  type: 'int' | 'text' | 'date';
+  type: 'int' | 'text' | 'date' | 'timestamptz';
 }
 
 /** An ordering of a list: columns whose last one is unique, so no two rows tie. */
@@ -43,6 +43,9 @@ function fitsColumn(value: CursorValue, type: SortColumn['type']): boolean {
       return typeof value === 'string' && isCalendarDate(value);
     case 'text':
       return typeof value === 'string' && value.length <= 2000 && !value.includes('\u0000');
+    case 'timestamptz':
+      // As PostgreSQL writes a timestamptz in JSON (microseconds kept, so no two rows tie wrongly).
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value));
   }
 }
 

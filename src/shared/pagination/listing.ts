@@ -9,6 +9,7 @@ import type { ConnectionArguments } from './connection-arguments';
 import type { ListDefinition, Ordering } from './keyset';
 import type { Condition } from './sql-builder';
 import { searchConditions } from '../full-text';
+import { updatedAtConditions, type UpdatedAtFilter } from '../updated-at';
 
 /** Page arguments plus a filter and an ordering: what every list field takes. */
 export interface ListOptions<Filter, Order extends string> extends ConnectionArguments {
@@ -67,22 +68,27 @@ export interface Listing<Node extends object = object, Filter = any, Order exten
   specification: ListingSpecification<Node, Filter, Order>;
   /** The alias of the listed table in `from` (b for "brief b"). */
   recordAlias: string;
-  /** What a page lists: the FROM (the listing's, or a nested source's) and the conditions of the filter and search. */
+  /** What a page lists: the FROM (the listing's, or a nested source's) and the conditions of the filter (its own fields and `updatedSince`/`updatedBefore`) and search. */
   list(scope: string, options: Partial<ListOptions<Filter, Order>>, from?: string): ListDefinition;
   /** The ordering named `orderBy`, reading the record key from `keyColumn` where a nested source yields it in index order. */
   orderingFor(orderBy: Order, keyColumn?: string): Ordering;
 }
 
 export function defineListing<Node extends object, Filter, Order extends string>(specification: ListingSpecification<Node, Filter, Order>): Listing<Node, Filter, Order> {
+  const recordAlias = specification.key.split('.')[0];
   return {
     Connection: connectionType(specification.nodeType),
     specification,
-    recordAlias: specification.key.split('.')[0],
+    recordAlias,
     list: (scope, options, from) => ({
       scope,
       from: from ?? specification.from,
       key: specification.key,
-      conditions: [...specification.conditions(options.filter), ...(specification.searchable ? searchConditions(specification.searchable, options.search) : [])],
+      conditions: [
+        ...specification.conditions(options.filter),
+        ...updatedAtConditions(options.filter as UpdatedAtFilter | null | undefined, recordAlias),
+        ...(specification.searchable ? searchConditions(specification.searchable, options.search) : []),
+      ],
     }),
     orderingFor: (orderBy, keyColumn) => withKeyColumn(specification.orderings[orderBy], specification.key, keyColumn),
   };

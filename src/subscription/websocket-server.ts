@@ -1,0 +1,102 @@
+/**
+ * GraphQL subscriptions over WebSocket (the graphql-ws protocol, as Apollo Client, urql
+ * and Relay speak it) on the same port and path as HTTP, `/graphql`. The same rules as
+ * for queries: an API key in the connection's init payload (`{ authorization: "Bearer
+ * <key>" }`, or `{ apiKey }`) is checked when the connection starts (a bad one closes it
+ * with 4403); each operation is parsed with the token limit, validated with the alias and
+ * directive limits, measured against the depth and node limits, and charged to the
+ * client's rate-limit budget. Only subscriptions are served here; queries and mutations
+ * go over HTTP. Frames are at most 100 kB.
+ */
+import type http from 'node:http';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { authenticate, type Viewer } from '../auth/viewer';
+import { createRequestContext, type DataSources } from '../context';
+import type { RequestLimits } from '../config';
+import type { Logger } from '../shared/logger';
+import { checkOperationLimits, type QueryLimits } from '../shared/query-limits-plugin';
+import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules';
+import type { PointsStore } from '../traffic/points-store';
+import { operationCost, type RateLimitSettings } from '../traffic/rate-limit';
+import type { RecordChangeFollower } from './record-change-follower';
+
+export interface SubscriptionServerOptions {
+  schema: GraphQLSchema;
+  dataSources: DataSources;
+  follower: RecordChangeFollower;
+  queryLimits: QueryLimits;
+  requestLimits: RequestLimits;
+  rateLimit: RateLimitSettings;
+  pointsStore: PointsStore;
+  logger: Logger;
+}
+
+const maximumFrameBytes = 100 * 1024;
+
+function authorizationOf(parameters: Record<string, unknown> | undefined): string | undefined {
+  const value = parameters?.authorization ?? parameters?.Authorization;
+  if (typeof value === 'string') return value;
+  return typeof parameters?.apiKey === 'string' ? `Bearer ${parameters.apiKey}` : undefined;
+}
+
+export function serveSubscriptions(httpServer: http.Server, options: SubscriptionServerOptions): { close(): Promise<void> } {
+  const webSockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maximumFrameBytes });
+  const viewers = new WeakMap<WebSocket, Viewer | null>();
+  const rules = [...specifiedRules, aliasLimitRule(options.requestLimits.maximumAliases), directiveLimitRule(options.requestLimits.maximumDirectives)];
+  const disposable = useServer(
+    {
+      schema: options.schema,
+      onConnect: async (context) => {
+        try {
+          viewers.set(context.extra.socket, await authenticate(options.dataSources.writer.manager, authorizationOf(context.connectionParams)));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (context, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: options.requestLimits.maximumTokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(options.schema, document, rules);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: 'BAD_REQUEST' } })];
+        if (operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        const viewer = viewers.get(context.extra.socket) ?? null;
+        const rateLimitClient = viewer ? `key:${viewer.apiKeyKey}` : `address:${context.extra.request.socket.remoteAddress ?? 'unknown'}`;
+        let nodes: number;
+        try {
+          nodes = checkOperationLimits(options.schema, document, operation, payload.variables ?? {}, options.queryLimits).nodes;
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        if (options.rateLimit.points > 0) {
+          const charge = await options.pointsStore.charge(rateLimitClient, operationCost(nodes, false), options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
+          if (!charge.allowed) return [new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', { extensions: { code: 'RATE_LIMITED' } })];
+        }
+        const contextValue = createRequestContext(options.dataSources, { viewer, rateLimitClient });
+        contextValue.liveChanges = { follower: options.follower, close: () => context.extra.socket.terminate() };
+        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables ?? undefined, contextValue };
+      },
+      onError: (_context, _id, _payload, errors) => {
+        options.logger.debug('a subscription failed', { errors: errors.map((error) => error.message) });
+      },
+    },
+    webSockets,
+  );
+  return {
+    async close() {
+      await disposable.dispose();
+      for (const client of webSockets.clients) client.terminate();
+      await new Promise<void>((resolve) => webSockets.close(() => resolve()));
+    },
+  };
+}
