@@ -137,7 +137,7 @@ const deepListPage: FloorOperation = {
 const meetingWithMaterials: FloorOperation = {
   statement: (variables) => ({
     name: 'floor_meeting_with_materials',
-    text: `SELECT (SELECT json_build_object('number', m.number, 'title', m.title, 'startsOn', m.starts_on, 'endsOn', m.ends_on, 'city', m.city, 'state', m.state,
+    text: `SELECT (SELECT json_build_object('number', m.number, 'title', coalesce(m.title, 'Meeting ' || m.number), 'startsOn', m.starts_on, 'endsOn', m.ends_on, 'city', m.city, 'state', m.state,
         'convener', (SELECT json_build_object('name', o.name) FROM organization o WHERE o.id = m.convener_id),
         'agendaTopics', (SELECT coalesce(json_agg(json_build_object('position', a.position, 'title', a.title) ORDER BY a.position), '[]') FROM agenda_topic a WHERE a.meeting_id = m.id),
         'materials', (SELECT coalesce(json_agg(json_build_object('kind', x.kind, 'title', x.title, 'format', x.file_format, 'size', x.size_kilobytes) ORDER BY x.position), '[]') FROM meeting_material x WHERE x.meeting_id = m.id),

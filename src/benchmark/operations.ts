@@ -103,7 +103,7 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
     {
       name: 'three-level nested',
       description: "10 themes → each theme's 10 newest lessons → each lesson's brief and the meeting it follows up, and the lesson's themes",
-      query: `{ themes(first: 10) { nodes { name lessons(first: 10) { nodes { statement brief { title followsUpMeeting { number } } themes { name } } } } } }`,
+      query: `{ themes(first: 10) { nodes { name lessons(first: 10, includeSubthemes: false) { nodes { statement brief { title followsUpMeeting { number } } themes { name } } } } } }`,
       variables: () => ({}),
     },
     {
