@@ -25,6 +25,7 @@ import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
 import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
+import { textLiteralRule } from './http/input-text';
 import type Redis from 'ioredis';
 import { cacheHeadersPlugin } from './caching/cache-control';
 import { cachePolicyPlugin } from './caching/cache-policy';
@@ -157,7 +158,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     // Bounds the parser's and validation's work before either looks at the whole document.
     parseOptions: { maxTokens: requestLimits.maximumTokens },
     maxRecursiveSelections: requestLimits.maximumSelections,
-    validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives)],
+    validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives), textLiteralRule],
     allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
     // Keys travel in the Authorization header, never in cookies, so a cross-site request carries no
     // credentials: plain GET queries are safe, and CDN-friendly clients (urql, shared links) send
