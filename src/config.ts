@@ -41,6 +41,8 @@ export interface Config {
   maximumQueryDepth: number;
   /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
   maximumQueryNodes: number;
+  /** Most points one operation may cost: nodes / 100 plus the work of expensive fields. */
+  maximumQueryCost: number;
   /** A secret that start-up makes a working ADMIN key named "bootstrap-admin": a fresh install's first key. */
   adminApiKey: string | undefined;
   /** Origins whose web pages may call /graphql from a browser: exact origins, or '*' for any; empty: none. */
@@ -232,6 +234,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ...readTimeouts(environment),
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
+    maximumQueryCost: readInteger(environment, 'MAX_QUERY_COST', 1000, 1, 100_000_000),
     adminApiKey: readAdminApiKey(environment),
     corsOrigins: readCorsOrigins(environment),
     metricsToken: readMetricsToken(environment),

@@ -153,7 +153,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     logger,
     shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
     requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
-    limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes },
+    limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
     corsOrigins: config.corsOrigins,
     metricsToken: config.metricsToken,
     requestLimits: config.requestLimits,

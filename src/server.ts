@@ -35,7 +35,7 @@ import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyVa
 import { responseCachePlugin } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
-import { guardKeyAttempts, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { guardKeyAttempts, markReachedGraphQL, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -92,7 +92,7 @@ export interface ServerOptions {
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
-export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000 };
+export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000, maximumCost: 1000 };
 
 export interface BriefgraphServer {
   httpServer: http.Server;
@@ -193,16 +193,21 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
-    identifyRequest(dataSources, logger, rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined),
+    identifyRequest(
+      dataSources,
+      logger,
+      rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined,
+      rateLimit.points > 0 ? refuseSpentClients(pointsStore, rateLimit, metrics, logger) : undefined,
+    ),
     ...(isTracingOn() ? [traceRequest] : []),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
-    ...(rateLimit.points > 0 ? [refuseSpentClients(pointsStore, rateLimit, metrics, logger)] : []),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
     answerUnreportedDatabaseFaults,
     bindRequestObservation,
+    markReachedGraphQL,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createRequestContext(dataSources, {

@@ -35,7 +35,10 @@ export interface KeyAttemptGuard {
   refused(request: express.Request): Promise<void>;
 }
 
-export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard) {
+/** Answers (and returns false) when the request may not go on once its sender is known, before its body is read (a spent budget). */
+export type BeforeBody = (request: express.Request, response: express.Response) => Promise<boolean>;
+
+export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard, beforeBody?: BeforeBody) {
   const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
   const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
@@ -66,6 +69,7 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
       jsonError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
       return;
     }
+    if (beforeBody && !(await beforeBody(request, response))) return;
     (response.locals.viewer ? readKeyedBody : readAnonymousBody)(request, response, next);
   };
 }

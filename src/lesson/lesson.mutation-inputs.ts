@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsNotBlank } from '../mutation/validation';
 import { LessonLinkKind } from './lesson-link.entity';
+import { maximumRelatedRecords } from '../shared/list-limits';
 
 @InputType({ description: 'The lesson fields a brief is created with.' })
 export class BriefLessonInput {
@@ -18,12 +19,12 @@ export class BriefLessonInput {
 
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   districtIds?: string[];
 }
 

@@ -10,7 +10,16 @@ import { measureOperation } from './query-cost';
 export interface QueryLimits {
   maximumDepth: number;
   maximumNodes: number;
+  /** Most points one operation may cost (nodes / 100 plus the work of expensive fields, src/shared/query-cost.ts). */
+  maximumCost: number;
 }
+
+/** What an operation costs in points: one per hundred nodes it may return, at least one, plus its fields' work; mutations more. */
+export function operationCost(measured: { nodes: number; work: number }, mutation: boolean): number {
+  return Math.max(mutation ? mutationCost : 1, Math.ceil(measured.nodes / 100)) + measured.work;
+}
+
+export const mutationCost = 10;
 
 function limitError(message: string, limit: string, maximum: number, actual: number): GraphQLError {
   return new GraphQLError(message, {
@@ -19,7 +28,17 @@ function limitError(message: string, limit: string, maximum: number, actual: num
 }
 
 /** What each operation measured, by request context, for the rate limiter to charge (src/traffic/rate-limit.ts). */
-export const measuredOperations = new WeakMap<object, { depth: number; nodes: number; mutation: boolean }>();
+export const measuredOperations = new WeakMap<object, MeasuredOperation>();
+
+export interface MeasuredOperation {
+  depth: number;
+  nodes: number;
+  work: number;
+  cost: number;
+  mutation: boolean;
+  /** Refused for a limit before it ran: charged a token amount, not its cost (rate-limit.ts). */
+  refused: boolean;
+}
 
 export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): ApolloServerPlugin<Context> {
   return {
@@ -32,8 +51,11 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
           }
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const { depth, nodes } = measureOperation(schema, operation, fragments, request.variables ?? {});
-          measuredOperations.set(contextValue, { depth, nodes, mutation: operation.operation === 'mutation' });
+          const { depth, nodes, work } = measureOperation(schema, operation, fragments, request.variables ?? {});
+          const mutation = operation.operation === 'mutation';
+          const cost = operationCost({ nodes, work }, mutation);
+          const measured: MeasuredOperation = { depth, nodes, work, cost, mutation, refused: true };
+          measuredOperations.set(contextValue, measured);
           if (depth > limits.maximumDepth) {
             throw limitError(
               `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,
@@ -47,6 +69,14 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
               'nodes', limits.maximumNodes, nodes,
             );
           }
+          if (cost > limits.maximumCost) {
+            throw limitError(
+              `Query costs ${cost.toLocaleString('en-US')} points, over the limit of ${limits.maximumCost.toLocaleString('en-US')} per operation (by ${(cost - limits.maximumCost).toLocaleString('en-US')}). ` +
+                'Searches, facets, totals, related records and paths cost points each time they are asked for: ask for them fewer times.',
+              'cost', limits.maximumCost, cost,
+            );
+          }
+          measured.refused = false;
         },
       };
     },
