@@ -154,6 +154,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
     requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
     limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
+    databaseShare: config.databaseShare,
     corsOrigins: config.corsOrigins,
     metricsToken: config.metricsToken,
     requestLimits: config.requestLimits,

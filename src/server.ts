@@ -35,7 +35,8 @@ import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyVa
 import { responseCachePlugin } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
-import { guardKeyAttempts, markReachedGraphQL, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { guardKeyAttempts, markReachedGraphQL, rateLimitClient, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { databaseShares, defaultDatabaseShare, sharePool, type DatabaseShareSettings } from './traffic/database-share';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -70,6 +71,8 @@ export interface ServerOptions {
   production?: boolean;
   /** Whether the schema may be introspected (default: yes, it is a public, documented API). */
   introspection?: boolean;
+  /** Fair use of the pool: requests per client and connections per request using the database at once (src/traffic/database-share.ts). */
+  databaseShare?: DatabaseShareSettings;
   /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
   rateLimit?: RateLimitSettings;
   /**
@@ -148,6 +151,9 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   if (cacheMaxAgeSeconds > 0) await changes.start();
   const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
+  const shares = databaseShares(options.databaseShare ?? defaultDatabaseShare);
+  sharePool(dataSources.writer);
+  sharePool(dataSources.published);
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const formatForClient = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
@@ -205,6 +211,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
+    shares.middleware(rateLimitClient),
     answerUnreportedDatabaseFaults,
     bindRequestObservation,
     markReachedGraphQL,

@@ -18,6 +18,9 @@ import { RequestTimeoutError, type DatabaseFault } from './database-faults';
 
 export class RequestDeadline {
   private expiredFlag = false;
+  private readonly expiry = new AbortController();
+  /** Aborted when the deadline expires: whatever the request is waiting for (a connection) gives up. */
+  readonly signal: AbortSignal = this.expiry.signal;
   /**
    * A database failure outside the resolvers (in a plugin hook, say), which Apollo
    * reports only as a bare HTTP 500; the HTTP layer answers with it instead
@@ -35,6 +38,7 @@ export class RequestDeadline {
   async expire(): Promise<void> {
     if (this.expiredFlag) return;
     this.expiredFlag = true;
+    this.expiry.abort();
     await Promise.all([...this.running.keys()].map((client) => client.cancelRunningStatement()));
   }
 

@@ -6,10 +6,11 @@ import type { Logger } from '../shared/logger';
 /** Validation messages about a value the client wrote (a literal of the wrong type, an unknown enum value). */
 const badValueMessage = /^(Enum "[^"]+" cannot represent|Value "[^"]*" does not exist in|Expected value of type|(Int|Float|String|Boolean|ID) cannot represent|Field "[^"]+" of required type "[^"]+" was not provided|Field "[^"]+" is not defined by type)/;
 
-export const databaseFaultCodes = { unavailable: 'SERVICE_UNAVAILABLE', timeout: 'TIMEOUT' } as const;
+export const databaseFaultCodes = { unavailable: 'SERVICE_UNAVAILABLE', overloaded: 'SERVICE_OVERLOADED', timeout: 'TIMEOUT' } as const;
 
 const databaseFaultMessages = {
   unavailable: 'The database is unavailable right now; retry shortly',
+  overloaded: 'The server is busy: every database connection stayed in use for as long as a request may wait; retry shortly',
   timeout: 'The database took too long to answer and the work was cancelled; retry, or ask for less',
 } as const;
 
@@ -31,7 +32,7 @@ export function formatError(logger: Logger) {
       // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
       const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
       if (fault) {
-        logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
+        logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : fault === 'overloaded' ? 'no database connection came free in time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
         return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
       }
     }
