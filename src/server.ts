@@ -71,6 +71,8 @@ export interface ServerOptions {
   production?: boolean;
   /** Whether the schema may be introspected (default: yes, it is a public, documented API). */
   introspection?: boolean;
+  /** The most bytes of answer the read engine reads for one request (a second line of defence behind the node budget; default 16 MB). */
+  maximumAnswerBytes?: number;
   /** Fair use of the pool: requests per client and connections per request using the database at once (src/traffic/database-share.ts). */
   databaseShare?: DatabaseShareSettings;
   /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
@@ -222,6 +224,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
           requestId: res.locals.requestId,
           idempotencyKey: res.locals.idempotencyKey,
           rateLimitClient: res.locals.rateLimitClient,
+          maximumAnswerBytes: options.maximumAnswerBytes,
         }),
     }),
     timeouts.dropLateErrors,

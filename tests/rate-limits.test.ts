@@ -207,3 +207,20 @@ describe('client addresses behind proxies', () => {
     }
   });
 });
+
+describe('the answer byte limit behind the node budget', () => {
+  it('withholds an answer over the limit in PostgreSQL and says so, for root lists and for records named by other resolvers', async () => {
+    const server = await startTestServer({ server: { maximumAnswerBytes: 1500 } });
+    try {
+      const small = await server.graphql(`{ briefs(first: 2) { nodes { title } } }`);
+      expect(small.errors).toBeUndefined();
+      const large = await server.graphql(`{ briefs(first: 100) { nodes { title summary } } }`);
+      expect(large.errors![0]).toMatchObject({ message: expect.stringMatching(/over the limit of 1,500; ask for smaller pages/), extensions: { code: 'RESPONSE_TOO_LARGE', maximum: 1500 } });
+      expect(large.data?.briefs ?? null).toBeNull();
+      const hits = await server.graphql(`{ search(query: "district", first: 50) { nodes { ... on Brief { summary } ... on Lesson { statement explanation } } } }`);
+      expect(hits.errors!.map((error) => error.extensions!.code)).toContain('RESPONSE_TOO_LARGE');
+    } finally {
+      await server.close();
+    }
+  });
+});
