@@ -212,6 +212,19 @@ describe('observability', () => {
       expect(await allowed.text()).toContain('briefgraph_requests_total');
     });
 
+    it('keeps Vary: Origin beside Vary: Authorization on cacheable answers, so a CDN keeps origins apart', async () => {
+      const cached = await startTestServer({ database: server.database, server: { corsOrigins: [allowedOrigin], cacheMaxAgeSeconds: 60 } });
+      try {
+        const response = await fetch(`${cached.url}/graphql?query=${encodeURIComponent('{ themes(first: 1) { totalCount } }')}`, { headers: { origin: allowedOrigin } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('cache-control')).toMatch(/public/);
+        const vary = response.headers.get('vary')!.split(',').map((value) => value.trim().toLowerCase());
+        expect(vary).toEqual(expect.arrayContaining(['origin', 'authorization']));
+      } finally {
+        await cached.close();
+      }
+    });
+
     it('answers preflights and adds CORS headers for an allowed origin', async () => {
       const preflight = await fetch(`${configured.url}/graphql`, {
         method: 'OPTIONS',
