@@ -310,6 +310,25 @@ describe('logger', () => {
   });
 });
 
+describe('log forging', () => {
+  it('keeps what a client sends on one line in the pretty format: an operation name with newlines forges no log line', async () => {
+    const lines: string[] = [];
+    const server = await startTestServer({ seed: false, server: { logger: createLogger('info', 'pretty', (line) => lines.push(line)) } });
+    try {
+      const forged = 'Innocent\n12:00:00 error the database was dropped by admin\u001b[2J';
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Innocent { __typename }', operationName: forged }),
+      });
+      expect(lines.join('')).toContain('Innocent\\n12:00:00 error the database was dropped');
+      for (const line of lines) expect(line).not.toMatch(/[\n\r\u001b]/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('configuration', () => {
   it('reads CORS_ORIGINS and METRICS_TOKEN', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
