@@ -90,18 +90,20 @@ export function listMaximum(typeName: string, fieldName: string): number | undef
 /**
  * Points of work of a field, beyond the nodes it returns, per parent it is asked for:
  * what the database does for it (a ranked search, grouped counts, a breadth-first
- * search one statement per hop) relative to reading a page of records.
+ * search one statement per hop) relative to reading a page of records. A point is
+ * roughly 3-5 ms of database time at 100,000 lessons (docs/benchmarks.md: a search
+ * 20-35 ms, all five facets 90-140 ms, related records 20-35 ms, a 4-hop path 60-90 ms).
  */
 export const fieldCosts: Record<string, number | ((args: (name: string) => unknown) => number)> = {
   'Query.search': 10,
-  'Query.briefFacets': 10,
-  'Query.lessonFacets': 10,
+  'Query.briefFacets': 30,
+  'Query.lessonFacets': 30,
   'Query.autocomplete': 2,
   // A breadth-first search from both ends, one statement per hop.
   'Query.connection': (args) => 5 * (typeof args('maxHops') === 'number' ? Math.max(1, Math.min(4, args('maxHops') as number)) : 4),
-  'Brief.relatedBriefs': 5,
-  'Lesson.relatedLessons': 5,
-  'Theme.timeline': 3,
+  'Brief.relatedBriefs': 10,
+  'Lesson.relatedLessons': 10,
+  'Theme.timeline': 5,
 };
 
 /** A total counts every matching row, not a page of them. */
