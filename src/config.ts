@@ -39,6 +39,8 @@ export interface Config {
   databasePoolTimeoutMilliseconds: number;
   /** Fair use of the pool: requests of one client using the database at once, connections of one request at once. */
   databaseShare: { perClient: number; perRequest: number };
+  /** Requests one client may have in flight at once. */
+  requestsInFlightPerClient: number;
   /** Deepest operation accepted. */
   maximumQueryDepth: number;
   /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
@@ -237,6 +239,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
     maximumQueryCost: readInteger(environment, 'MAX_QUERY_COST', 1000, 1, 100_000_000),
+    requestsInFlightPerClient: readInteger(environment, 'REQUESTS_IN_FLIGHT_PER_CLIENT', 20, 1, 100_000),
     databaseShare: {
       perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', 4, 1, 10_000),
       perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', 2, 1, 10_000),

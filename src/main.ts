@@ -155,6 +155,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
     limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
     databaseShare: config.databaseShare,
+    requestsInFlightPerClient: config.requestsInFlightPerClient,
     corsOrigins: config.corsOrigins,
     metricsToken: config.metricsToken,
     requestLimits: config.requestLimits,

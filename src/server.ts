@@ -37,6 +37,7 @@ import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
 import { guardKeyAttempts, markReachedGraphQL, rateLimitClient, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { databaseShares, defaultDatabaseShare, sharePool, type DatabaseShareSettings } from './traffic/database-share';
+import { defaultRequestsInFlightPerClient, limitRequestsInFlight } from './traffic/requests-in-flight';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -73,6 +74,8 @@ export interface ServerOptions {
   introspection?: boolean;
   /** The most bytes of answer the read engine reads for one request (a second line of defence behind the node budget; default 16 MB). */
   maximumAnswerBytes?: number;
+  /** Requests one client may have in flight at once; more get 429 TOO_MANY_REQUESTS_IN_FLIGHT (default 20). */
+  requestsInFlightPerClient?: number;
   /** Fair use of the pool: requests per client and connections per request using the database at once (src/traffic/database-share.ts). */
   databaseShare?: DatabaseShareSettings;
   /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
@@ -154,6 +157,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const dataSources: DataSources = { writer: options.dataSource, published: await openPublishedDataSource(options.dataSource), changes };
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
   const shares = databaseShares(options.databaseShare ?? defaultDatabaseShare);
+  const inFlight = limitRequestsInFlight(options.requestsInFlightPerClient ?? defaultRequestsInFlightPerClient, rateLimitClient);
+  const refuseSpent = rateLimit.points > 0 ? refuseSpentClients(pointsStore, rateLimit, metrics, logger) : undefined;
   sharePool(dataSources.writer);
   sharePool(dataSources.published);
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
@@ -201,12 +206,11 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
-    identifyRequest(
-      dataSources,
-      logger,
-      rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined,
-      rateLimit.points > 0 ? refuseSpentClients(pointsStore, rateLimit, metrics, logger) : undefined,
-    ),
+    identifyRequest(dataSources, logger, rateLimit.points > 0 ? guardKeyAttempts(pointsStore, rateLimit, metrics, logger) : undefined, async (request, response) => {
+      // Once the sender is known, before the body is read: too many of its requests in flight, or a spent budget.
+      if (!inFlight(request, response)) return false;
+      return refuseSpent ? refuseSpent(request, response) : true;
+    }),
     ...(isTracingOn() ? [traceRequest] : []),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),

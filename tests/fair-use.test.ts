@@ -86,6 +86,27 @@ describe('fair use of the database', () => {
     });
   });
 
+  it('refuses a client more requests in flight than REQUESTS_IN_FLIGHT_PER_CLIENT at once, and no other client', async () => {
+    const limited = await startTestServer({ database: server.database, server: { requestsInFlightPerClient: 3 } });
+    try {
+      await withLock('theme', async () => {
+        const waiting = Array.from({ length: 3 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
+        await untilWaiting(3);
+        const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
+        expect(refused.status).toBe(429);
+        expect(refused.headers.get('retry-after')).toBe('1');
+        expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/already has 3 requests in flight/), extensions: { code: 'TOO_MANY_REQUESTS_IN_FLIGHT' } });
+        expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`)).status).toBe(200);
+        await locker.query('ROLLBACK');
+        await locker.query('BEGIN');
+        for (const answer of await Promise.all(waiting)) expect(answer.status).toBe(200);
+      });
+      expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('stops the database work of a request whose client went away', async () => {
     await withLock('theme', async () => {
       const abandoned = new AbortController();
