@@ -1,7 +1,8 @@
 /**
- * Whether one client can take the database from the others (issue 10): a set of
- * expensive queries that the limits accept (connection paths, facets, searches, related
- * records, deep nesting) is searched for the slowest; then, per candidate, ten
+ * Whether one client can take the database from the others (issue 10): each kind of
+ * expensive query (connection paths, facets, searches, related records, deep nesting)
+ * is grown to the largest the limits accept (searched for, since refusals are cheap),
+ * and the kinds are ranked by how long one takes alone; then, per candidate, ten
  * concurrent copies are sent in a loop by one anonymous client while another anonymous
  * client sends small queries one after another. The small queries' p50 under that load
  * is compared with their p50 on the idle server, and their failures counted.
@@ -22,7 +23,13 @@ type WithServer = <T>(lessons: number, serverOptions: Partial<ServerOptions>, wo
 interface Candidate {
   name: string;
   query: string;
-  variables: Record<string, unknown>;
+}
+
+/** A kind of expensive query, made larger by `size` (aliases, parents); the search finds the largest size the limits accept. */
+interface Family {
+  name: (size: number) => string;
+  query: (size: number) => string;
+  maximumSize: number;
 }
 
 const aliases = (count: number, field: (index: number) => string) => Array.from({ length: count }, (_, index) => `a${index}: ${field(index)}`).join(' ');
@@ -34,31 +41,50 @@ async function keys(dataSource: DataSource, table: string, type: string, count: 
   return rows.map((row) => encodeGlobalId(type, row.id));
 }
 
-/** Expensive queries the limits accept, each at the most its kind is allowed (30 aliases, MAX_QUERY_COST). */
-async function candidates(dataSource: DataSource): Promise<Candidate[]> {
-  const briefs = await keys(dataSource, 'brief', 'Brief', 30);
-  const districts = await keys(dataSource, 'district', 'District', 30);
+/** Connection paths, facets, searches, related records and deep nesting, each made as large as a parameter allows. */
+async function families(dataSource: DataSource): Promise<Family[]> {
+  const briefs = await keys(dataSource, 'brief', 'Brief', 31);
+  const districts = await keys(dataSource, 'district', 'District', 31);
+  const termOf = (index: number) => searchTerms[index % searchTerms.length];
   return [
     {
-      name: '30 connection paths (maxHops 4)',
-      query: `{ ${aliases(30, (index) => `connection(from: "${briefs[index % briefs.length]}", to: "${districts[index % districts.length]}", maxHops: 4) { hops steps { relation } }`)} }`,
-      variables: {},
+      name: (size) => `${size} connection paths (maxHops 4)`,
+      query: (size) => `{ ${aliases(size, (index) => `connection(from: "${briefs[index % briefs.length]}", to: "${districts[index % districts.length]}", maxHops: 4) { hops steps { relation } }`)} }`,
+      maximumSize: 31,
     },
-    { name: '30 lessonFacets with searches', query: `{ ${aliases(30, (index) => `lessonFacets(search: "${searchTerms[index % searchTerms.length]}") { themes { count } years { count } districts { count } }`)} }`, variables: {} },
-    { name: '30 briefFacets with searches', query: `{ ${aliases(30, (index) => `briefFacets(search: "${searchTerms[index % searchTerms.length]}") { themes { count } years { count } publishers { count } }`)} }`, variables: {} },
-    { name: '30 searches of 20 with totals', query: `{ ${aliases(30, (index) => `search(query: "${searchTerms[index % searchTerms.length]}", first: 20) { totalCount nodes { __typename } }`)} }`, variables: {} },
-    { name: '18 list searches of 100 with totals', query: `{ ${aliases(18, (index) => `lessons(first: 100, search: "${searchTerms[index % searchTerms.length]}") { totalCount nodes { statement } }`)} }`, variables: {} },
+    { name: (size) => `${size} lessonFacets with searches`, query: (size) => `{ ${aliases(size, (index) => `lessonFacets(search: "${termOf(index)}") { themes { count } years { count } districts { count } }`)} }`, maximumSize: 31 },
+    { name: (size) => `${size} briefFacets with searches`, query: (size) => `{ ${aliases(size, (index) => `briefFacets(search: "${termOf(index)}") { themes { count } years { count } publishers { count } }`)} }`, maximumSize: 31 },
+    { name: (size) => `${size} searches of 20 with totals`, query: (size) => `{ ${aliases(size, (index) => `search(query: "${termOf(index)}", first: 20) { totalCount nodes { __typename } }`)} }`, maximumSize: 31 },
+    { name: (size) => `${size} list searches of 100 with totals`, query: (size) => `{ ${aliases(size, (index) => `lessons(first: 100, search: "${termOf(index)}") { totalCount nodes { statement } }`)} }`, maximumSize: 31 },
+    { name: (size) => `${size} lessons with 5 related lessons each`, query: (size) => `{ lessons(first: ${size}) { nodes { relatedLessons(first: 5) { nodes { statement } } } } }`, maximumSize: 100 },
     {
-      name: '95 lessons with 5 related lessons each',
-      query: `{ lessons(first: 95) { nodes { relatedLessons(first: 5) { nodes { statement } } } } }`,
-      variables: {},
-    },
-    {
-      name: 'deep nesting at 40,100 nodes',
-      query: `{ themes(first: 100) { nodes { lessons(first: 100, includeSubthemes: true) { totalCount nodes { statement brief { title lessons(first: 3) { nodes { statement } } } } } } } }`,
-      variables: {},
+      name: (size) => `deep nesting: 100 themes × ${size} lessons × their brief's 3 lessons`,
+      query: (size) => `{ themes(first: 100) { nodes { lessons(first: ${size}, includeSubthemes: true) { totalCount nodes { statement brief { title lessons(first: 3) { nodes { statement } } } } } } } }`,
+      maximumSize: 100,
     },
   ];
+}
+
+/** Whether the limits accept `query` (a refusal runs no SQL, so asking is cheap). */
+async function accepted(url: string, query: string): Promise<boolean> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' }, body: JSON.stringify({ query }) });
+  return !(await response.text()).includes('QUERY_LIMIT_EXCEEDED');
+}
+
+/** The largest accepted member of each family (binary search on its size). */
+async function candidates(url: string, dataSource: DataSource): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  for (const family of await families(dataSource)) {
+    let low = 0;
+    let high = family.maximumSize;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (await accepted(url, family.query(middle))) low = middle;
+      else high = middle - 1;
+    }
+    if (low > 0) found.push({ name: family.name(low), query: family.query(low) });
+  }
+  return found;
 }
 
 async function send(url: string, address: string, body: string): Promise<{ status: number; milliseconds: number; failed: boolean }> {
@@ -89,11 +115,11 @@ async function smallRequests(url: string, until: { done: boolean } | number): Pr
 
 export async function benchmarkAbuse(withServer: WithServer, lessons: number, seconds: number, share: DatabaseShareSettings, log: (line: string) => void): Promise<string> {
   return withServer(lessons, { trustProxy: 1, rateLimit: { points: 0, windowSeconds: 3600 }, databaseShare: share }, async (url, dataSource) => {
-    const all = await candidates(dataSource);
+    const all = await candidates(url, dataSource);
     // The search: each candidate alone, twice (the first warms caches); accepted ones ranked by time.
     const measured: Array<Candidate & { milliseconds: number; accepted: boolean; cost: string }> = [];
     for (const candidate of all) {
-      const body = JSON.stringify({ query: candidate.query, variables: candidate.variables });
+      const body = JSON.stringify({ query: candidate.query });
       await send(url, '203.0.113.9', body);
       const startedAt = performance.now();
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body });
@@ -113,7 +139,7 @@ export async function benchmarkAbuse(withServer: WithServer, lessons: number, se
       '|---|--:|--:|--:|--:|--:|--:|--:|',
     ];
     for (const candidate of measured.filter((entry) => entry.accepted)) {
-      const body = JSON.stringify({ query: candidate.query, variables: candidate.variables });
+      const body = JSON.stringify({ query: candidate.query });
       const stop = { done: false };
       let answered = 0;
       const abuser = Array.from({ length: 10 }, async () => {
