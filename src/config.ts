@@ -241,8 +241,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maximumQueryCost: readInteger(environment, 'MAX_QUERY_COST', 1000, 1, 100_000_000),
     requestsInFlightPerClient: readInteger(environment, 'REQUESTS_IN_FLIGHT_PER_CLIENT', 20, 1, 100_000),
     databaseShare: {
-      perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', 4, 1, 10_000),
-      perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', 2, 1, 10_000),
+      perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', 2, 1, 10_000),
+      perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', 1, 1, 10_000),
     },
     adminApiKey: readAdminApiKey(environment),
     corsOrigins: readCorsOrigins(environment),

@@ -6,7 +6,10 @@
  */
 import { Client } from 'pg';
 import { ApiKeyRole } from '../src/auth/api-key.entity';
+import { defaultDatabaseShare } from '../src/traffic/database-share';
 import { startTestServer, type TestServer } from './support/test-server';
+
+const { perClient, perRequest } = defaultDatabaseShare;
 
 describe('fair use of the database', () => {
   let server: TestServer;
@@ -15,7 +18,7 @@ describe('fair use of the database', () => {
   let heavyClient: string;
 
   beforeAll(async () => {
-    // The default pool (10 connections) and shares (4 requests per client, 2 connections per request).
+    // The default pool (10 connections) and shares (src/traffic/database-share.ts).
     server = await startTestServer();
     heavyClient = await server.createApiKey(ApiKeyRole.EDITOR);
     locker = new Client({ connectionString: server.database.url, application_name: 'briefgraph-test-locker' });
@@ -55,7 +58,7 @@ describe('fair use of the database', () => {
   it("holds ten concurrent requests of one client to its share of the pool, and serves other clients' small requests meanwhile", async () => {
     await withLock('theme', async () => {
       const heavy = Array.from({ length: 10 }, () => server.graphql(`{ themes(first: 5) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
-      await untilWaiting(4);
+      await untilWaiting(perClient);
       // Another client (no key: its address) reads something else at once, several times.
       for (let attempt = 0; attempt < 5; attempt++) {
         const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`);
@@ -63,21 +66,21 @@ describe('fair use of the database', () => {
         expect(small.errors).toBeUndefined();
       }
       // Only the client's share reached the database; the rest wait for it, not for the pool.
-      expect(await waitingOnLock()).toBe(4);
+      expect(await waitingOnLock()).toBe(perClient);
       await locker.query('ROLLBACK');
       await locker.query('BEGIN');
       for (const answer of await Promise.all(heavy)) expect(answer.status).toBe(200);
     });
   });
 
-  it('gives one request (thirty aliased facet counts) at most two connections at once', async () => {
+  it('gives one request (thirty aliased facet counts) no more than its share of connections at once', async () => {
     await withLock('lesson', async () => {
       const aliases = Array.from({ length: 30 }, (_, index) => `f${index}: lessonFacets { themes { count } }`).join(' ');
       const facets = server.graphql(`{ ${aliases} }`);
-      await untilWaiting(2);
+      await untilWaiting(perRequest);
       const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`, undefined, { apiKey: heavyClient });
       expect(small.status).toBe(200);
-      expect(await waitingOnLock()).toBe(2);
+      expect(await waitingOnLock()).toBe(perRequest);
       await locker.query('ROLLBACK');
       await locker.query('BEGIN');
       const answer = await facets;
@@ -91,7 +94,7 @@ describe('fair use of the database', () => {
     try {
       await withLock('theme', async () => {
         const waiting = Array.from({ length: 3 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
-        await untilWaiting(3);
+        await untilWaiting(Math.min(3, perClient)); // the rest of the three wait for the client's share
         const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('1');

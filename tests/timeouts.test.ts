@@ -45,7 +45,9 @@ describe('time limits', () => {
   /** A server on the shared database whose data source has the given statement timeout. */
   async function startServer(statementTimeoutMilliseconds: number, requestTimeoutMilliseconds: number, pool: { poolSize?: number; connectTimeoutMilliseconds?: number } = {}): Promise<TestServer> {
     const dataSource = await connectDataSource(createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000, ...pool }), database.url);
-    const server = await startTestServer({ database: { ...database, dataSource }, server: { requestTimeoutMilliseconds } });
+    // Every test request comes from one address: its fair share (tests/fair-use.test.ts) would otherwise hold it back before the pool does.
+    const databaseShare = { perClient: 100, perRequest: 100 };
+    const server = await startTestServer({ database: { ...database, dataSource }, server: { requestTimeoutMilliseconds, databaseShare } });
     const close = server.close;
     server.close = async () => {
       await close();

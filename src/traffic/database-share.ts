@@ -11,8 +11,10 @@
  * the read engine, TypeORM, transactions. A share is counted per request, not per
  * connection: a request that already uses the database (a transaction, say) gets further
  * connections within its own `perRequest`, so it never waits on its own client's other
- * requests while holding a connection (no deadlock). Waits end with the request's
- * deadline. Work outside a request (start-up, the CLI) is not limited.
+ * requests while holding a connection. With `perRequest` 1 a request must not hold a
+ * connection while it waits for another: the engine's statements return theirs at once,
+ * and a mutation does all its work on its transaction's connection. Waits end with the
+ * request's deadline. Work outside a request (start-up, the CLI) is not limited.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type express from 'express';
@@ -28,7 +30,13 @@ export interface DatabaseShareSettings {
   perRequest: number;
 }
 
-export const defaultDatabaseShare: DatabaseShareSettings = { perClient: 4, perRequest: 2 };
+/**
+ * Measured with `npm run bench -- --abuse` on a 2-core machine (docs/benchmarks.md): at 4
+ * and 2, ten copies of an expensive query from one client kept 8 statements busy and other
+ * clients' small queries slowed 10-40×; at 2 and 1, under 2×. A request's own statements
+ * then take turns, which costs a large request time, not other clients.
+ */
+export const defaultDatabaseShare: DatabaseShareSettings = { perClient: 2, perRequest: 1 };
 
 /** First come, first served; a waiter whose request runs out of time leaves the queue. */
 class Slots {
