@@ -71,7 +71,7 @@ describe('rate limits', () => {
     expect(budget(broken.headers)).toMatchObject({ cost: 1, remaining: 19 });
   });
 
-  it('charges refused keys to the address, and stops an address that has spent that budget from trying keys', async () => {
+  it('charges refused keys to the address, refuses its further guesses with 429 once that budget is spent, and still lets a valid key from it through', async () => {
     const bogus = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer bgk_${'x'.repeat(43)}` }, body: JSON.stringify({ query: '{ __typename }' }) });
     const statuses = [];
     for (let attempt = 0; attempt < 32; attempt++) statuses.push((await bogus()).status);
@@ -79,6 +79,10 @@ describe('rate limits', () => {
     expect(statuses.slice(30)).toEqual([429, 429]);
     // Reads without a key draw on the address's other budget.
     expect((await server.graphql(`{ __typename }`)).status).toBe(200);
+    // A valid key from the same address is not punished for the guesses.
+    const valid = await server.createApiKey(ApiKeyRole.ADMIN);
+    expect((await server.graphql(`{ apiKeys { name } }`, undefined, { apiKey: valid })).status).toBe(200);
+    expect((await bogus()).status).toBe(429);
   });
 });
 

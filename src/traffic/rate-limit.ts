@@ -70,13 +70,26 @@ async function hasPointsLeft(store: PointsStore, client: string, settings: RateL
 /**
  * Refused keys are charged to the sender's address, on a budget of their own (so that
  * anonymous reads from a busy address do not lock out a valid key sent from it): each
- * refused key costs a point, and an address with nothing left may not try keys (nor
- * reach the database to look one up) until the window resets.
+ * refused key costs a point, and once an address has nothing left, keys it sends that
+ * are refused get 429 instead of 401 until the window resets. A valid key still works from
+ * it: keys are 256 random bits, so the budget bounds the noise of guessing, and never
+ * lets one client behind a shared address lock out the others.
  */
 export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): KeyAttemptGuard {
   const refusedKeysOf = (request: express.Request) => `refused-keys:${addressClient(request)}`;
   return {
-    mayTry: (request, response) => hasPointsLeft(store, refusedKeysOf(request), settings, metrics, logger, response),
+    async spent(request) {
+      try {
+        return !(await store.charge(refusedKeysOf(request), 0, settings.points - 1, settings.windowSeconds * 1000)).allowed;
+      } catch {
+        return false; // counters that cannot be read refuse nobody
+      }
+    },
+    async refuse(request, response) {
+      const windowMilliseconds = settings.windowSeconds * 1000;
+      const check = await store.charge(refusedKeysOf(request), 0, settings.points - 1, windowMilliseconds).catch(() => ({ allowed: false, used: settings.points, resetAt: Date.now() + windowMilliseconds }));
+      refuse(response, settings, { ...check, allowed: false }, metrics);
+    },
     async refused(request) {
       await store.charge(refusedKeysOf(request), 1, settings.points, settings.windowSeconds * 1000).catch(() => undefined);
     },
