@@ -159,6 +159,8 @@ describe('observability', () => {
       // Process metrics come along.
       expect(body).toMatch(/^process_cpu_user_seconds_total \d/m);
       expect(body).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+      // Event-loop delay: long CPU work (a large import, say) shows here before clients feel it.
+      expect(body).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
     });
 
     it('records cache lookups and rate-limit rejections through the functions other modules call', async () => {
