@@ -108,7 +108,7 @@ export const fieldCosts: Record<string, number | ((args: (name: string) => unkno
 
 /** A total counts every matching row, not a page of them. */
 export const totalCountCost = 1;
-/** A list filtered by a text search (briefs(search:), lessons(search:)) ranks its matches. */
+/** A field given a text search (briefs(search:), lessons(search:), the facets' search:) matches it against the search index. */
 export const listSearchCost = 5;
 
 function isConnectionType(type: GraphQLCompositeType): boolean {
