@@ -9,6 +9,7 @@ import { isWellFormedApiKeySecret } from './auth/api-key-secret';
 import type { CorsOrigins } from './http/cors';
 import type { LogFormat, LogLevel } from './shared/logger';
 import { projectRoot } from './shared/project-root';
+import { defaultDatabaseShare } from './traffic/database-share';
 
 export type SeedOnStart = 'if-empty' | 'always' | 'never';
 
@@ -241,8 +242,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     maximumQueryCost: readInteger(environment, 'MAX_QUERY_COST', 1000, 1, 100_000_000),
     requestsInFlightPerClient: readInteger(environment, 'REQUESTS_IN_FLIGHT_PER_CLIENT', 20, 1, 100_000),
     databaseShare: {
-      perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', 2, 1, 10_000),
-      perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', 1, 1, 10_000),
+      perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', defaultDatabaseShare.perClient, 1, 10_000),
+      perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', defaultDatabaseShare.perRequest, 1, 10_000),
     },
     adminApiKey: readAdminApiKey(environment),
     corsOrigins: readCorsOrigins(environment),

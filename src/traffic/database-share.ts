@@ -17,6 +17,7 @@
  * request's deadline. Work outside a request (start-up, the CLI) is not limited.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { availableParallelism } from 'node:os';
 import type express from 'express';
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -31,12 +32,14 @@ export interface DatabaseShareSettings {
 }
 
 /**
- * Measured with `npm run bench -- --abuse` on a 2-core machine (docs/benchmarks.md): at 4
- * and 2, ten copies of an expensive query from one client kept 8 statements busy and other
- * clients' small queries slowed 10-40×; at 2 and 1, under 2×. A request's own statements
- * then take turns, which costs a large request time, not other clients.
+ * One client may keep at most half the machine's cores busy in PostgreSQL (at least one),
+ * one statement per request. Measured with `npm run bench -- --abuse` on a 2-core machine
+ * (docs/benchmarks.md): with 4 requests of 2 connections, ten copies of an expensive query
+ * from one client slowed other clients' small queries 10-40×; with 2 of 1, 2-6×; with 1
+ * of 1, not at all. A request's own statements then take turns, which costs a large
+ * request time, not other clients.
  */
-export const defaultDatabaseShare: DatabaseShareSettings = { perClient: 2, perRequest: 1 };
+export const defaultDatabaseShare: DatabaseShareSettings = { perClient: Math.max(1, Math.floor(availableParallelism() / 2)), perRequest: 1 };
 
 /** First come, first served; a waiter whose request runs out of time leaves the queue. */
 class Slots {
