@@ -134,14 +134,14 @@ describe('what a request costs', () => {
     const paths = (count: number) => `query($from: ID!, $to: ID!) { ${Array.from({ length: count }, (_, index) => `p${index}: connection(from: $from, to: $to, maxHops: 4) { hops steps { relation } }`).join(' ')} }`;
     const one = await post({ query: paths(1), variables: { from, to }, extensions: { cost: true } });
     expect(one.status).toBe(200);
-    expect(costOf(one.headers)).toBe(1 + 20);
-    expect(one.body.extensions.cost).toMatchObject({ charged: 21, work: 20, limit: 100_000, remaining: remainingOf(one.headers) });
-    // 30 aliased paths cost 3.5 s and 187 statements, and 1 point; now 602 (their 120 steps, and 20 points of work each).
+    expect(costOf(one.headers)).toBe(1 + 32);
+    expect(one.body.extensions.cost).toMatchObject({ charged: 33, work: 32, limit: 100_000, remaining: remainingOf(one.headers) });
+    // 30 aliased paths cost 3.5 s and 187 statements, and 1 point; now 962 (their 120 steps, and 32 points of work each).
     const thirty = await post({ query: paths(30), variables: { from, to } });
-    expect(costOf(thirty.headers)).toBe(2 + 30 * 20);
+    expect(costOf(thirty.headers)).toBe(2 + 30 * 32);
     expect(thirty.body.extensions?.cost).toBeUndefined(); // only when asked for
-    const facets = await post({ query: `{ ${Array.from({ length: 30 }, (_, index) => `f${index}: lessonFacets { themes { count } }`).join(' ')} }` });
-    expect(costOf(facets.headers)).toBe((30 * 50) / 100 + 30 * 30);
+    const facets = await post({ query: `{ ${Array.from({ length: 15 }, (_, index) => `f${index}: lessonFacets { themes { count } }`).join(' ')} }` });
+    expect(costOf(facets.headers)).toBe(Math.ceil((15 * 50) / 100) + 15 * 60);
     const searches = await server.graphql(`{ briefs(first: 10, search: "district") { totalCount nodes { relatedBriefs(first: 5) { nodes { title } } } } }`);
     expect(costOf(searches.headers)).toBe(1 + 5 + 1 + 10 * 10);
     // Over the per-operation limit: refused before any SQL, and charged a token point, not its cost.

@@ -91,16 +91,18 @@ export function listMaximum(typeName: string, fieldName: string): number | undef
  * Points of work of a field, beyond the nodes it returns, per parent it is asked for:
  * what the database does for it (a ranked search, grouped counts, a breadth-first
  * search one statement per hop) relative to reading a page of records. A point is
- * roughly 3-5 ms of database time at 100,000 lessons (docs/benchmarks.md: a search
- * 20-35 ms, all five facets 90-140 ms, related records 20-35 ms, a 4-hop path 60-90 ms).
+ * roughly 5 ms of database time at 100,000 lessons on a 2-core machine (docs/benchmarks.md:
+ * a search 20-60 ms, brief facets 45-140 ms, lesson facets with a search about 340 ms,
+ * related records 12-35 ms per record, a 4-hop path 60-230 ms).
  */
 export const fieldCosts: Record<string, number | ((args: (name: string) => unknown) => number)> = {
   'Query.search': 10,
   'Query.briefFacets': 30,
-  'Query.lessonFacets': 30,
+  // Lessons outnumber briefs (ten to one in the synthetic data): their facets cost more.
+  'Query.lessonFacets': 60,
   'Query.autocomplete': 2,
   // A breadth-first search from both ends, one statement per hop.
-  'Query.connection': (args) => 5 * (typeof args('maxHops') === 'number' ? Math.max(1, Math.min(4, args('maxHops') as number)) : 4),
+  'Query.connection': (args) => 8 * (typeof args('maxHops') === 'number' ? Math.max(1, Math.min(4, args('maxHops') as number)) : 4),
   'Brief.relatedBriefs': 10,
   'Lesson.relatedLessons': 10,
   'Theme.timeline': 5,
