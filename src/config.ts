@@ -9,6 +9,7 @@ import { isWellFormedApiKeySecret } from './auth/api-key-secret';
 import type { CorsOrigins } from './http/cors';
 import type { LogFormat, LogLevel } from './shared/logger';
 import { projectRoot } from './shared/project-root';
+import { defaultDatabaseShare } from './traffic/database-share';
 
 export type SeedOnStart = 'if-empty' | 'always' | 'never';
 
@@ -37,10 +38,16 @@ export interface Config {
   statementTimeoutMilliseconds: number;
   /** How long a request waits for a database connection before failing with SERVICE_UNAVAILABLE. */
   databasePoolTimeoutMilliseconds: number;
+  /** Fair use of the pool: requests of one client using the database at once, connections of one request at once. */
+  databaseShare: { perClient: number; perRequest: number };
+  /** Requests one client may have in flight at once. */
+  requestsInFlightPerClient: number;
   /** Deepest operation accepted. */
   maximumQueryDepth: number;
   /** Most nodes an operation may ask for in the worst case (page sizes multiplied through the nesting). */
   maximumQueryNodes: number;
+  /** Most points one operation may cost: nodes / 100 plus the work of expensive fields. */
+  maximumQueryCost: number;
   /** A secret that start-up makes a working ADMIN key named "bootstrap-admin": a fresh install's first key. */
   adminApiKey: string | undefined;
   /** Origins whose web pages may call /graphql from a browser: exact origins, or '*' for any; empty: none. */
@@ -242,6 +249,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ...readTimeouts(environment),
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),
     maximumQueryNodes: readInteger(environment, 'MAX_QUERY_NODES', 50_000, 1, 100_000_000),
+    maximumQueryCost: readInteger(environment, 'MAX_QUERY_COST', 1000, 1, 100_000_000),
+    requestsInFlightPerClient: readInteger(environment, 'REQUESTS_IN_FLIGHT_PER_CLIENT', 20, 1, 100_000),
+    databaseShare: {
+      perClient: readInteger(environment, 'DATABASE_REQUESTS_PER_CLIENT', defaultDatabaseShare.perClient, 1, 10_000),
+      perRequest: readInteger(environment, 'DATABASE_CONNECTIONS_PER_REQUEST', defaultDatabaseShare.perRequest, 1, 10_000),
+    },
     adminApiKey: readAdminApiKey(environment),
     corsOrigins: readCorsOrigins(environment),
     metricsToken: readMetricsToken(environment),

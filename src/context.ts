@@ -46,7 +46,7 @@ export interface DataSources {
 
 export function createRequestContext(
   dataSources: DataSources,
-  request: { viewer?: Viewer | null; requestId?: string | null; idempotencyKey?: string | null; rateLimitClient?: string } = {},
+  request: { viewer?: Viewer | null; requestId?: string | null; idempotencyKey?: string | null; rateLimitClient?: string; maximumAnswerBytes?: number } = {},
 ): RequestContext {
   const viewer = request.viewer ?? null;
   const dataSource = viewer ? dataSources.writer : dataSources.published;
@@ -55,7 +55,7 @@ export function createRequestContext(
     writer: dataSources.writer,
     changes: dataSources.changes,
     viewer,
-    reads: new RequestReads(dataSource, viewer?.role === ApiKeyRole.ADMIN),
+    reads: new RequestReads(dataSource, viewer?.role === ApiKeyRole.ADMIN, request.maximumAnswerBytes),
     loaders: new LoaderRegistry(dataSource.manager),
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,

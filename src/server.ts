@@ -25,6 +25,7 @@ import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
 import { openPublishedDataSource } from './http/published-data-source';
 import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
+import { textLiteralRule } from './http/input-text';
 import type Redis from 'ioredis';
 import { cacheHeadersPlugin } from './caching/cache-control';
 import { cachePolicyPlugin } from './caching/cache-policy';
@@ -34,7 +35,9 @@ import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyVa
 import { responseCachePlugin } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
-import { guardKeyAttempts, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { guardKeyAttempts, markReachedGraphQL, rateLimitClient, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { databaseShares, defaultDatabaseShare, sharePool, type DatabaseShareSettings } from './traffic/database-share';
+import { defaultRequestsInFlightPerClient, limitRequestsInFlight } from './traffic/requests-in-flight';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
 import { statementCountPlugin } from './http/statement-count-plugin';
@@ -77,6 +80,12 @@ export interface ServerOptions {
   production?: boolean;
   /** Whether the schema may be introspected (default: yes, it is a public, documented API). */
   introspection?: boolean;
+  /** The most bytes of answer the read engine reads for one request (a second line of defence behind the node budget; default 16 MB). */
+  maximumAnswerBytes?: number;
+  /** Requests one client may have in flight at once; more get 429 TOO_MANY_REQUESTS_IN_FLIGHT (default 20). */
+  requestsInFlightPerClient?: number;
+  /** Fair use of the pool: requests per client and connections per request using the database at once (src/traffic/database-share.ts). */
+  databaseShare?: DatabaseShareSettings;
   /** Points budget per client and window (default 5,000 per hour); points 0 turns it off. */
   rateLimit?: RateLimitSettings;
   /**
@@ -105,7 +114,7 @@ export interface ServerOptions {
 export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
-export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000 };
+export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000, maximumCost: 1000 };
 
 export interface BriefgraphServer {
   httpServer: http.Server;
@@ -203,7 +212,7 @@ function createApollo(parts: ServerParts): ApolloServer<RequestContext> {
     // Bounds the parser's and validation's work before either looks at the whole document.
     parseOptions: { maxTokens: requestLimits.maximumTokens },
     maxRecursiveSelections: requestLimits.maximumSelections,
-    validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives)],
+    validationRules: [aliasLimitRule(requestLimits.maximumAliases), directiveLimitRule(requestLimits.maximumDirectives), textLiteralRule],
     allowBatchedHttpRequests: requestLimits.maximumBatchSize > 0,
     // Keys travel in the Authorization header, never in cookies, so a cross-site request carries no
     // credentials: plain GET queries are safe, and CDN-friendly clients (urql, shared links) send
@@ -222,20 +231,28 @@ function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, 
   const { options, logger, metrics, rateLimit, requestLimits } = parts;
   const points = parts.stores.points;
   const rateLimited = rateLimit.points > 0;
+  const shares = databaseShares(options.databaseShare ?? defaultDatabaseShare);
+  const inFlight = limitRequestsInFlight(options.requestsInFlightPerClient ?? defaultRequestsInFlightPerClient, rateLimitClient);
+  const refuseSpent = rateLimited ? refuseSpentClients(points, rateLimit, metrics, logger) : undefined;
   return [
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
-    identifyRequest(dataSources, logger, rateLimited ? guardKeyAttempts(points, rateLimit, metrics, logger) : undefined),
+    identifyRequest(dataSources, logger, rateLimited ? guardKeyAttempts(points, rateLimit, metrics) : undefined, async (request, response) => {
+      // Once the sender is known, before the body is read: too many of its requests in flight, or a spent budget.
+      if (!inFlight(request, response)) return false;
+      return refuseSpent ? refuseSpent(request, response) : true;
+    }),
     ...(isTracingOn() ? [traceRequest] : []),
     checkRequestShape(requestLimits),
     ...(options.safelist ? [applySafelist(options.safelist, options.safelistOnly ?? false)] : []),
-    ...(rateLimited ? [refuseSpentClients(points, rateLimit, metrics, logger)] : []),
     // After the body is read, so every statement of the request runs inside the scope.
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
+    shares.middleware(rateLimitClient),
     answerUnreportedDatabaseFaults,
     bindRequestObservation,
+    markReachedGraphQL,
     expressMiddleware(apollo, {
       context: async ({ res }) =>
         createRequestContext(dataSources, {
@@ -243,6 +260,7 @@ function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, 
           requestId: res.locals.requestId,
           idempotencyKey: res.locals.idempotencyKey,
           rateLimitClient: res.locals.rateLimitClient,
+          maximumAnswerBytes: options.maximumAnswerBytes,
         }),
     }),
     timeouts.dropLateErrors,
@@ -326,6 +344,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   };
   const changeServices = startChangeServices(parts, httpServer, dataSources, webhookSettings);
   watchDatabasePools(metrics, { writer: dataSources.writer, published: dataSources.published });
+  sharePool(dataSources.writer);
+  sharePool(dataSources.published);
   if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const apollo = createApollo(parts);
   await apollo.start();

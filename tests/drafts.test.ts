@@ -154,5 +154,10 @@ describe('drafts', () => {
     // Published, its words and its lessons' words are everyone's.
     expect((await server.graphql(misspelt('quetzelcoatl'))).data!.search).toMatchObject({ matchMode: 'FUZZY', correctedQuery: 'quetzalcoatl', totalCount: 1 });
     expect((await server.graphql(misspelt('axolotlosh'))).data!.search).toMatchObject({ matchMode: 'FUZZY', correctedQuery: 'axolotlish', totalCount: 1 });
+    // Unpublished again, its words are nobody's without a key: the vocabulary still holds them, the correction does not offer them.
+    await server.graphql(`mutation($id: ID!) { briefUnpublish(id: $id) { userErrors { message } } }`, { id: created.data!.briefCreate.brief.id }, { apiKey: editor });
+    for (const word of ['quetzelcoatl', 'axolotlosh']) {
+      expect((await server.graphql(misspelt(word))).data!.search).toEqual({ totalCount: 0, matchMode: 'FULL_TEXT', correctedQuery: null });
+    }
   });
 });

@@ -94,3 +94,57 @@ describe('modes and switches', () => {
     }
   });
 });
+
+describe('bad input to writes and imports', () => {
+  let server: TestServer;
+  let admin: string;
+  let convenerId: string;
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await server.createApiKey(ApiKeyRole.ADMIN);
+    convenerId = (await server.graphql(`{ organizations(first: 1) { nodes { id } } }`)).data!.organizations.nodes[0].id;
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const importMutation = `mutation($input: KnowledgeBaseImportInput!) { knowledgeBaseImport(input: $input) { counts { created } userErrors { field message code } } }`;
+  const importing = async (content: string) => {
+    const answer = await server.graphql(importMutation, { input: { documents: [{ name: 'import.yaml', content }], dryRun: true } }, { apiKey: admin });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.knowledgeBaseImport.userErrors as Array<{ field: string[]; message: string }>;
+  };
+
+  it('refuses year 0 dates in mutations and imports, where they enter', async () => {
+    const created = await server.graphql(
+      `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id } userErrors { field code } } }`,
+      { input: { number: 9000, startsOn: '0000-01-01', endsOn: '0000-01-02', city: 'Nowhere', state: 'CA', convenerId } },
+      { apiKey: admin },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.meetingCreate.meeting).toBeNull();
+    expect(created.data!.meetingCreate.userErrors.map((error: { field: string[] }) => error.field.join('.'))).toEqual(expect.arrayContaining(['input.startsOn', 'input.endsOn']));
+    const problems = await importing(
+      'meetings:\n  - { number: 9001, startsOn: "0000-01-01", endsOn: "0000-01-01", city: Nowhere, state: CA, convener: california-collaborative-on-district-reform }\n',
+    );
+    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/startsOn.*must be a calendar date/);
+  });
+
+  it('refuses an alias bomb ("billion laughs") and a thousand aliases of one anchor, with a message, quickly', async () => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) laughs.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+    const bomb = `themes:\n  - slug: laughs\n    name: Laughs\n    description: x\n    extra:\n${laughs.map((line) => `      ${line}`).join('\n')}\n`;
+    expect((await importing(bomb)).map((problem) => problem.message).join('\n')).toMatch(/aliases \(\*name\) expand into too much data/);
+    const anchor = `{ slug: one, name: "${'x'.repeat(200)}", description: "${'y'.repeat(2000)}" }`;
+    const repeated = `themes:\n  - &theme ${anchor}\n${'  - *theme\n'.repeat(2000)}`;
+    const startedAt = Date.now();
+    expect((await importing(repeated)).map((problem) => problem.message).join('\n')).toMatch(/aliases \(\*name\) expand into too much data/);
+    expect(Date.now() - startedAt).toBeLessThan(10_000); // was 14 s with the event loop held; a guard, not a benchmark
+  });
+
+  it('refuses seed keys named like Object properties as unknown fields', async () => {
+    const problems = await importing('themes:\n  - { slug: proto, name: Proto, __proto__: { polluted: true }, constructor: x, toString: y }\n');
+    const messages = problems.map((problem) => problem.message).join('\n');
+    for (const key of ['__proto__', 'constructor', 'toString']) expect(messages).toMatch(new RegExp(`${key}.*unknown field`));
+  });
+});

@@ -159,6 +159,8 @@ describe('observability', () => {
       // Process metrics come along.
       expect(body).toMatch(/^process_cpu_user_seconds_total \d/m);
       expect(body).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+      // Event-loop delay: long CPU work (a large import, say) shows here before clients feel it.
+      expect(body).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
     });
 
     it('records cache lookups and rate-limit rejections through the functions other modules call', async () => {
@@ -210,6 +212,19 @@ describe('observability', () => {
       const allowed = await fetch(`${configured.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
       expect(allowed.status).toBe(200);
       expect(await allowed.text()).toContain('briefgraph_requests_total');
+    });
+
+    it('keeps Vary: Origin beside Vary: Authorization on cacheable answers, so a CDN keeps origins apart', async () => {
+      const cached = await startTestServer({ database: server.database, server: { corsOrigins: [allowedOrigin], cacheMaxAgeSeconds: 60 } });
+      try {
+        const response = await fetch(`${cached.url}/graphql?query=${encodeURIComponent('{ themes(first: 1) { totalCount } }')}`, { headers: { origin: allowedOrigin } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('cache-control')).toMatch(/public/);
+        const vary = response.headers.get('vary')!.split(',').map((value) => value.trim().toLowerCase());
+        expect(vary).toEqual(expect.arrayContaining(['origin', 'authorization']));
+      } finally {
+        await cached.close();
+      }
     });
 
     it('answers preflights and adds CORS headers for an allowed origin', async () => {
@@ -294,6 +309,25 @@ describe('logger', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d warn {2}slow SQL statement milliseconds=812 statement=SELECT 1 tags=\["a"\]$/);
     expect(formatPrettyLine('{"level":"info","time":"2025-01-02T03:04:05.000Z","pid":1,"hostname":"h","message":"hi","a":"b"}')).toBe('03:04:05 info  hi a=b');
+  });
+});
+
+describe('log forging', () => {
+  it('keeps what a client sends on one line in the pretty format: an operation name with newlines forges no log line', async () => {
+    const lines: string[] = [];
+    const server = await startTestServer({ seed: false, server: { logger: createLogger('info', 'pretty', (line) => lines.push(line)) } });
+    try {
+      const forged = 'Innocent\n12:00:00 error the database was dropped by admin\u001b[2J';
+      await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query Innocent { __typename }', operationName: forged }),
+      });
+      expect(lines.join('')).toContain('Innocent\\n12:00:00 error the database was dropped');
+      for (const line of lines) expect(line).not.toMatch(/[\n\r\u001b]/);
+    } finally {
+      await server.close();
+    }
   });
 });
 

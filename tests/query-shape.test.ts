@@ -35,7 +35,7 @@ const nestedQuery = `query($size: Int!) {
             title
             publicationDate { text }
             publisher { name }
-            lessons(first: 1) { nodes { position links(first: 2) { nodes { kind to { statement } } } } }
+            lessons(first: 1) { nodes { position links(first: 1) { nodes { kind to { statement } } } } }
           }
         }
       }

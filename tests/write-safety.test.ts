@@ -266,17 +266,25 @@ describe('write safety', () => {
       await stillServing();
     });
 
-    it('refuses a deeply nested input object with BAD_USER_INPUT naming the field', async () => {
+    it('refuses a deeply nested input object naming the field', async () => {
+      // 10 levels reach GraphQL, which names the field; deeper ones are refused before it (src/http/input-text.ts).
+      const nestedTen = '{"deeper":'.repeat(10) + '"bottom"' + '}'.repeat(10);
+      const headTen = JSON.stringify({ query: createBrief, variables: { input: briefInput('nested', { summary: 'NESTED' }) } });
+      const shallow = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body: headTen.replace('"NESTED"', nestedTen) });
+      // A plain application/json client gets its request errors with 200 (GraphQL over HTTP); the error is what counts.
+      expect(shallow.status).toBe(200);
+      const shallowAnswer = (await shallow.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(shallowAnswer.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(shallowAnswer.errors[0].message).toMatch(/at "input\.summary"; String cannot represent a non string value/);
       for (const depth of [1_000, 100_000]) {
         const nested = '{"deeper":'.repeat(depth) + '"bottom"' + '}'.repeat(depth);
         const head = JSON.stringify({ query: createBrief, variables: { input: briefInput('nested', { summary: 'NESTED' }) } });
         const body = head.replace('"NESTED"', nested);
         const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body });
         const answer = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-        // A plain application/json client gets its request errors with 200 (GraphQL over HTTP); the error is what counts.
-        expect(response.status).toBe(200);
-        expect(answer.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-        expect(answer.errors[0].message).toMatch(/at "input\.summary"; String cannot represent a non string value/);
+        expect(response.status).toBe(400);
+        expect(answer.errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
+        expect(answer.errors[0].message).toMatch(/nested more than 32 levels deep \(at "\$input\.summary\.deeper/);
         expect(JSON.stringify(answer)).not.toMatch(/at .*\.js:\d+/);
       }
       expect(await query(`SELECT 1 FROM brief WHERE slug = 'nested'`)).toEqual([]);
@@ -294,10 +302,14 @@ describe('write safety', () => {
     });
 
     it('refuses slugs with path characters and dates that do not exist', async () => {
-      for (const slug of ['../etc', 'a/b', 'a\\b', 'a%2Fb', 'slug\u0000']) {
+      for (const slug of ['../etc', 'a/b', 'a\\b', 'a%2Fb']) {
         const payload = (await server.graphql(createBrief, { input: briefInput(slug) }, { apiKey: editor })).data!.briefCreate;
         expect({ slug, errors: payload.userErrors.map((error: { field: string[] }) => error.field.join('.')) }).toEqual({ slug, errors: ['input.slug'] });
       }
+      // A NUL is no text at all: the request is refused before it runs, naming the variable.
+      const nul = await server.graphql(createBrief, { input: briefInput('slug\u0000') }, { apiKey: editor });
+      expect(nul.status).toBe(400);
+      expect(nul.errors![0]).toMatchObject({ message: expect.stringMatching(/"\$input\.slug" holds a NUL character/), extensions: { code: 'BAD_USER_INPUT' } });
       const payload = (await server.graphql(createBrief, { input: briefInput('february', { published: '2023-02-31' }) }, { apiKey: editor })).data!.briefCreate;
       expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'published'], code: 'INVALID' })]);
     });

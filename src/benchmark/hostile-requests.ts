@@ -92,6 +92,20 @@ export const hostileRequests: HostileRequest[] = [
   { name: 'unknown operation name', body: query('query A { __typename }', undefined, 'B'), status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message: /Unknown operation named "B"/ },
   { name: 'subscription', body: query('subscription { recordChanged { kind } }'), status: 400, code: 'BAD_REQUEST', message: /Subscriptions are served over WebSocket/ },
   { name: 'wrong argument type', body: query('{ themes(first: "many") { totalCount } }'), status: 400, code: 'BAD_USER_INPUT', message: /Int cannot represent/ },
+  { name: 'empty operation name', body: query('query A { __typename }', undefined, ''), status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message: /Unknown operation named ""/ },
+  { name: 'two operations and no operation name', body: query('query A { __typename } query B { __typename }'), status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message: /Must provide operation name/ },
+  { name: 'persisted-query hash that does not match its query', body: json({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH', message: /not the SHA-256 of the query/ },
+  // Text that is not text, and values nested without end (internal errors once)
+  { name: 'variables nested 45,000 deep', body: `{"query":"query($v: String) { __typename }","variables":{"v":${'['.repeat(45_000)}1${']'.repeat(45_000)}}}`, status: 400, code: 'VARIABLES_TOO_DEEP', message: /nested more than 32 levels/ },
+  { name: 'variables nested 1,000 deep in a GET', method: 'GET', search: `?query=${encodeURIComponent('query($v: String) { __typename }')}&variables=${encodeURIComponent(`{"v":${'['.repeat(1000)}1${']'.repeat(1000)}}`)}`, status: 400, code: 'VARIABLES_TOO_DEEP', message: /nested more than 32 levels/ },
+  { name: 'NUL in brief(slug:)', body: query('query($slug: String!) { brief(slug: $slug) { title } }', { slug: 'a\u0000b' }), status: 400, code: 'BAD_USER_INPUT', message: /"\$slug" holds a NUL character/ },
+  { name: 'NUL in meetings(filter: { city })', body: query('query($city: String) { meetings(filter: { city: $city }) { totalCount } }', { city: '\u0000' }), status: 400, code: 'BAD_USER_INPUT', message: /"\$city" holds a NUL character/ },
+  { name: 'NUL in districts(filter: { states })', body: query('query($filter: DistrictFilter) { districts(filter: $filter) { totalCount } }', { filter: { states: ['C\u0000'] } }), status: 400, code: 'BAD_USER_INPUT', message: /"\$filter.states.0" holds a NUL character/ },
+  { name: 'NUL in auditLog(filter)', withApiKey: true, body: query('query($name: String) { auditLog(filter: { actorName: $name }) { totalCount } }', { name: 'x\u0000' }), status: 400, code: 'BAD_USER_INPUT', message: /"\$name" holds a NUL character/ },
+  { name: 'NUL written in the document', body: query('{ brief(slug: "a\\u0000b") { title } }'), status: 400, code: 'BAD_USER_INPUT', message: /argument "slug" holds a NUL character/ },
+  { name: 'NUL in a mutation text field', withApiKey: true, body: query('mutation($name: String!) { themeCreate(input: { name: $name, slug: "nul" }) { userErrors { message } } }', { name: 'a\u0000' }), status: 400, code: 'BAD_USER_INPUT', message: /"\$name" holds a NUL character/ },
+  { name: 'lone surrogate in a mutation text field', withApiKey: true, body: '{"query":"mutation($name: String!) { themeCreate(input: { name: $name, slug: \\"half\\" }) { userErrors { message } } }","variables":{"name":"a\\ud800"}}', status: 400, code: 'BAD_USER_INPUT', message: /"\$name" holds a lone surrogate/ },
+  { name: 'lone surrogate written in the document', withApiKey: true, body: '{"query":"mutation { themeCreate(input: { name: \\"a\\\\udc00\\", slug: \\"half\\" }) { userErrors { message } } }"}', status: 400, code: 'GRAPHQL_PARSE_FAILED', message: /Invalid Unicode escape sequence/ },
 ];
 
 /** Sends one of the requests as written (its method, headers and raw body), with `apiKey` when it asks for one. */

@@ -5,6 +5,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsNotBlank, IsPartialDate, IsSlug, IsWebAddress } from '../mutation/validation';
 import { BriefLessonInput } from '../lesson/lesson.mutation-inputs';
 import { BriefKind, BriefStatus } from './brief.entity';
+import { maximumRelatedRecords } from '../shared/list-limits';
 
 @InputType({ description: 'Fields to change; those left out stay as they are, null clears an optional field.' })
 export class BriefUpdateInput {
@@ -113,17 +114,17 @@ export class BriefCreateInput extends BriefUpdateInput {
 
   @Field(() => [ID], { nullable: true, description: 'Themes of the brief.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Districts the brief studies.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   districtIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'District networks the brief studies.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   networkIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Earlier briefs this one builds on.' })

@@ -16,6 +16,7 @@ import { userInputError } from '../shared/user-input-error';
 import type { ChangeFeedArguments } from './change-feed.inputs';
 import { maximumChangePageSize } from './change-feed.inputs';
 import { ChangeKind, typeNameOfTable, type ChangeRecordType, type RecordChange, type RecordChangePage } from './record-change.types';
+import { ErrorCode } from '../shared/error-codes';
 
 const cursorScope = 'changes';
 
@@ -47,7 +48,7 @@ export function isAfter(a: FeedPosition, b: FeedPosition): boolean {
 export function changeCursorExpiredError(): GraphQLError {
   return new GraphQLError(
     'Argument "after" is a cursor older than the changes kept (see CHANGE_RETENTION_HOURS); read the lists again (updatedSince helps), then follow the feed from a fresh cursor',
-    { extensions: { code: 'CHANGE_CURSOR_EXPIRED', argumentName: 'after' } },
+    { extensions: { code: ErrorCode.CHANGE_CURSOR_EXPIRED, argumentName: 'after' } },
   );
 }
 

@@ -11,6 +11,8 @@
  * `npm run bench -- --research [--lessons …] [--runs 200] [--only name]`: search, facets,
  *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
+ * `npm run bench -- --abuse [--lessons 100000] [--seconds 10] [--per-client 4] [--per-request 2]`: the expensive queries the limits accept, ten
+ *   concurrent copies each from one client, and how another client's small queries fare meanwhile.
  * `npm run bench -- --writes [--lessons 1000] [--seconds 10]`: mutations per second with one and four concurrent writers.
  * `npm run bench -- --freshness [--runs 200]`: how soon a write made elsewhere (SQL) stops a cached answer being served.
  * `npm run bench -- --changes [--lessons 1000] [--runs 200]`: commit to webhook delivery and to subscriber (p50, p95), and change feed read throughput.
@@ -20,6 +22,8 @@ import { benchmarkChanges, changeTable } from '../benchmark/change-benchmark';
 import type { DataSource } from 'typeorm';
 import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
+import { benchmarkAbuse } from '../benchmark/abuse-benchmark';
+import { defaultDatabaseShare } from '../traffic/database-share';
 import { readOperations, type Operation } from '../benchmark/operations';
 import { floorOperations } from '../benchmark/floor-operations';
 import { benchmarkFreshness, benchmarkWrites, writeTable } from '../benchmark/write-benchmark';
@@ -163,6 +167,11 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--changes')) {
     console.log(changeTable(await benchmarkChanges(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`))));
+    return;
+  }
+  if (process.argv.includes('--abuse')) {
+    const share = { perClient: Number(option('per-client', String(defaultDatabaseShare.perClient))), perRequest: Number(option('per-request', String(defaultDatabaseShare.perRequest))) };
+    console.log(await benchmarkAbuse(withBenchmarkServer, Number(option('lessons', '100000')), Number(option('seconds', '10')), share, (line) => process.stderr.write(`${line}\n`)));
     return;
   }
   if (process.argv.includes('--hostile')) {

@@ -1,10 +1,15 @@
 /**
  * Tells the database's own failures apart from bugs: the database is unreachable or
- * dropped the connection (the client should retry shortly: SERVICE_UNAVAILABLE), or a
- * statement ran out of time (TIMEOUT). Anything else is not a database fault.
+ * dropped the connection (the client should retry shortly: SERVICE_UNAVAILABLE), every
+ * connection of the pool stayed busy for as long as a request may wait for one (the
+ * server is overloaded, not down: SERVICE_OVERLOADED), or a statement ran out of time
+ * (TIMEOUT). Anything else is not a database fault.
  */
 
-export type DatabaseFault = 'unavailable' | 'timeout';
+export type DatabaseFault = 'unavailable' | 'overloaded' | 'timeout';
+
+/** pg-pool's error when no connection of a full pool came free in time (a new connection that fails to open says otherwise). */
+const poolWaitTimeoutMessage = 'timeout exceeded when trying to connect';
 
 /** Raised instead of running a statement for a request that has run out of time (request-deadline.ts). */
 export class RequestTimeoutError extends Error {
@@ -29,7 +34,7 @@ function isUnavailableSqlState(code: string): boolean {
 
 /** node-postgres and pg-pool report a lost or refused connection with a message and no code. */
 const connectionLossMessage =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end on the pool|Driver not Connected)/;
+  /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|Cannot use a pool after calling end on the pool|Driver not Connected)/;
 
 /** The errors an error wraps: GraphQL's originalError, TypeORM's driverError, a cause. */
 function* causes(error: unknown): Generator<unknown> {
@@ -59,6 +64,7 @@ export function databaseFaultOf(error: unknown): DatabaseFault | undefined {
       if (code === '57014') return 'timeout'; // query_canceled: statement_timeout, or cancelled when its request ran out of time
       if (isUnavailableSqlState(code) || networkErrorCodes.has(code)) return 'unavailable';
     }
+    if (message === poolWaitTimeoutMessage) return 'overloaded';
     if (typeof message === 'string' && connectionLossMessage.test(message)) return 'unavailable';
   }
   return undefined;

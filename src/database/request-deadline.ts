@@ -11,6 +11,7 @@
  * even without a deadline; the deadline bounds the request as a whole.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -18,6 +19,14 @@ import { RequestTimeoutError, type DatabaseFault } from './database-faults';
 
 export class RequestDeadline {
   private expiredFlag = false;
+  private readonly expiry = new AbortController();
+  /** Aborted when the deadline expires: whatever the request is waiting for (a connection) gives up. */
+  readonly signal: AbortSignal = this.expiry.signal;
+
+  constructor() {
+    // Every statement waiting for a connection listens (thirty aliased fields: thirty listeners); none is a leak.
+    setMaxListeners(0, this.signal);
+  }
   /**
    * A database failure outside the resolvers (in a plugin hook, say), which Apollo
    * reports only as a bare HTTP 500; the HTTP layer answers with it instead
@@ -35,6 +44,7 @@ export class RequestDeadline {
   async expire(): Promise<void> {
     if (this.expiredFlag) return;
     this.expiredFlag = true;
+    this.expiry.abort();
     await Promise.all([...this.running.keys()].map((client) => client.cancelRunningStatement()));
   }
 

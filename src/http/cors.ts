@@ -24,6 +24,21 @@ export const corsExposedHeaders = [
 /** How long a browser may reuse a preflight answer. */
 const preflightMaxAgeSeconds = 600;
 
+/**
+ * Vary set later (Apollo copies its headers, `Vary: Authorization` among them, with
+ * setHeader) adds to what is there instead of replacing it, so `Vary: Origin` survives
+ * and a CDN never serves one origin's CORS answer to another.
+ */
+function keepVaryValues(response: express.Response): void {
+  const setHeader = response.setHeader.bind(response);
+  response.setHeader = ((name: string, value: number | string | readonly string[]) => {
+    if (name.toLowerCase() !== 'vary') return setHeader(name, value);
+    const values = [response.getHeader('vary'), value].flat().flatMap((entry) => (entry === undefined ? [] : String(entry).split(',')));
+    const merged = [...new Map(values.map((entry) => [entry.trim().toLowerCase(), entry.trim()])).values()].filter(Boolean);
+    return setHeader(name, merged.join(', '));
+  }) as express.Response['setHeader'];
+}
+
 /** Answers preflights and adds CORS headers for allowed origins; other origins get no CORS headers. */
 export function allowCrossOrigin(origins: CorsOrigins = []): express.RequestHandler {
   const anyOrigin = origins === '*';
@@ -37,7 +52,10 @@ export function allowCrossOrigin(origins: CorsOrigins = []): express.RequestHand
   });
   return (request, response, next) => {
     // The answer depends on Origin: shared caches must not give one origin's answer to another.
-    if (!anyOrigin) response.vary('Origin');
+    if (!anyOrigin) {
+      keepVaryValues(response);
+      response.vary('Origin');
+    }
     handleCors(request, response, () => {
       // A preflight from an origin that is not allowed: answered, without CORS headers, so the browser refuses.
       if (request.method === 'OPTIONS') {

@@ -1,5 +1,6 @@
 /**
- * A request that failed because the database is unavailable answers HTTP 503 (with
+ * A request that failed because the database is unavailable or every connection stayed
+ * busy (overloaded) answers HTTP 503 (with
  * Retry-After), one whose statements ran out of time 504, so that clients, proxies and
  * load balancers see the failure without reading the body.
  *
@@ -32,7 +33,7 @@ export function databaseFaultStatusPlugin<Context extends object>(): ApolloServe
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
           const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
-          if (codes.has(databaseFaultCodes.unavailable)) {
+          if (codes.has(databaseFaultCodes.unavailable) || codes.has(databaseFaultCodes.overloaded)) {
             response.http.status = httpStatusOf(ErrorCode.SERVICE_UNAVAILABLE);
             response.http.headers.set('retry-after', String(retryAfterSeconds));
           } else if (codes.has(databaseFaultCodes.timeout)) {
@@ -51,7 +52,7 @@ export function answerUnreportedDatabaseFaults(_request: express.Request, respon
     const fault = (response.locals.requestDeadline as RequestDeadline | undefined)?.unreportedFault;
     if (!fault || response.statusCode !== 500) return send(body);
     response.status(httpStatusOf(databaseFaultCodes[fault]));
-    if (fault === 'unavailable') response.setHeader('retry-after', String(retryAfterSeconds));
+    if (fault !== 'timeout') response.setHeader('retry-after', String(retryAfterSeconds));
     response.setHeader('content-type', 'application/json; charset=utf-8');
     response.locals.errorCode = databaseFaultCodes[fault];
     return send(JSON.stringify({ errors: [databaseFaultAnswer(fault)] }));

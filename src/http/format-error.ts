@@ -23,10 +23,11 @@ function isBadValue(error: unknown): boolean {
   return kind !== undefined && valueKinds.has(kind);
 }
 
-export const databaseFaultCodes = { unavailable: ErrorCode.SERVICE_UNAVAILABLE, timeout: ErrorCode.TIMEOUT } as const;
+export const databaseFaultCodes = { unavailable: ErrorCode.SERVICE_UNAVAILABLE, overloaded: ErrorCode.SERVICE_OVERLOADED, timeout: ErrorCode.TIMEOUT } as const;
 
 const databaseFaultMessages = {
   unavailable: 'The database is unavailable right now; retry shortly',
+  overloaded: 'The server is busy: every database connection stayed in use for as long as a request may wait; retry shortly',
   timeout: 'The database took too long to answer and the work was cancelled; retry, or ask for less',
 } as const;
 
@@ -39,7 +40,7 @@ function databaseFaultFormatted(logger: Logger, formatted: GraphQLFormattedError
   // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
   const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
   if (!fault) return undefined;
-  logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
+  logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : fault === 'overloaded' ? 'no database connection came free in time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
   return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
 }
 

@@ -28,15 +28,24 @@ function requireUtf8(_request: unknown, _response: unknown, body: Buffer): void 
  * Before the body is read: the request ID, the Idempotency-Key and the API key, so that
  * a bad key is refused without reading the body, and only keyed requests may send large ones.
  */
-/** Rate limiting of key checks by address, so that guessing keys is bounded and costs its sender (src/traffic/rate-limit.ts). */
+/**
+ * Rate limiting of refused keys by address, so that guessing keys is bounded and costs its
+ * sender (src/traffic/rate-limit.ts). A valid key is never refused for its address's
+ * guesses (behind a proxy, one client's guesses would otherwise lock out every writer).
+ */
 export interface KeyAttemptGuard {
-  /** Answers (and returns false) when the address may not try a key now. */
-  mayTry(request: express.Request, response: express.Response): Promise<boolean>;
+  /** Whether the address has spent its budget of refused keys (nothing is answered). */
+  spent(request: express.Request): Promise<boolean>;
+  /** Answers 429 for a refused key from an address that has spent that budget. */
+  refuse(request: express.Request, response: express.Response): Promise<void>;
   /** Charges the address for a key that was refused. */
   refused(request: express.Request): Promise<void>;
 }
 
-export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard) {
+/** Answers (and returns false) when the request may not go on once its sender is known, before its body is read (a spent budget). */
+export type BeforeBody = (request: express.Request, response: express.Response) => Promise<boolean>;
+
+export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard, beforeBody?: BeforeBody) {
   const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
   const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
@@ -51,7 +60,7 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
     }
     response.locals.idempotencyKey = idempotencyKey ?? null;
     const authorization = request.get('authorization');
-    if (authorization && keyAttempts && !(await keyAttempts.mayTry(request, response))) return;
+    const guessing = authorization && keyAttempts ? await keyAttempts.spent(request) : false;
     try {
       response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
@@ -62,11 +71,16 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
         jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
         return;
       }
+      if (guessing) {
+        await keyAttempts!.refuse(request, response);
+        return;
+      }
       await keyAttempts?.refused(request);
       response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
       jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
       return;
     }
+    if (beforeBody && !(await beforeBody(request, response))) return;
     (response.locals.viewer ? readKeyedBody : readAnonymousBody)(request, response, next);
   };
 }

@@ -2,10 +2,14 @@
  * Checks on the shape of a GraphQL HTTP request, after its body is read and before
  * Apollo sees it: the method and content type (a JSON error, never Apollo's or
  * express's text), batches (off unless MAX_BATCH_SIZE allows, and then bounded) and
- * the size of the variables of requests without an API key.
+ * the size of the variables of requests without an API key; variables that are not
+ * text or nest too deep (input-text.ts); a persisted-query hash that does not match
+ * the query sent with it.
  */
+import { createHash } from 'node:crypto';
 import type express from 'express';
 import type { RequestLimits } from '../config';
+import { variablesProblem } from './input-text';
 import { jsonError } from './json-errors';
 import { ErrorCode } from '../shared/error-codes';
 
@@ -16,6 +20,45 @@ interface Refusal {
   code: ErrorCode;
   message: string;
   headers?: Record<string, string>;
+}
+
+/** Variables as the operation carries them: parsed JSON in a POST body, JSON text in a GET query string. */
+function variablesOf(operation: unknown): unknown {
+  const variables = (operation as { variables?: unknown } | null)?.variables;
+  if (typeof variables !== 'string') return variables;
+  try {
+    return JSON.parse(variables);
+  } catch {
+    return undefined; // Apollo answers malformed variables itself
+  }
+}
+
+/** The persisted-query hash sent with a query, when both are there (Apollo's APQ registration). */
+function persistedQueryHashOf(operation: unknown): { hash: string; query: string } | undefined {
+  const { query, extensions } = (operation ?? {}) as { query?: unknown; extensions?: unknown };
+  let parsed = extensions;
+  if (typeof parsed === 'string') {
+    try {
+      parsed = JSON.parse(parsed);
+    } catch {
+      return undefined;
+    }
+  }
+  const hash = (parsed as { persistedQuery?: { sha256Hash?: unknown } } | null)?.persistedQuery?.sha256Hash;
+  return typeof hash === 'string' && typeof query === 'string' ? { hash, query } : undefined;
+}
+
+/** Problems every operation is checked for, GET or POST. */
+function operationsRefusal(operations: unknown[]): Refusal | undefined {
+  for (const operation of operations) {
+    const problem = variablesProblem(variablesOf(operation));
+    if (problem) return { code: problem.code, message: problem.message };
+    const persisted = persistedQueryHashOf(operation);
+    if (persisted && createHash('sha256').update(persisted.query).digest('hex') !== persisted.hash) {
+      return { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, message: 'The persisted-query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent with it' };
+    }
+  }
+  return undefined;
 }
 
 function batchRefusal(batch: unknown[], limits: ShapeLimits): Refusal | undefined {
@@ -49,8 +92,9 @@ function postRefusal(request: express.Request, response: express.Response, limit
   }
   const body: unknown = request.body;
   const batchProblem = Array.isArray(body) ? batchRefusal(body, limits) : undefined;
-  if (batchProblem || response.locals.viewer) return batchProblem;
-  return variablesRefusal(Array.isArray(body) ? body : [body], limits);
+  if (batchProblem) return batchProblem;
+  const operations = Array.isArray(body) ? body : [body];
+  return operationsRefusal(operations) ?? (response.locals.viewer ? undefined : variablesRefusal(operations, limits));
 }
 
 export function checkRequestShape(limits: ShapeLimits) {
@@ -58,10 +102,8 @@ export function checkRequestShape(limits: ShapeLimits) {
     if (request.method === 'GET') {
       // Apollo reads GET operations from the URL; its express integration still wants a body.
       request.body = undefined;
-      next();
-      return;
     }
-    const refusal = postRefusal(request, response, limits);
+    const refusal = request.method === 'GET' ? operationsRefusal([request.query]) : postRefusal(request, response, limits);
     if (!refusal) {
       next();
       return;

@@ -44,8 +44,14 @@ export function requestTimeouts(timeoutMilliseconds: number | undefined, logger:
             jsonError(response, ErrorCode.TIMEOUT, `The request took longer than the limit of ${timeoutMilliseconds} ms and was stopped; retry, or ask for less`);
           }, timeoutMilliseconds)
         : undefined;
-      // Only a finished answer ends the clock: a request whose client went away still has work to bound.
       response.once('finish', settle);
+      // A client that went away before its answer was sent wants nothing more: its database work stops at once
+      // (statements cancelled, waits for a connection given up), rather than running on for nobody.
+      response.once('close', () => {
+        if (response.writableFinished) return;
+        settle();
+        void deadline.expire();
+      });
       next();
     },
     runWithinDeadline(_request, response, next) {

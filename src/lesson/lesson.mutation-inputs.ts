@@ -4,6 +4,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import { IsNotBlank } from '../mutation/validation';
 import { LessonLinkKind } from './lesson-link.entity';
+import { maximumRelatedRecords } from '../shared/list-limits';
 
 @InputType({ description: 'The lesson fields a brief is created with.' })
 export class BriefLessonInput {
@@ -34,12 +35,12 @@ export class BriefLessonInput {
 
   @Field(() => [ID], { nullable: true, description: 'Themes of the lesson.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Districts the lesson is about.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   districtIds?: string[];
 }
 

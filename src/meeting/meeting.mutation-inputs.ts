@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsOptional, IsPositive, Max, MaxLength, ValidateNested, M
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsCalendarDate, IsNotBlank, IsOnOrAfter, IsStateCode, IsWebAddress } from '../mutation/validation';
 import { MeetingMaterialKind } from './meeting-material.entity';
+import { maximumMeetingParts, maximumRelatedRecords } from '../shared/list-limits';
 
 @InputType({ description: 'A document handed out at or for a meeting.' })
 export class MeetingMaterialInput {
@@ -89,14 +90,14 @@ export class MeetingUpdateInput {
 
   @Field(() => [String], { nullable: true, description: 'Agenda topics in order; replaces the agenda.' })
   @IsOptional()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(maximumMeetingParts)
   @IsNotBlank({ each: true })
   @MaxLength(500, { each: true })
   agenda?: string[];
 
   @Field(() => [MeetingMaterialInput], { nullable: true, description: 'Materials in order; replaces the materials.' })
   @IsOptional()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(maximumMeetingParts)
   @ValidateNested({ each: true })
   materials?: MeetingMaterialInput[];
 }
@@ -123,11 +124,11 @@ export class MeetingCreateInput extends MeetingUpdateInput {
 
   @Field(() => [ID], { nullable: true, description: 'Themes of the meeting.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   themeIds?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Districts the meeting was about.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelatedRecords)
   districtIds?: string[];
 }

@@ -14,6 +14,7 @@ import { Location } from './location';
 import { MeetingMaterial } from './meeting-material.entity';
 import { Meeting } from './meeting.entity';
 import { meetingListing } from './meeting.service';
+import { maximumMeetingParts } from '../shared/list-limits';
 
 const byPosition = (alias: string) => `${alias}.position`;
 
@@ -28,8 +29,8 @@ export const meetingReads = defineReads({
     dateRange: computed(['starts_on', 'ends_on'], (row) => formatDateRange(row.starts_on, row.ends_on)),
     location: computed(['city', 'state'], (row) => new Location(row.city, row.state)),
     convener: toOne(() => organizationReads, 'convener_id'),
-    agendaTopics: ownedBy(() => agendaTopicReads, 'meeting_id', byPosition),
-    materials: ownedBy(() => meetingMaterialReads, 'meeting_id', byPosition),
+    agendaTopics: ownedBy(() => agendaTopicReads, 'meeting_id', byPosition, maximumMeetingParts),
+    materials: ownedBy(() => meetingMaterialReads, 'meeting_id', byPosition, maximumMeetingParts),
     themes: throughJoin(() => themeReads, 'meeting_theme', 'meeting_id', 'theme_id', byName),
     districts: throughJoin(() => districtReads, 'meeting_district', 'meeting_id', 'district_id', byName),
     followUpBriefs: connection(() => briefListing, { where: 'b.follows_up_meeting_id = p.owner' }),

@@ -22,6 +22,7 @@ import {
 } from './record-writer';
 import { validateInput } from './validation';
 import type { WriteTransaction } from './write-transaction';
+import { maximumRelatedRecords } from '../shared/list-limits';
 
 /** The most IDs one relation change (or one create) may name. */
 export const maximumRelationChanges = 1000;
@@ -142,6 +143,13 @@ export async function changeRelation(
   if (errors.length > 0) return failed(errors);
   const before = (await transaction.snapshot(spec.table, key))!;
   const changed = mode === 'add' ? await addJoinRows(transaction.manager, join, key, keys) : await removeJoinRows(transaction.manager, join, key, keys);
+  if (mode === 'add' && changed > 0) {
+    // Lists of related records are read whole, so their length is bounded (src/shared/list-limits.ts).
+    const [{ count }] = (await transaction.manager.query(`SELECT count(*)::int AS count FROM public."${join.table}" WHERE ${join.ownerColumn} = $1`, [key])) as Array<{ count: number }>;
+    if (count > maximumRelatedRecords) {
+      return failed([userError([joinField], `A ${spec.typeName} may have at most ${maximumRelatedRecords} ${joinField.replace(/Ids$/, 's')}; this would make ${count}`, UserErrorCode.TOO_MANY)]);
+    }
+  }
   if (changed > 0) {
     await updateRow(transaction.manager, spec.table, key, {});
     transaction.recordChange({ recordType: spec.typeName, recordKey: key, before, after: await transaction.snapshot(spec.table, key) });

@@ -156,7 +156,9 @@ export class ReadCompiler {
         const target = declared.target();
         const alias = this.alias();
         const object = this.recordObject(target, alias, this.objectTypeOf(field), nodes);
-        return `(SELECT coalesce(json_agg(${object} ORDER BY ${declared.orderBy(alias)}), '[]'::json) FROM ${declared.from(row, alias)})`;
+        // The first maximumItems rows only: what the node budget counts, whatever the data holds.
+        const rows = `(SELECT ${alias}.* FROM ${declared.from(row, alias)} ORDER BY ${declared.orderBy(alias)} LIMIT ${declared.maximumItems}) ${alias}`;
+        return `(SELECT coalesce(json_agg(${object} ORDER BY ${declared.orderBy(alias)}), '[]'::json) FROM ${rows})`;
       }
       case 'connection': {
         const args = this.argumentsOf(field, nodes[0]);

@@ -6,6 +6,7 @@
  * `<name>.reads.ts`; the engine (compiler.ts) turns a request's selection into SQL from
  * these declarations, so one declaration serves every place the type is read.
  */
+import { maximumRelatedRecords } from '../shared/list-limits';
 import type { Listing, NestedSource } from '../shared/pagination/listing';
 
 /**
@@ -38,13 +39,15 @@ export interface ToOneField {
 /**
  * A short, ordered list of related records (the themes of a brief), read whole: never a
  * connection, so writes bound its length. `from` joins the target's rows (under `alias`)
- * to this row (`row`); `orderBy` orders them.
+ * to this row (`row`); `orderBy` orders them. No more than `maximumItems` are read (the
+ * first in that order), which is what the node budget counts for the list.
  */
 export interface ToManyField {
   kind: 'toMany';
   target: () => RecordReads;
   from(row: string, alias: string): string;
   orderBy(alias: string): string;
+  maximumItems: number;
 }
 
 /** A paginated list: a listing (its filters and orderings) tied to this row by a nested source chosen from the arguments. */
@@ -101,12 +104,13 @@ export function throughJoin(target: () => RecordReads, joinTable: string, ownerC
     target,
     from: (row, alias) => `${joinTable} ${alias}_join JOIN ${target().table} ${alias} ON ${alias}.id = ${alias}_join.${targetColumn} WHERE ${alias}_join.${ownerColumn} = ${row}.id`,
     orderBy,
+    maximumItems: maximumRelatedRecords,
   };
 }
 
 /** Records whose `column` holds this row's key (the agenda topics of a meeting). */
-export function ownedBy(target: () => RecordReads, column: string, orderBy: (alias: string) => string): ToManyField {
-  return { kind: 'toMany', target, from: (row, alias) => `${target().table} ${alias} WHERE ${alias}.${column} = ${row}.id`, orderBy };
+export function ownedBy(target: () => RecordReads, column: string, orderBy: (alias: string) => string, maximumItems = maximumRelatedRecords): ToManyField {
+  return { kind: 'toMany', target, from: (row, alias) => `${target().table} ${alias} WHERE ${alias}.${column} = ${row}.id`, orderBy, maximumItems };
 }
 
 export const connection = (

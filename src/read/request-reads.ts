@@ -4,9 +4,14 @@
  * its part. Records named by other resolvers (search hits, related lessons, mutation
  * payloads): loaded by key with the selection under them, one statement per record type
  * and selection for all of a level's records (a DataLoader per selection).
+ *
+ * A second line of defence behind the node budget: every statement's answer is measured
+ * in PostgreSQL (octet_length of its JSON) and withheld when over the request's byte
+ * limit, and the bytes of a request's statements add up, so that a flaw in the estimate
+ * can never cost the server more than `maximumAnswerBytes` of answer (RESPONSE_TOO_LARGE).
  */
 import DataLoader from 'dataloader';
-import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { getNamedType, GraphQLError, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields';
 import type { DataSource } from 'typeorm';
 import { ReadCompiler, jsonObject, type CompileSettings } from './compiler';
@@ -14,6 +19,7 @@ import { readsOfType } from './record-reads';
 import { compiledStatementFor, keepCompiledStatement, type CompiledStatement } from './compiled-statements';
 import { rootReadOf } from './root-reads';
 import { runReadStatement } from './statement-runner';
+import { ErrorCode } from '../shared/error-codes';
 
 /** What a non-engine resolver returns for a record: its type and key (or a TypeORM entity, which has both). */
 export interface RecordReference {
@@ -21,7 +27,19 @@ export interface RecordReference {
   key: number;
 }
 
+/** The most bytes of answer the engine reads for one request, unless the server says otherwise. */
+export const defaultMaximumAnswerBytes = 16 * 1024 * 1024;
+
+function answerTooLarge(bytes: number, maximum: number): GraphQLError {
+  return new GraphQLError(
+    `The answer would take over ${bytes.toLocaleString('en-US')} bytes, over the limit of ${maximum.toLocaleString('en-US')}; ask for smaller pages or fewer fields`,
+    { extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maximum, actual: bytes } },
+  );
+}
+
 export class RequestReads {
+  /** Bytes of answer read so far for this request. */
+  private answerBytes = 0;
   /** Errors of fields that failed to compile; error markers in answers point here. */
   private readonly errors: unknown[] = [];
   private readonly roots = new Map<OperationDefinitionNode, Promise<Record<string, unknown>>>();
@@ -30,7 +48,14 @@ export class RequestReads {
   constructor(
     private readonly dataSource: DataSource,
     private readonly admin: boolean,
+    private readonly maximumAnswerBytes = defaultMaximumAnswerBytes,
   ) {}
+
+  /** Counts a statement's bytes against the request's limit (PostgreSQL withheld the data when that one alone was over). */
+  private spend(bytes: number): void {
+    this.answerBytes += bytes;
+    if (this.answerBytes > this.maximumAnswerBytes) throw answerTooLarge(this.answerBytes, this.maximumAnswerBytes);
+  }
 
   error(index: number): unknown {
     return this.errors[index];
@@ -53,7 +78,8 @@ export class RequestReads {
 
   private async readRoot(info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     const { text, parameters } = this.compileRoot(info);
-    const [row] = await runReadStatement<{ data: Record<string, unknown> }>(this.dataSource, text, parameters);
+    const [row] = await runReadStatement<{ data: Record<string, unknown>; bytes: number }>(this.dataSource, text, parameters);
+    this.spend(row.bytes);
     return row.data;
   }
 
@@ -76,7 +102,9 @@ export class RequestReads {
       const field = queryType.getFields()[fieldName];
       pairs.push([responseKey, compiler.guarded(() => read(compiler, compiler.argumentsOf(field, nodes[0]), getNamedType(field.type) as GraphQLObjectType, nodes))]);
     }
-    const statement: CompiledStatement = { text: `SELECT ${jsonObject(pairs)} AS data`, parameters: compiler.sql.parameters, errors: [...this.errors] };
+    // OFFSET 0 keeps PostgreSQL from pulling the subquery up, which would build the answer once per reference to it.
+    const text = `SELECT CASE WHEN octet_length(answer.data::text) <= ${this.maximumAnswerBytes} THEN answer.data END AS data, octet_length(answer.data::text) AS bytes FROM (SELECT ${jsonObject(pairs)} AS data OFFSET 0) answer`;
+    const statement: CompiledStatement = { text, parameters: compiler.sql.parameters, errors: [...this.errors] };
     if (reusable) keepCompiledStatement(info.operation, info.variableValues, this.admin, statement);
     return statement;
   }
@@ -112,11 +140,13 @@ export class RequestReads {
           const alias = compiler.alias();
           const keysParameter = compiler.sql.param([...new Set(keys)], 'int[]');
           const object = compiler.recordObject(reads, alias, type, info.fieldNodes, true);
-          const rows = await runReadStatement<{ key: number; data: unknown }>(
+          const records = `SELECT ${alias}.id AS key, ${object} AS data FROM unnest(${keysParameter}) AS wanted(key) JOIN ${reads.table} ${alias} ON ${alias}.id = wanted.key`;
+          const rows = await runReadStatement<{ key: number; data: unknown; bytes: number }>(
             this.dataSource,
-            `SELECT ${alias}.id AS key, ${object} AS data FROM unnest(${keysParameter}) AS wanted(key) JOIN ${reads.table} ${alias} ON ${alias}.id = wanted.key`,
+            `SELECT key, CASE WHEN bytes <= ${this.maximumAnswerBytes} THEN data END AS data, bytes FROM (SELECT key, data, sum(octet_length(data::text)) OVER ()::bigint AS bytes FROM (${records} OFFSET 0) measured) answer`,
             compiler.sql.parameters,
           );
+          if (rows.length > 0) this.spend(Number(rows[0].bytes));
           const byKey = new Map(rows.map((row) => [row.key, row.data]));
           return keys.map((key) => byKey.get(key) ?? null);
         },

@@ -281,11 +281,14 @@ export async function search(context: RequestContext, options: SearchOptions): P
   let hits = await fetchHits(context, sources, searched, options, request.size, cursor?.values);
   if (!cursor && hits.length === 0) {
     const corrected = await correctSpelling(context, text);
-    if (corrected) {
+    // The vocabulary holds words of drafts (and of records since unpublished): a correction is offered only
+    // when it finds something the viewer may read, so it never names a word the viewer could not see.
+    const correctedHits = corrected ? await fetchHits(context, sources, corrected, options, request.size, undefined) : [];
+    if (corrected && correctedHits.length > 0) {
       mode = SearchMatchMode.FUZZY;
       correctedQuery = corrected;
       searched = corrected;
-      hits = await fetchHits(context, sources, searched, options, request.size, undefined);
+      hits = correctedHits;
     }
   }
   const hasMore = hits.length > request.size;

@@ -89,6 +89,23 @@ function byteLength(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
 }
 
+/**
+ * Alias expansion is bounded over the whole document, not just per record: a thousand
+ * records each aliasing one large anchor expand as surely as one "billion laughs"
+ * record, and would hold the event loop for seconds.
+ */
+const maximumDocumentAliasExpansion = 1000;
+
+function expandsTooMuch(document: Document): boolean {
+  try {
+    document.toJS({ maxAliasCount: maximumDocumentAliasExpansion });
+    return false;
+  } catch (error) {
+    if (error instanceof ReferenceError) return true; // yaml's "Excessive alias count"
+    throw error;
+  }
+}
+
 /** Lists the seed files of a path: the file itself, or the folder's .yaml/.yml/.json files in name order. */
 export function listSeedFiles(target: string): string[] {
   const stat = fs.statSync(target, { throwIfNoEntry: false });
@@ -164,6 +181,10 @@ class DatasetBuilder {
     }
     const root = document.contents;
     if (root === null) return;
+    if (expandsTooMuch(document)) {
+      this.problems.push({ file: displayName, message: `its aliases (*name) expand into too much data (over ${maximumDocumentAliasExpansion} copies in all); write the records out instead` });
+      return;
+    }
     if (!isMap(root)) {
       this.problems.push({ file: displayName, line: lineOf(root), message: `the top level must map collection names (${collectionNames.join(', ')}) to lists of records` });
       return;
@@ -192,7 +213,14 @@ class DatasetBuilder {
     const spec = collections[collection];
     items.forEach((item, index) => {
       // Alias expansion is capped so that a small file cannot expand into a huge one.
-      const value = (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
+      let value: unknown;
+      try {
+        value = (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
+      } catch (error) {
+        if (!(error instanceof ReferenceError)) throw error;
+        this.problems.push({ file, line: lineOf(item), record: `${collection}[${index}]`, message: 'its aliases (*name) expand into too much data; write the record out instead' });
+        return;
+      }
       const keyValue = spec.key && value && typeof value === 'object' ? (value as Record<string, unknown>)[spec.key] : undefined;
       const shownKey = typeof keyValue === 'string' ? JSON.stringify(shortened(keyValue)) : typeof keyValue === 'number' ? String(keyValue) : undefined;
       const label = `${collection}[${index}]${shownKey !== undefined ? ` (${spec.key} ${shownKey})` : ''}`;
@@ -214,7 +242,7 @@ class DatasetBuilder {
 
   private checkObject(value: Record<string, unknown>, fields: Record<string, FieldSpec>, prefix: string, report: (field: string, message: string) => void): void {
     for (const name of Object.keys(value)) {
-      if (!(name in fields)) report(prefix + name, `unknown field; expected one of ${Object.keys(fields).join(', ')}`);
+      if (!Object.hasOwn(fields, name)) report(prefix + name, `unknown field; expected one of ${Object.keys(fields).join(', ')}`);
     }
     for (const [name, spec] of Object.entries(fields)) {
       this.checkValue(value[name], spec, prefix + name, report);

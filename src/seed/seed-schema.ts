@@ -14,6 +14,7 @@ import { type IdentifierScheme, workSchemes } from '../identifier/identifier-sch
 import { DistrictNetworkKind } from '../network/district-network.entity';
 import { OrganizationKind } from '../organization/organization.entity';
 import { SourceDocumentKind } from '../source-document/source-document.entity';
+import { maximumMeetingParts, maximumRelatedRecords } from '../shared/list-limits';
 
 export type CollectionName =
   | 'sources'
@@ -51,7 +52,7 @@ export interface CollectionSpec {
 
 const text = (maxLength = 10_000): FieldSpec => ({ type: 'text', maxLength });
 const requiredText = (maxLength = 10_000): FieldSpec => ({ type: 'text', required: true, maxLength });
-const refs = (collection: CollectionName): FieldSpec => ({ type: 'list', of: { type: 'ref', collection, required: true }, maxItems: 1000 });
+const refs = (collection: CollectionName, maxItems = maximumRelatedRecords): FieldSpec => ({ type: 'list', of: { type: 'ref', collection, required: true }, maxItems });
 // Optional: records created through the API may have no source document.
 const source: FieldSpec = { type: 'ref', collection: 'sources' };
 // Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
@@ -134,7 +135,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       aliases: { type: 'list', of: requiredText(200), maxItems: 50 },
       description: text(),
       coordinator: { type: 'ref', collection: 'organizations' },
-      members: refs('districts'),
+      members: refs('districts', 1000),
       source,
     },
   },
@@ -152,10 +153,10 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       editorialNote: text(),
       themes: refs('themes'),
       districts: refs('districts'),
-      agenda: { type: 'list', of: requiredText(500), maxItems: 200 },
+      agenda: { type: 'list', of: requiredText(500), maxItems: maximumMeetingParts },
       materials: {
         type: 'list',
-        maxItems: 200,
+        maxItems: maximumMeetingParts,
         of: {
           type: 'object',
           required: true,
@@ -235,7 +236,7 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       themes: refs('themes'),
       districts: refs('districts'),
       networks: refs('networks'),
-      buildsOn: refs('briefs'),
+      buildsOn: refs('briefs', 1000),
       declaredLessonCount: { type: 'positiveInteger' },
       lessons: {
         type: 'list',

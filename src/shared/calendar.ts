@@ -5,6 +5,7 @@ export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1) return false; // there is no year 0 (PostgreSQL refuses it)
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // (Date.UTC would read years below 100 as 19xx)
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
@@ -12,6 +13,7 @@ export function isCalendarDate(value: string): boolean {
 
 /** A date known to the year (2019), the month (2019-05) or the day (a real date, 2019-05-01). */
 export function isPartialDate(value: string): boolean {
+  if (/^0000/.test(value)) return false; // there is no year 0 (PostgreSQL refuses it)
   return /^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDate(value);
 }
 

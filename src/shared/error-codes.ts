@@ -20,12 +20,18 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  VARIABLES_TOO_DEEP = 'VARIABLES_TOO_DEEP',
+  PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH',
   BATCHING_DISABLED = 'BATCHING_DISABLED',
   BATCH_TOO_LARGE = 'BATCH_TOO_LARGE',
   OPERATION_NOT_IN_SAFELIST = 'OPERATION_NOT_IN_SAFELIST',
   // Limits on what an operation may cost.
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   RATE_LIMITED = 'RATE_LIMITED',
+  TOO_MANY_REQUESTS_IN_FLIGHT = 'TOO_MANY_REQUESTS_IN_FLIGHT',
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  CHANGE_CURSOR_EXPIRED = 'CHANGE_CURSOR_EXPIRED',
+  SUBSCRIBER_TOO_SLOW = 'SUBSCRIBER_TOO_SLOW',
   // Who may do what.
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
@@ -33,6 +39,7 @@ export enum ErrorCode {
   // The server's side.
   TIMEOUT = 'TIMEOUT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  SERVICE_OVERLOADED = 'SERVICE_OVERLOADED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -59,16 +66,26 @@ export const errorCodeAnswers: Record<ErrorCode, ErrorCodeAnswer> = {
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: { status: 415, statusInGraphQL: false },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, statusInGraphQL: false },
   [ErrorCode.VARIABLES_TOO_LARGE]: { status: 413, statusInGraphQL: false },
+  [ErrorCode.VARIABLES_TOO_DEEP]: { status: 400, statusInGraphQL: false },
+  [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: { status: 400, statusInGraphQL: false },
   [ErrorCode.BATCHING_DISABLED]: { status: 400, statusInGraphQL: false },
   [ErrorCode.BATCH_TOO_LARGE]: { status: 400, statusInGraphQL: false },
   [ErrorCode.OPERATION_NOT_IN_SAFELIST]: { status: 400, statusInGraphQL: false },
   [ErrorCode.QUERY_LIMIT_EXCEEDED]: { status: 400, statusInGraphQL: true },
   [ErrorCode.RATE_LIMITED]: { status: 429, statusInGraphQL: true },
+  [ErrorCode.TOO_MANY_REQUESTS_IN_FLIGHT]: { status: 429, statusInGraphQL: false },
+  // An error of the field whose answer was withheld: the rest of the answer stands (200).
+  [ErrorCode.RESPONSE_TOO_LARGE]: { status: 413, statusInGraphQL: false },
+  // The change feed's cursor is older than what is kept: an error of the field, the consumer re-syncs.
+  [ErrorCode.CHANGE_CURSOR_EXPIRED]: { status: 400, statusInGraphQL: false },
+  // A subscription closed because its subscriber fell behind (WebSocket only).
+  [ErrorCode.SUBSCRIBER_TOO_SLOW]: { status: 400, statusInGraphQL: false },
   [ErrorCode.UNAUTHENTICATED]: { status: 401, statusInGraphQL: false },
   [ErrorCode.FORBIDDEN]: { status: 403, statusInGraphQL: false },
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: { status: 422, statusInGraphQL: true },
   [ErrorCode.TIMEOUT]: { status: 504, statusInGraphQL: false },
   [ErrorCode.SERVICE_UNAVAILABLE]: { status: 503, statusInGraphQL: false },
+  [ErrorCode.SERVICE_OVERLOADED]: { status: 503, statusInGraphQL: false },
   [ErrorCode.INTERNAL_SERVER_ERROR]: { status: 500, statusInGraphQL: false },
 };
 

@@ -74,15 +74,24 @@ function scrubValue(value: unknown, depth: number): unknown {
 /** Pino's own keys, left out of the pretty line's key=value details. */
 const pinoKeys = new Set(['level', 'time', 'message', 'pid', 'hostname']);
 
+/**
+ * Line breaks and other control characters written as escapes (\n, \u001b): values can
+ * come from clients (an operation name, a slug), and one event must stay one line, so
+ * that nobody can write log lines of their own (or terminal escape sequences) into the log.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => JSON.stringify(character).slice(1, -1).replace(/^[\u007f-\u009f\u2028\u2029]$/, (raw) => `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** "12:34:56 info  message key=value key=value", from one of pino's JSON lines. */
 export function formatPrettyLine(jsonLine: string): string {
   const entry = JSON.parse(jsonLine) as Record<string, unknown>;
   const time = typeof entry.time === 'string' ? entry.time.slice(11, 19) : new Date().toISOString().slice(11, 19);
   const details = Object.entries(entry)
     .filter(([key]) => !pinoKeys.has(key))
-    .map(([key, value]) => ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => ` ${escapeControlCharacters(key)}=${typeof value === 'string' ? escapeControlCharacters(value) : JSON.stringify(value)}`)
     .join('');
-  return `${time} ${String(entry.level).padEnd(5)} ${String(entry.message)}${details}`;
+  return `${time} ${String(entry.level).padEnd(5)} ${escapeControlCharacters(String(entry.message))}${details}`;
 }
 
 function destination(format: LogFormat, write: ((line: string) => void) | undefined): pino.DestinationStream {

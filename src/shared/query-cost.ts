@@ -1,8 +1,17 @@
 /**
- * Depth and worst-case size of an operation, computed from its text and variables
- * before anything runs (GitHub's node limit): every connection field counts as
- * many nodes as its page size (first or last, 20 when neither is given), times the
- * page sizes of the connections around it. Plain lists count as five items.
+ * Depth, worst-case size and work of an operation, computed from its text and variables
+ * before anything runs (GitHub's node limit, Shopify's field costs).
+ *
+ * Nodes: every connection counts as many nodes as its page size (first or last, 20 when
+ * neither is given), times the page sizes of the lists around it; a plain list counts its
+ * maximum (`listMaximum`): for the read engine's lists the number it reads at most, which
+ * writes also enforce (src/shared/list-limits.ts), so the count is an upper bound
+ * whatever the data holds.
+ *
+ * Work: fields that cost the database more than reading the records they return (a
+ * search, facet counts, a total, related records, a path, a timeline) add points of
+ * their own (`fieldCosts`), once per parent they are asked for. The rate limiter charges
+ * nodes / 100 plus work (src/traffic/rate-limit.ts); docs/architecture.md has the table.
  */
 import {
   getNamedType,
@@ -14,25 +23,95 @@ import {
   valueFromASTUntyped,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
-  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLField,
-  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { readsOfType } from '../read/record-reads';
+import { maximumRelatedRecords } from './list-limits';
 import { defaultPageSize } from './pagination/connection-arguments';
-
-/** What a plain (non-connection) list is assumed to hold; they are small, fixed lists such as a lesson's themes. */
-export const assumedListSize = 5;
 
 export interface QueryCost {
   depth: number;
   nodes: number;
+  /** Points of work beyond the nodes (fieldCosts, times the parents each field is asked for). */
+  work: number;
 }
+
+/**
+ * Plain lists that are not the read engine's (whose maximum is declared with the field),
+ * with the most items they can hold. Every list field of the schema is either a
+ * connection's, the engine's, or here (a test checks).
+ */
+export const listMaximums: Record<string, number> = {
+  // Facet values: the facet query keeps the 50 largest (src/search/facets.service.ts).
+  'FacetCounts.themes': 50,
+  'FacetCounts.years': 50,
+  'FacetCounts.districts': 50,
+  'FacetCounts.kinds': 50,
+  'FacetCounts.publishers': 50,
+  // One step per hop, at most four hops; the records along the way one more.
+  'RecordPath.steps': 4,
+  'RecordPath.nodes': 5,
+  // One reason per kind of relation, one highlight per highlighted field.
+  'RelatedBriefEdge.reasons': 10,
+  'RelatedLessonEdge.reasons': 10,
+  'SearchEdge.highlights': 10,
+  // Years with records; the timeline covers at most this many.
+  'ThemeTimeline.years': 200,
+  // Administration and mutation answers.
+  'Query.apiKeys': 1000,
+  'Query.sourceDocuments': 1000,
+  'KnowledgeBaseImportPayload.counts': 10,
+};
+
+/**
+ * Introspection's lists (types, fields, arguments) are bounded by the schema, not by
+ * data, and answered from memory; graphql's introspection depth rule bounds their
+ * nesting. They count as small lists, so the standard introspection query fits.
+ */
+const introspectionListSize = 5;
+
+/** Mutation payloads list their user errors: one per field at most. */
+const userErrorsMaximum = 100;
+
+/** How many items the plain list `Type.field` holds at most; undefined for a list nobody has bounded. */
+export function listMaximum(typeName: string, fieldName: string): number | undefined {
+  if (typeName.startsWith('__')) return introspectionListSize;
+  const declared = readsOfType(typeName)?.fields[fieldName];
+  if (declared?.kind === 'toMany') return declared.maximumItems;
+  if (fieldName === 'userErrors') return userErrorsMaximum;
+  return listMaximums[`${typeName}.${fieldName}`];
+}
+
+/**
+ * Points of work of a field, beyond the nodes it returns, per parent it is asked for:
+ * what the database does for it (a ranked search, grouped counts, a breadth-first
+ * search one statement per hop) relative to reading a page of records. A point is
+ * roughly 5 ms of database time at 100,000 lessons on a 2-core machine (docs/benchmarks.md:
+ * a search 20-60 ms, brief facets 45-140 ms, lesson facets with a search about 340 ms,
+ * related records 12-35 ms per record, a 4-hop path 60-230 ms).
+ */
+export const fieldCosts: Record<string, number | ((args: (name: string) => unknown) => number)> = {
+  'Query.search': 10,
+  'Query.briefFacets': 30,
+  // Lessons outnumber briefs (ten to one in the synthetic data): their facets cost more.
+  'Query.lessonFacets': 60,
+  'Query.autocomplete': 2,
+  // A breadth-first search from both ends, one statement per hop.
+  'Query.connection': (args) => 8 * (typeof args('maxHops') === 'number' ? Math.max(1, Math.min(4, args('maxHops') as number)) : 4),
+  'Brief.relatedBriefs': 10,
+  'Lesson.relatedLessons': 10,
+  'Theme.timeline': 5,
+};
+
+/** A total counts every matching row, not a page of them. */
+export const totalCountCost = 1;
+/** A field given a text search (briefs(search:), lessons(search:), the facets' search:) matches it against the search index. */
+export const listSearchCost = 5;
 
 function isConnectionType(type: GraphQLCompositeType): boolean {
   return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
@@ -41,53 +120,10 @@ function isConnectionType(type: GraphQLCompositeType): boolean {
 function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!value) return undefined;
   if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.STRING) return value.value;
   if (value.kind === Kind.LIST) return value.values;
   if (value.kind === Kind.VARIABLE) return variables[value.name.value];
   return undefined;
-}
-
-/** Lists whose size differs from `assumedListSize`: the facet lists hold up to 50; a change feed page's list was counted by its `first`. */
-const listSizes: Record<string, number> = { FacetCounts: 50, RecordChangePage: 1 };
-
-/**
- * How many items one field may return per parent, or undefined when it is not a list: its page size
- * for connections and ranked lists that take `first`, the number of IDs asked for, else an assumed size.
- */
-function itemsPerParent(field: GraphQLField<unknown, unknown>, selection: FieldNode, parentType: GraphQLCompositeType, variables: Record<string, unknown>): number | undefined {
-  const namedType = getNamedType(field.type) as GraphQLCompositeType;
-  const argument = (name: string) => argumentValue(selection.arguments?.find((node) => node.name.value === name)?.value, variables);
-  if (isConnectionType(namedType) || field.args.some((definition) => definition.name === 'first')) {
-    // Connections, and ranked lists that take `first` (related lessons), count their page size.
-    const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
-    const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
-    return Math.max(0, pageSize ?? fallback);
-  }
-  // (edges and nodes of a connection were counted with the connection)
-  if (!isListType(getNullableType(field.type)) || parentType.name.endsWith('Connection')) return undefined;
-  const ids = argument('ids');
-  return Array.isArray(ids) ? ids.length : (listSizes[parentType.name] ?? assumedListSize);
-}
-
-/** The field a selection names, introspection's meta fields included (they are not among the type's fields, but count like any other). */
-function fieldOf(parentType: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
-  if (name === '__schema') return SchemaMetaFieldDef;
-  if (name === '__type') return TypeMetaFieldDef;
-  return isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[name] : undefined;
-}
-
-/** Variables as the operation runs with them: those left out take the defaults it declares, which count like any other value. */
-function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
-  const complete = { ...variables };
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (complete[name] === undefined && definition.defaultValue) complete[name] = valueFromASTUntyped(definition.defaultValue);
-  }
-  return complete;
-}
-
-function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | null | undefined {
-  if (operation.operation === 'mutation') return schema.getMutationType();
-  return operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
 }
 
 export function measureOperation(
@@ -97,40 +133,75 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): QueryCost {
   let nodes = 0;
-  const values = withDefaults(operation, variables);
-  const rootType = rootTypeOf(schema, operation);
-  if (!rootType) return { depth: 0, nodes: 0 };
-  const typeNamed = (name: string, otherwise: GraphQLCompositeType) => (schema.getType(name) as GraphQLCompositeType | undefined) ?? otherwise;
+  let work = 0;
+  // Variables left out take the defaults the operation declares, which count like any other value.
+  variables = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!rootType) return { depth: 0, nodes: 0, work: 0 };
 
-  /** Returns the depth below this selection set; adds to `nodes` as it goes. */
-  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, fragmentPath: string[]): number => {
+  /**
+   * Returns the depth below this selection set; adds to `nodes` and `work` as it goes.
+   * `multiplier` is how many items the selection set is asked of, `instances` how many
+   * objects of `parentType` there are: the same, except for a connection's own fields
+   * (its totalCount is counted once per connection, not once per item of its page).
+   */
+  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, fragmentPath: string[], instances = multiplier): number => {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const name = selection.name.value;
         const fragment = fragments[name];
         if (!fragment || fragmentPath.includes(name)) continue; // validation rejects cycles; never loop here
-        deepest = Math.max(deepest, visit(fragment.selectionSet, typeNamed(fragment.typeCondition.name.value, parentType), multiplier, [...fragmentPath, name]));
+        const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+        deepest = Math.max(deepest, visit(fragment.selectionSet, type ?? parentType, multiplier, [...fragmentPath, name], instances));
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? typeNamed(selection.typeCondition.name.value, parentType) : parentType;
-        deepest = Math.max(deepest, visit(selection.selectionSet, type, multiplier, fragmentPath));
+        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parentType;
+        deepest = Math.max(deepest, visit(selection.selectionSet, type ?? parentType, multiplier, fragmentPath, instances));
         continue;
       }
-      const field = fieldOf(parentType, selection.name.value);
+      const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
+      // Introspection's meta fields are not among the type's fields, but count like any other.
+      const name = selection.name.value;
+      const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
+      const argument = (argumentName: string) => argumentValue(selection.arguments?.find((node) => node.name.value === argumentName)?.value, variables);
+      const fieldCost = fieldCosts[`${parentType.name}.${name}`];
+      if (fieldCost !== undefined) work += instances * (typeof fieldCost === 'function' ? fieldCost(argument) : fieldCost);
+      if (name === 'totalCount' && parentType.name.endsWith('Connection')) work += instances * totalCountCost;
       if (!field || !selection.selectionSet) {
         deepest = Math.max(deepest, 1);
         continue;
       }
-      const items = itemsPerParent(field, selection, parentType, values);
-      const childMultiplier = items === undefined ? multiplier : multiplier * items;
-      if (items !== undefined) nodes += childMultiplier;
-      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, childMultiplier, fragmentPath));
+      const namedType = getNamedType(field.type) as GraphQLCompositeType;
+      let childMultiplier = multiplier;
+      const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
+      const hasPageArguments = field.args.some((definition) => definition.name === 'first');
+      const search = argument('search');
+      if (typeof search === 'string' && search.trim() !== '') work += instances * listSearchCost;
+      if (isConnectionType(namedType) || hasPageArguments) {
+        // Connections, and ranked lists that take `first` (related lessons), count their page size.
+        const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
+        childMultiplier = multiplier * Math.max(0, pageSize ?? fallback);
+        nodes += childMultiplier;
+      } else if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {
+        // (edges and nodes of a connection were counted with the connection)
+        const ids = argument('ids');
+        const size = Array.isArray(ids) ? ids.length : (listMaximum(parentType.name, name) ?? maximumRelatedRecords);
+        childMultiplier = multiplier * size;
+        nodes += childMultiplier;
+      }
+      // Below a connection, its own fields (totalCount, pageInfo) exist once per connection; its edges and nodes once per item.
+      const childInstances = isConnectionType(namedType) ? instances : childMultiplier;
+      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, namedType, childMultiplier, fragmentPath, childInstances));
     }
     return deepest;
   };
 
   const depth = visit(operation.selectionSet, rootType, 1, []);
-  return { depth, nodes };
+  return { depth, nodes, work };
 }

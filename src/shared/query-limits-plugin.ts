@@ -11,26 +11,51 @@ import { codedError, ErrorCode } from './error-codes';
 export interface QueryLimits {
   maximumDepth: number;
   maximumNodes: number;
+  /** Most points one operation may cost (nodes / 100 plus the work of expensive fields, src/shared/query-cost.ts). */
+  maximumCost: number;
 }
+
+/** What an operation costs in points: one per hundred nodes it may return, at least one, plus its fields' work; mutations more. */
+export function operationCost(measured: { nodes: number; work: number }, mutation: boolean): number {
+  return Math.max(mutation ? mutationCost : 1, Math.ceil(measured.nodes / 100)) + measured.work;
+}
+
+export const mutationCost = 10;
 
 function limitError(message: string, limit: string, maximum: number, actual: number): GraphQLError {
   return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual });
 }
 
 /** What each operation measured, by request context, for the rate limiter to charge (src/traffic/rate-limit.ts). */
-export const measuredOperations = new WeakMap<object, { depth: number; nodes: number; mutation: boolean }>();
+export const measuredOperations = new WeakMap<object, MeasuredOperation>();
 
-/** Measures an operation and throws QUERY_LIMIT_EXCEEDED when it is too deep or could return too many nodes. */
-export function checkOperationLimits(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-  limits: QueryLimits,
-): { depth: number; nodes: number } {
+export interface MeasuredOperation {
+  depth: number;
+  nodes: number;
+  work: number;
+  cost: number;
+  mutation: boolean;
+  /** Refused for a limit before it ran: charged a token amount, not its cost (rate-limit.ts). */
+  refused: boolean;
+}
+
+/** The fragments of a document, by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-  const { depth, nodes } = measureOperation(schema, operation, fragments, variables);
+  return fragments;
+}
+
+/** Measures an operation (its depth, nodes, work and cost in points). */
+export function measureWithCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Omit<MeasuredOperation, 'refused'> {
+  const { depth, nodes, work } = measureOperation(schema, operation, fragmentsOf(document), variables);
+  const mutation = operation.operation === 'mutation';
+  return { depth, nodes, work, cost: operationCost({ nodes, work }, mutation), mutation };
+}
+
+/** Throws QUERY_LIMIT_EXCEEDED when a measured operation is too deep, could return too many nodes or costs too much. */
+export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' | 'nodes' | 'cost'>, limits: QueryLimits): void {
+  const { depth, nodes, cost } = measured;
   if (depth > limits.maximumDepth) {
     throw limitError(
       `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,
@@ -44,7 +69,13 @@ export function checkOperationLimits(
       'nodes', limits.maximumNodes, nodes,
     );
   }
-  return { depth, nodes };
+  if (cost > limits.maximumCost) {
+    throw limitError(
+      `Query costs ${cost.toLocaleString('en-US')} points, over the limit of ${limits.maximumCost.toLocaleString('en-US')} per operation (by ${(cost - limits.maximumCost).toLocaleString('en-US')}). ` +
+        'Searches, facets, totals, related records and paths cost points each time they are asked for: ask for them fewer times.',
+      'cost', limits.maximumCost, cost,
+    );
+  }
 }
 
 export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): ApolloServerPlugin<Context> {
@@ -57,11 +88,10 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
             throw codedError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP');
           }
           // Measured before the limits are checked, so the rate limiter charges refused operations too.
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const measured = measureOperation(schema, operation, fragments, request.variables ?? {});
-          measuredOperations.set(contextValue, { ...measured, mutation: operation.operation === 'mutation' });
-          checkOperationLimits(schema, document, operation, request.variables ?? {}, limits);
+          const measured: MeasuredOperation = { ...measureWithCost(schema, document, operation, request.variables ?? {}), refused: true };
+          measuredOperations.set(contextValue, measured);
+          checkOperationLimits(measured, limits);
+          measured.refused = false;
         },
       };
     },

@@ -7,6 +7,7 @@
 import { GraphQLError } from 'graphql';
 import type { StoredChange } from '../change/change-feed.service';
 import type { RecordChangeFollower } from './record-change-follower';
+import { ErrorCode } from '../shared/error-codes';
 
 export const maximumQueuedChanges = 1000;
 
@@ -23,7 +24,7 @@ export function changeStream<T>(
     if (finished) return;
     if (queue.length >= maximumQueuedChanges) {
       failure = new GraphQLError(`The subscriber fell more than ${maximumQueuedChanges} changes behind; subscribe again and catch up with the change feed`, {
-        extensions: { code: 'SUBSCRIBER_TOO_SLOW' },
+        extensions: { code: ErrorCode.SUBSCRIBER_TOO_SLOW },
       });
       stopListening();
       onOverflow();

@@ -16,6 +16,7 @@ import { runReadStatement } from '../read/statement-runner';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { updatedAtConditions } from '../shared/updated-at';
 import { changeStream } from './change-stream';
+import { ErrorCode } from '../shared/error-codes';
 
 @ArgsType()
 class RecordChangedArguments {
@@ -27,7 +28,7 @@ class RecordChangedArguments {
 }
 
 function liveChangesOf(context: RequestContext) {
-  if (!context.liveChanges) throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql', { extensions: { code: 'BAD_REQUEST' } });
+  if (!context.liveChanges) throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql', { extensions: { code: ErrorCode.BAD_REQUEST } });
   return context.liveChanges;
 }
 

@@ -16,10 +16,11 @@ import { authenticate, type Viewer } from '../auth/viewer';
 import { createRequestContext, type DataSources } from '../context';
 import type { RequestLimits } from '../config';
 import type { Logger } from '../shared/logger';
-import { checkOperationLimits, type QueryLimits } from '../shared/query-limits-plugin';
+import { checkOperationLimits, measureWithCost, type QueryLimits } from '../shared/query-limits-plugin';
+import { ErrorCode } from '../shared/error-codes';
 import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules';
 import type { PointsStore } from '../traffic/points-store';
-import { operationCost, type RateLimitSettings } from '../traffic/rate-limit';
+import type { RateLimitSettings } from '../traffic/rate-limit';
 import type { RecordChangeFollower } from './record-change-follower';
 
 export interface SubscriptionServerOptions {
@@ -66,21 +67,23 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: 'BAD_REQUEST' } })];
+        if (!operation) return [new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: ErrorCode.BAD_REQUEST } })];
         if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: ErrorCode.BAD_REQUEST } })];
         }
         const viewer = viewers.get(context.extra.socket) ?? null;
         const rateLimitClient = viewer ? `key:${viewer.apiKeyKey}` : `address:${context.extra.request.socket.remoteAddress ?? 'unknown'}`;
-        let nodes: number;
+        let cost: number;
         try {
-          nodes = checkOperationLimits(options.schema, document, operation, payload.variables ?? {}, options.queryLimits).nodes;
+          const measured = measureWithCost(options.schema, document, operation, payload.variables ?? {});
+          checkOperationLimits(measured, options.queryLimits);
+          cost = measured.cost;
         } catch (error) {
           return [error as GraphQLError];
         }
         if (options.rateLimit.points > 0) {
-          const charge = await options.pointsStore.charge(rateLimitClient, operationCost(nodes, false), options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
-          if (!charge.allowed) return [new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', { extensions: { code: 'RATE_LIMITED' } })];
+          const charge = await options.pointsStore.charge(rateLimitClient, cost, options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
+          if (!charge.allowed) return [new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', { extensions: { code: ErrorCode.RATE_LIMITED } })];
         }
         const contextValue = createRequestContext(options.dataSources, { viewer, rateLimitClient });
         contextValue.liveChanges = { follower: options.follower, close: () => context.extra.socket.terminate() };

@@ -1,5 +1,5 @@
 import { MemoryPointsStore, windowOf } from './points-store';
-import { mutationCost, operationCost } from './rate-limit';
+import { mutationCost, operationCost } from '../shared/query-limits-plugin';
 
 const hour = 3_600_000;
 
@@ -38,8 +38,8 @@ describe('the points store in memory', () => {
 
 describe('operation cost', () => {
   it('is a point per hundred nodes, at least one; a mutation costs more', () => {
-    expect([0, 1, 100, 101, 50_000].map((nodes) => operationCost(nodes, false))).toEqual([1, 1, 1, 2, 500]);
-    expect(operationCost(0, true)).toBe(mutationCost);
-    expect(operationCost(5000, true)).toBe(50);
+    expect([0, 1, 100, 101, 50_000].map((nodes) => operationCost({ nodes, work: 0 }, false))).toEqual([1, 1, 1, 2, 500]);
+    expect(operationCost({ nodes: 0, work: 0 }, true)).toBe(mutationCost);
+    expect(operationCost({ nodes: 5000, work: 0 }, true)).toBe(50);
   });
 });

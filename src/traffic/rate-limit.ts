@@ -1,8 +1,11 @@
 /**
  * Rate limiting by cost, not by request count (GitHub's points budget): each client
  * (its API key, else its IP address) may spend `points` per window; an operation
- * costs one point per hundred nodes it may return (at least 1), a mutation 10. Over
- * budget gets HTTP 429 with Retry-After; every answer says what is left.
+ * costs one point per hundred nodes it may return (at least 1, a mutation 10) plus the
+ * work of its expensive fields (src/shared/query-cost.ts); an operation refused for a
+ * limit, or a request refused before GraphQL, costs 1. Over budget gets HTTP 429 with
+ * Retry-After; every answer says what is left and what it cost (`x-ratelimit-cost`, and
+ * `extensions.cost` when the request asks with `"extensions": { "cost": true }`).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
@@ -21,12 +24,8 @@ export interface RateLimitSettings {
   windowSeconds: number;
 }
 
-export const mutationCost = 10;
-
-/** What an operation costs: one point per hundred nodes it may return, at least one; mutations more. */
-export function operationCost(nodes: number, mutation: boolean): number {
-  return Math.max(mutation ? mutationCost : 1, Math.ceil(nodes / 100));
-}
+/** What an operation refused for a limit before it ran costs (its size was never spent). */
+export const refusedOperationCost = 1;
 
 const addressClient = (request: express.Request) => `address:${request.ip ?? 'unknown'}`;
 
@@ -71,29 +70,63 @@ async function hasPointsLeft(store: PointsStore, client: string, settings: RateL
 /**
  * Refused keys are charged to the sender's address, on a budget of their own (so that
  * anonymous reads from a busy address do not lock out a valid key sent from it): each
- * refused key costs a point, and an address with nothing left may not try keys (nor
- * reach the database to look one up) until the window resets.
+ * refused key costs a point, and once an address has nothing left, keys it sends that
+ * are refused get 429 instead of 401 until the window resets. A valid key still works from
+ * it: keys are 256 random bits, so the budget bounds the noise of guessing, and never
+ * lets one client behind a shared address lock out the others.
  */
-export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): KeyAttemptGuard {
+export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics): KeyAttemptGuard {
   const refusedKeysOf = (request: express.Request) => `refused-keys:${addressClient(request)}`;
   return {
-    mayTry: (request, response) => hasPointsLeft(store, refusedKeysOf(request), settings, metrics, logger, response),
+    async spent(request) {
+      try {
+        return !(await store.charge(refusedKeysOf(request), 0, settings.points - 1, settings.windowSeconds * 1000)).allowed;
+      } catch {
+        return false; // counters that cannot be read refuse nobody
+      }
+    },
+    async refuse(request, response) {
+      const windowMilliseconds = settings.windowSeconds * 1000;
+      const check = await store.charge(refusedKeysOf(request), 0, settings.points - 1, windowMilliseconds).catch(() => ({ allowed: false, used: settings.points, resetAt: Date.now() + windowMilliseconds }));
+      refuse(response, settings, { ...check, allowed: false }, metrics);
+    },
     async refused(request) {
       await store.charge(refusedKeysOf(request), 1, settings.points, settings.windowSeconds * 1000).catch(() => undefined);
     },
   };
 }
 
+/** What a request refused before GraphQL (malformed JSON, a batch, too large a body) costs. */
+export const refusedRequestCost = 1;
+
 /**
- * Before the body is parsed: a client with nothing left is refused at once, so floods
- * of requests (even malformed ones) cost the server almost nothing.
+ * Once the sender is known and before the body is read: a client with nothing left is
+ * refused at once, so floods of requests (even malformed ones) cost the server almost
+ * nothing. A request refused later, before it reaches GraphQL (whose plugin charges the
+ * rest), is charged `refusedRequestCost` when its answer is sent.
  */
 export function refuseSpentClients(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger) {
-  return async (request: express.Request, response: express.Response, next: express.NextFunction): Promise<void> => {
+  return async (request: express.Request, response: express.Response): Promise<boolean> => {
     const client = rateLimitClient(request, response);
     response.locals.rateLimitClient = client;
-    if (await hasPointsLeft(store, client, settings, metrics, logger, response)) next();
+    if (!(await hasPointsLeft(store, client, settings, metrics, logger, response))) return false;
+    response.once('finish', () => {
+      if (response.locals.reachedGraphQL) return;
+      store.charge(client, refusedRequestCost, settings.points, settings.windowSeconds * 1000).catch(() => undefined);
+    });
+    return true;
   };
+}
+
+/** Just before Apollo: from here on the rate-limit plugin charges the request. */
+export function markReachedGraphQL(_request: express.Request, response: express.Response, next: express.NextFunction): void {
+  response.locals.reachedGraphQL = true;
+  next();
+}
+
+/** A client asks for the cost in the answer with `"extensions": { "cost": true }` (as a GET parameter too). */
+function wantsCost(extensions: Record<string, unknown> | undefined): boolean {
+  return extensions?.cost === true;
 }
 
 /** Charges each operation its cost once its size is known (after validation, before execution). */
@@ -113,7 +146,8 @@ export function rateLimitPlugin(store: PointsStore, settings: RateLimitSettings,
       return {
         async didResolveOperation({ contextValue, response }) {
           const measured = measuredOperations.get(contextValue);
-          const cost = operationCost(measured?.nodes ?? 0, measured?.mutation ?? false);
+          // An operation refused for a limit is not run, so it costs a token amount, not the size it asked for.
+          const cost = !measured ? 1 : measured.refused ? refusedOperationCost : measured.cost;
           const result = await spend(contextValue.rateLimitClient, cost);
           if (!result || result.charge.allowed) return;
           recordRateLimitRejection(metrics);
@@ -125,10 +159,25 @@ export function rateLimitPlugin(store: PointsStore, settings: RateLimitSettings,
             { cost, remaining },
           );
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, request, response }) {
           // Requests refused before their cost was known (a syntax error, say) still spend a point.
           if (!charged) await spend(contextValue.rateLimitClient, 1);
-          if (charged) setBudgetHeaders((name, value) => response.http.headers.set(name, value), settings, charged.charge, charged.cost);
+          if (!charged) return;
+          setBudgetHeaders((name, value) => response.http.headers.set(name, value), settings, charged.charge, charged.cost);
+          if (wantsCost(request.extensions) && response.body.kind === 'single') {
+            const measured = measuredOperations.get(contextValue);
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: {
+                charged: charged.cost,
+                nodes: measured?.nodes ?? 0,
+                work: measured?.work ?? 0,
+                limit: settings.points,
+                remaining: Math.max(0, settings.points - charged.charge.used),
+                resetAt: new Date(charged.charge.resetAt).toISOString(),
+              },
+            };
+          }
         },
       };
     },

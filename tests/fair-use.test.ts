@@ -1,0 +1,131 @@
+/**
+ * Fair use of the database pool (src/traffic/database-share.ts): one client's requests,
+ * however many and however large, hold only its share of the pool, so other clients'
+ * small requests are still served; and a request whose client went away stops its
+ * database work. Slow requests are made by holding a lock from another connection.
+ */
+import { Client } from 'pg';
+import { ApiKeyRole } from '../src/auth/api-key.entity';
+import { defaultDatabaseShare } from '../src/traffic/database-share';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const { perClient, perRequest } = defaultDatabaseShare;
+
+describe('fair use of the database', () => {
+  let server: TestServer;
+  let locker: Client;
+  let observer: Client;
+  let heavyClient: string;
+
+  beforeAll(async () => {
+    // The default pool (10 connections) and shares (src/traffic/database-share.ts).
+    server = await startTestServer();
+    heavyClient = await server.createApiKey(ApiKeyRole.EDITOR);
+    locker = new Client({ connectionString: server.database.url, application_name: 'briefgraph-test-locker' });
+    await locker.connect();
+    observer = new Client({ connectionString: server.database.url, application_name: 'briefgraph-test-observer' });
+    await observer.connect();
+  });
+  afterAll(async () => {
+    await locker.end();
+    await observer.end();
+    await server.close();
+  });
+
+  /** The server's statements waiting on the locker's lock. */
+  async function waitingOnLock(): Promise<number> {
+    const { rows } = await observer.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND wait_event_type = 'Lock'`,
+    );
+    return rows[0].waiting as number;
+  }
+
+  /** Resolves once `count` of the server's statements wait on the lock (polling PostgreSQL, which says when they do). */
+  async function untilWaiting(count: number): Promise<void> {
+    while ((await waitingOnLock()) < count) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  async function withLock(table: string, work: () => Promise<void>): Promise<void> {
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    try {
+      await work();
+    } finally {
+      await locker.query('ROLLBACK');
+    }
+  }
+
+  it("holds ten concurrent requests of one client to its share of the pool, and serves other clients' small requests meanwhile", async () => {
+    await withLock('theme', async () => {
+      const heavy = Array.from({ length: 10 }, () => server.graphql(`{ themes(first: 5) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
+      await untilWaiting(perClient);
+      // Another client (no key: its address) reads something else at once, several times.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`);
+        expect(small.status).toBe(200);
+        expect(small.errors).toBeUndefined();
+      }
+      // Only the client's share reached the database; the rest wait for it, not for the pool.
+      expect(await waitingOnLock()).toBe(perClient);
+      await locker.query('ROLLBACK');
+      await locker.query('BEGIN');
+      for (const answer of await Promise.all(heavy)) expect(answer.status).toBe(200);
+    });
+  });
+
+  it('gives one request (fifteen aliased facet counts) no more than its share of connections at once', async () => {
+    await withLock('lesson', async () => {
+      const aliases = Array.from({ length: 15 }, (_, index) => `f${index}: lessonFacets { themes { count } }`).join(' ');
+      const facets = server.graphql(`{ ${aliases} }`);
+      await untilWaiting(perRequest);
+      const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`, undefined, { apiKey: heavyClient });
+      expect(small.status).toBe(200);
+      expect(await waitingOnLock()).toBe(perRequest);
+      await locker.query('ROLLBACK');
+      await locker.query('BEGIN');
+      const answer = await facets;
+      expect(answer.errors).toBeUndefined();
+      expect(Object.keys(answer.data!)).toHaveLength(15);
+    });
+  });
+
+  it('refuses a client more requests in flight than REQUESTS_IN_FLIGHT_PER_CLIENT at once, and no other client', async () => {
+    const limited = await startTestServer({ database: server.database, server: { requestsInFlightPerClient: 3 } });
+    try {
+      await withLock('theme', async () => {
+        const waiting = Array.from({ length: 3 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
+        await untilWaiting(Math.min(3, perClient)); // the rest of the three wait for the client's share
+        const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
+        expect(refused.status).toBe(429);
+        expect(refused.headers.get('retry-after')).toBe('1');
+        expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/already has 3 requests in flight/), extensions: { code: 'TOO_MANY_REQUESTS_IN_FLIGHT' } });
+        expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`)).status).toBe(200);
+        await locker.query('ROLLBACK');
+        await locker.query('BEGIN');
+        for (const answer of await Promise.all(waiting)) expect(answer.status).toBe(200);
+      });
+      expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('stops the database work of a request whose client went away', async () => {
+    await withLock('theme', async () => {
+      const abandoned = new AbortController();
+      const request = fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ themes(first: 3) { nodes { name } } }' }),
+        signal: abandoned.signal,
+      }).catch((error: Error) => error);
+      await untilWaiting(1);
+      abandoned.abort();
+      expect(((await request) as Error).name).toBe('AbortError');
+      // Cancelled in PostgreSQL while the lock is still held, not left waiting for it.
+      while ((await waitingOnLock()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await waitingOnLock()).toBe(0);
+    });
+    expect((await server.graphql(`{ themes(first: 1) { totalCount } }`)).status).toBe(200);
+  });
+});
