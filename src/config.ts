@@ -268,7 +268,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     production: environment.NODE_ENV?.trim() === 'production',
     introspection: readBoolean(environment, 'INTROSPECTION', true),
-    rateLimitPoints: readInteger(environment, 'RATE_LIMIT_POINTS', 5000, 0, 100_000_000),
+    rateLimitPoints: readInteger(environment, 'RATE_LIMIT_POINTS', 20_000, 0, 100_000_000),
     rateLimitWindowSeconds: readInteger(environment, 'RATE_LIMIT_WINDOW_SECONDS', 3600, 1, 86_400),
     trustProxy: readInteger(environment, 'TRUST_PROXY', 0, 0, 10),
     cacheMaxAgeSeconds: readInteger(environment, 'CACHE_MAX_AGE_SECONDS', 60, 0, 86_400),

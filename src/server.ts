@@ -111,7 +111,7 @@ export interface ServerOptions {
   publications?: PublicationSettings;
 }
 
-export const defaultRateLimit: RateLimitSettings = { points: 5000, windowSeconds: 3600 };
+export const defaultRateLimit: RateLimitSettings = { points: 20_000, windowSeconds: 3600 };
 
 /** The standard introspection query is 15 levels deep; real queries of this graph need fewer than 12. */
 export const defaultQueryLimits: QueryLimits = { maximumDepth: 20, maximumNodes: 50_000, maximumCost: 1000 };

@@ -273,6 +273,7 @@ describeInBrowser(suiteName, () => {
     await Promise.all(pending.splice(0));
     expect(exchanges.filter((exchange) => exchange.errors.length > 0)).toEqual([]);
     expect(exchanges.map((exchange) => exchange.operation)).toEqual(expect.arrayContaining(['PersonPage', 'PersonBriefs', 'PersonList', 'BriefCitation', 'BriefCitationData']));
-    expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(10);
+    // Under 1% of a client's hourly budget per request, as in tests/explorer.test.ts.
+    expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(150);
   });
 });

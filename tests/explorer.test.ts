@@ -291,9 +291,10 @@ describeInBrowser(suiteName, () => {
     await Promise.all(pending.splice(0));
     expect(exchanges.length).toBeGreaterThan(20);
     expect(exchanges.filter((exchange) => exchange.errors.length > 0)).toEqual([]);
-    // One point per hundred nodes a query may return (of 5,000 an hour per client by default): every
-    // list the explorer asks for is paged or capped, so no single request may cost more than a few.
+    // One point per hundred nodes a query may return, plus the work of searches, facets and totals
+    // (of 20,000 an hour per client by default): every list the explorer asks for is paged or capped,
+    // so its heaviest request (a search with its facets, about 100) stays under 1% of the budget.
     for (const exchange of exchanges) expect(exchange.cost).toBeGreaterThanOrEqual(1);
-    expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(10);
+    expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(150);
   });
 });

@@ -53,6 +53,7 @@ export const listMaximums: Record<string, number> = {
   'FacetCounts.districts': 50,
   'FacetCounts.kinds': 50,
   'FacetCounts.publishers': 50,
+  'FacetCounts.bases': 50,
   // One step per hop, at most four hops; the records along the way one more.
   'RecordPath.steps': 4,
   'RecordPath.nodes': 5,
@@ -66,6 +67,12 @@ export const listMaximums: Record<string, number> = {
   'Query.apiKeys': 1000,
   'Query.sourceDocuments': 1000,
   'KnowledgeBaseImportPayload.counts': 10,
+  'Query.webhooks': 1000,
+  // A brief's identifiers (writes take at most 20), a person's (the ORCID iD).
+  'Brief.identifiers': 20,
+  'Person.identifiers': 1,
+  // The feed's page was counted by its `first` on `changes(first:)`: its list holds that page.
+  'RecordChangePage.changes': 1,
 };
 
 /**
