@@ -2,8 +2,9 @@
 import { briefListing } from '../brief/brief.service';
 import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
+import { membershipReads } from '../network/district-network-membership.reads';
 import { networkReads } from '../network/district-network.reads';
-import { byName, connection, defineReads, expression, throughJoin } from '../read/record-reads';
+import { byName, connection, defineReads, expression, ownedBy, throughJoin } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -29,6 +30,7 @@ export const districtReads = defineReads({
     ...sourcedFields,
     districtKind: expression((row) => `${row}.kind`),
     networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
+    networkMemberships: ownedBy(() => membershipReads, 'district_id', (alias) => `(SELECT member_n.name FROM district_network member_n WHERE member_n.id = ${alias}.network_id), ${alias}.network_id`),
     // Briefs that study the district directly, through a network it belongs to (an inference), or either.
     briefs: connection(
       () => briefListing,
