@@ -8,6 +8,7 @@ import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { DistrictNetwork } from './district-network.entity';
 import { membershipReads } from './district-network-membership.reads';
+import { memberWhenPublished } from './membership-dates';
 import { districtNetworkListing } from './district-network.service';
 
 export const networkReads = defineReads({
@@ -23,7 +24,8 @@ export const networkReads = defineReads({
     // Briefs that study the network, directly or through its member districts.
     briefs: connection(() => briefListing, {
       from: `(SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = p.owner
-              UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id WHERE m.network_id = p.owner) owned
+              UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id JOIN brief member_b ON member_b.id = x.brief_id
+                    WHERE m.network_id = p.owner AND ${memberWhenPublished('m', 'member_b')}) owned
              JOIN brief b ON b.id = owned.id`,
     }),
   },

@@ -49,7 +49,7 @@ export class DistrictNetworkResolver {
     return compiledValue(network, info, context);
   }
 
-  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through its member districts.' })
+  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through districts that were its members when the brief came out.' })
   briefs(@Root() network: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(network, info, context);
   }
