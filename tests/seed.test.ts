@@ -173,7 +173,7 @@ describe('the seed dataset', () => {
     ]);
   });
 
-  it('dates CORE memberships from public records: five founders in 2010, Sacramento City and Sanger gone in 2014', async () => {
+  it('dates CORE memberships from public records: five founders in 2010, Oakland 2012, Garden Grove and Santa Ana 2013, Sanger gone in 2014', async () => {
     const rows = await query(
       `SELECT d.slug, m.joined_on::text AS joined, m.joined_on_precision AS joined_precision, m.left_on::text AS left, m.left_on_precision AS left_precision, s.slug AS source
          FROM district_network_member m JOIN district_network n ON n.id = m.network_id JOIN district d ON d.id = m.district_id
@@ -181,17 +181,16 @@ describe('the seed dataset', () => {
         WHERE n.slug = 'core-districts' ORDER BY d.slug`,
     );
     const founder = (slug: string) => ({ slug, joined: '2010-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'core-districts-history' });
-    const undated = (slug: string, source: string) => ({ slug, joined: null, joined_precision: null, left: null, left_precision: null, source });
     expect(rows).toEqual([
       founder('fresno-unified'),
-      undated('garden-grove-unified', 'core-districts-history'),
+      { slug: 'garden-grove-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
       founder('long-beach-unified'),
       founder('los-angeles-unified'),
-      undated('oakland-unified', 'core-districts-history'),
-      { slug: 'sacramento-city-unified', joined: '2010-01-01', joined_precision: 'YEAR', left: '2014-01-01', left_precision: 'YEAR', source: 'gardner-center-core-waiver-extended' },
+      { slug: 'oakland-unified', joined: '2012-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'oakland-core-data-collaborative-about' },
+      founder('sacramento-city-unified'),
       founder('san-francisco-unified'),
       { slug: 'sanger-unified', joined: null, joined_precision: null, left: '2014-01-01', left_precision: 'YEAR', source: 'gardner-center-core-waiver-extended' },
-      undated('santa-ana-unified', 'core-districts-history'),
+      { slug: 'santa-ana-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
     ]);
     // The partnership's members are named by the network's own source, so their memberships carry none of their own.
     const [partnership] = await query(
