@@ -28,7 +28,7 @@ import { Lesson } from './lesson/lesson.entity';
 import { LessonLink } from './lesson/lesson-link.entity';
 import { AgendaTopicResolver, MeetingMaterialResolver, MeetingResolver } from './meeting/meeting.resolver';
 import { Meeting } from './meeting/meeting.entity';
-import { DistrictNetworkResolver } from './network/district-network.resolver';
+import { DistrictNetworkMembershipResolver, DistrictNetworkResolver } from './network/district-network.resolver';
 import { DistrictNetwork } from './network/district-network.entity';
 import { NodeResolver } from './node/node.resolver';
 import { projectRoot } from './shared/project-root';
@@ -61,6 +61,7 @@ export function buildBriefgraphSchema(): GraphQLSchema {
       ThemeResolver,
       DistrictResolver,
       DistrictNetworkResolver,
+      DistrictNetworkMembershipResolver,
       MeetingResolver,
       MeetingMaterialResolver,
       AgendaTopicResolver,

@@ -94,13 +94,13 @@ describe('evidence', () => {
 
   it('says which briefs study a district themselves and which are inferred through a network', async () => {
     const briefsOf = async () => {
-      const { data, errors } = await server.graphql(`{ district(slug: "long-beach-unified") {
+      const { data, errors } = await server.graphql(`{ district(slug: "los-angeles-unified") {
         any: briefs { nodes { slug } } direct: briefs(studied: DIRECT) { nodes { slug } } inferred: briefs(studied: THROUGH_NETWORK) { nodes { slug } } } }`);
       expect(errors).toBeUndefined();
       const slugs = (list: any) => list.nodes.map((brief: any) => brief.slug).sort();
       return { any: slugs(data!.district.any), direct: slugs(data!.district.direct), inferred: slugs(data!.district.inferred) };
     };
-    // No brief names Long Beach itself; two are about a network it is recorded in.
+    // No brief names Los Angeles itself; two are about a network it is a member of.
     expect(await briefsOf()).toEqual({
       any: ['core-districts-measurement-capacity-building-and-shared-accountability', 'lessons-from-the-core-districts'],
       direct: [],
@@ -108,7 +108,7 @@ describe('evidence', () => {
     });
     // Once a brief names the district (its case study), it is a direct study and no longer an inference.
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
-    const { data } = await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { id } district(slug: "long-beach-unified") { id } }`);
+    const { data } = await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { id } district(slug: "los-angeles-unified") { id } }`);
     const added = await server.graphql(
       `mutation($id: ID!, $ids: [ID!]!) { briefAddDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`,
       { id: data!.brief.id, ids: [data!.district.id] },
@@ -122,6 +122,24 @@ describe('evidence', () => {
     });
     // Leave the knowledge base as the other tests expect it.
     await server.graphql(`mutation($id: ID!, $ids: [ID!]!) { briefRemoveDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`, { id: data!.brief.id, ids: [data!.district.id] }, { apiKey: editor });
+  });
+
+  it('infers a study through a network only while the district was a member, and lists the two case-study districts as direct', async () => {
+    const { data, errors } = await server.graphql(`{
+      sanger: district(slug: "sanger-unified") { any: briefs { nodes { slug } } inferred: briefs(studied: THROUGH_NETWORK) { nodes { slug } } }
+      longBeach: district(slug: "long-beach-unified") { direct: briefs(studied: DIRECT) { nodes { slug } } }
+      core: districtNetwork(slug: "core-districts") { briefs(first: 100) { nodes { slug } } }
+      filtered: briefs(filter: { districtSlugs: ["sanger-unified"] }) { totalCount }
+      facets: briefFacets { districts { district { slug } count } }
+    }`);
+    expect(errors).toBeUndefined();
+    // Sanger left CORE in 2014; the CORE briefs on record came out later, so none is inferred to study it.
+    expect(data!.sanger).toEqual({ any: { nodes: [] }, inferred: { nodes: [] } });
+    expect(data!.filtered.totalCount).toBe(0);
+    expect(data!.facets.districts.map((facet: any) => facet.district.slug)).not.toContain('sanger-unified');
+    // The 2019 report's case studies: Long Beach and Garden Grove unified, named by the report itself.
+    expect(data!.longBeach.direct.nodes.map((brief: any) => brief.slug)).toEqual(['lessons-from-the-core-districts']);
+    expect(data!.core.briefs.nodes.map((brief: any) => brief.slug)).toContain('lessons-from-the-core-districts');
   });
 
   it('writes the basis and locator with a lesson, and refuses a null basis on update', async () => {

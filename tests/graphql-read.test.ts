@@ -63,6 +63,53 @@ describe('reading the knowledge base over GraphQL', () => {
     ]);
   });
 
+  it('dates and sources network memberships, from the district and from the network', async () => {
+    const { data, errors } = await server.graphql(`{
+      sanger: district(slug: "sanger-unified") {
+        networks { slug }
+        networkMemberships { network { slug } joinedOn { text } leftOn { year precision text } source { slug documentKind url } }
+      }
+      core: districtNetwork(slug: "core-districts") {
+        members(first: 100) { totalCount }
+        memberships { district { slug } joinedOn { year precision } leftOn { year } source { slug } }
+      }
+      partnership: districtNetwork(slug: "fresno-long-beach-learning-partnership") { memberships { district { slug } joinedOn { year } leftOn { year } source { slug } } }
+    }`);
+    expect(errors).toBeUndefined();
+    // A former member stays a member on record; its membership says when it ended and on whose word.
+    expect(data!.sanger).toEqual({
+      networks: [{ slug: 'core-districts' }],
+      networkMemberships: [
+        {
+          network: { slug: 'core-districts' },
+          joinedOn: null,
+          leftOn: { year: 2014, precision: 'YEAR', text: '2014' },
+          source: { slug: 'gardner-center-core-waiver-extended', documentKind: 'PUBLIC_RECORD', url: 'https://gardnercenter.stanford.edu/news/no-child-left-behind-waiver-extended-core-districts' },
+        },
+      ],
+    });
+    const core = data!.core;
+    expect(core.members.totalCount).toBe(core.memberships.length);
+    // By district name: Fresno, Garden Grove, Long Beach, Los Angeles, Oakland, Sacramento City, San Francisco, Sanger, Santa Ana.
+    expect(core.memberships.map((membership: any) => [membership.district.slug, membership.joinedOn?.year ?? null, membership.leftOn?.year ?? null])).toEqual([
+      ['fresno-unified', 2010, null],
+      ['garden-grove-unified', 2013, null],
+      ['long-beach-unified', 2010, null],
+      ['los-angeles-unified', 2010, null],
+      ['oakland-unified', 2012, null],
+      ['sacramento-city-unified', 2010, null],
+      ['san-francisco-unified', 2010, null],
+      ['sanger-unified', null, 2014],
+      ['santa-ana-unified', 2013, null],
+    ]);
+    expect(core.memberships.every((membership: any) => membership.source !== null)).toBe(true);
+    // Members the network's own source names carry no dates or source of their own.
+    expect(data!.partnership.memberships).toEqual([
+      { district: { slug: 'fresno-unified' }, joinedOn: null, leftOn: null, source: null },
+      { district: { slug: 'long-beach-unified' }, joinedOn: null, leftOn: null, source: null },
+    ]);
+  });
+
   it('walks the theme hierarchy both ways', async () => {
     const { data } = await server.graphql(`{
       theme(slug: "improvement-science") { name parent { slug parent { slug } } lessons { nodes { brief { slug } } } }
@@ -97,7 +144,7 @@ describe('reading the knowledge base over GraphQL', () => {
     expect({
       organizations: data!.organizations.totalCount, themes: data!.themes.totalCount, districts: data!.districts.totalCount, networks: data!.districtNetworks.totalCount,
       briefs: data!.briefs.totalCount, lessons: data!.lessons.totalCount, sources: data!.sourceDocuments.length,
-    }).toEqual({ organizations: 5, themes: 19, districts: 8, networks: 4, briefs: 7, lessons: 19, sources: 13 });
+    }).toEqual({ organizations: 5, themes: 19, districts: 9, networks: 4, briefs: 7, lessons: 19, sources: 19 });
   });
 
   it('fetches any object again by its global ID', async () => {

@@ -272,6 +272,24 @@ meetings:
     );
   });
 
+  it('names a district that is a member twice, and a membership that ends before it begins', () => {
+    const network = `networks:
+  - slug: test-network
+    name: Test Network
+    kind: CONSORTIUM
+    members: [fresno-unified]
+    memberships:
+      - { district: fresno-unified, joined: "2012" }
+      - { district: sanger-unified, joined: 2015-06, left: "2014", source: core-districts-history }
+      - { district: oakland-unified, joined: 2014-06, left: "2014" }
+`;
+    const error = problemsOfDocuments(seedDocumentsWith([{ name: 'network.yaml', content: network }]));
+    expect(error.message).toMatch(/network\.yaml:\d+: networks\[0\] \(slug "test-network"\): field "memberships\[0\]\.district": names district "fresno-unified" again \(already members\[0\]\)/);
+    expect(error.message).toMatch(/field "memberships\[1\]\.left": must be 2015-06 \(joined\) or later, got 2014/);
+    // Left in the year it joined, to the precision both give: accepted.
+    expect(error.message).not.toMatch(/memberships\[2\]/);
+  });
+
   it('writes nothing when a file holds hostile input', async () => {
     const everything = async () => (await database.dataSource.query(`SELECT (SELECT count(*) FROM brief) + (SELECT count(*) FROM meeting) + (SELECT count(*) FROM organization) AS count`))[0].count;
     const before = await everything();

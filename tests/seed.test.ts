@@ -163,14 +163,53 @@ describe('the seed dataset', () => {
     expect(row.short_name).toBe('AIR');
   });
 
-  it('has the two-district Fresno-Long Beach partnership and the eight-district CORE network', async () => {
+  it('has the two-district Fresno-Long Beach partnership and the CORE network with nine recorded memberships', async () => {
     const members = await query(
       `SELECT n.slug, count(*)::int AS members FROM district_network n JOIN district_network_member m ON m.network_id = n.id GROUP BY n.slug ORDER BY n.slug`,
     );
     expect(members).toEqual([
-      { slug: 'core-districts', members: 8 },
+      { slug: 'core-districts', members: 9 },
       { slug: 'fresno-long-beach-learning-partnership', members: 2 },
     ]);
+  });
+
+  it('dates CORE memberships from public records: five founders in 2010, Oakland 2012, Garden Grove and Santa Ana 2013, Sanger gone in 2014', async () => {
+    const rows = await query(
+      `SELECT d.slug, m.joined_on::text AS joined, m.joined_on_precision AS joined_precision, m.left_on::text AS left, m.left_on_precision AS left_precision, s.slug AS source
+         FROM district_network_member m JOIN district_network n ON n.id = m.network_id JOIN district d ON d.id = m.district_id
+         LEFT JOIN source_document s ON s.id = m.source_id
+        WHERE n.slug = 'core-districts' ORDER BY d.slug`,
+    );
+    const founder = (slug: string) => ({ slug, joined: '2010-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'core-districts-history' });
+    expect(rows).toEqual([
+      founder('fresno-unified'),
+      { slug: 'garden-grove-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
+      founder('long-beach-unified'),
+      founder('los-angeles-unified'),
+      { slug: 'oakland-unified', joined: '2012-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'oakland-core-data-collaborative-about' },
+      founder('sacramento-city-unified'),
+      founder('san-francisco-unified'),
+      { slug: 'sanger-unified', joined: null, joined_precision: null, left: '2014-01-01', left_precision: 'YEAR', source: 'gardner-center-core-waiver-extended' },
+      { slug: 'santa-ana-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
+    ]);
+    // The partnership's members are named by the network's own source, so their memberships carry none of their own.
+    const [partnership] = await query(
+      `SELECT count(*)::int AS undated FROM district_network_member m JOIN district_network n ON n.id = m.network_id
+        WHERE n.slug = 'fresno-long-beach-learning-partnership' AND m.joined_on IS NULL AND m.left_on IS NULL AND m.source_id IS NULL`,
+    );
+    expect(partnership.undated).toBe(2);
+  });
+
+  it('records the two districts "Lessons from the CORE Districts" studies directly, and the 2011 brief\'s ERIC number', async () => {
+    const districts = await query(
+      `SELECT d.slug FROM brief_district x JOIN brief b ON b.id = x.brief_id JOIN district d ON d.id = x.district_id WHERE b.slug = 'lessons-from-the-core-districts' ORDER BY d.slug`,
+    );
+    expect(districts.map((row) => row.slug)).toEqual(['garden-grove-unified', 'long-beach-unified']);
+    const identifiers = await query(
+      `SELECT i.scheme, i.value, s.slug AS source FROM brief_identifier i JOIN brief b ON b.id = i.brief_id LEFT JOIN source_document s ON s.id = i.source_id
+        WHERE b.slug = 'district-role-in-school-turnaround'`,
+    );
+    expect(identifiers).toEqual([{ scheme: 'ERIC', value: 'ED526853', source: 'eric-ed526853' }]);
   });
 
   it('links lessons only across different briefs', async () => {
@@ -185,7 +224,7 @@ describe('the seed dataset', () => {
       expect({ table, missing: row.missing }).toEqual({ table, missing: 0 });
     }
     const publicRecords = await query(`SELECT count(*)::int AS count FROM district d JOIN source_document s ON s.id = d.source_id WHERE s.kind = 'PUBLIC_RECORD'`);
-    expect(publicRecords[0].count).toBe(8);
+    expect(publicRecords[0].count).toBe(9);
   });
 
   it('changes nothing when loaded a second time', async () => {

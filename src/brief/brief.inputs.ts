@@ -31,10 +31,10 @@ export class BriefFilter extends UpdatedAtFilter {
   @Field(() => ThemeMatch, { nullable: true, description: 'Briefs on these themes.' })
   themes?: ThemeMatch | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they belong to.' })
+  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they were members of when the brief came out.' })
   districts?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through their member districts.' })
+  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through districts that were members when the brief came out.' })
   networks?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'As `districts`, naming the districts by slug.' })

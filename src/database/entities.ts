@@ -13,6 +13,7 @@ import { BriefIdentifier } from '../identifier/brief-identifier.entity';
 import { IdempotencyRecord } from '../mutation/idempotency-record.entity';
 import { MeetingMaterial } from '../meeting/meeting-material.entity';
 import { DistrictNetwork } from '../network/district-network.entity';
+import { DistrictNetworkMembership } from '../network/district-network-membership.entity';
 import { Organization } from '../organization/organization.entity';
 import { PersonAffiliation } from '../person/person-affiliation.entity';
 import { Person } from '../person/person.entity';
@@ -27,6 +28,7 @@ export const entities = [
   Theme,
   District,
   DistrictNetwork,
+  DistrictNetworkMembership,
   Meeting,
   MeetingMaterial,
   AgendaTopic,

@@ -40,7 +40,7 @@ registerEnumType(StudyRelation, {
   valuesConfig: {
     DIRECT: { description: 'The brief studies the district itself (its `districts`).' },
     THROUGH_NETWORK: {
-      description: "Inferred: the brief studies a network the district is recorded as a member of, and does not name the district itself. Membership is recorded as of the network's source, not as of the brief.",
+      description: "Inferred: the brief studies a network the district was a member of when the brief came out, and does not name the district itself. A membership counts unless its dates (`District.networkMemberships`) show it ended before the brief's year or began after it; undated ones always count.",
     },
     ANY: { description: 'Either.' },
   },

@@ -2,8 +2,10 @@
 import { briefListing } from '../brief/brief.service';
 import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
+import { membershipReads } from '../network/district-network-membership.reads';
+import { memberWhenPublished } from '../network/membership-dates';
 import { networkReads } from '../network/district-network.reads';
-import { byName, connection, defineReads, expression, throughJoin } from '../read/record-reads';
+import { byName, connection, defineReads, expression, ownedBy, throughJoin } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -13,7 +15,9 @@ import { StudyRelation } from './district.inputs';
 import { districtListing } from './district.service';
 
 const direct = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner`;
-const throughNetwork = `SELECT x.brief_id AS id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id WHERE m.district_id = p.owner`;
+// Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
+const throughNetwork = `SELECT x.brief_id AS id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id JOIN brief member_b ON member_b.id = x.brief_id
+  WHERE m.district_id = p.owner AND ${memberWhenPublished('m', 'member_b')}`;
 const briefsStudying: Record<StudyRelation, NestedSource> = {
   DIRECT: { from: `(${direct}) owned JOIN brief b ON b.id = owned.id` },
   // Inferred only: briefs that name the district themselves are DIRECT.
@@ -29,6 +33,7 @@ export const districtReads = defineReads({
     ...sourcedFields,
     districtKind: expression((row) => `${row}.kind`),
     networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
+    networkMemberships: ownedBy(() => membershipReads, 'district_id', (alias) => `(SELECT member_n.name FROM district_network member_n WHERE member_n.id = ${alias}.network_id), ${alias}.network_id`),
     // Briefs that study the district directly, through a network it belongs to (an inference), or either.
     briefs: connection(
       () => briefListing,

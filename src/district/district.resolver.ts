@@ -11,6 +11,7 @@ import { lessonListing } from '../lesson/lesson.service';
 import { MeetingListArguments } from '../meeting/meeting.inputs';
 import { meetingListing } from '../meeting/meeting.service';
 import { DistrictNetwork } from '../network/district-network.entity';
+import { DistrictNetworkMembership } from '../network/district-network-membership.entity';
 import type { CompiledRecord } from '../read/compiler';
 import { compiledValue, readRootField } from '../read/resolvers';
 import { District } from './district.entity';
@@ -29,8 +30,15 @@ export class DistrictResolver {
     return readRootField(context, info);
   }
 
-  @FieldResolver(() => [DistrictNetwork], { description: 'Networks and partnerships the district belongs to, by name.' })
+  @FieldResolver(() => [DistrictNetwork], { description: 'Networks and partnerships the district is recorded as a member of at any time, by name; `networkMemberships` dates each membership.' })
   networks(@Root() district: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return compiledValue(district, info, context);
+  }
+
+  @FieldResolver(() => [DistrictNetworkMembership], {
+    description: "The district's memberships of networks, by network name: when each began and ended, as far as a source dates them, and that source.",
+  })
+  networkMemberships(@Root() district: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(district, info, context);
   }
 

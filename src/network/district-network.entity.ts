@@ -1,7 +1,6 @@
 /** A network or partnership of districts, such as a consortium or a two-district learning partnership. */
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
-import type { District } from '../district/district.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { Organization } from '../organization/organization.entity';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
@@ -68,15 +67,7 @@ export class DistrictNetwork extends SourcedRecord {
   @JoinColumn({ name: 'coordinator_id' })
   coordinator?: Organization | null;
 
-  @ManyToMany('District', { onDelete: 'CASCADE' })
-  @JoinTable({
-    name: 'district_network_member',
-    // Created by the initial migration; later changes (such as the parent-first indexes) are hand-written.
-    synchronize: false,
-    joinColumn: { name: 'network_id', referencedColumnName: 'key' },
-    inverseJoinColumn: { name: 'district_id', referencedColumnName: 'key' },
-  })
-  members?: District[];
+  // Its members are DistrictNetworkMembership rows (district_network_member), dated and sourced.
 
   /** Weighted full-text document, kept by a trigger (migration AddNetworkSearch); never read or written by the application. */
   @Column({ name: 'search_document', type: 'tsvector', nullable: true, select: false, insert: false, update: false })

@@ -5,6 +5,7 @@ import '../brief/brief.reads';
 import '../district/district.reads';
 import '../lesson/lesson.reads';
 import '../meeting/meeting.reads';
+import '../network/district-network-membership.reads';
 import '../network/district-network.reads';
 import '../node/node.reads';
 import '../organization/organization.reads';

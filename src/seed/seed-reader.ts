@@ -392,6 +392,7 @@ class DatasetBuilder {
       else links.set(identity, link);
     }
     this.checkPublicationRules(report);
+    this.checkMemberships(report);
     this.checkNoCycles('organizations', 'housedBy');
     this.checkNoCycles('themes', 'parent');
     for (const brief of this.records.get('briefs')!) {
@@ -440,6 +441,28 @@ class DatasetBuilder {
         const { startYear, endYear } = (affiliation ?? {}) as { startYear?: unknown; endYear?: unknown };
         if (typeof startYear === 'number' && typeof endYear === 'number' && endYear < startYear) {
           report(person, `affiliations[${index}].endYear`, `must be ${startYear} (startYear) or later, got ${endYear}`);
+        }
+      });
+    }
+  }
+
+  /** A district is a member of a network once: in `members` or in `memberships`; and it leaves no earlier than it joined. */
+  private checkMemberships(report: (record: Located<Record<string, unknown>>, field: string, message: string) => void): void {
+    for (const network of this.records.get('networks')!) {
+      const { members, memberships } = network.value as { members?: unknown; memberships?: unknown };
+      const named = new Map<string, string>();
+      (Array.isArray(members) ? members : []).forEach((district: unknown, index) => {
+        if (typeof district === 'string' && !named.has(district)) named.set(district, `members[${index}]`);
+      });
+      (Array.isArray(memberships) ? memberships : []).forEach((membership: unknown, index) => {
+        const { district, joined, left } = (membership ?? {}) as { district?: unknown; joined?: unknown; left?: unknown };
+        if (typeof district === 'string') {
+          if (named.has(district)) report(network, `memberships[${index}].district`, `names district "${district}" again (already ${named.get(district)}); a district is a member once`);
+          else named.set(district, `memberships[${index}]`);
+        }
+        // Partial dates ("2014", "2014-05") compare as text on the precision both share.
+        if (typeof joined === 'string' && typeof left === 'string' && left < joined.slice(0, left.length)) {
+          report(network, `memberships[${index}].left`, `must be ${joined} (joined) or later, got ${left}`);
         }
       });
     }

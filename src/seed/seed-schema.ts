@@ -135,7 +135,23 @@ export const collections: Record<CollectionName, CollectionSpec> = {
       aliases: { type: 'list', of: requiredText(200), maxItems: 50 },
       description: text(),
       coordinator: { type: 'ref', collection: 'organizations' },
+      // Members no source dates: the network's own source names them.
       members: refs('districts', 1000),
+      // Dated or separately sourced memberships; a district is in `members` or here, not both.
+      memberships: {
+        type: 'list',
+        maxItems: 1000,
+        of: {
+          type: 'object',
+          required: true,
+          fields: {
+            district: { type: 'ref', collection: 'districts', required: true },
+            joined: { type: 'partialDate' },
+            left: { type: 'partialDate' },
+            source,
+          },
+        },
+      },
       source,
     },
   },
@@ -286,7 +302,11 @@ export interface BriefFileRecord { kind: BriefFileKind; title: string; url: stri
 export interface IdentifierRecord { scheme: IdentifierScheme; value: string; source?: string }
 export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
 export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
-export interface NetworkRecord { slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; source?: string }
+export interface MembershipRecord { district: string; joined?: string; left?: string; source?: string }
+export interface NetworkRecord {
+  slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; memberships?: MembershipRecord[];
+  source?: string;
+}
 export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string; contents?: string[] }
 export interface MeetingRecord {
   number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;

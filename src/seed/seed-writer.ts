@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { SeedValidationError } from './seed-reader';
-import { collectionNames, type BriefRecord, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
+import { collectionNames, type BriefRecord, type CollectionName, type Dataset, type ExternalKeys, type MembershipRecord } from './seed-schema';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type SeedSummary = Record<CollectionName, Record<Outcome, number>>;
@@ -73,6 +73,36 @@ async function syncJoinTable(manager: EntityManager, table: string, ownerColumn:
     [ownerId, targetIds],
   )) as unknown[];
   return deleted > 0 || inserted.length > 0;
+}
+
+/**
+ * Sets a network's memberships, dated and sourced, leaving unchanged rows untouched; returns whether any changed.
+ * A membership given without dates or source clears those of a stored one.
+ */
+async function syncMemberships(
+  manager: EntityManager,
+  networkId: number,
+  memberships: Array<{ districtId: number; joined?: string; left?: string; sourceId: number | null }>,
+): Promise<boolean> {
+  const districtIds = memberships.map((membership) => membership.districtId);
+  const [, deleted] = (await manager.query(`DELETE FROM public.district_network_member WHERE network_id = $1 AND NOT (district_id = ANY($2::int[]))`, [networkId, districtIds])) as [unknown, number];
+  let changed = deleted > 0;
+  for (const membership of memberships) {
+    const joined = storedPublicationDate(membership.joined);
+    const left = storedPublicationDate(membership.left);
+    const written = (await manager.query(
+      `INSERT INTO public.district_network_member AS m (network_id, district_id, joined_on, joined_on_precision, left_on, left_on_precision, source_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (network_id, district_id) DO UPDATE SET joined_on = EXCLUDED.joined_on, joined_on_precision = EXCLUDED.joined_on_precision,
+         left_on = EXCLUDED.left_on, left_on_precision = EXCLUDED.left_on_precision, source_id = EXCLUDED.source_id
+       WHERE (m.joined_on, m.joined_on_precision, m.left_on, m.left_on_precision, m.source_id)
+             IS DISTINCT FROM (EXCLUDED.joined_on, EXCLUDED.joined_on_precision, EXCLUDED.left_on, EXCLUDED.left_on_precision, EXCLUDED.source_id)
+       RETURNING district_id`,
+      [networkId, membership.districtId, joined.date, joined.precision, left.date, left.precision, membership.sourceId],
+    )) as unknown[];
+    changed = changed || written.length > 0;
+  }
+  return changed;
 }
 
 /** Removes the children past the given count (positions count from 1); returns whether any went. */
@@ -194,7 +224,8 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
       coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null, source_id: sourceId(network.source),
     });
     ids.networks.set(network.slug, id);
-    const membersChanged = await syncJoinTable(manager, 'district_network_member', 'network_id', id, 'district_id', idsOf(ids.districts, network.members));
+    const memberships: MembershipRecord[] = [...(network.members ?? []).map((district) => ({ district })), ...(network.memberships ?? [])];
+    const membersChanged = await syncMemberships(manager, id, memberships.map((membership) => ({ ...membership, districtId: ids.districts.get(membership.district)!, sourceId: sourceId(membership.source) })));
     count('networks', outcome, membersChanged);
     progressed();
   }

@@ -32,6 +32,25 @@ function partialDate(date: unknown, precision: unknown): string | undefined {
   return date;
 }
 
+interface StoredMembership { district: string; joinedOn: string | null; joinedPrecision: string | null; leftOn: string | null; leftPrecision: string | null; source: string | null }
+
+/** A network's memberships as the seed format writes them: undated, unsourced ones as `members`, the others as `memberships` (ordered() puts their fields in seed order). */
+function membersAndMemberships(value: unknown): { members: string[]; memberships: object[] } {
+  const stored = [...((value as StoredMembership[] | null) ?? [])].sort((left, right) => compareText(left.district, right.district));
+  const plain = (membership: StoredMembership) => !membership.joinedOn && !membership.leftOn && !membership.source;
+  return {
+    members: stored.filter(plain).map((membership) => membership.district),
+    memberships: stored
+      .filter((membership) => !plain(membership))
+      .map((membership) => ({
+        district: membership.district,
+        joined: partialDate(membership.joinedOn, membership.joinedPrecision),
+        left: partialDate(membership.leftOn, membership.leftPrecision),
+        source: membership.source,
+      })),
+  };
+}
+
 function lessonReferenceParts(reference: string): [string, number] {
   const [slug, position] = reference.split('#');
   return [slug, Number(position)];
@@ -91,7 +110,12 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
   const networks = await select(
     manager,
     `SELECT n.slug, n.name, n.kind, n.aliases, n.description, coordinator.slug AS coordinator,
-            ${slugsVia('district_network_member', 'network_id', 'n.id', 'district_id', 'district')} AS members, source.slug AS source
+            (SELECT json_agg(json_build_object('district', district.slug, 'joinedOn', member.joined_on, 'joinedPrecision', member.joined_on_precision,
+                                               'leftOn', member.left_on, 'leftPrecision', member.left_on_precision, 'source', member_source.slug))
+               FROM public.district_network_member member JOIN public.district district ON district.id = member.district_id
+               LEFT JOIN public.source_document member_source ON member_source.id = member.source_id
+              WHERE member.network_id = n.id) AS members,
+            source.slug AS source
        FROM public.district_network n
        LEFT JOIN public.organization coordinator ON coordinator.id = n.coordinator_id
        LEFT JOIN public.source_document source ON source.id = n.source_id`,
@@ -170,7 +194,7 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
     people: bySlug(ordered('people', people)),
     themes: bySlug(ordered('themes', themes)),
     districts: bySlug(ordered('districts', districts)),
-    networks: bySlug(ordered('networks', networks.map((network) => ({ ...network, members: sortedSlugs(network.members) })))),
+    networks: bySlug(ordered('networks', networks.map((network) => ({ ...network, ...membersAndMemberships(network.members) })))),
     meetings: ordered<Dataset['meetings'][number]>(
       'meetings',
       meetings.map((meeting) => ({ ...meeting, themes: sortedSlugs(meeting.themes), districts: sortedSlugs(meeting.districts) })),
