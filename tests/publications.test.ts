@@ -50,7 +50,8 @@ describe('publications', () => {
           source: { slug: 'air-beyond-the-school', url: brief.url },
         },
       ]);
-      expect(brief.identifiers).toEqual([]);
+      // ERIC's record of the brief (seeds/sources.yaml: eric-ed526853).
+      expect(brief.identifiers).toEqual([{ scheme: 'ERIC', value: 'ED526853', url: 'https://eric.ed.gov/?id=ED526853' }]);
     });
 
     it('leaves unknown links, authors and identifiers empty rather than inventing them', async () => {
@@ -133,7 +134,7 @@ describe('publications', () => {
       expect(errors).toBeUndefined();
       const brief = data!.brief;
       expect(brief.apa).toBe(
-        'Knudson, J., Shambaugh, L., & O’Day, J. (2011). Beyond the School: Exploring a Systemic Approach to School Turnaround [Policy brief]. California Collaborative on District Reform. https://www.air.org/resource/beyond-school-exploring-systemic-approach-school-turnaround',
+        'Knudson, J., Shambaugh, L., & O’Day, J. (2011). Beyond the School: Exploring a Systemic Approach to School Turnaround [Policy brief]. California Collaborative on District Reform. ERIC (ED526853). https://www.air.org/resource/beyond-school-exploring-systemic-approach-school-turnaround',
       );
       expect(brief.apaHtml).toContain('<i>Beyond the School: Exploring a Systemic Approach to School Turnaround</i>');
       expect(brief.harvard).toMatch(/^Knudson, J\., Shambaugh, L\. and O’Day, J\. \(2011\)/);
