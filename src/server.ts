@@ -170,6 +170,9 @@ interface ServerParts {
   requestLimits: RequestLimits;
   rateLimit: RateLimitSettings;
   cacheMaxAgeSeconds: number;
+  /** Fair use, shared by every route that reaches the database: requests in flight per client, and the pool's shares. */
+  inFlight: ReturnType<typeof limitRequestsInFlight>;
+  shares: ReturnType<typeof databaseShares>;
 }
 
 /** Hears of every committed write, from anywhere, so cached answers are dropped when what they read changes. */
@@ -231,8 +234,7 @@ function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, 
   const { options, logger, metrics, rateLimit, requestLimits } = parts;
   const points = parts.stores.points;
   const rateLimited = rateLimit.points > 0;
-  const shares = databaseShares(options.databaseShare ?? defaultDatabaseShare);
-  const inFlight = limitRequestsInFlight(options.requestsInFlightPerClient ?? defaultRequestsInFlightPerClient, rateLimitClient);
+  const { inFlight, shares } = parts;
   const refuseSpent = rateLimited ? refuseSpentClients(points, rateLimit, metrics, logger) : undefined;
   return [
     allowCrossOrigin(options.corsOrigins),
@@ -298,6 +300,23 @@ function startChangeServices(parts: ServerParts, httpServer: http.Server, dataSo
   };
 }
 
+/**
+ * What /briefs/{slug} and the feeds pass before they read the database: the same deadline,
+ * requests-in-flight limit and share of the pool as /graphql (they answer published data
+ * without a key, so the rate-limit budget and the key checks of /graphql do not apply).
+ */
+function publicationRouteGuards(parts: ServerParts, timeouts: RequestTimeouts): express.RequestHandler[] {
+  return [
+    allowCrossOrigin(parts.options.corsOrigins),
+    timeouts.start,
+    (request, response, next) => {
+      if (parts.inFlight(request, response)) next();
+    },
+    timeouts.runWithinDeadline,
+    parts.shares.middleware(rateLimitClient),
+  ];
+}
+
 /** Binds the port; a port in use is named as such. */
 function listenOn(httpServer: http.Server, port: number, host?: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -331,6 +350,8 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     requestLimits: { ...defaultRequestLimits, ...options.requestLimits },
     rateLimit: options.rateLimit ?? defaultRateLimit,
     cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? 60,
+    inFlight: limitRequestsInFlight(options.requestsInFlightPerClient ?? defaultRequestsInFlightPerClient, rateLimitClient),
+    shares: databaseShares(options.databaseShare ?? defaultDatabaseShare),
   };
   const { metrics, changes } = parts;
   // The listener also wakes the webhook dispatcher when the outbox is written, and subscriptions when the feed grows.
@@ -357,7 +378,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
   app.use('/graphql', ...graphqlRoute(parts, apollo, dataSources, timeouts));
   // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
-  app.use(['/briefs', '/feeds'], allowCrossOrigin(options.corsOrigins));
+  app.use(['/briefs', '/feeds'], ...publicationRouteGuards(parts, timeouts));
   briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   explorerRoutes(app);

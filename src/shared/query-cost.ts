@@ -94,6 +94,12 @@ export function listMaximum(typeName: string, fieldName: string): number | undef
   return listMaximums[`${typeName}.${fieldName}`];
 }
 
+/** A breadth-first search from both ends, one statement per hop: 8 points per hop it may take (4 by default). */
+function pathSearchCost(args: (name: string) => unknown): number {
+  const maxHops = args('maxHops');
+  return 8 * (typeof maxHops === 'number' ? Math.max(1, Math.min(4, maxHops)) : 4);
+}
+
 /**
  * Points of work of a field, beyond the nodes it returns, per parent it is asked for:
  * what the database does for it (a ranked search, grouped counts, a breadth-first
@@ -108,11 +114,15 @@ export const fieldCosts: Record<string, number | ((args: (name: string) => unkno
   // Lessons outnumber briefs (ten to one in the synthetic data): their facets cost more.
   'Query.lessonFacets': 60,
   'Query.autocomplete': 2,
-  // A breadth-first search from both ends, one statement per hop.
-  'Query.connection': (args) => 8 * (typeof args('maxHops') === 'number' ? Math.max(1, Math.min(4, args('maxHops') as number)) : 4),
+  'Query.connection': pathSearchCost,
+  // The best k paths run the same search (one statement per hop, bounded frontier), then rank.
+  'Query.connections': pathSearchCost,
   'Brief.relatedBriefs': 10,
   'Lesson.relatedLessons': 10,
   'Theme.timeline': 5,
+  // Formatted by citation-js in the server, per brief.
+  'Brief.citation': 1,
+  'Brief.citationData': 1,
 };
 
 /** A total counts every matching row, not a page of them. */

@@ -18,6 +18,7 @@ import type { RequestLimits } from '../config';
 import type { Logger } from '../shared/logger';
 import { checkOperationLimits, measureWithCost, type QueryLimits } from '../shared/query-limits-plugin';
 import { ErrorCode } from '../shared/error-codes';
+import { textLiteralRule, variablesProblem } from '../http/input-text';
 import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules';
 import type { PointsStore } from '../traffic/points-store';
 import type { RateLimitSettings } from '../traffic/rate-limit';
@@ -45,7 +46,8 @@ function authorizationOf(parameters: Record<string, unknown> | undefined): strin
 export function serveSubscriptions(httpServer: http.Server, options: SubscriptionServerOptions): { close(): Promise<void> } {
   const webSockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maximumFrameBytes });
   const viewers = new WeakMap<WebSocket, Viewer | null>();
-  const rules = [...specifiedRules, aliasLimitRule(options.requestLimits.maximumAliases), directiveLimitRule(options.requestLimits.maximumDirectives)];
+  // The same checks as over HTTP (src/server.ts): GraphQL's rules, alias and directive counts, text literals.
+  const rules = [...specifiedRules, aliasLimitRule(options.requestLimits.maximumAliases), directiveLimitRule(options.requestLimits.maximumDirectives), textLiteralRule];
   const disposable = useServer(
     {
       schema: options.schema,
@@ -58,6 +60,8 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         }
       },
       onSubscribe: async (context, _id, payload) => {
+        const variablesRefusal = variablesProblem(payload.variables);
+        if (variablesRefusal) return [new GraphQLError(variablesRefusal.message, { extensions: { code: variablesRefusal.code } })];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: options.requestLimits.maximumTokens });
