@@ -26,3 +26,8 @@ export const basisWeight: Record<EvidenceBasis, number> = {
   SUMMARIZED: 0.9,
   EDITORIAL_INFERENCE: 0.8,
 };
+
+/** SQL for the weight of the basis in `expression` (a basis value or its text), null when it is null. */
+export function basisWeightSql(expression: string): string {
+  return `CASE ${expression} ${Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ')} END`;
+}

@@ -13,7 +13,7 @@
  * only routes pass through more than that many records at one hop can be missed.
  */
 import type { RequestContext } from '../context';
-import { basisWeight, EvidenceBasis } from '../evidence/evidence-basis';
+import { basisWeightSql, EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import type { RecordReference } from '../read/request-reads';
 import { decodeGlobalId } from '../shared/global-id';
@@ -113,7 +113,9 @@ function keysByType(ids: Iterable<NodeId>): Map<string, number[]> {
   const byType = new Map<string, number[]>();
   for (const id of ids) {
     const { type, key } = parseId(id);
-    byType.set(type, [...(byType.get(type) ?? []), key]);
+    const keys = byType.get(type);
+    if (keys) keys.push(key);
+    else byType.set(type, [key]);
   }
   return byType;
 }
@@ -125,12 +127,10 @@ function allowedRelations(via: RelationKind[] | null | undefined): GraphRelation
   return (Object.keys(relationKindOf) as GraphRelation[]).filter((relation) => kinds.has(relationKindOf[relation]));
 }
 
-/** SQL for a step's strength: its kind's weight, times its basis's weight for a lesson link. */
-function strengthSql(): string {
-  const kindWeights = (Object.keys(relationKindOf) as GraphRelation[]).map((relation) => `WHEN '${relation}' THEN ${relationWeight[relationKindOf[relation]]}`).join(' ');
-  const basisWeights = Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ');
-  return `(CASE e.relation ${kindWeights} END) * coalesce(CASE e.basis ${basisWeights} END, 1)`;
-}
+/** SQL for a step's strength: its kind's weight, times its basis's weight for a lesson link (the same for every hop). */
+const strengthSql = `(CASE e.relation ${(Object.keys(relationKindOf) as GraphRelation[])
+  .map((relation) => `WHEN '${relation}' THEN ${relationWeight[relationKindOf[relation]]}`)
+  .join(' ')} END) * coalesce(${basisWeightSql('e.basis')}, 1)`;
 
 /** One hop from a frontier: one statement, at most maximumFrontier edges (strongest first) to records this side has not reached. */
 async function expand(context: RequestContext, side: Side, options: PathOptions): Promise<Edge[]> {
@@ -149,7 +149,7 @@ async function expand(context: RequestContext, side: Side, options: PathOptions)
   }
   // graph_edge gives a lesson link's basis (null for other relations), which weighs in the step's strength.
   return (await context.loaders.manager.query(
-    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, e.basis, ${strengthSql()} AS strength
+    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, e.basis, ${strengthSql} AS strength
        FROM graph_edge e WHERE (${conditions.join(' OR ')}) ${[...exclusions, ...filters].map((condition) => `AND ${condition}`).join(' ')}
       ORDER BY strength DESC, e.${far}_type, e.${far}_key, e.relation, e.${near}_type, e.${near}_key, e.detail
       LIMIT ${sql.param(maximumFrontier, 'int')}`,

@@ -19,7 +19,7 @@
  */
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../context';
-import { basisWeight, EvidenceBasis } from '../evidence/evidence-basis';
+import { basisWeightSql, EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonLinkKind } from '../lesson/lesson-link.entity';
 import type { LinkDirection } from '../lesson/lesson.inputs';
 import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
@@ -69,8 +69,7 @@ const termVectors: Record<string, (record: string) => string> = {
 };
 
 /** An explicit link's weight: the reason's, times the weight of the link's basis. */
-const linkWeight = (link: string) =>
-  `(${reasonWeights.EXPLICIT_LINK} * CASE ${link}.basis::text ${Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ')} END)::float8`;
+const linkWeight = (link: string) => `(${reasonWeights.EXPLICIT_LINK} * ${basisWeightSql(`${link}.basis::text`)})::float8`;
 
 /** Where a page starts: after the record of this score and key, or at the top. */
 interface RankPosition {
