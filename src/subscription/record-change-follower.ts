@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { TableChanges } from '../caching/table-changes';
 import { feedStart, isAfter, positionOf, readStoredChanges, type FeedPosition, type StoredChange } from '../change/change-feed.service';
 import type { Logger } from '../shared/logger';
+import { CoalescedRun } from '../shared/coalesced-run';
 
 const pageSize = 500;
 const heldBackRetryMilliseconds = 10;
@@ -16,9 +17,7 @@ const heldBackRetryMilliseconds = 10;
 export class RecordChangeFollower {
   private position: FeedPosition | undefined;
   private readonly listeners = new Set<(change: StoredChange) => void>();
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly run = new CoalescedRun(() => this.drain());
   private readonly unsubscribe: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private heldBackDelay = heldBackRetryMilliseconds;
@@ -52,10 +51,9 @@ export class RecordChangeFollower {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
     for (const stop of this.unsubscribe) stop();
-    await this.running;
+    await this.run.stop();
   }
 
   /** Calls `listener` with every change from now on; returns how to stop. */
@@ -66,18 +64,7 @@ export class RecordChangeFollower {
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.run.wake();
   }
 
   private async drain(): Promise<void> {

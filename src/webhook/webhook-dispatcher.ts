@@ -18,6 +18,7 @@ import type { TableChanges } from '../caching/table-changes';
 import type { Logger } from '../shared/logger';
 import { messageBody, signedHeaders } from './webhook-message';
 import { sendAttempt, type AttemptOutcome } from './webhook-sender';
+import { CoalescedRun } from '../shared/coalesced-run';
 
 export interface WebhookSettings {
   /** Whether webhooks may point to private, loopback and link-local addresses (tests, closed networks). */
@@ -63,9 +64,7 @@ interface ClaimedDelivery {
 
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly run = new CoalescedRun(() => this.drain());
   private stopListening: (() => void) | undefined;
 
   constructor(
@@ -84,30 +83,18 @@ export class WebhookDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopListening?.();
     clearTimeout(this.timer);
-    await this.running;
+    await this.run.stop();
   }
 
   /** Looks for due deliveries now (or right after the current round). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.run.wake();
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.run.isStopped) return;
     this.timer = setTimeout(() => {
       this.wake();
       this.schedule();
@@ -119,7 +106,7 @@ export class WebhookDispatcher {
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        if (this.stopped) return;
+        if (this.run.isStopped) return;
         const token = randomUUID();
         const claimed = await this.claim(token);
         if (claimed.length === 0) return;
