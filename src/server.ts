@@ -168,6 +168,8 @@ interface ServerParts {
   stores: ServerStores;
   changes: TableChanges;
   requestLimits: RequestLimits;
+  /** Depth, nodes and cost per operation, the same over HTTP and WebSocket. */
+  queryLimits: QueryLimits;
   rateLimit: RateLimitSettings;
   cacheMaxAgeSeconds: number;
   /** Fair use, shared by every route that reaches the database: requests in flight per client, and the pool's shares. */
@@ -186,14 +188,14 @@ function createTableChanges(options: ServerOptions, logger: Logger): TableChange
 }
 
 function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[] {
-  const { options, logger, metrics, stores, changes, rateLimit, cacheMaxAgeSeconds } = parts;
+  const { logger, metrics, stores, changes, rateLimit, cacheMaxAgeSeconds } = parts;
   return [
     databaseFaultStatusPlugin<RequestContext>(),
     graphqlOverHttpStatusPlugin<RequestContext>(),
     ApolloServerPluginLandingPageDisabled(),
     // Cache hints are worked out once per operation (cachePolicyPlugin); Apollo's own plugin would wrap every resolver to collect them per field.
     ApolloServerPluginCacheControlDisabled(),
-    queryLimitsPlugin<RequestContext>({ ...defaultQueryLimits, ...options.limits }),
+    queryLimitsPlugin<RequestContext>(parts.queryLimits),
     statementCountPlugin(),
     requestObservationPlugin(),
     cachePolicyPlugin(cacheMaxAgeSeconds),
@@ -282,7 +284,7 @@ function startChangeServices(parts: ServerParts, httpServer: http.Server, dataSo
     schema: buildBriefgraphSchema(),
     dataSources,
     follower,
-    queryLimits: { ...defaultQueryLimits, ...options.limits },
+    queryLimits: parts.queryLimits,
     requestLimits: parts.requestLimits,
     rateLimit: parts.rateLimit,
     pointsStore: parts.stores.points,
@@ -348,6 +350,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     stores: createStores(options),
     changes: createTableChanges(options, logger),
     requestLimits: { ...defaultRequestLimits, ...options.requestLimits },
+    queryLimits: { ...defaultQueryLimits, ...options.limits },
     rateLimit: options.rateLimit ?? defaultRateLimit,
     cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? 60,
     inFlight: limitRequestsInFlight(options.requestsInFlightPerClient ?? defaultRequestsInFlightPerClient, rateLimitClient),
