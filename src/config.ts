@@ -30,6 +30,8 @@ export interface Config {
   logFormat: LogFormat;
   /** How long to wait for in-flight requests on shutdown before closing them. */
   shutdownTimeoutMilliseconds: number;
+  /** How long idle keep-alive connections stay open once shutdown begins, so a request already on its way is answered. */
+  shutdownIdleGraceMilliseconds: number;
   /** How long to wait for PostgreSQL to answer before giving up at start-up. */
   databaseConnectTimeoutMilliseconds: number;
   /** A /graphql request still running after this gets 504 TIMEOUT and its database work is cancelled. */
@@ -245,6 +247,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: readChoice(environment, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     logFormat: readChoice(environment, 'LOG_FORMAT', ['json', 'pretty'] as const, process.stderr.isTTY ? 'pretty' : 'json'),
     shutdownTimeoutMilliseconds: readInteger(environment, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    shutdownIdleGraceMilliseconds: readInteger(environment, 'SHUTDOWN_IDLE_GRACE_MS', 1000, 0, 600_000),
     databaseConnectTimeoutMilliseconds: readInteger(environment, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
     ...readTimeouts(environment),
     maximumQueryDepth: readInteger(environment, 'MAX_QUERY_DEPTH', 20, 2, 1000),

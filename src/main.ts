@@ -153,6 +153,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
     dataSource: running.dataSource,
     logger,
     shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
+    shutdownIdleGraceMilliseconds: config.shutdownIdleGraceMilliseconds,
     requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
     limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
     databaseShare: config.databaseShare,

@@ -65,6 +65,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownTimeoutMilliseconds?: number;
+  /** How long idle keep-alive connections stay open once shutdown begins (default 0: closed at once; main.ts passes SHUTDOWN_IDLE_GRACE_MS). */
+  shutdownIdleGraceMilliseconds?: number;
   /** A /graphql request still running after this gets 504 TIMEOUT, and its database work is cancelled (default 10 s). */
   requestTimeoutMilliseconds?: number;
   limits?: Partial<QueryLimits>;
@@ -398,7 +400,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
     async close(): Promise<void> {
       draining = true;
       await changeServices.closeSubscriptions();
-      const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000);
+      const { gracefully } = await httpDrain.drain(options.shutdownTimeoutMilliseconds ?? 10_000, options.shutdownIdleGraceMilliseconds ?? 0);
       // Requests cut off at the end of the grace period must not leave statements running.
       if (!gracefully) await timeouts.expireAll();
       await apollo.stop();

@@ -122,6 +122,33 @@ describe('shutting down under load', () => {
     expect(unanswered.some((answer) => answer.networkError === 'ECONNREFUSED')).toBe(true);
   });
 
+  it('answers a request sent on an idle keep-alive connection just after SIGTERM, instead of resetting it', async () => {
+    // A generous idle grace, so that a slow test process still sends its request inside it.
+    const port = await startServer({ SHUTDOWN_IDLE_GRACE_MS: '5000' });
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const answers = () => received.split('HTTP/1.1 ').length - 1;
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await waitFor(async () => answers() === 1 && received.includes('{"status":"ok"}'), 5000, 'the first answer');
+    expect(received).toMatch(/connection: keep-alive/i);
+
+    // The connection is now idle and kept alive; the server starts draining (new connections are refused).
+    server!.child.kill('SIGTERM');
+    await waitFor(() => connectionRefused(port), 5000, 'new connections to be refused');
+    socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await closed;
+    // Answered in full, told that the connection closes, then closed: not reset under the request.
+    expect(answers()).toBe(2);
+    const second = received.slice(received.lastIndexOf('HTTP/1.1 '));
+    expect(second).toMatch(/^HTTP\/1\.1 200 /);
+    expect(second).toMatch(/connection: close/i);
+    expect((await server!.exited()).code).toBe(0);
+  });
+
   it('closes what is still running when SHUTDOWN_TIMEOUT_MS runs out, cancels its statements, and exits 0 in time', async () => {
     const port = await startServer({ SHUTDOWN_TIMEOUT_MS: '2000' });
     await locker.query('BEGIN');
