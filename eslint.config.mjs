@@ -11,9 +11,22 @@ import tseslint from 'typescript-eslint';
 
 /** Node's globals, for the plain JavaScript files (scripts, test helpers); TypeScript knows them from @types/node. */
 const nodeGlobals = Object.fromEntries(
-  ['require', 'module', 'exports', 'process', '__dirname', '__filename', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate'].map(
-    (name) => [name, 'readonly'],
-  ),
+  [
+    'require',
+    'module',
+    'exports',
+    'process',
+    '__dirname',
+    '__filename',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+  ].map((name) => [name, 'readonly']),
 );
 
 export default tseslint.config(

@@ -57,7 +57,10 @@ function serverFingerprint() {
   } catch {
     swcVersion = 'not installed';
   }
-  return crypto.createHash('sha256').update(JSON.stringify({ options: swcOptions({ keepDynamicImports: true }), swcVersion })).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ options: swcOptions({ keepDynamicImports: true }), swcVersion }))
+    .digest('hex');
 }
 
 async function buildServer() {
@@ -112,7 +115,14 @@ function existing(file) {
 const explorer = {
   stamp: path.join(outputRoot, '.explorer-build'),
   sources: ['explorer', 'schema.graphql', 'src/client-cache/schema-shape.ts', 'package-lock.json'].map((name) => path.join(root, name)),
-  command: () => [existing(path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')), 'build', '--logLevel', 'warn', '--config', path.join(root, 'explorer', 'vite.config.mts')],
+  command: () => [
+    existing(path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')),
+    'build',
+    '--logLevel',
+    'warn',
+    '--config',
+    path.join(root, 'explorer', 'vite.config.mts'),
+  ],
 };
 
 function buildExplorer() {
@@ -126,7 +136,11 @@ function buildExplorer() {
     return Promise.resolve();
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, command, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+    const child = spawn(process.execPath, command, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`building the explorer failed (exit ${code})`));

@@ -64,7 +64,9 @@ function main() {
     const output = `${result.stdout}${result.stderr}`;
     const summary = /Tests:\s+(.*)/.exec(output)?.[1] ?? 'no summary';
     const passed = result.status === 0;
-    process.stdout.write(`run ${run}/${options.runs}: ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - runStartedAt) / 1000).toFixed(1)} s (${summary}${seed.length ? `, ${seed[1]}` : ''})\n`);
+    process.stdout.write(
+      `run ${run}/${options.runs}: ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - runStartedAt) / 1000).toFixed(1)} s (${summary}${seed.length ? `, ${seed[1]}` : ''})\n`,
+    );
     if (!passed) {
       failures.push(run);
       fs.writeFileSync(path.join(outputDirectory, `run-${run}.log`), output);

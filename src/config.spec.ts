@@ -14,7 +14,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SEED_ON_START: 'sometimes' })).toThrow('SEED_ON_START must be one of if-empty, always, never, got "sometimes"');
     expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow('DATABASE_URL must start with postgresql:// or postgres://, got "mysql://"');
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL is not a valid URL/);
-    expect(() => loadConfig({ PUBLIC_BASE_URL: 'briefgraph.example.org' })).toThrow(/PUBLIC_BASE_URL must be an http\(s\) address such as https:\/\/briefgraph\.example\.org/);
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'briefgraph.example.org' })).toThrow(
+      /PUBLIC_BASE_URL must be an http\(s\) address such as https:\/\/briefgraph\.example\.org/,
+    );
   });
 
   it('reads the public address and the citation styles folder', () => {

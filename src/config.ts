@@ -114,7 +114,6 @@ export class ConfigurationError extends Error {
   }
 }
 
-
 function readInteger(environment: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number, maximum: number): number {
   const raw = environment[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -163,7 +162,8 @@ function readBoolean(environment: NodeJS.ProcessEnv, name: string, fallback: boo
 
 function readSafelistOnly(environment: NodeJS.ProcessEnv): boolean {
   const only = readBoolean(environment, 'SAFELIST_ONLY', false);
-  if (only && !environment.SAFELIST_FILE?.trim()) throw new ConfigurationError('SAFELIST_ONLY=true needs SAFELIST_FILE: the manifest of the operations that may run');
+  if (only && !environment.SAFELIST_FILE?.trim())
+    throw new ConfigurationError('SAFELIST_ONLY=true needs SAFELIST_FILE: the manifest of the operations that may run');
   return only;
 }
 
@@ -176,7 +176,8 @@ function readRedisUrl(environment: NodeJS.ProcessEnv): string | undefined {
   } catch {
     throw new ConfigurationError('REDIS_URL is not a valid URL; expected redis://host:port[/database]');
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigurationError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//"`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new ConfigurationError(`REDIS_URL must start with redis:// or rediss://, got "${url.protocol}//"`);
   return raw;
 }
 
@@ -195,7 +196,10 @@ function readCorsOrigins(environment: NodeJS.ProcessEnv): CorsOrigins {
   if (!raw) return [];
   if (raw === '*') return '*';
   const origins: string[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     let url: URL | undefined;
     try {
       url = new URL(entry);
@@ -203,9 +207,12 @@ function readCorsOrigins(environment: NodeJS.ProcessEnv): CorsOrigins {
       url = undefined;
     }
     // An origin is scheme, host and port only; a trailing "/" is forgiven, a path is not.
-    const isOrigin = url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    const isOrigin =
+      url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
     if (!url || !isOrigin) {
-      throw new ConfigurationError(`CORS_ORIGINS must be "*" or a comma-separated list of origins such as https://app.example.org (http or https, host, optional port; no path), got "${entry}"`);
+      throw new ConfigurationError(
+        `CORS_ORIGINS must be "*" or a comma-separated list of origins such as https://app.example.org (http or https, host, optional port; no path), got "${entry}"`,
+      );
     }
     origins.push(url.origin);
   }
@@ -222,12 +229,16 @@ function readMetricsToken(environment: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
-function readTimeouts(environment: NodeJS.ProcessEnv): Pick<Config, 'requestTimeoutMilliseconds' | 'statementTimeoutMilliseconds' | 'databasePoolTimeoutMilliseconds'> {
+function readTimeouts(
+  environment: NodeJS.ProcessEnv,
+): Pick<Config, 'requestTimeoutMilliseconds' | 'statementTimeoutMilliseconds' | 'databasePoolTimeoutMilliseconds'> {
   const requestTimeoutMilliseconds = readInteger(environment, 'REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000);
   // A statement may not outlive its request: the default follows a smaller request timeout.
   const statementTimeoutMilliseconds = readInteger(environment, 'STATEMENT_TIMEOUT_MS', Math.min(5000, requestTimeoutMilliseconds), 10, 3_600_000);
   if (statementTimeoutMilliseconds > requestTimeoutMilliseconds) {
-    throw new ConfigurationError(`STATEMENT_TIMEOUT_MS (${statementTimeoutMilliseconds}) must not be larger than REQUEST_TIMEOUT_MS (${requestTimeoutMilliseconds})`);
+    throw new ConfigurationError(
+      `STATEMENT_TIMEOUT_MS (${statementTimeoutMilliseconds}) must not be larger than REQUEST_TIMEOUT_MS (${requestTimeoutMilliseconds})`,
+    );
   }
   return {
     requestTimeoutMilliseconds,

@@ -48,11 +48,11 @@ function renderPage(endpoint: string): RenderedPage {
   // Loaded lazily: the module holds the whole IDE bundle and only browsers need it.
   const { renderGraphiQL } = require('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql');
   const text = renderGraphiQL({
-      title: 'Briefgraph GraphiQL',
-      endpoint,
-      defaultQuery: `# Welcome to Briefgraph: a knowledge base of education research briefs.\n{\n  meetings(first: 10) {\n    nodes {\n      number\n      title\n      dateRange\n      location { text }\n      followUpBriefs { nodes { title publicationDate { text } } }\n    }\n  }\n}\n`,
-      headers: JSON.stringify({}),
-    } as never);
+    title: 'Briefgraph GraphiQL',
+    endpoint,
+    defaultQuery: `# Welcome to Briefgraph: a knowledge base of education research briefs.\n{\n  meetings(first: 10) {\n    nodes {\n      number\n      title\n      dateRange\n      location { text }\n      followUpBriefs { nodes { title publicationDate { text } } }\n    }\n  }\n}\n`,
+    headers: JSON.stringify({}),
+  } as never);
   const html = Buffer.from(text, 'utf8');
   return {
     html,

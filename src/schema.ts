@@ -111,8 +111,10 @@ export function buildBriefgraphSchema(): GraphQLSchema {
   installReadResolvers(cachedSchema);
   // type-graphql gives the root types no description of their own.
   cachedSchema.getQueryType()!.description = 'Reads: records by ID or human key, lists, search, facets and research. No API key needed (drafts need one).';
-  cachedSchema.getMutationType()!.description = 'Writes, each one transaction, answering with the record and any user errors. Need an API key (EDITOR or ADMIN).';
-  cachedSchema.getSubscriptionType()!.description = 'Live changes over WebSocket (the graphql-ws protocol at /graphql): the change feed as it grows. The API key, if any, goes in the connection init payload.';
+  cachedSchema.getMutationType()!.description =
+    'Writes, each one transaction, answering with the record and any user errors. Need an API key (EDITOR or ADMIN).';
+  cachedSchema.getSubscriptionType()!.description =
+    'Live changes over WebSocket (the graphql-ws protocol at /graphql): the change feed as it grows. The API key, if any, goes in the connection init payload.';
   return cachedSchema;
 }
 

@@ -234,7 +234,12 @@ function createApollo(parts: ServerParts): ApolloServer<RequestContext> {
 }
 
 /** The /graphql route: each step may refuse the request before the next runs (docs/architecture.md has the order and why). */
-function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, dataSources: DataSources, timeouts: RequestTimeouts): Array<express.RequestHandler | express.ErrorRequestHandler> {
+function graphqlRoute(
+  parts: ServerParts,
+  apollo: ApolloServer<RequestContext>,
+  dataSources: DataSources,
+  timeouts: RequestTimeouts,
+): Array<express.RequestHandler | express.ErrorRequestHandler> {
   const { options, logger, metrics, rateLimit, requestLimits } = parts;
   const points = parts.stores.points;
   const rateLimited = rateLimit.points > 0;

@@ -25,11 +25,19 @@ describe('API keys through the API', () => {
 
   it('creates a key whose secret works at once, is shown once, and is stored only as a hash', async () => {
     const created = (
-      await server.graphql(`mutation { apiKeyCreate(input: { name: "importer", role: EDITOR }) { secret apiKey { id name prefix role revokedAt } userErrors { field code } } }`, undefined, { apiKey: admin })
+      await server.graphql(
+        `mutation { apiKeyCreate(input: { name: "importer", role: EDITOR }) { secret apiKey { id name prefix role revokedAt } userErrors { field code } } }`,
+        undefined,
+        { apiKey: admin },
+      )
     ).data!.apiKeyCreate;
     expect(created.secret).toMatch(keyPattern);
     expect(created.apiKey).toMatchObject({ name: 'importer', role: 'EDITOR', revokedAt: null, prefix: created.secret.slice(0, 12) });
-    expect((await server.graphql(`{ apiKeys { name prefix role } }`, undefined, { apiKey: admin })).data!.apiKeys).toContainEqual({ name: 'importer', prefix: created.secret.slice(0, 12), role: 'EDITOR' });
+    expect((await server.graphql(`{ apiKeys { name prefix role } }`, undefined, { apiKey: admin })).data!.apiKeys).toContainEqual({
+      name: 'importer',
+      prefix: created.secret.slice(0, 12),
+      role: 'EDITOR',
+    });
     const stored = JSON.stringify(await server.database.dataSource.query(`SELECT * FROM api_key`));
     expect(stored).not.toContain(created.secret);
     expect((await server.graphql(canWrite, undefined, { apiKey: created.secret })).data!.themeCreate.userErrors).toEqual([]);
@@ -37,13 +45,27 @@ describe('API keys through the API', () => {
 
   it('refuses a duplicate or malformed name as user errors', async () => {
     const create = `mutation($name: String!) { apiKeyCreate(input: { name: $name, role: ADMIN }) { secret userErrors { field code } } }`;
-    expect((await server.graphql(create, { name: 'first-admin' }, { apiKey: admin })).data!.apiKeyCreate).toEqual({ secret: null, userErrors: [{ field: ['input', 'name'], code: 'TAKEN' }] });
-    expect((await server.graphql(create, { name: '../../etc' }, { apiKey: admin })).data!.apiKeyCreate).toEqual({ secret: null, userErrors: [{ field: ['input', 'name'], code: 'INVALID' }] });
+    expect((await server.graphql(create, { name: 'first-admin' }, { apiKey: admin })).data!.apiKeyCreate).toEqual({
+      secret: null,
+      userErrors: [{ field: ['input', 'name'], code: 'TAKEN' }],
+    });
+    expect((await server.graphql(create, { name: '../../etc' }, { apiKey: admin })).data!.apiKeyCreate).toEqual({
+      secret: null,
+      userErrors: [{ field: ['input', 'name'], code: 'INVALID' }],
+    });
   });
 
   it('revokes a key: from then on it is refused with 401', async () => {
-    const created = (await server.graphql(`mutation { apiKeyCreate(input: { name: "short-lived", role: EDITOR }) { secret apiKey { id } } }`, undefined, { apiKey: admin })).data!.apiKeyCreate;
-    const revoked = (await server.graphql(`mutation($id: ID!) { apiKeyRevoke(id: $id) { apiKey { revokedAt } userErrors { code } } }`, { id: created.apiKey.id }, { apiKey: admin })).data!.apiKeyRevoke;
+    const created = (
+      await server.graphql(`mutation { apiKeyCreate(input: { name: "short-lived", role: EDITOR }) { secret apiKey { id } } }`, undefined, { apiKey: admin })
+    ).data!.apiKeyCreate;
+    const revoked = (
+      await server.graphql(
+        `mutation($id: ID!) { apiKeyRevoke(id: $id) { apiKey { revokedAt } userErrors { code } } }`,
+        { id: created.apiKey.id },
+        { apiKey: admin },
+      )
+    ).data!.apiKeyRevoke;
     expect(revoked.apiKey.revokedAt).not.toBeNull();
     const response = await server.graphql(canWrite, undefined, { apiKey: created.secret });
     expect(response.status).toBe(401);

@@ -93,7 +93,9 @@ describe('authorization', () => {
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
     const before = await writes();
     const restricted = mutations.filter((mutation) => adminOnly(mutation.name));
-    expect(restricted.map((mutation) => mutation.name)).toEqual(expect.arrayContaining(['briefDelete', 'themeDelete', 'apiKeyCreate', 'apiKeyRevoke', 'knowledgeBaseImport']));
+    expect(restricted.map((mutation) => mutation.name)).toEqual(
+      expect.arrayContaining(['briefDelete', 'themeDelete', 'apiKeyCreate', 'apiKeyRevoke', 'knowledgeBaseImport']),
+    );
     for (const mutation of restricted) {
       const answers = [];
       for (const idValue of [existingBriefId, Buffer.from('Brief:999999').toString('base64url')]) {
@@ -148,7 +150,11 @@ describe('authorization', () => {
       { authorization: `Bearer ${revoked}` },
     ];
     for (const headers of cases) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ themes(first: 1) { totalCount } }' }) });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ themes(first: 1) { totalCount } }' }),
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       const body = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };

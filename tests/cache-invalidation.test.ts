@@ -236,12 +236,24 @@ const updatedAtLists: Record<string, [(filter: string) => string, string, string
   ThemeFilter: [(filter) => count('themes', filter), 'theme', `slug = 'accountability'`],
   OrganizationFilter: [(filter) => count('organizations', filter), 'organization', `slug = 'american-institutes-for-research'`],
   DistrictNetworkFilter: [(filter) => count('districtNetworks', filter), 'district_network', `slug = 'fresno-long-beach-learning-partnership'`],
-  LessonLinkFilter: [(filter) => `{ lessons(first: 50) { nodes { links(filter: ${filter}) { totalCount } } } }`, 'lesson_link', 'id = (SELECT min(id) FROM lesson_link)'],
+  LessonLinkFilter: [
+    (filter) => `{ lessons(first: 50) { nodes { links(filter: ${filter}) { totalCount } } } }`,
+    'lesson_link',
+    'id = (SELECT min(id) FROM lesson_link)',
+  ],
   PersonFilter: [(filter) => count('people', filter), 'person', `slug = 'kate-kennedy'`],
 };
 for (const [filterType, [query, table, row]] of Object.entries(updatedAtLists)) {
-  cases[`${filterType}.updatedSince`] = { query: query('{ updatedSince: "2100-01-01T00:00:00Z" }'), write: `UPDATE ${table} SET updated_at = '2100-06-01Z' WHERE ${row}`, table };
-  cases[`${filterType}.updatedBefore`] = { query: query('{ updatedBefore: "2000-01-01T00:00:00Z" }'), write: `UPDATE ${table} SET updated_at = '1999-06-01Z' WHERE ${row}`, table };
+  cases[`${filterType}.updatedSince`] = {
+    query: query('{ updatedSince: "2100-01-01T00:00:00Z" }'),
+    write: `UPDATE ${table} SET updated_at = '2100-06-01Z' WHERE ${row}`,
+    table,
+  };
+  cases[`${filterType}.updatedBefore`] = {
+    query: query('{ updatedBefore: "2000-01-01T00:00:00Z" }'),
+    write: `UPDATE ${table} SET updated_at = '1999-06-01Z' WHERE ${row}`,
+    table,
+  };
 }
 
 /** Every filter input field of the lists anonymous answers can be cached for (not the admins' audit log and delivery log). */
@@ -310,4 +322,3 @@ describe('the response cache drops answers whose filters read what changed', () 
     expect(filterFieldsOf(buildBriefgraphSchema()).filter((name) => !cases[name])).toEqual([]);
   });
 });
-

@@ -41,7 +41,11 @@ describe('HTTP caching headers', () => {
   it('never lets answers to keyed requests, mutations, errors or admin data be stored', async () => {
     const admin = await server.createApiKey(ApiKeyRole.ADMIN);
     expect((await server.graphql(briefTitle, undefined, { apiKey: admin })).headers.get('cache-control')).toBe('no-store');
-    expect((await server.graphql(`mutation { themeCreate(input: { slug: "x-y", name: "X" }) { theme { id } } }`, undefined, { apiKey: admin })).headers.get('cache-control')).toBe('no-store');
+    expect(
+      (await server.graphql(`mutation { themeCreate(input: { slug: "x-y", name: "X" }) { theme { id } } }`, undefined, { apiKey: admin })).headers.get(
+        'cache-control',
+      ),
+    ).toBe('no-store');
     expect((await server.graphql(`{ brief(slug: 7) { title } }`)).headers.get('cache-control')).toBe('no-store');
     expect((await server.graphql(`{ auditLog(first: 1) { totalCount } }`, undefined, { apiKey: admin })).headers.get('cache-control')).toBe('no-store');
   });
@@ -74,7 +78,11 @@ describe('the response cache', () => {
     expect((await server.graphql(briefTitle)).headers.get('x-cache')).toBe('MISS');
     expect((await server.graphql(briefTitle)).headers.get('x-cache')).toBe('HIT');
     const { id } = (await server.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`)).data!.brief;
-    await server.graphql(`mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Retitled by an editor" }) { userErrors { message } } }`, { id }, { apiKey: editor });
+    await server.graphql(
+      `mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Retitled by an editor" }) { userErrors { message } } }`,
+      { id },
+      { apiKey: editor },
+    );
     const after = await server.graphql(briefTitle);
     expect(after.headers.get('x-cache')).toBe('MISS');
     expect(after.data!.brief.title).toBe('Retitled by an editor');
@@ -97,7 +105,11 @@ describe('the response cache', () => {
     const before = (await server.graphql(query, { parent })).data!.briefs.totalCount;
     expect((await server.graphql(query, { parent })).headers.get('x-cache')).toBe('HIT');
     const { id: moved } = (await server.graphql(`{ theme(slug: "accountability") { id } }`)).data!.theme;
-    await server.graphql(`mutation($id: ID!, $parent: ID!) { themeUpdate(id: $id, input: { parentId: $parent }) { userErrors { message } } }`, { id: moved, parent }, { apiKey: editor });
+    await server.graphql(
+      `mutation($id: ID!, $parent: ID!) { themeUpdate(id: $id, input: { parentId: $parent }) { userErrors { message } } }`,
+      { id: moved, parent },
+      { apiKey: editor },
+    );
     const after = await server.graphql(query, { parent });
     expect(after.headers.get('x-cache')).toBe('MISS');
     const keyed = await server.graphql(query, { parent }, { apiKey: editor });
@@ -108,7 +120,11 @@ describe('the response cache', () => {
   it('keeps answers that a write cannot have changed', async () => {
     const query = `{ meetings(first: 3) { nodes { number } } }`;
     await server.graphql(query);
-    await server.graphql(`mutation { districtCreate(input: { slug: "unrelated-district", name: "Unrelated", state: "OR", kind: SCHOOL_DISTRICT }) { userErrors { message } } }`, undefined, { apiKey: editor });
+    await server.graphql(
+      `mutation { districtCreate(input: { slug: "unrelated-district", name: "Unrelated", state: "OR", kind: SCHOOL_DISTRICT }) { userErrors { message } } }`,
+      undefined,
+      { apiKey: editor },
+    );
     expect((await server.graphql(query)).headers.get('x-cache')).toBe('HIT');
   });
 
@@ -124,7 +140,11 @@ describe('the response cache', () => {
     expect((await server.graphql(count)).data!.lessons.totalCount).toBe(before);
     const search = `{ search(query: "quokka") { totalCount } }`;
     expect((await server.graphql(search)).data!.search.totalCount).toBe(0);
-    await server.graphql(`mutation($id: ID!) { briefPublish(id: $id) { userErrors { message } } }`, { id: created.data!.briefCreate.brief.id }, { apiKey: editor });
+    await server.graphql(
+      `mutation($id: ID!) { briefPublish(id: $id) { userErrors { message } } }`,
+      { id: created.data!.briefCreate.brief.id },
+      { apiKey: editor },
+    );
     expect((await server.graphql(count)).data!.lessons.totalCount).toBe(before + 1);
     expect((await server.graphql(search)).data!.search.totalCount).toBe(2);
   });
@@ -135,7 +155,9 @@ describe('the response cache', () => {
     expect((await server.graphql(query)).headers.get('x-cache')).toBe('HIT');
     const listening: boolean[] = [];
     const stopped = new Promise<void>((resolve) => server.changes.onListeningChange((now) => (listening.push(now), now ? undefined : resolve())));
-    await server.database.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph changes'`);
+    await server.database.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph changes'`,
+    );
     await stopped;
     expect((await server.graphql(query)).headers.get('x-cache')).toBe('BYPASS');
     await new Promise<void>((resolve) => server.changes.onListeningChange((now) => now && resolve()));
@@ -169,7 +191,11 @@ describe('two instances, each with a cache of its own', () => {
     expect((await second.graphql(briefTitle)).headers.get('x-cache')).toBe('HIT');
     const { id } = (await first.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`)).data!.brief;
     const heard = second.changeHeard('brief');
-    await first.graphql(`mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Written through the first instance" }) { userErrors { message } } }`, { id }, { apiKey: editor });
+    await first.graphql(
+      `mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Written through the first instance" }) { userErrors { message } } }`,
+      { id },
+      { apiKey: editor },
+    );
     await heard;
     const after = await second.graphql(briefTitle);
     expect(after.headers.get('x-cache')).toBe('MISS');
@@ -182,7 +208,14 @@ describe('persisted queries', () => {
   let manifestFile: string;
   beforeAll(() => {
     manifestFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-safelist-')), 'manifest.json');
-    fs.writeFileSync(manifestFile, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(registered), name: 'ThemeNames', type: 'query', body: registered }] }));
+    fs.writeFileSync(
+      manifestFile,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256Hex(registered), name: 'ThemeNames', type: 'query', body: registered }],
+      }),
+    );
   });
 
   const byHash = (server: TestServer, query: string, withText: boolean) =>
@@ -234,7 +267,12 @@ const describeWithRedis = redisUrl ? describe : describe.skip;
 
 /** Two servers on one database sharing a Redis under a key prefix of their own, so no test sees another's state. */
 async function startInstancesSharingRedis(redis: Redis, database?: TestServer['database']): Promise<[TestServer, TestServer]> {
-  const shared = { redis, redisKeyPrefix: `briefgraph-test-${randomBytes(4).toString('hex')}:`, cacheMaxAgeSeconds: 60, rateLimit: { points: 40, windowSeconds: 86_400 } };
+  const shared = {
+    redis,
+    redisKeyPrefix: `briefgraph-test-${randomBytes(4).toString('hex')}:`,
+    cacheMaxAgeSeconds: 60,
+    rateLimit: { points: 40, windowSeconds: 86_400 },
+  };
   const first = await startTestServer({ database, server: shared });
   const second = await startTestServer({ database: first.database, server: shared });
   return [first, second];
@@ -274,7 +312,11 @@ describeWithRedis('two instances sharing Redis', () => {
     expect((await second.graphql(briefTitle)).headers.get('x-cache')).toBe('HIT');
     const editor = await first.createApiKey(ApiKeyRole.EDITOR);
     const { id } = (await first.graphql(`{ brief(slug: "always-room-for-improvement") { id } }`)).data!.brief;
-    await first.graphql(`mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Written through the first" }) { userErrors { message } } }`, { id }, { apiKey: editor });
+    await first.graphql(
+      `mutation($id: ID!) { briefUpdate(id: $id, input: { title: "Written through the first" }) { userErrors { message } } }`,
+      { id },
+      { apiKey: editor },
+    );
     expect((await second.graphql(briefTitle)).data!.brief.title).toBe('Written through the first');
   });
 

@@ -50,7 +50,11 @@ describe('the change feed', () => {
     const changes: Change[] = [];
     let cursor = after;
     for (;;) {
-      const response = await server.graphql(feedQuery, { after: cursor, first: options.first ?? 100, types: options.types, kinds: options.kinds }, { apiKey: options.apiKey });
+      const response = await server.graphql(
+        feedQuery,
+        { after: cursor, first: options.first ?? 100, types: options.types, kinds: options.kinds },
+        { apiKey: options.apiKey },
+      );
       expect(response.errors).toBeUndefined();
       const page = response.data!.changes;
       changes.push(...page.changes);
@@ -122,7 +126,7 @@ describe('the change feed', () => {
     const reader = (async () => {
       let cursor = start;
       // Polls while the writers write, then once more after they are done.
-      for (let done = false; !done; ) {
+      for (let done = false; !done;) {
         done = !writing;
         const page = await readFeed(cursor, { apiKey: editor, first: 3, types: ['ORGANIZATION'] });
         seen.push(...page.changes);
@@ -147,9 +151,19 @@ describe('the change feed', () => {
     const { endCursor: anonymousStart } = await readFeed(null);
     const { endCursor: editorStart } = await readFeed(null, { apiKey: editor });
     const { data } = await server.graphql(`{ organization(slug: "policy-analysis-for-california-education") { id } }`);
-    const created = await mutate(`mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id lessons(first: 5) { nodes { id } } } userErrors { code } } }`, {
-      input: { slug: 'feed-draft', title: 'A draft for the feed', kind: 'REPORT', summary: 'Draft.', publisherId: data!.organization.id, lessons: [{ statement: 'A draft lesson.' }] },
-    });
+    const created = await mutate(
+      `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id lessons(first: 5) { nodes { id } } } userErrors { code } } }`,
+      {
+        input: {
+          slug: 'feed-draft',
+          title: 'A draft for the feed',
+          kind: 'REPORT',
+          summary: 'Draft.',
+          publisherId: data!.organization.id,
+          lessons: [{ statement: 'A draft lesson.' }],
+        },
+      },
+    );
     const briefId = created.briefCreate.brief.id as string;
     const lessonId = created.briefCreate.brief.lessons.nodes[0].id as string;
     const publish = (action: 'briefPublish' | 'briefUnpublish') => mutate(`mutation($id: ID!) { ${action}(id: $id) { userErrors { code } } }`, { id: briefId });

@@ -54,7 +54,7 @@ describe('Dockerfile', () => {
 
 describe('compose files', () => {
   const single = parse(read('compose.yaml')) as { services: Record<string, ComposeService> };
-  const two = parse(read('compose.two-instances.yaml'), { logLevel: 'error' }) // compose's !reset tag is unknown to the YAML library: read as plain YAML as { services: Record<string, ComposeService> };
+  const two = parse(read('compose.two-instances.yaml'), { logLevel: 'error' }); // compose's !reset tag is unknown to the YAML library: read as plain YAML as { services: Record<string, ComposeService> };
 
   it('runs the server after a healthy PostgreSQL, with Redis optional', () => {
     expect(single.services.postgres.image).toMatch(/^postgres:1[4-9]/);

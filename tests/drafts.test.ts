@@ -76,7 +76,15 @@ describe('drafts', () => {
     path: connection(from: $draftLesson, to: $publishedLesson) { hops }
   }`;
 
-  const variables = () => ({ draft: ids.draft, draftLesson: ids.draftLesson, draftLink: ids.draftLink, publishedLesson: ids.publishedLesson, pace: ids.pace, dataUse: ids.dataUse, improvement: ids.improvement });
+  const variables = () => ({
+    draft: ids.draft,
+    draftLesson: ids.draftLesson,
+    draftLink: ids.draftLink,
+    publishedLesson: ids.publishedLesson,
+    pace: ids.pace,
+    dataUse: ids.dataUse,
+    improvement: ids.improvement,
+  });
 
   function sightings(data: Record<string, any>): string[] {
     const text = JSON.stringify(data);
@@ -87,7 +95,10 @@ describe('drafts', () => {
     const response = await server.graphql(probe, variables());
     // A path from the draft lesson is refused exactly as from a lesson that never existed.
     const unknownLesson = Buffer.from('Lesson:999999').toString('base64url');
-    const neverExisted = await server.graphql(`query($from: ID!, $to: ID!) { path: connection(from: $from, to: $to) { hops } }`, { from: unknownLesson, to: ids.publishedLesson });
+    const neverExisted = await server.graphql(`query($from: ID!, $to: ID!) { path: connection(from: $from, to: $to) { hops } }`, {
+      from: unknownLesson,
+      to: ids.publishedLesson,
+    });
     expect(response.errors).toEqual([{ ...neverExisted.errors![0], locations: expect.anything() }]);
     const data = response.data!;
     expect(sightings(data)).toEqual([]);
@@ -142,7 +153,16 @@ describe('drafts', () => {
   it('do not lend their words to the spelling correction of readers without a key', async () => {
     const created = await server.graphql(
       `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id } } }`,
-      { input: { slug: 'quetzal-draft', title: 'Quetzalcoatl study', kind: 'REPORT', summary: 'Unpublished.', publisherId: ids.pace, lessons: [{ statement: 'Axolotlish finding.' }] } },
+      {
+        input: {
+          slug: 'quetzal-draft',
+          title: 'Quetzalcoatl study',
+          kind: 'REPORT',
+          summary: 'Unpublished.',
+          publisherId: ids.pace,
+          lessons: [{ statement: 'Axolotlish finding.' }],
+        },
+      },
       { apiKey: editor },
     );
     const briefId = created.data!.briefCreate.brief.id;

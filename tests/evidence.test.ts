@@ -86,7 +86,10 @@ describe('evidence', () => {
     const { data } = await server.graphql(`{ theme(slug: "improvement-strategies") { id
       briefs { totalCount } direct: briefs(includeSubthemes: false) { totalCount }
       lessons { totalCount } meetings { totalCount } } }`);
-    const filtered = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme] } }) { totalCount } lessons(filter: { themes: { anyOf: [$theme] } }) { totalCount } }`, { theme: data!.theme.id });
+    const filtered = await server.graphql(
+      `query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme] } }) { totalCount } lessons(filter: { themes: { anyOf: [$theme] } }) { totalCount } }`,
+      { theme: data!.theme.id },
+    );
     expect(data!.theme.briefs.totalCount).toBe(filtered.data!.briefs.totalCount);
     expect(data!.theme.lessons.totalCount).toBe(filtered.data!.lessons.totalCount);
     expect(data!.theme.briefs.totalCount).toBeGreaterThan(data!.theme.direct.totalCount);
@@ -121,7 +124,11 @@ describe('evidence', () => {
       inferred: ['core-districts-measurement-capacity-building-and-shared-accountability'],
     });
     // Leave the knowledge base as the other tests expect it.
-    await server.graphql(`mutation($id: ID!, $ids: [ID!]!) { briefRemoveDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`, { id: data!.brief.id, ids: [data!.district.id] }, { apiKey: editor });
+    await server.graphql(
+      `mutation($id: ID!, $ids: [ID!]!) { briefRemoveDistricts(id: $id, districtIds: $ids) { userErrors { code } } }`,
+      { id: data!.brief.id, ids: [data!.district.id] },
+      { apiKey: editor },
+    );
   });
 
   it('infers a study through a network only while the district was a member, and lists the two case-study districts as direct', async () => {
@@ -150,7 +157,10 @@ describe('evidence', () => {
       { input: { briefId: data!.brief.id, statement: 'A lesson with its basis', basis: 'SUMMARIZED', locator: 'summary, sentence 3', reportLessonNumber: 4 } },
       { apiKey: editor },
     );
-    expect(created.data!.lessonCreate).toMatchObject({ lesson: { basis: 'SUMMARIZED', locator: 'summary, sentence 3', reportLessonNumber: 4 }, userErrors: [] });
+    expect(created.data!.lessonCreate).toMatchObject({
+      lesson: { basis: 'SUMMARIZED', locator: 'summary, sentence 3', reportLessonNumber: 4 },
+      userErrors: [],
+    });
     const plain = await server.graphql(
       `mutation($input: LessonCreateInput!) { lessonCreate(input: $input) { lesson { basis } } }`,
       { input: { briefId: data!.brief.id, statement: 'A lesson without a stated basis' } },

@@ -24,7 +24,9 @@ function operationsOf(file: string): Array<[string, DocumentNode]> {
   return Object.entries(exports).filter((entry): entry is [string, DocumentNode] => (entry[1] as DocumentNode)?.kind === Kind.DOCUMENT);
 }
 
-const operations = operationModules(explorerSources).flatMap((file) => operationsOf(file).map(([name, document]) => ({ name: `${path.relative(explorerSources, file)}: ${name}`, document })));
+const operations = operationModules(explorerSources).flatMap((file) =>
+  operationsOf(file).map(([name, document]) => ({ name: `${path.relative(explorerSources, file)}: ${name}`, document })),
+);
 const queries = operations.filter(({ document }) => document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION));
 
 describe('the explorer’s GraphQL operations', () => {

@@ -10,7 +10,15 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readSeedDocuments } from '../src/seed/seed-reader';
 import { importDataset } from '../src/transfer/import';
-import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, recordGraphQL, saveScreenshot, type GraphQLExchange } from './support/browser';
+import {
+  accessibilityViolations,
+  chromiumPath,
+  launchChromium,
+  missingChromiumMessage,
+  recordGraphQL,
+  saveScreenshot,
+  type GraphQLExchange,
+} from './support/browser';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
 import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
 
@@ -46,7 +54,9 @@ briefs:
 `;
 
 const describeInBrowser = chromiumPath() ? describe : describe.skip;
-const suiteName = chromiumPath() ? 'the explorer’s people, files and citations in a browser' : `the explorer’s people, files and citations in a browser (${missingChromiumMessage})`;
+const suiteName = chromiumPath()
+  ? 'the explorer’s people, files and citations in a browser'
+  : `the explorer’s people, files and citations in a browser (${missingChromiumMessage})`;
 
 describeInBrowser(suiteName, () => {
   let database: MigratedDatabase;
@@ -101,7 +111,11 @@ describeInBrowser(suiteName, () => {
   }
 
   /** A fact of the page's facts list: the text of the <dd> after the <dt> named `label`. */
-  const fact = (label: string) => page.locator('dl.facts > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
+  const fact = (label: string) =>
+    page
+      .locator('dl.facts > div')
+      .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd');
 
   const normalized = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -128,7 +142,7 @@ describeInBrowser(suiteName, () => {
     const authors = fact('Authors').getByRole('link');
     expect(await authors.allTextContents()).toEqual((brief.contributors as Array<{ name: string }>).map((contributor) => contributor.name));
     expect(await authors.first().getAttribute('href')).toBe(`/explore/people/${brief.contributors[0].person.slug}`);
-    expect(normalized(await fact('Authors').textContent())).toBe('Joel Knudson, Larisa Shambaugh and Jennifer O\'Day');
+    expect(normalized(await fact('Authors').textContent())).toBe("Joel Knudson, Larisa Shambaugh and Jennifer O'Day");
 
     // Its files, as links.
     const files = page.locator('section.files li');
@@ -199,17 +213,24 @@ describeInBrowser(suiteName, () => {
     // A person with an ORCID iD and two affiliations, co-author of a brief with a group editor.
     await open('/people/josiah-carberry', 'Josiah Carberry');
     expect(await fact('ORCID iD').getByRole('link').getAttribute('href')).toBe('https://orcid.org/0000-0002-1825-0097');
-    expect(normalized(await fact('Affiliations').textContent())).toBe('Policy Analysis for California Education (2015–2019)American Institutes for Research (from 2020)');
+    expect(normalized(await fact('Affiliations').textContent())).toBe(
+      'Policy Analysis for California Education (2015–2019)American Institutes for Research (from 2020)',
+    );
     await page.getByRole('link', { name: 'An Example Report with Identifiers' }).click();
     await page.getByRole('heading', { level: 1, name: 'An Example Report with Identifiers' }).waitFor();
     expect(normalized(await fact('Authors').textContent())).toBe('Josiah Carberry and Heather J. Hough');
-    expect(await fact('Editor').getByRole('link', { name: 'Policy Analysis for California Education' }).getAttribute('href')).toBe('/explore/organizations/policy-analysis-for-california-education');
+    expect(await fact('Editor').getByRole('link', { name: 'Policy Analysis for California Education' }).getAttribute('href')).toBe(
+      '/explore/organizations/policy-analysis-for-california-education',
+    );
     expect(await fact('DOI').getByRole('link').getAttribute('href')).toBe('https://doi.org/10.1000/example.2020');
     expect(await fact('ERIC number').getByRole('link').getAttribute('href')).toMatch(/^https:\/\/eric\.ed\.gov\/\?id=ED000001$/);
     const files = page.locator('section.files li');
     expect(normalized(await files.first().textContent())).toBe('The full report (Full text, PDF, 812.5 kB, English)');
     expect(await files.first().getByRole('link').getAttribute('type')).toBe('application/pdf');
-    await page.locator('.citation-text').filter({ hasText: /^Carberry, J\., & Hough, H\. J\. \(2020\)/ }).waitFor();
+    await page
+      .locator('.citation-text')
+      .filter({ hasText: /^Carberry, J\., & Hough, H\. J\. \(2020\)/ })
+      .waitFor();
     await expectAccessible();
     await saveScreenshot(page, 'brief-identifiers');
 
@@ -221,14 +242,21 @@ describeInBrowser(suiteName, () => {
     await open('/people', 'People', 'people list');
     const people = page.getByRole('region', { name: /^Everyone, by family name/ }).getByRole('listitem');
     await people.first().waitFor();
-    expect(await people.getByRole('link').allTextContents()).toEqual((api.data!.people.nodes as Array<{ name: string }>).slice(0, 20).map((person) => person.name));
+    expect(await people.getByRole('link').allTextContents()).toEqual(
+      (api.data!.people.nodes as Array<{ name: string }>).slice(0, 20).map((person) => person.name),
+    );
     expect(normalized(await people.filter({ hasText: 'Joel Knudson' }).textContent())).toBe('Joel KnudsonAmerican Institutes for Research (2011)');
     await expectAccessible();
 
     await open('/organizations/american-institutes-for-research', 'American Institutes for Research');
     const affiliated = page.getByRole('region', { name: /^People affiliated/ }).getByRole('listitem');
     await affiliated.first().waitFor();
-    expect((await affiliated.allTextContents()).map(normalized)).toEqual(['Josiah Carberry (from 2020)', 'Joel Knudson (2011)', "Jennifer O'Day (2011)", 'Larisa Shambaugh (2011)']);
+    expect((await affiliated.allTextContents()).map(normalized)).toEqual([
+      'Josiah Carberry (from 2020)',
+      'Joel Knudson (2011)',
+      "Jennifer O'Day (2011)",
+      'Larisa Shambaugh (2011)',
+    ]);
     await affiliated.getByRole('link', { name: "Jennifer O'Day" }).click();
     await page.getByRole('heading', { level: 1, name: "Jennifer O'Day" }).waitFor();
     await expectAccessible();
@@ -272,7 +300,9 @@ describeInBrowser(suiteName, () => {
   it('sends only valid, cheap queries to the public API', async () => {
     await Promise.all(pending.splice(0));
     expect(exchanges.filter((exchange) => exchange.errors.length > 0)).toEqual([]);
-    expect(exchanges.map((exchange) => exchange.operation)).toEqual(expect.arrayContaining(['PersonPage', 'PersonBriefs', 'PersonList', 'BriefCitation', 'BriefCitationData']));
+    expect(exchanges.map((exchange) => exchange.operation)).toEqual(
+      expect.arrayContaining(['PersonPage', 'PersonBriefs', 'PersonList', 'BriefCitation', 'BriefCitationData']),
+    );
     // Under 1% of a client's hourly budget per request, as in tests/explorer.test.ts.
     expect(Math.max(...exchanges.map((exchange) => exchange.cost))).toBeLessThanOrEqual(150);
   });

@@ -6,7 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, chromiumPath, launchChromium, missingChromiumMessage, recordGraphQL, saveScreenshot, type GraphQLExchange } from './support/browser';
+import {
+  accessibilityViolations,
+  chromiumPath,
+  launchChromium,
+  missingChromiumMessage,
+  recordGraphQL,
+  saveScreenshot,
+  type GraphQLExchange,
+} from './support/browser';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const turnaroundBrief = 'Beyond the School: Exploring a Systemic Approach to School Turnaround';
@@ -89,7 +97,10 @@ describeInBrowser(suiteName, () => {
     await reportFacet.check();
     await page.waitForURL(/kind=REPORT/, { waitUntil: 'commit' });
     await page.getByText(/Showing briefs narrowed by your choices/).waitFor();
-    await page.getByRole('status').filter({ hasText: count === 1 ? '1 brief' : `${count} briefs` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: count === 1 ? '1 brief' : `${count} briefs` })
+      .waitFor();
     expect(await results.count()).toBe(count);
     for (const meta of await results.locator('.meta').allTextContents()) expect(meta).toMatch(/^Report ·/);
     expect(await page.locator('ol.results mark').count()).toBeGreaterThan(0);
@@ -101,7 +112,10 @@ describeInBrowser(suiteName, () => {
     await page.getByRole('checkbox', { name: /^Report/ }).waitFor();
     expect(await page.getByRole('checkbox', { name: /^Report/ }).isChecked()).toBe(false);
     await page.goto(narrowedUrl);
-    await page.getByRole('status').filter({ hasText: count === 1 ? '1 brief' : `${count} briefs` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: count === 1 ? '1 brief' : `${count} briefs` })
+      .waitFor();
     expect(await page.getByRole('checkbox', { name: /^Report/ }).isChecked()).toBe(true);
   });
 
@@ -131,7 +145,10 @@ describeInBrowser(suiteName, () => {
     await page.getByRole('link', { name: cicLesson }).click();
     await mainHeading().filter({ hasText: cicLesson }).waitFor();
     expect(page.url()).toMatch(/\/explore\/lessons\/[\w-]+$/);
-    await page.getByText(/supports this lesson|This lesson supports/).first().waitFor();
+    await page
+      .getByText(/supports this lesson|This lesson supports/)
+      .first()
+      .waitFor();
     await expectAccessible();
     await saveScreenshot(page, 'lesson');
     // The lesson's page has a stable URL of its own.
@@ -146,7 +163,11 @@ describeInBrowser(suiteName, () => {
     await page.getByRole('link', { name: 'Show in the lesson graph' }).click();
     const status = page.getByRole('status').filter({ hasText: /\d+ records, \d+ ties\./ });
     await status.waitFor();
-    const countsOf = async () => (/(\d+) records, (\d+) ties/.exec((await status.textContent())!)!.slice(1, 3).map(Number) as [number, number]);
+    const countsOf = async () =>
+      /(\d+) records, (\d+) ties/
+        .exec((await status.textContent())!)!
+        .slice(1, 3)
+        .map(Number) as [number, number];
     const [records] = await countsOf();
     expect(records).toBeGreaterThanOrEqual(3);
     await page.locator('[data-testid="graph-canvas"] canvas').first().waitFor({ state: 'attached' });
@@ -180,8 +201,13 @@ describeInBrowser(suiteName, () => {
     await page.waitForURL(/from=.*&to=/, { waitUntil: 'commit' });
     const heading = page.getByRole('heading', { name: /Connected in \d+ steps?/ });
     await heading.waitFor();
-    const ids = await server.graphql(`{ from: brief(slug: "district-role-in-school-turnaround") { id } to: brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { id } }`);
-    const api = await server.graphql(`query($from: ID!, $to: ID!) { connection(from: $from, to: $to) { hops steps { relation } } }`, { from: ids.data!.from.id, to: ids.data!.to.id });
+    const ids = await server.graphql(
+      `{ from: brief(slug: "district-role-in-school-turnaround") { id } to: brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { id } }`,
+    );
+    const api = await server.graphql(`query($from: ID!, $to: ID!) { connection(from: $from, to: $to) { hops steps { relation } } }`, {
+      from: ids.data!.from.id,
+      to: ids.data!.to.id,
+    });
     const hops = api.data!.connection.hops;
     expect(await heading.textContent()).toBe(`Connected in ${hops} ${hops === 1 ? 'step' : 'steps'}`);
     const steps = page.locator('ol.path-steps > li');
@@ -202,7 +228,11 @@ describeInBrowser(suiteName, () => {
     const lesson = lessons.data!.brief.lessons.nodes[0];
     await open(`/path?from=${encodeURIComponent(lesson.id)}&to=${encodeURIComponent(lesson.links.nodes[0].from.id)}`, 'How are two records connected?');
     await page.getByRole('heading', { name: 'Connected in 1 step' }).waitFor();
-    await page.locator('ol.path-steps > li').filter({ hasText: 'is supported by' }).getByText(/^Why: Eight years apart/).waitFor();
+    await page
+      .locator('ol.path-steps > li')
+      .filter({ hasText: 'is supported by' })
+      .getByText(/^Why: Eight years apart/)
+      .waitFor();
   });
 
   it('reads a theme timeline, and opens the records of a year from the chart', async () => {
@@ -217,8 +247,12 @@ describeInBrowser(suiteName, () => {
     await page.waitForURL(new RegExp(`year=${busiest.year}$`), { waitUntil: 'commit' });
     const section = page.locator('section.year-records');
     await section.getByRole('heading', { name: `In ${busiest.year}` }).waitFor();
-    const briefs = await server.graphql(`{ briefs(filter: { published: { from: "${busiest.year}-01-01", to: "${busiest.year}-12-31" } }) { nodes { title themes { slug parent { slug } } } } }`);
-    const onTheme = (briefs.data!.briefs.nodes as Array<{ title: string; themes: Array<{ slug: string; parent: { slug: string } | null }> }>).filter((brief) => brief.themes.some((theme) => theme.slug === 'continuous-improvement' || theme.parent?.slug === 'continuous-improvement'));
+    const briefs = await server.graphql(
+      `{ briefs(filter: { published: { from: "${busiest.year}-01-01", to: "${busiest.year}-12-31" } }) { nodes { title themes { slug parent { slug } } } } }`,
+    );
+    const onTheme = (briefs.data!.briefs.nodes as Array<{ title: string; themes: Array<{ slug: string; parent: { slug: string } | null }> }>).filter((brief) =>
+      brief.themes.some((theme) => theme.slug === 'continuous-improvement' || theme.parent?.slug === 'continuous-improvement'),
+    );
     expect(onTheme.length).toBe(busiest.briefs);
     for (const brief of onTheme) await section.getByRole('link', { name: brief.title }).waitFor();
     await expectAccessible();
@@ -228,7 +262,9 @@ describeInBrowser(suiteName, () => {
   it('lists the meetings and opens meeting 12’s materials', async () => {
     await open('/meetings', 'Meetings', 'meetings list');
     await page.getByRole('link', { name: /^Meeting 12\b/ }).click();
-    await mainHeading().filter({ hasText: /^Meeting 12/ }).waitFor();
+    await mainHeading()
+      .filter({ hasText: /^Meeting 12/ })
+      .waitFor();
     const api = await server.graphql(`{ meeting(number: 12) { dateRange location { text } materials { title sizeText } agendaTopics { title } } }`);
     const meeting = api.data!.meeting;
     const rows = page.locator('table.materials tbody tr');

@@ -20,15 +20,26 @@ describe('facets agree with filters', () => {
   function filtersOf(facets: any): Array<{ label: string; filter: Record<string, unknown>; count: number }> {
     return [
       ...facets.themes.map((facet: any) => ({ label: `theme ${facet.theme.slug}`, filter: { themes: { anyOf: [facet.theme.id] } }, count: facet.count })),
-      ...facets.years.map((facet: any) => ({ label: `year ${facet.year}`, filter: { published: { from: `${facet.year}-01-01`, to: `${facet.year}-12-31` } }, count: facet.count })),
+      ...facets.years.map((facet: any) => ({
+        label: `year ${facet.year}`,
+        filter: { published: { from: `${facet.year}-01-01`, to: `${facet.year}-12-31` } },
+        count: facet.count,
+      })),
       ...facets.districts.map((facet: any) => ({ label: `district ${facet.district.slug}`, filter: { districts: [facet.district.id] }, count: facet.count })),
       ...facets.kinds.map((facet: any) => ({ label: `kind ${facet.kind}`, filter: { kinds: [facet.kind] }, count: facet.count })),
-      ...facets.publishers.map((facet: any) => ({ label: `publisher ${facet.organization.id}`, filter: { publishers: [facet.organization.id] }, count: facet.count })),
+      ...facets.publishers.map((facet: any) => ({
+        label: `publisher ${facet.organization.id}`,
+        filter: { publishers: [facet.organization.id] },
+        count: facet.count,
+      })),
       ...facets.bases.map((facet: any) => ({ label: `basis ${facet.basis}`, filter: { bases: [facet.basis] }, count: facet.count })),
     ];
   }
 
-  for (const [list, facetsField, filterType] of [['briefs', 'briefFacets', 'BriefFilter'], ['lessons', 'lessonFacets', 'LessonFilter']] as const) {
+  for (const [list, facetsField, filterType] of [
+    ['briefs', 'briefFacets', 'BriefFilter'],
+    ['lessons', 'lessonFacets', 'LessonFilter'],
+  ] as const) {
     it(`${facetsField}: each value's count is what ${list}(filter:) returns`, async () => {
       const facets = (await server.graphql(`{ ${facetsField} { ${facetFields} } }`)).data![facetsField];
       const cases = filtersOf(facets);

@@ -98,7 +98,10 @@ describe('fair use of the database', () => {
         const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('1');
-        expect(refused.errors![0]).toMatchObject({ message: expect.stringMatching(/already has 3 requests in flight/), extensions: { code: 'TOO_MANY_REQUESTS_IN_FLIGHT' } });
+        expect(refused.errors![0]).toMatchObject({
+          message: expect.stringMatching(/already has 3 requests in flight/),
+          extensions: { code: 'TOO_MANY_REQUESTS_IN_FLIGHT' },
+        });
         expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`)).status).toBe(200);
         await locker.query('ROLLBACK');
         await locker.query('BEGIN');

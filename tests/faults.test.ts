@@ -78,45 +78,48 @@ describe('database faults', () => {
     return Date.now();
   }
 
-  it.each<StopMode>(['fast', 'immediate'])('answers 503 SERVICE_UNAVAILABLE at once while the database is down (%s shutdown), and recovers by itself when it returns', async (mode) => {
-    const load = new Load(port, { clients: 4, apiKey: adminKey, slugPrefix: `outage-${mode}` });
-    load.start();
-    try {
-      await load.waitForSuccesses(20, Date.now(), 15_000);
-      await database.stop(mode);
-      // Requests in flight at the moment of the stop are answered within moments; then the database is plainly down.
-      await sleep(500);
-      const outageFrom = Date.now();
-      // Both reads and writes are answered during the outage (each client alternates them).
-      await load.waitForAnswers(20, outageFrom, 60_000, (answer) => answer.networkError === undefined);
-      expect(await get('/readyz')).toEqual({ status: 503, body: { status: 'database unavailable' } });
-      expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
-      expect(server.child.exitCode).toBeNull();
-      const outageTo = Date.now();
-      const duringOutage = load.between(outageFrom, outageTo);
-      expect(duringOutage.length).toBeGreaterThanOrEqual(20);
-      expect(duringOutage.filter((answer) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.milliseconds >= 5000)).toEqual([]);
-      expect(new Set(duringOutage.map((answer) => answer.kind))).toEqual(new Set(['read', 'write']));
+  it.each<StopMode>(['fast', 'immediate'])(
+    'answers 503 SERVICE_UNAVAILABLE at once while the database is down (%s shutdown), and recovers by itself when it returns',
+    async (mode) => {
+      const load = new Load(port, { clients: 4, apiKey: adminKey, slugPrefix: `outage-${mode}` });
+      load.start();
+      try {
+        await load.waitForSuccesses(20, Date.now(), 15_000);
+        await database.stop(mode);
+        // Requests in flight at the moment of the stop are answered within moments; then the database is plainly down.
+        await sleep(500);
+        const outageFrom = Date.now();
+        // Both reads and writes are answered during the outage (each client alternates them).
+        await load.waitForAnswers(20, outageFrom, 60_000, (answer) => answer.networkError === undefined);
+        expect(await get('/readyz')).toEqual({ status: 503, body: { status: 'database unavailable' } });
+        expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+        expect(server.child.exitCode).toBeNull();
+        const outageTo = Date.now();
+        const duringOutage = load.between(outageFrom, outageTo);
+        expect(duringOutage.length).toBeGreaterThanOrEqual(20);
+        expect(duringOutage.filter((answer) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.milliseconds >= 5000)).toEqual([]);
+        expect(new Set(duringOutage.map((answer) => answer.kind))).toEqual(new Set(['read', 'write']));
 
-      const restartedAt = Date.now();
-      await database.start();
-      const firstSuccessAt = await load.waitForSuccesses(1, restartedAt, 15_000);
-      expect(firstSuccessAt - restartedAt).toBeLessThan(10_000);
-      await waitForReadiness(200, 10_000);
-      const healthyFrom = Date.now() + 500;
-      await sleep(500);
-      await load.waitForSuccesses(20, healthyFrom, 60_000);
-      const afterRecovery = load.between(healthyFrom, Date.now());
-      expect(afterRecovery.length).toBeGreaterThanOrEqual(20);
-      expect(afterRecovery.filter((answer) => answer.status !== 200 || answer.code !== undefined)).toEqual([]);
-    } finally {
-      await load.stop();
-    }
-    expect(unexpectedAnswers(load.answers)).toEqual([]);
-    const acknowledged = load.acknowledgedSlugs();
-    expect(acknowledged.length).toBeGreaterThan(10);
-    expect(await missingAcknowledgedWrites(acknowledged)).toEqual([]);
-  });
+        const restartedAt = Date.now();
+        await database.start();
+        const firstSuccessAt = await load.waitForSuccesses(1, restartedAt, 15_000);
+        expect(firstSuccessAt - restartedAt).toBeLessThan(10_000);
+        await waitForReadiness(200, 10_000);
+        const healthyFrom = Date.now() + 500;
+        await sleep(500);
+        await load.waitForSuccesses(20, healthyFrom, 60_000);
+        const afterRecovery = load.between(healthyFrom, Date.now());
+        expect(afterRecovery.length).toBeGreaterThanOrEqual(20);
+        expect(afterRecovery.filter((answer) => answer.status !== 200 || answer.code !== undefined)).toEqual([]);
+      } finally {
+        await load.stop();
+      }
+      expect(unexpectedAnswers(load.answers)).toEqual([]);
+      const acknowledged = load.acknowledgedSlugs();
+      expect(acknowledged.length).toBeGreaterThan(10);
+      expect(await missingAcknowledgedWrites(acknowledged)).toEqual([]);
+    },
+  );
 
   it('keeps serving while its database connections are terminated under load', async () => {
     const load = new Load(port, { clients: 4, apiKey: adminKey, slugPrefix: 'terminated' });

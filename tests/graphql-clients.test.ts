@@ -26,7 +26,9 @@ const expectedMeetings = { meetings: { nodes: [{ number: 11 }, { number: 12 }, {
 describe('the GraphQL-over-HTTP audit (graphql-http)', () => {
   it('passes every check: no error, warning or notice', async () => {
     const results = await auditServer({ url: `${server.url}/graphql` });
-    const notOk = results.filter((result) => result.status !== 'ok').map((result) => `${result.status} ${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+    const notOk = results
+      .filter((result) => result.status !== 'ok')
+      .map((result) => `${result.status} ${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
     expect(notOk).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(61);
   });
@@ -43,7 +45,11 @@ describe('GET queries', () => {
     const mutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { themeDelete(id: "x") { deletedThemeId } }')}`);
     expect(mutation.status).toBe(405);
     expect(((await mutation.json()) as { errors: Array<{ message: string }> }).errors[0].message).toMatch(/GET requests only support query operations/);
-    const textPlain = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: meetingNumbers }) });
+    const textPlain = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: meetingNumbers }),
+    });
     expect(textPlain.status).toBe(415);
   });
 
@@ -96,7 +102,11 @@ describe('status codes by media type', () => {
       ['application/json', 200, 'application/json'],
       ['application/graphql-response+json, application/json;q=0.9', 400, 'application/graphql-response+json'],
     ] as const) {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify(body) });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify(body),
+      });
       expect([accept, response.status]).toEqual([accept, status]);
       expect(response.headers.get('content-type')).toContain(contentType);
       const answer = (await response.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
@@ -107,7 +117,11 @@ describe('status codes by media type', () => {
 
   it('keeps 400 for limits, whatever the media type', async () => {
     const deep = `{ themes(first: 1) { nodes { ${'parent { '.repeat(30)}name${' }'.repeat(30)} } } }`;
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: deep }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: deep }),
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -127,7 +141,9 @@ describe('compression', () => {
   });
 
   it('sends a small answer as it is', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ meeting(number: 12) { number } }')}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ meeting(number: 12) { number } }')}`, {
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(Number(response.headers.get('content-length'))).toBeLessThan(compressionThresholdBytes);
   });
@@ -142,7 +158,9 @@ describe('browsers and security headers', () => {
   });
 
   it('opens the IDE for a browser asking for /graphql?query=…, with a policy allowing only its own scripts', async () => {
-    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(meetingNumbers)}`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'gzip' } });
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(meetingNumbers)}`, {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'gzip' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const policy = response.headers.get('content-security-policy')!;

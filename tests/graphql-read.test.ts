@@ -23,19 +23,38 @@ describe('reading the knowledge base over GraphQL', () => {
     ]);
     const meeting12 = data!.meetings.nodes[1];
     expect(meeting12).toMatchObject({ startsOn: '2010-03-23', endsOn: '2010-03-24', convener: { shortName: 'the Collaborative' } });
-    expect(meeting12.materials[3]).toEqual({ kind: 'COVER_LETTER', title: 'Cover Letter', fileFormat: 'PDF', sizeInKilobytes: 92.6, sizeText: 'PDF 92.6 KB', contents: [] });
+    expect(meeting12.materials[3]).toEqual({
+      kind: 'COVER_LETTER',
+      title: 'Cover Letter',
+      fileFormat: 'PDF',
+      sizeInKilobytes: 92.6,
+      sizeText: 'PDF 92.6 KB',
+      contents: [],
+    });
     // The topics listed after "Briefing Book" are the book's sections, not the meeting's agenda (none is listed).
     expect(meeting12.agendaTopics).toEqual([]);
-    expect(meeting12.materials[2]).toMatchObject({ kind: 'BRIEFING_BOOK', contents: ['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA'] });
+    expect(meeting12.materials[2]).toMatchObject({
+      kind: 'BRIEFING_BOOK',
+      contents: ['NCLB, Overview & Implementation', 'ESEA Reauthorization', 'Accountability in ESEA', 'Human Capital in ESEA'],
+    });
     expect(data!.meetings.nodes[0].agendaTopics).toEqual([]);
-    expect(data!.meetings.nodes[0].materials[2]).toMatchObject({ kind: 'BRIEFING_BOOK', contents: ['Research on Turnaround Schools', 'District Strategies', 'Ensuring Teacher Quality'] });
+    expect(data!.meetings.nodes[0].materials[2]).toMatchObject({
+      kind: 'BRIEFING_BOOK',
+      contents: ['Research on Turnaround Schools', 'District Strategies', 'Ensuring Teacher Quality'],
+    });
   });
 
   it('finds a meeting by number with its follow-up brief and that brief by slug', async () => {
-    const { data } = await server.graphql(`{ meeting(number: 34) { title followUpBriefs { nodes { slug kind publicationDate { date precision year month day text } } } } }`);
+    const { data } = await server.graphql(
+      `{ meeting(number: 34) { title followUpBriefs { nodes { slug kind publicationDate { date precision year month day text } } } } }`,
+    );
     expect(data!.meeting.title).toBe('Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals');
     expect(data!.meeting.followUpBriefs.nodes).toEqual([
-      { slug: 'always-room-for-improvement', kind: 'POLICY_BRIEF', publicationDate: { date: '2018-09-01', precision: 'MONTH', year: 2018, month: 9, day: null, text: 'September 2018' } },
+      {
+        slug: 'always-room-for-improvement',
+        kind: 'POLICY_BRIEF',
+        publicationDate: { date: '2018-09-01', precision: 'MONTH', year: 2018, month: 9, day: null, text: 'September 2018' },
+      },
     ]);
   });
 
@@ -84,7 +103,11 @@ describe('reading the knowledge base over GraphQL', () => {
           network: { slug: 'core-districts' },
           joinedOn: null,
           leftOn: { year: 2014, precision: 'YEAR', text: '2014' },
-          source: { slug: 'gardner-center-core-waiver-extended', documentKind: 'PUBLIC_RECORD', url: 'https://gardnercenter.stanford.edu/news/no-child-left-behind-waiver-extended-core-districts' },
+          source: {
+            slug: 'gardner-center-core-waiver-extended',
+            documentKind: 'PUBLIC_RECORD',
+            url: 'https://gardnercenter.stanford.edu/news/no-child-left-behind-waiver-extended-core-districts',
+          },
         },
       ],
     });
@@ -120,7 +143,9 @@ describe('reading the knowledge base over GraphQL', () => {
   });
 
   it('reaches a district’s networks and the briefs about them', async () => {
-    const { data } = await server.graphql(`{ district(slug: "fresno-unified") { name state kind networks { slug members { nodes { slug } } } briefs { nodes { slug } } } }`);
+    const { data } = await server.graphql(
+      `{ district(slug: "fresno-unified") { name state kind networks { slug members { nodes { slug } } } briefs { nodes { slug } } } }`,
+    );
     expect(data!.district).toMatchObject({ name: 'Fresno Unified School District', state: 'CA', kind: 'SCHOOL_DISTRICT' });
     expect(data!.district.networks.map((network: any) => network.slug)).toEqual(['core-districts', 'fresno-long-beach-learning-partnership']);
     expect(data!.district.networks[1].members.nodes.map((member: any) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
@@ -140,10 +165,17 @@ describe('reading the knowledge base over GraphQL', () => {
   });
 
   it('lists every kind of record', async () => {
-    const { data } = await server.graphql(`{ organizations { totalCount } themes { totalCount } districts { totalCount } districtNetworks { totalCount } briefs { totalCount } lessons { totalCount } sourceDocuments { slug } }`);
+    const { data } = await server.graphql(
+      `{ organizations { totalCount } themes { totalCount } districts { totalCount } districtNetworks { totalCount } briefs { totalCount } lessons { totalCount } sourceDocuments { slug } }`,
+    );
     expect({
-      organizations: data!.organizations.totalCount, themes: data!.themes.totalCount, districts: data!.districts.totalCount, networks: data!.districtNetworks.totalCount,
-      briefs: data!.briefs.totalCount, lessons: data!.lessons.totalCount, sources: data!.sourceDocuments.length,
+      organizations: data!.organizations.totalCount,
+      themes: data!.themes.totalCount,
+      districts: data!.districts.totalCount,
+      networks: data!.districtNetworks.totalCount,
+      briefs: data!.briefs.totalCount,
+      lessons: data!.lessons.totalCount,
+      sources: data!.sourceDocuments.length,
     }).toEqual({ organizations: 5, themes: 19, districts: 9, networks: 4, briefs: 7, lessons: 19, sources: 19 });
   });
 
@@ -154,14 +186,30 @@ describe('reading the knowledge base over GraphQL', () => {
       meeting(number: 34) { materials { id } agendaTopics { id } }
     }`);
     const ids: string[] = [
-      data!.briefs.nodes[0].id, data!.meetings.nodes[0].id, data!.themes.nodes[0].id, data!.districts.nodes[0].id, data!.districtNetworks.nodes[0].id,
-      data!.organizations.nodes[0].id, data!.lessons.nodes[0].id, data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes)[0].id,
-      data!.meeting.materials[0].id, data!.meeting.agendaTopics[0].id,
+      data!.briefs.nodes[0].id,
+      data!.meetings.nodes[0].id,
+      data!.themes.nodes[0].id,
+      data!.districts.nodes[0].id,
+      data!.districtNetworks.nodes[0].id,
+      data!.organizations.nodes[0].id,
+      data!.lessons.nodes[0].id,
+      data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes)[0].id,
+      data!.meeting.materials[0].id,
+      data!.meeting.agendaTopics[0].id,
     ];
     const refetched = await server.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
     expect(refetched.data!.nodes.map((node: any) => node.id)).toEqual(ids);
     expect(refetched.data!.nodes.map((node: any) => node.__typename)).toEqual([
-      'Brief', 'Meeting', 'Theme', 'District', 'DistrictNetwork', 'Organization', 'Lesson', 'LessonLink', 'MeetingMaterial', 'AgendaTopic',
+      'Brief',
+      'Meeting',
+      'Theme',
+      'District',
+      'DistrictNetwork',
+      'Organization',
+      'Lesson',
+      'LessonLink',
+      'MeetingMaterial',
+      'AgendaTopic',
     ]);
   });
 

@@ -79,7 +79,8 @@ describe('modes and switches', () => {
   it('accepts small batches when MAX_BATCH_SIZE allows them, each operation under the limits, and refuses larger ones', async () => {
     const batching = await startTestServer({ server: { requestLimits: { maximumBatchSize: 3 } } });
     try {
-      const post = (body: unknown) => fetch(`${batching.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const post = (body: unknown) =>
+        fetch(`${batching.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const ok = await post([{ query: '{ themes(first: 1) { totalCount } }' }, { query: '{ meetings(first: 1) { totalCount } }' }]);
       expect(ok.status).toBe(200);
       const answers = (await ok.json()) as Array<{ data: Record<string, { totalCount: number }> }>;
@@ -87,7 +88,9 @@ describe('modes and switches', () => {
       const tooMany = await post(Array.from({ length: 4 }, () => ({ query: '{ __typename }' })));
       expect(tooMany.status).toBe(400);
       expect(((await tooMany.json()) as any).errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
-      const overBudget = (await (await post([{ query: '{ briefs(first: 1000000) { totalCount } }' }])).json()) as Array<{ errors: Array<{ extensions: { code: string } }> }>;
+      const overBudget = (await (await post([{ query: '{ briefs(first: 1000000) { totalCount } }' }])).json()) as Array<{
+        errors: Array<{ extensions: { code: string } }>;
+      }>;
       expect(overBudget[0].errors[0].extensions.code).toBe('QUERY_LIMIT_EXCEEDED');
     } finally {
       await batching.close();
@@ -123,7 +126,9 @@ describe('bad input to writes and imports', () => {
     );
     expect(created.errors).toBeUndefined();
     expect(created.data!.meetingCreate.meeting).toBeNull();
-    expect(created.data!.meetingCreate.userErrors.map((error: { field: string[] }) => error.field.join('.'))).toEqual(expect.arrayContaining(['input.startsOn', 'input.endsOn']));
+    expect(created.data!.meetingCreate.userErrors.map((error: { field: string[] }) => error.field.join('.'))).toEqual(
+      expect.arrayContaining(['input.startsOn', 'input.endsOn']),
+    );
     const problems = await importing(
       'meetings:\n  - { number: 9001, startsOn: "0000-01-01", endsOn: "0000-01-01", city: Nowhere, state: CA, convener: california-collaborative-on-district-reform }\n',
     );
@@ -132,7 +137,12 @@ describe('bad input to writes and imports', () => {
 
   it('refuses an alias bomb ("billion laughs") and a thousand aliases of one anchor, with a message, quickly', async () => {
     const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let level = 1; level < 9; level++) laughs.push(`${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+    for (let level = 1; level < 9; level++)
+      laughs.push(
+        `${String.fromCharCode(97 + level)}: &${String.fromCharCode(97 + level)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(',')}]`,
+      );
     const bomb = `themes:\n  - slug: laughs\n    name: Laughs\n    description: x\n    extra:\n${laughs.map((line) => `      ${line}`).join('\n')}\n`;
     expect((await importing(bomb)).map((problem) => problem.message).join('\n')).toMatch(/aliases \(\*name\) expand into too much data/);
     const anchor = `{ slug: one, name: "${'x'.repeat(200)}", description: "${'y'.repeat(2000)}" }`;

@@ -21,9 +21,26 @@ import { buildIfStale, runCommand } from './support/run-command';
 import { seedDirectory } from './support/test-server';
 
 const everyTable = [
-  'source_document', 'organization', 'theme', 'district', 'district_network', 'district_network_member', 'meeting', 'meeting_theme',
-  'meeting_district', 'meeting_material', 'agenda_topic', 'brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on',
-  'lesson', 'lesson_theme', 'lesson_district', 'lesson_link',
+  'source_document',
+  'organization',
+  'theme',
+  'district',
+  'district_network',
+  'district_network_member',
+  'meeting',
+  'meeting_theme',
+  'meeting_district',
+  'meeting_material',
+  'agenda_topic',
+  'brief',
+  'brief_theme',
+  'brief_district',
+  'brief_network',
+  'brief_builds_on',
+  'lesson',
+  'lesson_theme',
+  'lesson_district',
+  'lesson_link',
 ];
 const exportedFileNames = seedFileLayout.map((file) => file.name).sort();
 
@@ -39,7 +56,12 @@ async function exportToFolder(database: MigratedDatabase): Promise<string> {
 }
 
 function filesOf(folder: string): Record<string, Buffer> {
-  return Object.fromEntries(fs.readdirSync(folder).sort().map((name) => [name, fs.readFileSync(path.join(folder, name))]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(folder, name))]),
+  );
 }
 
 function expectSameFiles(left: string, right: string): void {
@@ -175,22 +197,29 @@ describe('bulk export and import', () => {
       const documents = fs.readdirSync(seedDirectory).map((name) => ({ name, content: fs.readFileSync(path.join(seedDirectory, name)) }));
       await importDataset(start.dataSource, readSeedDocuments([...documents, { name: 'edge.yaml', content: edgeRecords }]));
       // Positions with a gap, as deleting a lesson through the API could leave them: references follow the order, not the number.
-      await start.dataSource.query(`UPDATE lesson SET position = position + 10 WHERE position = 3 AND brief_id = (SELECT id FROM brief WHERE slug = 'a-draft-brief')`);
+      await start.dataSource.query(
+        `UPDATE lesson SET position = position + 10 WHERE position = 3 AND brief_id = (SELECT id FROM brief WHERE slug = 'a-draft-brief')`,
+      );
 
       const first = await exportToFolder(start);
       const briefs = fs.readFileSync(path.join(first, 'briefs.yaml'), 'utf8');
       expect(briefs).toMatch(/slug: a-draft-brief\n {4}title: "1984"\n {4}kind: CASE_STUDY\n {4}status: DRAFT\n {4}published: "2021"\n/);
       expect(briefs).toMatch(/slug: a-day-precise-brief\n(?: {4}.*\n)*? {4}published: 2019-05-01\n/);
       expect(fs.readFileSync(path.join(first, 'lesson-links.yaml'), 'utf8')).toContain('from: a-draft-brief#3\n');
-      expect(fs.readFileSync(path.join(first, 'organizations.yaml'), 'utf8')).toMatch(/slug: api-made-organization\n {4}name: .*\n {4}kind: OTHER\n(?! {4}source)/);
+      expect(fs.readFileSync(path.join(first, 'organizations.yaml'), 'utf8')).toMatch(
+        /slug: api-made-organization\n {4}name: .*\n {4}kind: OTHER\n(?! {4}source)/,
+      );
 
       await importDataset(fresh.dataSource, readSeedDataset(first));
       const [draft] = await fresh.dataSource.query(
         `SELECT status, published_on, publication_date_precision AS precision, source_id, summary, authors FROM brief WHERE slug = 'a-draft-brief'`,
       );
       expect(draft).toEqual({
-        status: 'DRAFT', published_on: '2021-01-01', precision: 'YEAR', source_id: null,
-        summary: "Line one\nLine two with a # hash and a: colon\n\n  indented third line\ttab, \"quotes\", 'single', émoji 🎓 and trailing space ",
+        status: 'DRAFT',
+        published_on: '2021-01-01',
+        precision: 'YEAR',
+        source_id: null,
+        summary: 'Line one\nLine two with a # hash and a: colon\n\n  indented third line\ttab, "quotes", \'single\', émoji 🎓 and trailing space ',
         authors: ["O'Brien, Pat", '- dash first', 'null'],
       });
       const [theme] = await fresh.dataSource.query(`SELECT name, description FROM theme WHERE slug = 'parentless-theme'`);
@@ -294,7 +323,9 @@ lessonLinks:
       ]),
     );
     for (const problem of (error as SeedValidationError).problems) expect(problem.line).toBeGreaterThan(0);
-    expect((error as Error).message).toMatch(/a-briefs\.yaml:5: briefs\[0\] \(slug "\.\.\/escape"\): field "published": must be a date YYYY, YYYY-MM or YYYY-MM-DD, got "2023-02-31"/);
+    expect((error as Error).message).toMatch(
+      /a-briefs\.yaml:5: briefs\[0\] \(slug "\.\.\/escape"\): field "published": must be a date YYYY, YYYY-MM or YYYY-MM-DD, got "2023-02-31"/,
+    );
 
     const command = await runCommand('import', [folder], seeded.url);
     expect(command.code).toBe(1);

@@ -53,11 +53,23 @@ describe('mutations', () => {
     const remove = `mutation($id: ID!) { organizationDelete(id: $id) { deletedOrganizationId userErrors { field message code } } }`;
 
     it('creates, updates only the fields given, and deletes an organization', async () => {
-      const created = await mutate('organizationCreate', create, { input: { slug: 'learning-policy-institute', name: 'Learning Policy Institute', kind: 'RESEARCH_INSTITUTE', websiteUrl: 'https://learningpolicyinstitute.org' } });
+      const created = await mutate('organizationCreate', create, {
+        input: {
+          slug: 'learning-policy-institute',
+          name: 'Learning Policy Institute',
+          kind: 'RESEARCH_INSTITUTE',
+          websiteUrl: 'https://learningpolicyinstitute.org',
+        },
+      });
       expect(created.userErrors).toEqual([]);
       expect(created.organization).toMatchObject({ slug: 'learning-policy-institute', kind: 'RESEARCH_INSTITUTE', version: 1 });
       const updated = await mutate('organizationUpdate', update, { id: created.organization.id, input: { shortName: 'LPI' } });
-      expect(updated.organization).toMatchObject({ name: 'Learning Policy Institute', shortName: 'LPI', websiteUrl: 'https://learningpolicyinstitute.org', version: 2 });
+      expect(updated.organization).toMatchObject({
+        name: 'Learning Policy Institute',
+        shortName: 'LPI',
+        websiteUrl: 'https://learningpolicyinstitute.org',
+        version: 2,
+      });
       const cleared = await mutate('organizationUpdate', update, { id: created.organization.id, input: { websiteUrl: null } });
       expect(cleared.organization).toMatchObject({ websiteUrl: null, shortName: 'LPI', version: 3 });
       const deleted = await mutate('organizationDelete', remove, { id: created.organization.id }, admin);
@@ -67,7 +79,9 @@ describe('mutations', () => {
 
     it('reports every invalid field at once and writes nothing', async () => {
       const before = await count(`SELECT count(*) FROM organization`);
-      const payload = await mutate('organizationCreate', create, { input: { slug: '../etc/passwd', name: '   ', kind: 'OTHER', websiteUrl: 'javascript:alert(1)' } });
+      const payload = await mutate('organizationCreate', create, {
+        input: { slug: '../etc/passwd', name: '   ', kind: 'OTHER', websiteUrl: 'javascript:alert(1)' },
+      });
       expect(payload.organization).toBeNull();
       expect(userErrorsOf(payload)).toEqual(
         expect.arrayContaining([
@@ -85,8 +99,12 @@ describe('mutations', () => {
     });
 
     it('refuses to null a required field, to house an organization in itself, or to delete one still in use', async () => {
-      expect(userErrorsOf(await mutate('organizationUpdate', update, { id: ids.pace, input: { name: null } }))).toEqual([{ field: 'input.name', code: 'BLANK' }]);
-      expect(userErrorsOf(await mutate('organizationUpdate', update, { id: ids.pace, input: { housedById: ids.pace } }))).toEqual([{ field: 'input.housedById', code: 'INVALID' }]);
+      expect(userErrorsOf(await mutate('organizationUpdate', update, { id: ids.pace, input: { name: null } }))).toEqual([
+        { field: 'input.name', code: 'BLANK' },
+      ]);
+      expect(userErrorsOf(await mutate('organizationUpdate', update, { id: ids.pace, input: { housedById: ids.pace } }))).toEqual([
+        { field: 'input.housedById', code: 'INVALID' },
+      ]);
       const payload = await mutate('organizationDelete', remove, { id: ids.pace }, admin);
       expect(payload.deletedOrganizationId).toBeNull();
       expect(payload.userErrors[0]).toMatchObject({ field: ['id'], code: 'IN_USE' });
@@ -123,9 +141,13 @@ describe('mutations', () => {
 
     it('refuses a parent that would make a cycle, and an unknown parent', async () => {
       const child = (await server.graphql(`{ theme(slug: "improvement-science") { id parent { id } } }`)).data!.theme;
-      expect(userErrorsOf(await mutate('themeUpdate', update, { id: child.parent.id, input: { parentId: child.id } }))).toEqual([{ field: 'input.parentId', code: 'INVALID' }]);
+      expect(userErrorsOf(await mutate('themeUpdate', update, { id: child.parent.id, input: { parentId: child.id } }))).toEqual([
+        { field: 'input.parentId', code: 'INVALID' },
+      ]);
       const unknown = Buffer.from('Theme:424242').toString('base64url');
-      expect(userErrorsOf(await mutate('themeCreate', create, { input: { slug: 'orphan', name: 'Orphan', parentId: unknown } }))).toEqual([{ field: 'input.parentId', code: 'NOT_FOUND' }]);
+      expect(userErrorsOf(await mutate('themeCreate', create, { input: { slug: 'orphan', name: 'Orphan', parentId: unknown } }))).toEqual([
+        { field: 'input.parentId', code: 'NOT_FOUND' },
+      ]);
     });
   });
 
@@ -135,7 +157,9 @@ describe('mutations', () => {
     const remove = `mutation($id: ID!) { districtDelete(id: $id) { deletedDistrictId userErrors { field message code } } }`;
 
     it('creates, updates and deletes a district', async () => {
-      const created = await mutate('districtCreate', create, { input: { slug: 'sweetwater-union-high', name: 'Sweetwater Union High School District', state: 'CA', kind: 'SCHOOL_DISTRICT' } });
+      const created = await mutate('districtCreate', create, {
+        input: { slug: 'sweetwater-union-high', name: 'Sweetwater Union High School District', state: 'CA', kind: 'SCHOOL_DISTRICT' },
+      });
       expect(created.userErrors).toEqual([]);
       expect(created.district).toMatchObject({ slug: 'sweetwater-union-high', state: 'CA' });
       expect((await mutate('districtUpdate', update, { id: created.district.id, input: { name: 'Sweetwater UHSD' } })).district.name).toBe('Sweetwater UHSD');
@@ -143,7 +167,9 @@ describe('mutations', () => {
     });
 
     it('refuses an unknown state code and a district still studied', async () => {
-      expect(userErrorsOf(await mutate('districtCreate', create, { input: { slug: 'x-unified', name: 'X', state: 'ZZ', kind: 'SCHOOL_DISTRICT' } }))).toEqual([{ field: 'input.state', code: 'INVALID' }]);
+      expect(userErrorsOf(await mutate('districtCreate', create, { input: { slug: 'x-unified', name: 'X', state: 'ZZ', kind: 'SCHOOL_DISTRICT' } }))).toEqual([
+        { field: 'input.state', code: 'INVALID' },
+      ]);
       expect(userErrorsOf(await mutate('districtDelete', remove, { id: ids.fresno }, admin))).toContainEqual({ field: 'id', code: 'IN_USE' });
     });
   });
@@ -186,34 +212,55 @@ describe('mutations', () => {
     });
 
     it('keeps the IDs of agenda topics and materials an update leaves as they were', async () => {
-      const created = await mutate('meetingCreate', `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id agendaTopics { id } } } }`, {
-        input: { ...newMeeting, number: 43, convenerId: ids.collaborative },
-      });
+      const created = await mutate(
+        'meetingCreate',
+        `mutation($input: MeetingCreateInput!) { meetingCreate(input: $input) { meeting { id agendaTopics { id } } } }`,
+        {
+          input: { ...newMeeting, number: 43, convenerId: ids.collaborative },
+        },
+      );
       const before = created.meeting.agendaTopics.map((topic: { id: string }) => topic.id);
-      const updated = await mutate('meetingUpdate', `mutation($id: ID!, $input: MeetingUpdateInput!) { meetingUpdate(id: $id, input: $input) { meeting { agendaTopics { id title } } } }`, {
-        id: created.meeting.id,
-        input: { agenda: ['Opening', 'Renamed panels', 'Closing'] },
-      });
+      const updated = await mutate(
+        'meetingUpdate',
+        `mutation($id: ID!, $input: MeetingUpdateInput!) { meetingUpdate(id: $id, input: $input) { meeting { agendaTopics { id title } } } }`,
+        {
+          id: created.meeting.id,
+          input: { agenda: ['Opening', 'Renamed panels', 'Closing'] },
+        },
+      );
       expect(updated.meeting.agendaTopics.map((topic: { id: string }) => topic.id).slice(0, 2)).toEqual(before);
       expect(updated.meeting.agendaTopics.map((topic: { title: string }) => topic.title)).toEqual(['Opening', 'Renamed panels', 'Closing']);
     });
 
     it('refuses an end before the start, in one input or against the stored start, and 31 February', async () => {
-      expect(userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 41, convenerId: ids.collaborative, endsOn: '2024-03-01' } }))).toEqual([
+      expect(
+        userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 41, convenerId: ids.collaborative, endsOn: '2024-03-01' } })),
+      ).toEqual([{ field: 'input.endsOn', code: 'INVALID' }]);
+      expect(userErrorsOf(await mutate('meetingUpdate', update, { id: ids.meeting34, input: { endsOn: '1990-01-01' } }))).toEqual([
         { field: 'input.endsOn', code: 'INVALID' },
       ]);
-      expect(userErrorsOf(await mutate('meetingUpdate', update, { id: ids.meeting34, input: { endsOn: '1990-01-01' } }))).toEqual([{ field: 'input.endsOn', code: 'INVALID' }]);
-      expect(userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 41, convenerId: ids.collaborative, startsOn: '2023-02-31', endsOn: '2023-03-01' } }))).toEqual([
-        { field: 'input.startsOn', code: 'INVALID' },
-      ]);
+      expect(
+        userErrorsOf(
+          await mutate('meetingCreate', create, {
+            input: { ...newMeeting, number: 41, convenerId: ids.collaborative, startsOn: '2023-02-31', endsOn: '2023-03-01' },
+          }),
+        ),
+      ).toEqual([{ field: 'input.startsOn', code: 'INVALID' }]);
     });
 
     it('points at the material at fault, refuses a taken number, and a meeting still followed up', async () => {
       const payload = await mutate('meetingCreate', create, {
-        input: { ...newMeeting, number: 42, convenerId: ids.collaborative, materials: [newMeeting.materials[0], { kind: 'SUMMARY', title: 'Summary', url: 'ftp://nope' }] },
+        input: {
+          ...newMeeting,
+          number: 42,
+          convenerId: ids.collaborative,
+          materials: [newMeeting.materials[0], { kind: 'SUMMARY', title: 'Summary', url: 'ftp://nope' }],
+        },
       });
       expect(userErrorsOf(payload)).toEqual([{ field: 'input.materials.1.url', code: 'INVALID' }]);
-      expect(userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 34, convenerId: ids.collaborative } }))).toEqual([{ field: 'input.number', code: 'TAKEN' }]);
+      expect(userErrorsOf(await mutate('meetingCreate', create, { input: { ...newMeeting, number: 34, convenerId: ids.collaborative } }))).toEqual([
+        { field: 'input.number', code: 'TAKEN' },
+      ]);
       expect(userErrorsOf(await mutate('meetingDelete', remove, { id: ids.meeting34 }, admin))).toEqual([{ field: 'id', code: 'IN_USE' }]);
     });
 
@@ -224,15 +271,23 @@ describe('mutations', () => {
       expect(added.meeting.districts.map((district: { slug: string }) => district.slug)).toContain('long-beach-unified');
       const removed = await mutate('meetingRemoveDistricts', removeDistricts, { id: ids.meeting34, ids: [ids.longBeach] });
       expect(removed.meeting.districts.map((district: { slug: string }) => district.slug)).not.toContain('long-beach-unified');
-      const themes = await mutate('meetingAddThemes', `mutation($id: ID!, $ids: [ID!]!) { meetingAddThemes(id: $id, themeIds: $ids) { meeting { themes { slug } } userErrors { code } } }`, {
-        id: ids.meeting34,
-        ids: [ids.accountability],
-      });
+      const themes = await mutate(
+        'meetingAddThemes',
+        `mutation($id: ID!, $ids: [ID!]!) { meetingAddThemes(id: $id, themeIds: $ids) { meeting { themes { slug } } userErrors { code } } }`,
+        {
+          id: ids.meeting34,
+          ids: [ids.accountability],
+        },
+      );
       expect(themes.meeting.themes.map((theme: { slug: string }) => theme.slug)).toContain('accountability');
-      const without = await mutate('meetingRemoveThemes', `mutation($id: ID!, $ids: [ID!]!) { meetingRemoveThemes(id: $id, themeIds: $ids) { meeting { themes { slug } } userErrors { code } } }`, {
-        id: ids.meeting34,
-        ids: [ids.accountability],
-      });
+      const without = await mutate(
+        'meetingRemoveThemes',
+        `mutation($id: ID!, $ids: [ID!]!) { meetingRemoveThemes(id: $id, themeIds: $ids) { meeting { themes { slug } } userErrors { code } } }`,
+        {
+          id: ids.meeting34,
+          ids: [ids.accountability],
+        },
+      );
       expect(without.meeting.themes.map((theme: { slug: string }) => theme.slug)).not.toContain('accountability');
     });
   });
@@ -242,11 +297,23 @@ describe('mutations', () => {
     const create = `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { ${fields} } }`;
     const update = `mutation($id: ID!, $input: BriefUpdateInput!, $v: Int) { briefUpdate(id: $id, input: $input, expectedVersion: $v) { ${fields} } }`;
     const remove = `mutation($id: ID!) { briefDelete(id: $id) { deletedBriefId userErrors { field message code } } }`;
-    const newBrief = (slug: string) => ({ slug, title: 'Data use in small districts', kind: 'POLICY_BRIEF', summary: 'What small districts learned using data.', publisherId: ids.pace });
+    const newBrief = (slug: string) => ({
+      slug,
+      title: 'Data use in small districts',
+      kind: 'POLICY_BRIEF',
+      summary: 'What small districts learned using data.',
+      publisherId: ids.pace,
+    });
 
     it('creates a draft brief with its themes and lessons, updates it, publishes and unpublishes it, and deletes it', async () => {
       const created = await mutate('briefCreate', create, {
-        input: { ...newBrief('small-districts'), published: '2024-05', authors: ['A. Author'], themeIds: [ids.dataUse], lessons: [{ statement: 'Start small.', themeIds: [ids.dataUse] }, { statement: 'Share data.' }] },
+        input: {
+          ...newBrief('small-districts'),
+          published: '2024-05',
+          authors: ['A. Author'],
+          themeIds: [ids.dataUse],
+          lessons: [{ statement: 'Start small.', themeIds: [ids.dataUse] }, { statement: 'Share data.' }],
+        },
       });
       expect(created.userErrors).toEqual([]);
       expect(created.brief).toMatchObject({
@@ -255,10 +322,20 @@ describe('mutations', () => {
         publicationDate: { date: '2024-05-01', precision: 'MONTH' },
         publisher: { slug: 'policy-analysis-for-california-education' },
         themes: [{ slug: 'data-use' }],
-        lessons: { nodes: [{ position: 1, statement: 'Start small.', themes: [{ slug: 'data-use' }] }, { position: 2, statement: 'Share data.', themes: [] }] },
+        lessons: {
+          nodes: [
+            { position: 1, statement: 'Start small.', themes: [{ slug: 'data-use' }] },
+            { position: 2, statement: 'Share data.', themes: [] },
+          ],
+        },
       });
       const updated = await mutate('briefUpdate', update, { id: created.brief.id, input: { title: 'Data use in rural districts', published: null } });
-      expect(updated.brief).toMatchObject({ title: 'Data use in rural districts', publicationDate: null, authors: ['A. Author'], version: created.brief.version + 1 });
+      expect(updated.brief).toMatchObject({
+        title: 'Data use in rural districts',
+        publicationDate: null,
+        authors: ['A. Author'],
+        version: created.brief.version + 1,
+      });
       const publish = `mutation($id: ID!) { briefPublish(id: $id) { brief { status } userErrors { code } } }`;
       expect((await mutate('briefPublish', publish, { id: created.brief.id })).brief.status).toBe('PUBLISHED');
       expect((await server.graphql(`{ brief(slug: "small-districts") { title } }`)).data!.brief).toEqual({ title: 'Data use in rural districts' });
@@ -294,7 +371,9 @@ describe('mutations', () => {
     });
 
     it('refuses references of the wrong type or to nothing, with the index of the bad ID', async () => {
-      const payload = await mutate('briefCreate', create, { input: { ...newBrief('bad-references'), publisherId: ids.dataUse, themeIds: [ids.dataUse, Buffer.from('Theme:777777').toString('base64url')] } });
+      const payload = await mutate('briefCreate', create, {
+        input: { ...newBrief('bad-references'), publisherId: ids.dataUse, themeIds: [ids.dataUse, Buffer.from('Theme:777777').toString('base64url')] },
+      });
       expect(userErrorsOf(payload)).toEqual([
         { field: 'input.publisherId', code: 'INVALID' },
         { field: 'input.themeIds.1', code: 'NOT_FOUND' },
@@ -307,16 +386,24 @@ describe('mutations', () => {
       expect(before.brief.themes.map((theme: { slug: string }) => theme.slug)).toContain('accountability');
       const again = await mutate('briefAddThemes', addThemes, { id: ids.turnaround, ids: [ids.accountability] });
       expect(again.brief.version).toBe(before.brief.version);
-      const removed = await mutate('briefRemoveThemes', `mutation($id: ID!, $ids: [ID!]!) { briefRemoveThemes(id: $id, themeIds: $ids) { brief { themes { slug } version } userErrors { code } } }`, {
-        id: ids.turnaround,
-        ids: [ids.accountability],
-      });
+      const removed = await mutate(
+        'briefRemoveThemes',
+        `mutation($id: ID!, $ids: [ID!]!) { briefRemoveThemes(id: $id, themeIds: $ids) { brief { themes { slug } version } userErrors { code } } }`,
+        {
+          id: ids.turnaround,
+          ids: [ids.accountability],
+        },
+      );
       expect(removed.brief.themes.map((theme: { slug: string }) => theme.slug)).not.toContain('accountability');
       expect(removed.brief.version).toBe(before.brief.version + 1);
-      const districts = await mutate('briefAddDistricts', `mutation($id: ID!, $ids: [ID!]!) { briefAddDistricts(id: $id, districtIds: $ids) { brief { districts { slug } } userErrors { code } } }`, {
-        id: ids.turnaround,
-        ids: [ids.longBeach],
-      });
+      const districts = await mutate(
+        'briefAddDistricts',
+        `mutation($id: ID!, $ids: [ID!]!) { briefAddDistricts(id: $id, districtIds: $ids) { brief { districts { slug } } userErrors { code } } }`,
+        {
+          id: ids.turnaround,
+          ids: [ids.longBeach],
+        },
+      );
       expect(districts.brief.districts.map((district: { slug: string }) => district.slug)).toContain('long-beach-unified');
       const withoutDistricts = await mutate(
         'briefRemoveDistricts',
@@ -327,10 +414,14 @@ describe('mutations', () => {
     });
 
     it('refuses more than 1,000 IDs in one relation change', async () => {
-      const payload = await mutate('briefAddThemes', `mutation($id: ID!, $ids: [ID!]!) { briefAddThemes(id: $id, themeIds: $ids) { brief { id } userErrors { field code } } }`, {
-        id: ids.turnaround,
-        ids: Array.from({ length: 1001 }, () => ids.dataUse),
-      });
+      const payload = await mutate(
+        'briefAddThemes',
+        `mutation($id: ID!, $ids: [ID!]!) { briefAddThemes(id: $id, themeIds: $ids) { brief { id } userErrors { field code } } }`,
+        {
+          id: ids.turnaround,
+          ids: Array.from({ length: 1001 }, () => ids.dataUse),
+        },
+      );
       expect(userErrorsOf(payload)).toEqual([{ field: 'themeIds', code: 'TOO_MANY' }]);
     });
   });
@@ -339,33 +430,64 @@ describe('mutations', () => {
     const lessonFields = `lesson { id position statement explanation themes { slug } districts { slug } brief { slug } } userErrors { field message code }`;
 
     it('appends a lesson, updates it, changes its themes and districts, and deletes it, closing the gap', async () => {
-      const brief = (await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { id lessons(first: 100) { nodes { id position } } } }`)).data!.brief;
+      const brief = (await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { id lessons(first: 100) { nodes { id position } } } }`)).data!
+        .brief;
       const count = brief.lessons.nodes.length;
       const created = await mutate('lessonCreate', `mutation($input: LessonCreateInput!) { lessonCreate(input: $input) { ${lessonFields} } }`, {
         input: { briefId: brief.id, statement: 'A new finding.', districtIds: [ids.fresno] },
       });
-      expect(created.lesson).toMatchObject({ position: count + 1, statement: 'A new finding.', districts: [{ slug: 'fresno-unified' }], brief: { slug: 'lessons-from-the-core-districts' } });
-      const updated = await mutate('lessonUpdate', `mutation($id: ID!, $input: LessonUpdateInput!) { lessonUpdate(id: $id, input: $input) { ${lessonFields} } }`, {
-        id: created.lesson.id,
-        input: { explanation: 'Because.' },
+      expect(created.lesson).toMatchObject({
+        position: count + 1,
+        statement: 'A new finding.',
+        districts: [{ slug: 'fresno-unified' }],
+        brief: { slug: 'lessons-from-the-core-districts' },
       });
+      const updated = await mutate(
+        'lessonUpdate',
+        `mutation($id: ID!, $input: LessonUpdateInput!) { lessonUpdate(id: $id, input: $input) { ${lessonFields} } }`,
+        {
+          id: created.lesson.id,
+          input: { explanation: 'Because.' },
+        },
+      );
       expect(updated.lesson).toMatchObject({ statement: 'A new finding.', explanation: 'Because.' });
-      const withTheme = await mutate('lessonAddThemes', `mutation($id: ID!, $ids: [ID!]!) { lessonAddThemes(id: $id, themeIds: $ids) { ${lessonFields} } }`, { id: created.lesson.id, ids: [ids.dataUse] });
-      expect(withTheme.lesson.themes).toEqual([{ slug: 'data-use' }]);
-      const withoutTheme = await mutate('lessonRemoveThemes', `mutation($id: ID!, $ids: [ID!]!) { lessonRemoveThemes(id: $id, themeIds: $ids) { ${lessonFields} } }`, { id: created.lesson.id, ids: [ids.dataUse] });
-      expect(withoutTheme.lesson.themes).toEqual([]);
-      const withDistrict = await mutate('lessonAddDistricts', `mutation($id: ID!, $ids: [ID!]!) { lessonAddDistricts(id: $id, districtIds: $ids) { ${lessonFields} } }`, { id: created.lesson.id, ids: [ids.longBeach] });
-      expect(withDistrict.lesson.districts).toHaveLength(2);
-      const withoutDistrict = await mutate('lessonRemoveDistricts', `mutation($id: ID!, $ids: [ID!]!) { lessonRemoveDistricts(id: $id, districtIds: $ids) { ${lessonFields} } }`, {
+      const withTheme = await mutate('lessonAddThemes', `mutation($id: ID!, $ids: [ID!]!) { lessonAddThemes(id: $id, themeIds: $ids) { ${lessonFields} } }`, {
         id: created.lesson.id,
-        ids: [ids.longBeach, ids.fresno],
+        ids: [ids.dataUse],
       });
+      expect(withTheme.lesson.themes).toEqual([{ slug: 'data-use' }]);
+      const withoutTheme = await mutate(
+        'lessonRemoveThemes',
+        `mutation($id: ID!, $ids: [ID!]!) { lessonRemoveThemes(id: $id, themeIds: $ids) { ${lessonFields} } }`,
+        { id: created.lesson.id, ids: [ids.dataUse] },
+      );
+      expect(withoutTheme.lesson.themes).toEqual([]);
+      const withDistrict = await mutate(
+        'lessonAddDistricts',
+        `mutation($id: ID!, $ids: [ID!]!) { lessonAddDistricts(id: $id, districtIds: $ids) { ${lessonFields} } }`,
+        { id: created.lesson.id, ids: [ids.longBeach] },
+      );
+      expect(withDistrict.lesson.districts).toHaveLength(2);
+      const withoutDistrict = await mutate(
+        'lessonRemoveDistricts',
+        `mutation($id: ID!, $ids: [ID!]!) { lessonRemoveDistricts(id: $id, districtIds: $ids) { ${lessonFields} } }`,
+        {
+          id: created.lesson.id,
+          ids: [ids.longBeach, ids.fresno],
+        },
+      );
       expect(withoutDistrict.lesson.districts).toEqual([]);
 
       // Deleting the first lesson moves the others up: positions stay 1..n.
-      const deleted = await mutate('lessonDelete', `mutation($id: ID!) { lessonDelete(id: $id) { deletedLessonId userErrors { code } } }`, { id: brief.lessons.nodes[0].id }, admin);
+      const deleted = await mutate(
+        'lessonDelete',
+        `mutation($id: ID!) { lessonDelete(id: $id) { deletedLessonId userErrors { code } } }`,
+        { id: brief.lessons.nodes[0].id },
+        admin,
+      );
       expect(deleted.deletedLessonId).toBe(brief.lessons.nodes[0].id);
-      const after = (await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { lessons(first: 100) { nodes { position statement } } } }`)).data!.brief.lessons.nodes;
+      const after = (await server.graphql(`{ brief(slug: "lessons-from-the-core-districts") { lessons(first: 100) { nodes { position statement } } } }`)).data!
+        .brief.lessons.nodes;
       expect(after.map((lesson: { position: number }) => lesson.position)).toEqual(Array.from({ length: count }, (_, index) => index + 1));
       expect(after[count - 1].statement).toBe('A new finding.');
     });
@@ -376,11 +498,23 @@ describe('mutations', () => {
       const created = await mutate('lessonLinkCreate', create, { input });
       expect(created.lessonLink).toMatchObject({ kind: 'QUALIFIES', from: { id: ids.turnaroundLesson }, to: { id: ids.improvementLesson } });
       expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input }))).toEqual([{ field: 'input.kind', code: 'TAKEN' }]);
-      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, toLessonId: ids.turnaroundLesson } }))).toEqual([{ field: 'input.toLessonId', code: 'INVALID' }]);
-      const sibling = (await server.graphql(`{ brief(slug: "always-room-for-improvement") { lessons(first: 2) { nodes { id } } } }`)).data!.brief.lessons.nodes[1].id;
-      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, fromLessonId: ids.improvementLesson, toLessonId: sibling } }))).toEqual([{ field: 'input.toLessonId', code: 'INVALID' }]);
-      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, rationale: '' } }))).toEqual([{ field: 'input.rationale', code: 'BLANK' }]);
-      const deleted = await mutate('lessonLinkDelete', `mutation($id: ID!) { lessonLinkDelete(id: $id) { deletedLessonLinkId userErrors { code } } }`, { id: created.lessonLink.id }, admin);
+      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, toLessonId: ids.turnaroundLesson } }))).toEqual([
+        { field: 'input.toLessonId', code: 'INVALID' },
+      ]);
+      const sibling = (await server.graphql(`{ brief(slug: "always-room-for-improvement") { lessons(first: 2) { nodes { id } } } }`)).data!.brief.lessons
+        .nodes[1].id;
+      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, fromLessonId: ids.improvementLesson, toLessonId: sibling } }))).toEqual(
+        [{ field: 'input.toLessonId', code: 'INVALID' }],
+      );
+      expect(userErrorsOf(await mutate('lessonLinkCreate', create, { input: { ...input, rationale: '' } }))).toEqual([
+        { field: 'input.rationale', code: 'BLANK' },
+      ]);
+      const deleted = await mutate(
+        'lessonLinkDelete',
+        `mutation($id: ID!) { lessonLinkDelete(id: $id) { deletedLessonLinkId userErrors { code } } }`,
+        { id: created.lessonLink.id },
+        admin,
+      );
       expect(deleted.deletedLessonLinkId).toBe(created.lessonLink.id);
     });
   });
@@ -422,16 +556,37 @@ lessonLinks:
       expect(countOf(imported, 'lessonLinks')).toMatchObject({ created: 1 });
       const read = (await server.graphql(`{ brief(slug: "imported-alone") { publisher { slug } themes { slug } } }`, undefined, { apiKey: admin })).data!.brief;
       expect(read).toEqual({ publisher: { slug: 'policy-analysis-for-california-education' }, themes: [{ slug: 'data-use' }] });
-      const missing = await mutate('knowledgeBaseImport', importMutation, { input: { documents: [{ name: 'brief.yaml', content: brief.replace('publisher: policy-analysis-for-california-education', 'publisher: nobody-at-all') }] } }, admin);
-      expect(missing.userErrors.map((error: any) => error.message)).toEqual([expect.stringMatching(/^brief\.yaml:2: briefs\[0\] \(slug "imported-alone"\): field "publisher": unknown organization "nobody-at-all".*in the documents or the database$/)]);
+      const missing = await mutate(
+        'knowledgeBaseImport',
+        importMutation,
+        {
+          input: {
+            documents: [{ name: 'brief.yaml', content: brief.replace('publisher: policy-analysis-for-california-education', 'publisher: nobody-at-all') }],
+          },
+        },
+        admin,
+      );
+      expect(missing.userErrors.map((error: any) => error.message)).toEqual([
+        expect.stringMatching(
+          /^brief\.yaml:2: briefs\[0\] \(slug "imported-alone"\): field "publisher": unknown organization "nobody-at-all".*in the documents or the database$/,
+        ),
+      ]);
     });
 
     it('reports every problem with document, line, record and field', async () => {
-      const payload = await mutate('knowledgeBaseImport', importMutation, {
-        input: { documents: [{ name: 'bad.yaml', content: 'themes:\n  - { slug: Bad Slug, name: x }\n  - { slug: fine-theme }\n' }] },
-      }, admin);
+      const payload = await mutate(
+        'knowledgeBaseImport',
+        importMutation,
+        {
+          input: { documents: [{ name: 'bad.yaml', content: 'themes:\n  - { slug: Bad Slug, name: x }\n  - { slug: fine-theme }\n' }] },
+        },
+        admin,
+      );
       expect(payload.counts).toBeNull();
-      expect(payload.userErrors.map((error: any) => error.message)).toEqual([expect.stringMatching(/^bad\.yaml:2: .*field "slug"/), expect.stringMatching(/^bad\.yaml:3: .*field "name"/)]);
+      expect(payload.userErrors.map((error: any) => error.message)).toEqual([
+        expect.stringMatching(/^bad\.yaml:2: .*field "slug"/),
+        expect.stringMatching(/^bad\.yaml:3: .*field "name"/),
+      ]);
       expect(payload.userErrors[0].field).toEqual(['input', 'documents', '0', 'content']);
     });
   });

@@ -62,7 +62,7 @@ describe('search over networks, alternate titles, agendas and materials', () => 
     expect(data!.autocomplete).toEqual([{ text: 'Fresno-Long Beach Learning Partnership', type: 'DISTRICT_NETWORK', node: { __typename: 'DistrictNetwork' } }]);
   });
 
-  it("finds a brief by an alternate title, kept up to date when an editor changes them", async () => {
+  it('finds a brief by an alternate title, kept up to date when an editor changes them', async () => {
     const listing = await search('"Lessons from the CORE Districts"', 'types: [BRIEF]');
     expect(listing.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field))[0]).toContain('alternateTitles');
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);

@@ -75,7 +75,12 @@ describe('observability', () => {
     it('logs GraphQL errors with their codes', async () => {
       const response = await server.graphql('query Broken { noSuchField }', undefined, { headers: { 'x-request-id': 'observability-error' } });
       expect(response.status).toBe(400);
-      expect(await logLineFor('observability-error')).toMatchObject({ operation: 'Broken', status: 400, outcome: 'error', errorCodes: ['GRAPHQL_VALIDATION_FAILED'] });
+      expect(await logLineFor('observability-error')).toMatchObject({
+        operation: 'Broken',
+        status: 400,
+        outcome: 'error',
+        errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      });
     });
 
     it('logs user errors of mutations, with the API key name and never the key', async () => {
@@ -87,7 +92,12 @@ describe('observability', () => {
       expect(second.data!.themeCreate.userErrors).toEqual([{ code: 'TAKEN' }]);
 
       expect(await logLineFor('observability-write-1')).toMatchObject({ operation: 'CreateProbeTheme', outcome: 'ok', apiKeyName: 'observability-editor' });
-      expect(await logLineFor('observability-write-2')).toMatchObject({ operation: 'CreateProbeTheme', outcome: 'user_error', errorCodes: ['TAKEN'], apiKeyName: 'observability-editor' });
+      expect(await logLineFor('observability-write-2')).toMatchObject({
+        operation: 'CreateProbeTheme',
+        outcome: 'user_error',
+        errorCodes: ['TAKEN'],
+        apiKeyName: 'observability-editor',
+      });
       expect(lines.some((line) => line.includes(apiKey))).toBe(false);
       expect(lines.some((line) => line.includes(apiKey.slice(4)))).toBe(false);
     });
@@ -218,10 +228,15 @@ describe('observability', () => {
     it('keeps Vary: Origin beside Vary: Authorization on cacheable answers, so a CDN keeps origins apart', async () => {
       const cached = await startTestServer({ database: server.database, server: { corsOrigins: [allowedOrigin], cacheMaxAgeSeconds: 60 } });
       try {
-        const response = await fetch(`${cached.url}/graphql?query=${encodeURIComponent('{ themes(first: 1) { totalCount } }')}`, { headers: { origin: allowedOrigin } });
+        const response = await fetch(`${cached.url}/graphql?query=${encodeURIComponent('{ themes(first: 1) { totalCount } }')}`, {
+          headers: { origin: allowedOrigin },
+        });
         expect(response.status).toBe(200);
         expect(response.headers.get('cache-control')).toMatch(/public/);
-        const vary = response.headers.get('vary')!.split(',').map((value) => value.trim().toLowerCase());
+        const vary = response.headers
+          .get('vary')!
+          .split(',')
+          .map((value) => value.trim().toLowerCase());
         expect(vary).toEqual(expect.arrayContaining(['origin', 'authorization']));
       } finally {
         await cached.close();
@@ -231,7 +246,11 @@ describe('observability', () => {
     it('answers preflights and adds CORS headers for an allowed origin', async () => {
       const preflight = await fetch(`${configured.url}/graphql`, {
         method: 'OPTIONS',
-        headers: { origin: allowedOrigin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization, idempotency-key' },
+        headers: {
+          origin: allowedOrigin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, authorization, idempotency-key',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
@@ -246,7 +265,15 @@ describe('observability', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(allowedOrigin);
       const exposed = response.headers.get('access-control-expose-headers')!.split(',');
-      for (const header of ['x-request-id', 'x-sql-statements', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-cost']) {
+      for (const header of [
+        'x-request-id',
+        'x-sql-statements',
+        'retry-after',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+        'x-ratelimit-cost',
+      ]) {
         expect(exposed).toContain(header);
       }
     });
@@ -273,9 +300,15 @@ describe('observability', () => {
       const origin = 'https://anywhere.example.net';
       const query = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('{ meetings(first: 1) { nodes { number } } }')}`, { headers: { origin } });
       expect(query.status).toBe(200);
-      const mutation = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('mutation { themeDelete(id: "x") { deletedThemeId } }')}`, { headers: { origin } });
+      const mutation = await fetch(`${anyOrigin.url}/graphql?query=${encodeURIComponent('mutation { themeDelete(id: "x") { deletedThemeId } }')}`, {
+        headers: { origin },
+      });
       expect(mutation.status).toBe(405);
-      const form = await fetch(`${anyOrigin.url}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'text/plain' }, body: '{"query":"mutation { themeDelete(id: \\"x\\") { deletedThemeId } }"}' });
+      const form = await fetch(`${anyOrigin.url}/graphql`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'text/plain' },
+        body: '{"query":"mutation { themeDelete(id: \\"x\\") { deletedThemeId } }"}',
+      });
       expect(form.status).toBe(415);
     });
   });
@@ -295,7 +328,12 @@ describe('logger', () => {
     });
     logger.debug(`failed for ${apiKey}`);
     const [entry, debug] = lines.map((line) => JSON.parse(line) as LogEntry);
-    expect(entry).toMatchObject({ level: 'info', message: 'connecting', databaseUrl: 'postgresql://briefgraph:***@db.internal:5432/briefgraph', password: '[redacted]' });
+    expect(entry).toMatchObject({
+      level: 'info',
+      message: 'connecting',
+      databaseUrl: 'postgresql://briefgraph:***@db.internal:5432/briefgraph',
+      password: '[redacted]',
+    });
     expect(entry.headers.authorization).toBe('[redacted]');
     expect(entry.options).toEqual({ apiKey: '[redacted]', secret: '[redacted]' });
     expect(debug.message).toBe('failed for bgk_[redacted]');
@@ -337,7 +375,10 @@ describe('configuration', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({}).metricsToken).toBeUndefined();
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
-    expect(loadConfig({ CORS_ORIGINS: ' https://App.Example.org/ , http://localhost:3000 ' }).corsOrigins).toEqual(['https://app.example.org', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: ' https://App.Example.org/ , http://localhost:3000 ' }).corsOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:3000',
+    ]);
     expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
   });
 

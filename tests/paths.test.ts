@@ -86,7 +86,8 @@ describe('paths between records', () => {
 
   it('refuses `first`, `via` and `basis` out of range', async () => {
     const errorOf = async (extra: string) =>
-      (await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, ${extra}) { hops } }`, { from: ids.turnaround, to: ids.engaging })).errors![0];
+      (await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, ${extra}) { hops } }`, { from: ids.turnaround, to: ids.engaging }))
+        .errors![0];
     expect(await errorOf('first: 11')).toMatchObject({ message: 'Argument "first" must be from 1 to 10, got 11', extensions: { code: 'BAD_USER_INPUT' } });
     expect(await errorOf('first: 0')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
     expect(await errorOf('via: []')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'via' } });
@@ -94,8 +95,14 @@ describe('paths between records', () => {
   });
 
   it('takes one statement per hop, whatever the number of paths asked for', async () => {
-    const one = await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 1) { hops } }`, { from: ids.turnaround, to: ids.engaging });
-    const ten = await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 10) { hops } }`, { from: ids.turnaround, to: ids.engaging });
+    const one = await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 1) { hops } }`, {
+      from: ids.turnaround,
+      to: ids.engaging,
+    });
+    const ten = await server.graphql(`query($from: ID!, $to: ID!) { connections(from: $from, to: $to, first: 10) { hops } }`, {
+      from: ids.turnaround,
+      to: ids.engaging,
+    });
     expect(one.headers.get('x-sql-statements')).toBe(ten.headers.get('x-sql-statements'));
   });
 });

@@ -54,7 +54,8 @@ describe('identifier rules', () => {
 
 describe('the seed format for publications', () => {
   it('accepts people, bylines, files and identifiers', () => {
-    expect(problemsOf(`
+    expect(
+      problemsOf(`
 people:
   - slug: pat-example
     name: Pat Example
@@ -77,7 +78,8 @@ briefs:
     identifiers:
       - { scheme: DOI, value: "10.1000/ABC", source: a-source }
       - { scheme: ERIC, value: ED000001 }
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 
   it('reports every broken rule, naming record and field, and writes nothing', () => {
@@ -201,13 +203,17 @@ briefs:
 briefs:
   - { slug: another-brief, title: Another, kind: REPORT, summary: S., publisher: an-institute, identifiers: [{ scheme: DOI, value: "10.1000/abc" }] }
 `;
-      await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'b.yaml', content: base + other }]))).rejects.toThrow(/DOI 10\.1000\/abc is already the identifier of brief "a-brief"/);
+      await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'b.yaml', content: base + other }]))).rejects.toThrow(
+        /DOI 10\.1000\/abc is already the identifier of brief "a-brief"/,
+      );
       expect(await database.dataSource.query(`SELECT slug FROM brief ORDER BY slug`)).toEqual([{ slug: 'a-brief' }]);
       const twin = `
 people:
   - { slug: pat-twin, name: Pat Twin, sortName: "Twin, Pat", orcid: 0000-0002-1825-0097 }
 `;
-      await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'c.yaml', content: twin }]))).rejects.toThrow(/ORCID iD 0000-0002-1825-0097 is already the ORCID iD of person "pat-example"/);
+      await expect(importDataset(database.dataSource, readSeedDocuments([{ name: 'c.yaml', content: twin }]))).rejects.toThrow(
+        /ORCID iD 0000-0002-1825-0097 is already the ORCID iD of person "pat-example"/,
+      );
       expect(await database.dataSource.query(`SELECT slug FROM person ORDER BY slug`)).toEqual([{ slug: 'pat-example' }]);
     } finally {
       await database.drop();
@@ -224,7 +230,9 @@ describe('operator citation styles', () => {
     fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a style, and not read');
     const server = await startTestServer({ server: { publications: { citationStylesDirectory: folder } } });
     try {
-      const { data, errors } = await server.graphql(`{ citationStyles brief(slug: "always-room-for-improvement") { house: citation(style: "house-style") harvard: citation(style: "harvard1") } }`);
+      const { data, errors } = await server.graphql(
+        `{ citationStyles brief(slug: "always-room-for-improvement") { house: citation(style: "house-style") harvard: citation(style: "harvard1") } }`,
+      );
       expect(errors).toBeUndefined();
       expect(data!.citationStyles).toEqual(['apa', 'harvard1', 'vancouver', 'house-style']);
       expect(data!.brief.house).toBe(data!.brief.harvard);

@@ -93,9 +93,15 @@ describe('stable brief URLs and feeds', () => {
       const apa = await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=apa');
       expect(apa.status).toBe(200);
       expect(apa.headers.get('content-type')).toBe('text/x-bibliography; style=apa; charset=utf-8');
-      expect(await apa.text()).toMatch(/^California Collaborative on District Reform\. \(2018\)\. Always Room for Improvement: The California System of Support as a Catalyst for Change \[Policy brief\]\. California Collaborative on District Reform\. https:\/\/cacollaborative\.org\/publication\/always-room-improvement-california-system-support-catalyst-change\n$/);
-      expect(await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography')).text()).toBe(await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=apa')).text());
-      expect(await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=vancouver')).text()).toMatch(/^1\. California Collaborative on District Reform\. Always Room for Improvement/);
+      expect(await apa.text()).toMatch(
+        /^California Collaborative on District Reform\. \(2018\)\. Always Room for Improvement: The California System of Support as a Catalyst for Change \[Policy brief\]\. California Collaborative on District Reform\. https:\/\/cacollaborative\.org\/publication\/always-room-improvement-california-system-support-catalyst-change\n$/,
+      );
+      expect(await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography')).text()).toBe(
+        await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=apa')).text(),
+      );
+      expect(await (await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=vancouver')).text()).toMatch(
+        /^1\. California Collaborative on District Reform\. Always Room for Improvement/,
+      );
       const unknown = await get('/briefs/always-room-for-improvement', 'text/x-bibliography; style=chicago-nonexistent');
       expect(unknown.status).toBe(400);
       expect((await unknown.json()).errors[0].message).toMatch(/"chicago-nonexistent", which is not served; the styles are apa, harvard1, vancouver/);
@@ -116,10 +122,15 @@ describe('stable brief URLs and feeds', () => {
         encoding: [{ '@type': 'MediaObject', encodingFormat: 'text/html', inLanguage: 'en' }],
       });
       expect(document.author).toBeUndefined(); // no source names the authors
-      expect(document.about).toContainEqual(expect.objectContaining({
-        '@type': 'Event', name: expect.stringMatching(/^Meeting 34: /), startDate: '2017-12-14', endDate: '2017-12-15',
-        location: expect.objectContaining({ address: expect.objectContaining({ addressLocality: 'Placerville', addressRegion: 'CA' }) }),
-      }));
+      expect(document.about).toContainEqual(
+        expect.objectContaining({
+          '@type': 'Event',
+          name: expect.stringMatching(/^Meeting 34: /),
+          startDate: '2017-12-14',
+          endDate: '2017-12-15',
+          location: expect.objectContaining({ address: expect.objectContaining({ addressLocality: 'Placerville', addressRegion: 'CA' }) }),
+        }),
+      );
       const expanded = await expand(document);
       expectSchemaOrgTerms(expanded);
       expect(expanded[0]['https://schema.org/datePublished']).toEqual([{ '@value': '2018-09' }]);
@@ -133,8 +144,17 @@ describe('stable brief URLs and feeds', () => {
         person(slug: "jennifer-oday") { jsonLd }
       }`);
       expect(errors).toBeUndefined();
-      expect(data!.brief.jsonLd.author.map((author: any) => [author['@type'], author.familyName])).toEqual([['Person', 'Knudson'], ['Person', 'Shambaugh'], ['Person', "O'Day"]]);
-      expect(data!.meeting.jsonLd).toMatchObject({ '@type': 'Event', name: 'Meeting 12', startDate: '2010-03-23', organizer: { name: 'California Collaborative on District Reform' } });
+      expect(data!.brief.jsonLd.author.map((author: any) => [author['@type'], author.familyName])).toEqual([
+        ['Person', 'Knudson'],
+        ['Person', 'Shambaugh'],
+        ['Person', "O'Day"],
+      ]);
+      expect(data!.meeting.jsonLd).toMatchObject({
+        '@type': 'Event',
+        name: 'Meeting 12',
+        startDate: '2010-03-23',
+        organizer: { name: 'California Collaborative on District Reform' },
+      });
       for (const document of Object.values(data!)) expectSchemaOrgTerms(await expand((document as { jsonLd: object }).jsonLd));
     });
 
@@ -145,7 +165,10 @@ describe('stable brief URLs and feeds', () => {
       const refused = await get('/briefs/always-room-for-improvement', 'application/pdf');
       expect(refused.status).toBe(406);
       const body = await refused.json();
-      expect(body.errors[0].extensions).toEqual({ code: 'NOT_ACCEPTABLE', served: expect.arrayContaining(['application/x-bibtex', 'application/ld+json', 'text/x-bibliography']) });
+      expect(body.errors[0].extensions).toEqual({
+        code: 'NOT_ACCEPTABLE',
+        served: expect.arrayContaining(['application/x-bibtex', 'application/ld+json', 'text/x-bibliography']),
+      });
       const preferred = await get('/briefs/always-room-for-improvement', 'application/x-bibtex;q=0.5, application/x-research-info-systems');
       expect(await preferred.text()).toMatch(/^TY {2}- RPRT/);
       const missing = await get('/briefs/no-such-brief', 'application/x-bibtex');
@@ -195,12 +218,16 @@ describe('stable brief URLs and feeds', () => {
     });
 
     it('filters by publisher, theme and kind', async () => {
-      const titlesOf = async (query: string) => parseAtomFeed(await (await get(`/feeds/briefs.atom?${query}`)).text()).entries?.map((entry) => (entry.title as unknown as { value: string }).value) ?? [];
+      const titlesOf = async (query: string) =>
+        parseAtomFeed(await (await get(`/feeds/briefs.atom?${query}`)).text()).entries?.map((entry) => (entry.title as unknown as { value: string }).value) ??
+        [];
       expect(await titlesOf('publisher=california-collaborative-on-district-reform')).toEqual([
         'Always Room for Improvement: The California System of Support as a Catalyst for Change',
         'Beyond the School: Exploring a Systemic Approach to School Turnaround',
       ]);
-      expect(await titlesOf('publisher=policy-analysis-for-california-education&kind=RESEARCH_PAPER')).toEqual(['Data Use for Improvement in Networked Structures (untitled in source)']);
+      expect(await titlesOf('publisher=policy-analysis-for-california-education&kind=RESEARCH_PAPER')).toEqual([
+        'Data Use for Improvement in Networked Structures (untitled in source)',
+      ]);
       expect(await titlesOf('theme=school-turnaround')).toEqual(['Beyond the School: Exploring a Systemic Approach to School Turnaround']);
       expect(await titlesOf('theme=school-turnaround&theme=mathematics-achievement')).toHaveLength(2);
     });

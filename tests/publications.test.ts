@@ -40,13 +40,19 @@ describe('publications', () => {
       ]);
       expect(brief.authors).toEqual(['Joel Knudson', 'Larisa Shambaugh', "Jennifer O'Day"]);
       expect(brief.contributors[0].person).toMatchObject({
-        slug: 'joel-knudson', sortName: 'Knudson, Joel', orcid: null,
+        slug: 'joel-knudson',
+        sortName: 'Knudson, Joel',
+        orcid: null,
         source: { slug: 'air-beyond-the-school-press-release', url: expect.stringMatching(/^https:\/\/www\.air\.org\//) },
         affiliations: [{ organization: { slug: 'american-institutes-for-research' }, startYear: 2011, endYear: 2011 }],
       });
       expect(brief.files).toEqual([
         {
-          kind: 'LANDING_PAGE', title: brief.title, url: brief.url, mediaType: 'text/html', language: 'en',
+          kind: 'LANDING_PAGE',
+          title: brief.title,
+          url: brief.url,
+          mediaType: 'text/html',
+          language: 'en',
           source: { slug: 'air-beyond-the-school', url: brief.url },
         },
       ]);
@@ -66,7 +72,7 @@ describe('publications', () => {
       expect(data!.meetings.nodes.flatMap((meeting: any) => meeting.materials.map((material: any) => material.url))).toEqual(Array(12).fill(null));
     });
 
-    it('lists people by sort name, filters them by affiliation, and lists a person\'s briefs', async () => {
+    it("lists people by sort name, filters them by affiliation, and lists a person's briefs", async () => {
       const pace = (await server.graphql(`{ organization(slug: "policy-analysis-for-california-education") { id } }`)).data!.organization.id;
       const { data, errors } = await server.graphql(
         `query($pace: ID!) {
@@ -77,10 +83,24 @@ describe('publications', () => {
         { pace },
       );
       expect(errors).toBeUndefined();
-      expect(data!.people).toEqual({ totalCount: 9, nodes: [{ name: 'Taylor Allbright' }, { name: 'Eupha Jeanne Daramola' }, { name: 'H. Alix Gallagher' }], pageInfo: { hasNextPage: true } });
+      expect(data!.people).toEqual({
+        totalCount: 9,
+        nodes: [{ name: 'Taylor Allbright' }, { name: 'Eupha Jeanne Daramola' }, { name: 'H. Alix Gallagher' }],
+        pageInfo: { hasNextPage: true },
+      });
       expect(data!.atPace.nodes.map((person: any) => person.slug)).toEqual(['h-alix-gallagher', 'angela-gong', 'heather-j-hough']);
-      expect(data!.person).toMatchObject({ name: 'Heather J. Hough', identifiers: [], briefs: { nodes: [{ slug: 'engaging-district-school-and-teacher-leaders-in-improvement' }] } });
-      expect(data!.person.jsonLd).toEqual({ '@context': 'https://schema.org', '@type': 'Person', name: 'Heather J. Hough', familyName: 'Hough', givenName: 'Heather J.' });
+      expect(data!.person).toMatchObject({
+        name: 'Heather J. Hough',
+        identifiers: [],
+        briefs: { nodes: [{ slug: 'engaging-district-school-and-teacher-leaders-in-improvement' }] },
+      });
+      expect(data!.person.jsonLd).toEqual({
+        '@context': 'https://schema.org',
+        '@type': 'Person',
+        name: 'Heather J. Hough',
+        familyName: 'Hough',
+        givenName: 'Heather J.',
+      });
     });
   });
 
@@ -90,7 +110,7 @@ describe('publications', () => {
       autocomplete(prefix: "shamb", types: [PERSON]) { text type node { ... on Person { slug } } }
     }`);
     expect(errors).toBeUndefined();
-    expect(data!.search.edges).toEqual([{ node: { __typename: "Person", slug: "joel-knudson" } }]);
+    expect(data!.search.edges).toEqual([{ node: { __typename: 'Person', slug: 'joel-knudson' } }]);
     expect(data!.autocomplete).toEqual([{ text: 'Larisa Shambaugh', type: 'PERSON', node: { slug: 'larisa-shambaugh' } }]);
   });
 
@@ -105,7 +125,12 @@ describe('publications', () => {
       ] as const) {
         const { data, errors } = await server.graphql(`query($identifier: String!) { work(identifier: $identifier) { slug } }`, { identifier });
         expect(data).toEqual({ work: null });
-        expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(message), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'identifier' }) })]);
+        expect(errors).toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(message),
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', argumentName: 'identifier' }),
+          }),
+        ]);
       }
     });
 
@@ -145,9 +170,16 @@ describe('publications', () => {
       const { data } = await server.graphql(citationQuery, { slug: 'district-role-in-school-turnaround' });
       const [item] = JSON.parse(data!.brief.csl);
       expect(item).toMatchObject({
-        id: 'district-role-in-school-turnaround', type: 'report', genre: 'Policy brief',
-        author: [{ family: 'Knudson', given: 'Joel' }, { family: 'Shambaugh', given: 'Larisa' }, { family: "O'Day", given: 'Jennifer' }],
-        issued: { 'date-parts': [[2011, 2]] }, publisher: 'California Collaborative on District Reform',
+        id: 'district-role-in-school-turnaround',
+        type: 'report',
+        genre: 'Policy brief',
+        author: [
+          { family: 'Knudson', given: 'Joel' },
+          { family: 'Shambaugh', given: 'Larisa' },
+          { family: "O'Day", given: 'Jennifer' },
+        ],
+        issued: { 'date-parts': [[2011, 2]] },
+        publisher: 'California Collaborative on District Reform',
       });
       for (const text of [data!.brief.csl, data!.brief.bibtex, data!.brief.ris]) {
         const [read] = new Cite(text).data;
@@ -165,7 +197,8 @@ describe('publications', () => {
       expect(brief.apa).toMatch(/^California Collaborative on District Reform\. \(2018\)\. Always Room for Improvement/);
       const [item] = JSON.parse(brief.csl);
       expect(item.author).toEqual([{ literal: 'California Collaborative on District Reform' }]);
-      const followUp = 'Follows up Meeting 34, "Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals" of the California Collaborative on District Reform (Placerville, CA, December 14–15, 2017).';
+      const followUp =
+        'Follows up Meeting 34, "Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals" of the California Collaborative on District Reform (Placerville, CA, December 14–15, 2017).';
       expect(item.note).toBe(followUp);
       for (const text of [brief.bibtex, brief.ris]) {
         const [read] = new Cite(text).data;
@@ -184,7 +217,9 @@ describe('publications', () => {
     });
 
     it('refuses an unknown style, listing the styles there are, and lists them in citationStyles', async () => {
-      const { data, errors } = await server.graphql(`{ citationStyles brief(slug: "always-room-for-improvement") { title citation(style: "chicago-unknown") } }`);
+      const { data, errors } = await server.graphql(
+        `{ citationStyles brief(slug: "always-room-for-improvement") { title citation(style: "chicago-unknown") } }`,
+      );
       expect(data!.citationStyles).toEqual(['apa', 'harvard1', 'vancouver']);
       expect(data!.brief).toBeNull();
       expect(errors).toEqual([

@@ -16,7 +16,11 @@ interface CountedResponse {
 }
 
 async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<CountedResponse> {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: response.status, statements: Number(response.headers.get('x-sql-statements')), body: (await response.json()) as CountedResponse['body'] };
 }
 
@@ -54,7 +58,14 @@ describe('statements per request', () => {
     // As the small server (tests/support/test-server.ts): no response cache, no rate limit.
     const server = await createServer({ dataSource: database.dataSource, cacheMaxAgeSeconds: 0, rateLimit: { points: 0, windowSeconds: 3600 } });
     const port = await server.listen(0, '127.0.0.1');
-    large = { url: `http://127.0.0.1:${port}`, database, close: async () => { await server.close(); await database.close(); } };
+    large = {
+      url: `http://127.0.0.1:${port}`,
+      database,
+      close: async () => {
+        await server.close();
+        await database.close();
+      },
+    };
   });
   afterAll(async () => {
     await small.close();
@@ -101,7 +112,9 @@ describe('statements per request', () => {
 
   it('estimate the search total only beyond the exact-count limit, from the planner', async () => {
     const [{ estimate }] = await large.database.dataSource.query(`SELECT public.briefgraph_estimated_matches('lesson', 'leaders') AS estimate`);
-    const [{ exact }] = await large.database.dataSource.query(`SELECT count(*)::int AS exact FROM lesson WHERE search_document @@ websearch_to_tsquery('public.briefgraph', 'leaders')`);
+    const [{ exact }] = await large.database.dataSource.query(
+      `SELECT count(*)::int AS exact FROM lesson WHERE search_document @@ websearch_to_tsquery('public.briefgraph', 'leaders')`,
+    );
     expect(Number(estimate)).toBeGreaterThan(exact / 3);
     expect(Number(estimate)).toBeLessThan(exact * 3);
     await expect(large.database.dataSource.query(`SELECT public.briefgraph_estimated_matches('pg_user; --', 'x')`)).rejects.toThrow(/not a searchable table/);
@@ -111,9 +124,17 @@ describe('statements per request', () => {
     const firstPage = await post(large.url, `{ lessons(first: 20, orderBy: NEWEST_FIRST) { pageInfo { endCursor } nodes { statement } } }`);
     let cursor = firstPage.body.data.lessons.pageInfo.endCursor;
     for (let page = 0; page < 20; page++) {
-      cursor = (await post(large.url, `query($after: String) { lessons(first: 100, after: $after, orderBy: NEWEST_FIRST) { pageInfo { endCursor } } }`, { after: cursor })).body.data.lessons.pageInfo.endCursor;
+      cursor = (
+        await post(large.url, `query($after: String) { lessons(first: 100, after: $after, orderBy: NEWEST_FIRST) { pageInfo { endCursor } } }`, {
+          after: cursor,
+        })
+      ).body.data.lessons.pageInfo.endCursor;
     }
-    const deepPage = await post(large.url, `query($after: String) { lessons(first: 20, after: $after, orderBy: NEWEST_FIRST) { pageInfo { endCursor } nodes { statement } } }`, { after: cursor });
+    const deepPage = await post(
+      large.url,
+      `query($after: String) { lessons(first: 20, after: $after, orderBy: NEWEST_FIRST) { pageInfo { endCursor } nodes { statement } } }`,
+      { after: cursor },
+    );
     expect(deepPage.body.data.lessons.nodes).toHaveLength(20);
     expect(deepPage.statements).toBe(firstPage.statements);
   });
@@ -142,29 +163,44 @@ describe('query limits', () => {
   });
 
   it('refuse a query that could return too many nodes, counting page sizes through the nesting', async () => {
-    const response = await post(server.url, `query($size: Int) { briefs(first: 100) { nodes { lessons(first: 100) { nodes { links(first: $size) { nodes { id } } } } } } }`, { size: 100 });
+    const response = await post(
+      server.url,
+      `query($size: Int) { briefs(first: 100) { nodes { lessons(first: 100) { nodes { links(first: $size) { nodes { id } } } } } } }`,
+      { size: 100 },
+    );
     expect(response.status).toBe(400);
     expect(response.statements).toBe(0);
     expect(response.body.errors![0]).toMatchObject({
-      message: 'Query could return up to 1,010,100 nodes, over the limit of 50,000 (by 960,100). Ask for smaller pages (first/last) or fewer nested connections.',
+      message:
+        'Query could return up to 1,010,100 nodes, over the limit of 50,000 (by 960,100). Ask for smaller pages (first/last) or fewer nested connections.',
       extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'nodes', maximum: 50000, actual: 1010100 },
     });
   });
 
   it('count fragments, and counts default page sizes of 20 where none is given', async () => {
-    const response = await post(server.url, `
+    const response = await post(
+      server.url,
+      `
       query { themes { nodes { ...ThemeLessons } } }
-      fragment ThemeLessons on Theme { lessons { nodes { brief { lessons { nodes { links { nodes { id } } } } } } } }`);
+      fragment ThemeLessons on Theme { lessons { nodes { brief { lessons { nodes { links { nodes { id } } } } } } } }`,
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors![0].message).toMatch(/^Query could return up to 168,420 nodes/);
   });
 
   it('count the defaults an operation declares for its variables, and list variables by their length', async () => {
-    const withDefault = await post(server.url, `query($size: Int = 100) { briefs(first: $size) { nodes { lessons(first: $size) { nodes { links(first: $size) { nodes { id } } } } } } }`);
+    const withDefault = await post(
+      server.url,
+      `query($size: Int = 100) { briefs(first: $size) { nodes { lessons(first: $size) { nodes { links(first: $size) { nodes { id } } } } } } }`,
+    );
     expect(withDefault.status).toBe(400);
     expect(withDefault.body.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', actual: 1010100 });
     const ids = Array.from({ length: 100 }, (_, index) => Buffer.from(`Brief:${index + 1}`).toString('base64url'));
-    const nodes = await post(server.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ...on Brief { lessons(first: 100) { nodes { links(first: 10) { nodes { id } } } } } } }`, { ids });
+    const nodes = await post(
+      server.url,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ...on Brief { lessons(first: 100) { nodes { links(first: 10) { nodes { id } } } } } } }`,
+      { ids },
+    );
     expect(nodes.body.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', actual: 100 + 10_000 + 100_000 });
   });
 

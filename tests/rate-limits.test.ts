@@ -46,7 +46,11 @@ describe('rate limits', () => {
     expect(refused.headers.get('x-sql-statements')).toBe('0');
     // Cheap operations still fit until the budget is spent.
     for (let index = 0; index < 8; index++) expect((await server.graphql(`{ __typename }`)).status).toBe(200);
-    const spent = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const spent = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(spent.status).toBe(429);
     expect(spent.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(spent.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -64,7 +68,9 @@ describe('rate limits', () => {
 
   it('charges mutations more, and counts malformed requests too', async () => {
     const key = await server.createApiKey(ApiKeyRole.EDITOR);
-    const created = await server.graphql(`mutation { themeCreate(input: { slug: "rate-limited", name: "Rate limited" }) { theme { id } } }`, undefined, { apiKey: key });
+    const created = await server.graphql(`mutation { themeCreate(input: { slug: "rate-limited", name: "Rate limited" }) { theme { id } } }`, undefined, {
+      apiKey: key,
+    });
     expect(budget(created.headers)).toMatchObject({ cost: 10, remaining: 20 });
     const broken = await server.graphql(`{ themes(first: 1) {`, undefined, { apiKey: key });
     expect(broken.status).toBe(400);
@@ -72,7 +78,12 @@ describe('rate limits', () => {
   });
 
   it('charges refused keys to the address, refuses its further guesses with 429 once that budget is spent, and still lets a valid key from it through', async () => {
-    const bogus = () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer bgk_${'x'.repeat(43)}` }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const bogus = () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer bgk_${'x'.repeat(43)}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
     const statuses = [];
     for (let attempt = 0; attempt < 32; attempt++) statuses.push((await bogus()).status);
     expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
@@ -100,7 +111,11 @@ describe('what a request costs', () => {
   const costOf = (headers: Headers) => Number(headers.get('x-ratelimit-cost'));
   const remainingOf = (headers: Headers) => Number(headers.get('x-ratelimit-remaining'));
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
 
@@ -114,24 +129,35 @@ describe('what a request costs', () => {
     await server.database.dataSource.query(`INSERT INTO theme (slug, name) SELECT 'many-' || n, 'Many ' || n FROM generate_series(1, 120) AS n`);
     const many = (await server.graphql(`{ themes(first: 100, filter: { search: "many" }) { nodes { id } } }`)).data;
     const themeIds: string[] = many ? many.themes.nodes.map((theme: { id: string }) => theme.id) : [];
-    const ids = themeIds.length >= 100 ? themeIds : ((await server.database.dataSource.query(`SELECT id FROM theme WHERE slug LIKE 'many-%' ORDER BY id`)) as Array<{ id: number }>).map(({ id }) => Buffer.from(`Theme:${id}`).toString('base64url'));
+    const ids =
+      themeIds.length >= 100
+        ? themeIds
+        : ((await server.database.dataSource.query(`SELECT id FROM theme WHERE slug LIKE 'many-%' ORDER BY id`)) as Array<{ id: number }>).map(({ id }) =>
+            Buffer.from(`Theme:${id}`).toString('base64url'),
+          );
     const added = await server.graphql(
       `mutation($id: ID!, $themeIds: [ID!]!) { briefAddThemes(id: $id, themeIds: $themeIds) { userErrors { field message code } } }`,
       { id: brief.id, themeIds: ids.slice(0, 110) },
       { apiKey: editor },
     );
-    expect(added.data!.briefAddThemes.userErrors).toEqual([{ field: ['themeIds'], code: 'TOO_MANY', message: expect.stringMatching(/at most 100 themes; this would make 1\d\d/) }]);
+    expect(added.data!.briefAddThemes.userErrors).toEqual([
+      { field: ['themeIds'], code: 'TOO_MANY', message: expect.stringMatching(/at most 100 themes; this would make 1\d\d/) },
+    ]);
     expect((await server.graphql(`{ brief(slug: "${brief.slug}") { themes { id } } }`)).data!.brief.themes).toHaveLength(brief.themes.length);
     // Rows written around the mutations (by SQL here) are still read no further than the limit.
     const [{ id: briefKey }] = (await server.database.dataSource.query(`SELECT id FROM brief WHERE slug = $1`, [brief.slug])) as Array<{ id: number }>;
-    await server.database.dataSource.query(`INSERT INTO brief_theme (brief_id, theme_id) SELECT $1, id FROM theme WHERE slug LIKE 'many-%' ON CONFLICT DO NOTHING`, [briefKey]);
+    await server.database.dataSource.query(
+      `INSERT INTO brief_theme (brief_id, theme_id) SELECT $1, id FROM theme WHERE slug LIKE 'many-%' ON CONFLICT DO NOTHING`,
+      [briefKey],
+    );
     const read = await server.graphql(`{ brief(slug: "${brief.slug}") { themes { id } } }`, undefined, { apiKey: editor });
     expect(read.data!.brief.themes).toHaveLength(100);
   });
 
   it('charges expensive fields for their work, says so, and refuses an operation over MAX_QUERY_COST before it runs', async () => {
     const [from, to] = (await server.graphql(`{ briefs(first: 2) { nodes { id } } }`)).data!.briefs.nodes.map((brief: { id: string }) => brief.id);
-    const paths = (count: number) => `query($from: ID!, $to: ID!) { ${Array.from({ length: count }, (_, index) => `p${index}: connection(from: $from, to: $to, maxHops: 4) { hops steps { relation } }`).join(' ')} }`;
+    const paths = (count: number) =>
+      `query($from: ID!, $to: ID!) { ${Array.from({ length: count }, (_, index) => `p${index}: connection(from: $from, to: $to, maxHops: 4) { hops steps { relation } }`).join(' ')} }`;
     const one = await post({ query: paths(1), variables: { from, to }, extensions: { cost: true } });
     expect(one.status).toBe(200);
     expect(costOf(one.headers)).toBe(1 + 32);
@@ -186,7 +212,8 @@ describe('requests refused before GraphQL', () => {
       expect(statuses).toEqual([400, 400, 400]);
       // The finish hook charges once the answer is sent; the next request may overtake it by a tick.
       let spent;
-      do spent = await send('{"query": "{ __typename }"'); while (spent.status === 400);
+      do spent = await send('{"query": "{ __typename }"');
+      while (spent.status === 400);
       expect(spent.status).toBe(429);
       expect(((await spent.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
       expect((await send(JSON.stringify([{ query: '{ __typename }' }]))).status).toBe(429);
@@ -201,7 +228,11 @@ describe('client addresses behind proxies', () => {
     const server = await startTestServer({ seed: false, server: { rateLimit: { points: 3, windowSeconds: 86_400 }, trustProxy: 1 } });
     try {
       const send = (forwardedFor: string) =>
-        fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query: '{ __typename }' }) });
+        fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       const statuses = [];
       for (let attempt = 0; attempt < 5; attempt++) statuses.push((await send(`10.0.0.${attempt}, 203.0.113.7`)).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
@@ -219,9 +250,14 @@ describe('the answer byte limit behind the node budget', () => {
       const small = await server.graphql(`{ briefs(first: 2) { nodes { title } } }`);
       expect(small.errors).toBeUndefined();
       const large = await server.graphql(`{ briefs(first: 100) { nodes { title summary } } }`);
-      expect(large.errors![0]).toMatchObject({ message: expect.stringMatching(/over the limit of 1,500; ask for smaller pages/), extensions: { code: 'RESPONSE_TOO_LARGE', maximum: 1500 } });
+      expect(large.errors![0]).toMatchObject({
+        message: expect.stringMatching(/over the limit of 1,500; ask for smaller pages/),
+        extensions: { code: 'RESPONSE_TOO_LARGE', maximum: 1500 },
+      });
       expect(large.data?.briefs ?? null).toBeNull();
-      const hits = await server.graphql(`{ search(query: "district", first: 50) { nodes { ... on Brief { summary } ... on Lesson { statement explanation } } } }`);
+      const hits = await server.graphql(
+        `{ search(query: "district", first: 50) { nodes { ... on Brief { summary } ... on Lesson { statement explanation } } } }`,
+      );
       expect(hits.errors!.map((error) => error.extensions!.code)).toContain('RESPONSE_TOO_LARGE');
     } finally {
       await server.close();

@@ -32,7 +32,10 @@ describe('the read API', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const response: any = await server.graphql(`query($after: String) { themes(first: 5, after: $after) { edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, { after });
+        const response: any = await server.graphql(
+          `query($after: String) { themes(first: 5, after: $after) { edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+          { after },
+        );
         const { edges, pageInfo } = response.data.themes;
         seen.push(...edges.map((edge: any) => edge.node.slug));
         expect(pageInfo.startCursor).toBe(edges[0].cursor);
@@ -51,7 +54,10 @@ describe('the read API', () => {
       const seen: string[] = [];
       let before: string | null = null;
       for (;;) {
-        const response: any = await server.graphql(`query($before: String) { themes(last: 7, before: $before) { nodes { slug } pageInfo { hasPreviousPage hasNextPage startCursor } } }`, { before });
+        const response: any = await server.graphql(
+          `query($before: String) { themes(last: 7, before: $before) { nodes { slug } pageInfo { hasPreviousPage hasNextPage startCursor } } }`,
+          { before },
+        );
         seen.unshift(...slugsOf(response.data.themes));
         expect(response.data.themes.pageInfo.hasNextPage).toBe(before !== null);
         if (!response.data.themes.pageInfo.hasPreviousPage) break;
@@ -65,7 +71,10 @@ describe('the read API', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const response: any = await server.graphql(`query($after: String) { briefs(first: 2, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`, { after });
+        const response: any = await server.graphql(
+          `query($after: String) { briefs(first: 2, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+        );
         expect(response.errors).toBeUndefined();
         seen.push(...slugsOf(response.data.briefs));
         if (!response.data.briefs.pageInfo.hasNextPage) break;
@@ -90,7 +99,10 @@ describe('the read API', () => {
       expect(errors).toBeUndefined();
       const engaging = data!.briefs.nodes.find((brief: any) => brief.slug === 'engaging-district-school-and-teacher-leaders-in-improvement');
       expect(engaging.lessons).toMatchObject({ totalCount: 4, nodes: [{ position: 1 }, { position: 2 }], pageInfo: { hasNextPage: true } });
-      const next = await server.graphql(`query($after: String) { brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2, after: $after) { nodes { position } pageInfo { hasNextPage } } } }`, { after: engaging.lessons.pageInfo.endCursor });
+      const next = await server.graphql(
+        `query($after: String) { brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2, after: $after) { nodes { position } pageInfo { hasNextPage } } } }`,
+        { after: engaging.lessons.pageInfo.endCursor },
+      );
       expect(next.data!.brief.lessons).toEqual({ nodes: [{ position: 3 }, { position: 4 }], pageInfo: { hasNextPage: false } });
       const turnaround = data!.briefs.nodes.find((brief: any) => brief.slug === 'district-role-in-school-turnaround');
       expect(turnaround.lessons).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
@@ -101,8 +113,11 @@ describe('the read API', () => {
     it('orders briefs by publication date, unknown dates last, and by title', async () => {
       const byDate = (await server.graphql(`{ briefs { nodes { slug publicationDate { date } } } }`)).data!.briefs.nodes;
       const dated = [
-        'lessons-from-the-core-districts', 'engaging-district-school-and-teacher-leaders-in-improvement', 'always-room-for-improvement',
-        'core-districts-measurement-capacity-building-and-shared-accountability', 'district-role-in-school-turnaround',
+        'lessons-from-the-core-districts',
+        'engaging-district-school-and-teacher-leaders-in-improvement',
+        'always-room-for-improvement',
+        'core-districts-measurement-capacity-building-and-shared-accountability',
+        'district-role-in-school-turnaround',
       ];
       expect(byDate.slice(0, 5).map((brief: any) => brief.slug)).toEqual(dated);
       expect(byDate.slice(5).every((brief: any) => brief.publicationDate === null)).toBe(true);
@@ -113,7 +128,8 @@ describe('the read API', () => {
     });
 
     it('orders meetings by number or date, either way', async () => {
-      const numbers = async (orderBy: string) => (await server.graphql(`{ meetings(orderBy: ${orderBy}) { nodes { number } } }`)).data!.meetings.nodes.map((meeting: any) => meeting.number);
+      const numbers = async (orderBy: string) =>
+        (await server.graphql(`{ meetings(orderBy: ${orderBy}) { nodes { number } } }`)).data!.meetings.nodes.map((meeting: any) => meeting.number);
       expect(await numbers('NUMBER_ASC')).toEqual([11, 12, 34]);
       expect(await numbers('NUMBER_DESC')).toEqual([34, 12, 11]);
       expect(await numbers('STARTS_ON_DESC')).toEqual([34, 12, 11]);
@@ -122,21 +138,36 @@ describe('the read API', () => {
 
   describe('filters', () => {
     it('filters briefs by theme, including sub-themes unless told not to', async () => {
-      const withSubthemes = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme] } }) { totalCount } }`, { theme: ids.improvementStrategies });
+      const withSubthemes = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme] } }) { totalCount } }`, {
+        theme: ids.improvementStrategies,
+      });
       expect(withSubthemes.data!.briefs.totalCount).toBe(7);
-      const direct = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme], includeSubthemes: false } }) { totalCount } }`, { theme: ids.improvementStrategies });
+      const direct = await server.graphql(`query($theme: ID!) { briefs(filter: { themes: { anyOf: [$theme], includeSubthemes: false } }) { totalCount } }`, {
+        theme: ids.improvementStrategies,
+      });
       expect(direct.errors).toBeUndefined();
       expect(direct.data!.briefs.totalCount).toBe(0);
       // multiple-measures is a sub-theme of accountability, so the data collaborative report matches too
-      const allOf = await server.graphql(`query($a: ID!, $b: ID!) { briefs(filter: { themes: { allOf: [$a, $b] } }, orderBy: TITLE_ASC) { nodes { slug } } }`, { a: ids.dataUse, b: ids.accountability });
+      const allOf = await server.graphql(`query($a: ID!, $b: ID!) { briefs(filter: { themes: { allOf: [$a, $b] } }, orderBy: TITLE_ASC) { nodes { slug } } }`, {
+        a: ids.dataUse,
+        b: ids.accountability,
+      });
       expect(slugsOf(allOf.data!.briefs)).toEqual(['data-use-for-improvement-in-networked-structures', 'learning-from-the-core-data-collaborative']);
-      const allOfDirect = await server.graphql(`query($a: ID!, $b: ID!) { briefs(filter: { themes: { allOf: [$a, $b], includeSubthemes: false } }) { nodes { slug } } }`, { a: ids.dataUse, b: ids.accountability });
+      const allOfDirect = await server.graphql(
+        `query($a: ID!, $b: ID!) { briefs(filter: { themes: { allOf: [$a, $b], includeSubthemes: false } }) { nodes { slug } } }`,
+        { a: ids.dataUse, b: ids.accountability },
+      );
       expect(slugsOf(allOfDirect.data!.briefs)).toEqual(['data-use-for-improvement-in-networked-structures']);
     });
 
     it('filters briefs by network and by district, through network membership too', async () => {
-      const byNetwork = await server.graphql(`query($id: ID!) { briefs(filter: { networks: [$id] }, orderBy: TITLE_ASC) { nodes { slug } } }`, { id: ids.core });
-      expect(slugsOf(byNetwork.data!.briefs)).toEqual(['lessons-from-the-core-districts', 'core-districts-measurement-capacity-building-and-shared-accountability']);
+      const byNetwork = await server.graphql(`query($id: ID!) { briefs(filter: { networks: [$id] }, orderBy: TITLE_ASC) { nodes { slug } } }`, {
+        id: ids.core,
+      });
+      expect(slugsOf(byNetwork.data!.briefs)).toEqual([
+        'lessons-from-the-core-districts',
+        'core-districts-measurement-capacity-building-and-shared-accountability',
+      ]);
       const byDistrict = await server.graphql(`query($id: ID!) { briefs(filter: { districts: [$id] }) { totalCount } }`, { id: ids.fresno });
       expect(byDistrict.data!.briefs.totalCount).toBe(2);
     });
@@ -172,11 +203,17 @@ describe('the read API', () => {
     });
 
     it('filters lessons by kind of link, brief and theme', async () => {
-      const { data } = await server.graphql(`query($theme: ID!) {
+      const { data } = await server.graphql(
+        `query($theme: ID!) {
         qualified: lessons(filter: { linkKinds: [QUALIFIES] }) { nodes { statement brief { slug } } }
         onDataUse: lessons(filter: { themes: { anyOf: [$theme] } }) { totalCount }
-      }`, { theme: ids.dataUse });
-      expect(data!.qualified.nodes.map((lesson: any) => lesson.brief.slug).sort()).toEqual(['engaging-district-school-and-teacher-leaders-in-improvement', 'lessons-from-the-core-districts']);
+      }`,
+        { theme: ids.dataUse },
+      );
+      expect(data!.qualified.nodes.map((lesson: any) => lesson.brief.slug).sort()).toEqual([
+        'engaging-district-school-and-teacher-leaders-in-improvement',
+        'lessons-from-the-core-districts',
+      ]);
       expect(data!.onDataUse.totalCount).toBe(5);
     });
 
@@ -186,7 +223,9 @@ describe('the read API', () => {
     });
 
     it('gives nested lists the same filters', async () => {
-      const { data } = await server.graphql(`{ organization(slug: "policy-analysis-for-california-education") { publishedBriefs(filter: { kinds: [RESEARCH_PAPER] }) { nodes { slug } } } }`);
+      const { data } = await server.graphql(
+        `{ organization(slug: "policy-analysis-for-california-education") { publishedBriefs(filter: { kinds: [RESEARCH_PAPER] }) { nodes { slug } } } }`,
+      );
       expect(slugsOf(data!.organization.publishedBriefs)).toEqual(['data-use-for-improvement-in-networked-structures']);
     });
   });
@@ -200,11 +239,14 @@ describe('the read API', () => {
 
     it('refuses a page larger than 100, a negative one, and first with last', async () => {
       expect(await errorOf(`{ briefs(first: 101) { totalCount } }`)).toMatchObject({
-        message: 'Argument "first" must be at most 100, got 101; page through larger lists with cursors', extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+        message: 'Argument "first" must be at most 100, got 101; page through larger lists with cursors',
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
       });
       expect(await errorOf(`{ briefs(last: -1) { totalCount } }`)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'last' } });
       expect(await errorOf(`{ briefs(first: 5, last: 5) { totalCount } }`)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'last' } });
-      expect(await errorOf(`{ brief(slug: "always-room-for-improvement") { lessons(first: 500) { totalCount } } }`)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+      expect(await errorOf(`{ brief(slug: "always-room-for-improvement") { lessons(first: 500) { totalCount } } }`)).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
+      });
     });
 
     it('refuses tampered cursors and cursors of another connection or ordering', async () => {
@@ -225,7 +267,8 @@ describe('the read API', () => {
 
     it('refuses malformed IDs and IDs of the wrong type in filters, naming the argument', async () => {
       expect(await errorOf(`{ briefs(filter: { themes: { anyOf: ["nonsense"] } }) { totalCount } }`)).toMatchObject({
-        message: 'Argument "filter.themes.anyOf[0]" is not a valid ID: "nonsense"', extensions: { code: 'BAD_USER_INPUT' },
+        message: 'Argument "filter.themes.anyOf[0]" is not a valid ID: "nonsense"',
+        extensions: { code: 'BAD_USER_INPUT' },
       });
       expect(await errorOf(`query($id: ID!) { briefs(filter: { publishers: [$id] }) { totalCount } }`, { id: ids.fresno })).toMatchObject({
         message: 'Argument "filter.publishers[0]" must be the ID of a Organization, got the ID of a District',
@@ -234,22 +277,29 @@ describe('the read API', () => {
 
     it('refuses an inverted date range and an impossible date', async () => {
       expect(await errorOf(`{ briefs(filter: { published: { from: "2019-01-01", to: "2018-01-01" } }) { totalCount } }`)).toMatchObject({
-        message: 'Argument "filter.published" is an inverted date range: "from" (2019-01-01) is after "to" (2018-01-01)', extensions: { code: 'BAD_USER_INPUT' },
+        message: 'Argument "filter.published" is an inverted date range: "from" (2019-01-01) is after "to" (2018-01-01)',
+        extensions: { code: 'BAD_USER_INPUT' },
       });
-      expect(await errorOf(`query($d: LocalDate) { meetings(filter: { dates: { from: $d } }) { totalCount } }`, { d: '2021-02-31' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(await errorOf(`query($d: LocalDate) { meetings(filter: { dates: { from: $d } }) { totalCount } }`, { d: '2021-02-31' })).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     });
 
     it('refuses an unknown enum value', async () => {
       expect(await errorOf(`query($order: BriefOrder!) { briefs(orderBy: $order) { totalCount } }`, { order: 'NEWEST' })).toMatchObject({
-        message: expect.stringContaining('"NEWEST" does not exist in "BriefOrder" enum'), extensions: { code: 'BAD_USER_INPUT' },
+        message: expect.stringContaining('"NEWEST" does not exist in "BriefOrder" enum'),
+        extensions: { code: 'BAD_USER_INPUT' },
       });
       expect(await errorOf(`{ briefs(orderBy: NEWEST) { totalCount } }`)).toMatchObject({
-        message: expect.stringContaining('NEWEST'), extensions: { code: 'BAD_USER_INPUT' },
+        message: expect.stringContaining('NEWEST'),
+        extensions: { code: 'BAD_USER_INPUT' },
       });
     });
 
     it('answers null, not an error, for a well-formed ID or key that matches nothing', async () => {
-      const { data, errors } = await server.graphql(`{ node(id: "VGhlbWU6OTk5OTk") { id } theme(slug: "nothing") { id } organization(slug: "nobody") { id } district(slug: "nowhere") { id } }`);
+      const { data, errors } = await server.graphql(
+        `{ node(id: "VGhlbWU6OTk5OTk") { id } theme(slug: "nothing") { id } organization(slug: "nobody") { id } district(slug: "nowhere") { id } }`,
+      );
       expect(errors).toBeUndefined();
       expect(data).toEqual({ node: null, theme: null, organization: null, district: null });
     });

@@ -15,7 +15,9 @@ describe('related records', () => {
   });
 
   it('tells briefs on the same matter from briefs that merely share a vocabulary', async () => {
-    const { data, errors } = await server.graphql(`{ briefs(first: 20) { nodes { slug relatedBriefs(first: 20) { edges { score node { slug } reasons { kind weight } } } } } }`);
+    const { data, errors } = await server.graphql(
+      `{ briefs(first: 20) { nodes { slug relatedBriefs(first: 20) { edges { score node { slug } reasons { kind weight } } } } } }`,
+    );
     expect(errors).toBeUndefined();
     const similarities: Record<string, number> = {};
     for (const brief of data!.briefs.nodes) {
@@ -38,7 +40,9 @@ describe('related records', () => {
   it('gives an explicit link reason the link itself: its kind, basis, rationale and explanation', async () => {
     const { data } = await server.graphql(`{ brief(slug: "district-role-in-school-turnaround") { relatedBriefs(first: 5) { edges { node { slug } reasons {
       kind weight linkKind lessonLink { kind basis rationale explanation from { brief { slug } } to { brief { slug } } } } } } } }`);
-    const edge = data!.brief.relatedBriefs.edges.find((candidate: any) => candidate.node.slug === 'engaging-district-school-and-teacher-leaders-in-improvement');
+    const edge = data!.brief.relatedBriefs.edges.find(
+      (candidate: any) => candidate.node.slug === 'engaging-district-school-and-teacher-leaders-in-improvement',
+    );
     const link = edge.reasons.find((reason: any) => reason.kind === 'EXPLICIT_LINK');
     expect(link).toMatchObject({
       weight: 0.8,
@@ -66,7 +70,9 @@ describe('related records', () => {
     expect(stated.length).toBeGreaterThan(0);
     expect(new Set(stated)).toEqual(new Set(['STATED']));
     // Every link is an editorial reading, so none is a reason among stated findings.
-    expect(lessons.flatMap((lesson: any) => lesson.stated.edges.flatMap((edge: any) => edge.reasons.map((reason: any) => reason.kind)))).not.toContain('EXPLICIT_LINK');
+    expect(lessons.flatMap((lesson: any) => lesson.stated.edges.flatMap((edge: any) => edge.reasons.map((reason: any) => reason.kind)))).not.toContain(
+      'EXPLICIT_LINK',
+    );
     const refused = await server.graphql(`{ lessons(first: 1) { nodes { relatedLessons(bases: []) { nodes { id } } } } }`);
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'bases' } });
   });

@@ -17,20 +17,25 @@ describe('Relay compatibility', () => {
     fs.mkdirSync(path.join(project, 'generated'));
     fs.copyFileSync(path.join(__dirname, 'fixtures', 'relay', 'Components.ts'), path.join(project, 'src', 'Components.ts'));
     fs.copyFileSync(schemaFile, path.join(project, 'schema.graphql'));
-    fs.writeFileSync(path.join(project, 'relay.config.json'), JSON.stringify({ src: './src', schema: './schema.graphql', language: 'typescript', artifactDirectory: './generated' }));
+    fs.writeFileSync(
+      path.join(project, 'relay.config.json'),
+      JSON.stringify({ src: './src', schema: './schema.graphql', language: 'typescript', artifactDirectory: './generated' }),
+    );
     const compiler = require.resolve('relay-compiler/cli.js');
     try {
       const output = execFileSync(process.execPath, [compiler], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(output).toContain('Compilation completed');
       const artifacts = fs.readdirSync(path.join(project, 'generated')).sort();
-      expect(artifacts).toEqual(expect.arrayContaining([
-        'ComponentsBriefCardRefetchQuery.graphql.ts',
-        'ComponentsBriefsPageQuery.graphql.ts',
-        'ComponentsMeetingsBackwardsQuery.graphql.ts',
-        'ComponentsRelatedBriefsPaginationQuery.graphql.ts',
-        'ComponentsRelatedLessonsPaginationQuery.graphql.ts',
-        'ComponentsThemeLessonsPaginationQuery.graphql.ts',
-      ]));
+      expect(artifacts).toEqual(
+        expect.arrayContaining([
+          'ComponentsBriefCardRefetchQuery.graphql.ts',
+          'ComponentsBriefsPageQuery.graphql.ts',
+          'ComponentsMeetingsBackwardsQuery.graphql.ts',
+          'ComponentsRelatedBriefsPaginationQuery.graphql.ts',
+          'ComponentsRelatedLessonsPaginationQuery.graphql.ts',
+          'ComponentsThemeLessonsPaginationQuery.graphql.ts',
+        ]),
+      );
       const refetch = fs.readFileSync(path.join(project, 'generated', 'ComponentsBriefCardRefetchQuery.graphql.ts'), 'utf8');
       expect(refetch).toMatch(/node\(id: \$id\)/);
     } finally {

@@ -61,11 +61,19 @@ describe('research exploration', () => {
       const briefsOnly = await hitsOf('improvement', ', types: [BRIEF]');
       expect(briefsOnly.edges.every((edge: any) => edge.node.__typename === 'Brief')).toBe(true);
       const { data } = await server.graphql(`{ theme(slug: "data-use") { id } }`);
-      const onDataUse = await server.graphql(`query($t: ID!) { search(query: "improvement", filter: { themes: { anyOf: [$t] } }) { edges { node { __typename } } } }`, { t: data!.theme.id });
+      const onDataUse = await server.graphql(
+        `query($t: ID!) { search(query: "improvement", filter: { themes: { anyOf: [$t] } }) { edges { node { __typename } } } }`,
+        { t: data!.theme.id },
+      );
       expect(onDataUse.data!.search.edges.every((edge: any) => ['Brief', 'Lesson', 'Meeting'].includes(edge.node.__typename))).toBe(true);
       const all = await server.graphql(`{ search(query: "improvement", first: 6) { edges { cursor node { ...on Node { id } } } } }`);
-      const firstPage = await server.graphql(`{ search(query: "improvement", first: 3) { pageInfo { hasNextPage endCursor } edges { node { ...on Node { id } } } } }`);
-      const secondPage = await server.graphql(`query($after: String) { search(query: "improvement", first: 3, after: $after) { pageInfo { hasPreviousPage } edges { node { ...on Node { id } } } } }`, { after: firstPage.data!.search.pageInfo.endCursor });
+      const firstPage = await server.graphql(
+        `{ search(query: "improvement", first: 3) { pageInfo { hasNextPage endCursor } edges { node { ...on Node { id } } } } }`,
+      );
+      const secondPage = await server.graphql(
+        `query($after: String) { search(query: "improvement", first: 3, after: $after) { pageInfo { hasPreviousPage } edges { node { ...on Node { id } } } } }`,
+        { after: firstPage.data!.search.pageInfo.endCursor },
+      );
       const ids = (page: any) => page.edges.map((edge: any) => edge.node.id);
       expect(firstPage.data!.search.pageInfo.hasNextPage).toBe(true);
       expect([...ids(firstPage.data!.search), ...ids(secondPage.data!.search)]).toEqual(ids(all.data!.search));
@@ -83,11 +91,34 @@ describe('research exploration', () => {
 
     it('answers bad input with BAD_USER_INPUT or a sensible search, never an internal error or SQL', async () => {
       const errorOf = async (query: string) => (await server.graphql(`query($q: String!) { search(query: $q) { totalCount } }`, { q: query })).errors;
-      expect((await errorOf(''))![0]).toMatchObject({ message: 'Argument "query" must not be empty; type some words to search for', extensions: { code: 'BAD_USER_INPUT' } });
+      expect((await errorOf(''))![0]).toMatchObject({
+        message: 'Argument "query" must not be empty; type some words to search for',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       expect((await errorOf('   '))![0].extensions!.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf('x'.repeat(10_000)))![0]).toMatchObject({ message: 'Argument "query" is 10000 characters long; at most 256 are searched', extensions: { code: 'BAD_USER_INPUT' } });
-      expect((await errorOf('the of and'))![0]).toMatchObject({ message: expect.stringContaining('holds only common words'), extensions: { code: 'BAD_USER_INPUT' } });
-      for (const hostile of ['"data use', "'", '\\', 'data & use', 'data | use', '!data', 'data:*', 'data <-> use', "'; DROP TABLE brief; --", 'data\u0000use', '((((', ':*', '&|!']) {
+      expect((await errorOf('x'.repeat(10_000)))![0]).toMatchObject({
+        message: 'Argument "query" is 10000 characters long; at most 256 are searched',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect((await errorOf('the of and'))![0]).toMatchObject({
+        message: expect.stringContaining('holds only common words'),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      for (const hostile of [
+        '"data use',
+        "'",
+        '\\',
+        'data & use',
+        'data | use',
+        '!data',
+        'data:*',
+        'data <-> use',
+        "'; DROP TABLE brief; --",
+        'data\u0000use',
+        '((((',
+        ':*',
+        '&|!',
+      ]) {
         const response = await server.graphql(`query($q: String!) { search(query: $q) { totalCount matchMode } }`, { q: hostile });
         const code = response.errors?.[0]?.extensions?.code;
         expect({ hostile, code: code ?? 'searched' }).toEqual({ hostile, code: code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'searched' });
@@ -116,14 +147,30 @@ describe('research exploration', () => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ briefFacets(filter: { kinds: [POLICY_BRIEF] }) { themes { theme { slug } count } years { year count } kinds { kind count } publishers { organization { shortName } count } districts { district { slug } count } } }` }),
+        body: JSON.stringify({
+          query: `{ briefFacets(filter: { kinds: [POLICY_BRIEF] }) { themes { theme { slug } count } years { year count } kinds { kind count } publishers { organization { shortName } count } districts { district { slug } count } } }`,
+        }),
       });
       const { data } = (await response.json()) as any;
       const facets = data.briefFacets;
-      expect(facets.kinds).toEqual([{ kind: 'POLICY_BRIEF', count: 3 }, { kind: 'REPORT', count: 3 }, { kind: 'RESEARCH_PAPER', count: 1 }]);
-      expect(facets.publishers).toEqual([{ organization: { shortName: 'the Collaborative' }, count: 2 }, { organization: { shortName: 'PACE' }, count: 1 }]);
-      expect(facets.years).toEqual([{ year: 2018, count: 1 }, { year: 2016, count: 1 }, { year: 2011, count: 1 }]);
-      expect(facets.themes.find((facet: any) => facet.theme.slug === 'statewide-system-of-support')).toEqual({ theme: { slug: 'statewide-system-of-support' }, count: 1 });
+      expect(facets.kinds).toEqual([
+        { kind: 'POLICY_BRIEF', count: 3 },
+        { kind: 'REPORT', count: 3 },
+        { kind: 'RESEARCH_PAPER', count: 1 },
+      ]);
+      expect(facets.publishers).toEqual([
+        { organization: { shortName: 'the Collaborative' }, count: 2 },
+        { organization: { shortName: 'PACE' }, count: 1 },
+      ]);
+      expect(facets.years).toEqual([
+        { year: 2018, count: 1 },
+        { year: 2016, count: 1 },
+        { year: 2011, count: 1 },
+      ]);
+      expect(facets.themes.find((facet: any) => facet.theme.slug === 'statewide-system-of-support')).toEqual({
+        theme: { slug: 'statewide-system-of-support' },
+        count: 1,
+      });
       expect(Number(response.headers.get('x-sql-statements'))).toBeLessThanOrEqual(4);
     });
 
@@ -145,20 +192,27 @@ describe('research exploration', () => {
       const second = data!.brief.lessons.nodes[1];
       const edges = second.relatedLessons.edges;
       expect(edges[0].node).toEqual({ position: 1, brief: { slug: 'district-role-in-school-turnaround' } });
-      expect(edges[0].reasons).toEqual(expect.arrayContaining([
-        { kind: 'EXPLICIT_LINK', weight: 0.8, linkKind: 'SUPPORTS', direction: 'OUTGOING', theme: null },
-        { kind: 'SHARED_THEME', weight: 0.3, linkKind: null, direction: null, theme: { slug: 'district-role-in-improvement' } },
-      ]));
+      expect(edges[0].reasons).toEqual(
+        expect.arrayContaining([
+          { kind: 'EXPLICIT_LINK', weight: 0.8, linkKind: 'SUPPORTS', direction: 'OUTGOING', theme: null },
+          { kind: 'SHARED_THEME', weight: 0.3, linkKind: null, direction: null, theme: { slug: 'district-role-in-improvement' } },
+        ]),
+      );
       for (const edge of edges) {
         expect(edge.node.brief.slug).not.toBe('engaging-district-school-and-teacher-leaders-in-improvement');
-        expect(edge.score).toBeCloseTo(edge.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0), 5);
+        expect(edge.score).toBeCloseTo(
+          edge.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0),
+          5,
+        );
       }
       const scores = edges.map((edge: any) => edge.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     });
 
     it('ranks related briefs, and refuses an oversized request', async () => {
-      const { data } = await server.graphql(`{ brief(slug: "always-room-for-improvement") { relatedBriefs(first: 3) { edges { score node { slug } reasons { kind } } } } }`);
+      const { data } = await server.graphql(
+        `{ brief(slug: "always-room-for-improvement") { relatedBriefs(first: 3) { edges { score node { slug } reasons { kind } } } } }`,
+      );
       const edges = data!.brief.relatedBriefs.edges;
       expect(edges.length).toBeGreaterThan(0);
       expect(edges.map((edge: any) => edge.node.slug)).not.toContain('always-room-for-improvement');
@@ -167,14 +221,20 @@ describe('research exploration', () => {
     });
 
     it('pages related briefs and lessons as Relay connections: cursors, pageInfo, and pages that join up', async () => {
-      const lessons = await server.graphql('{ brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2) { nodes { id } } } }');
+      const lessons = await server.graphql(
+        '{ brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2) { nodes { id } } } }',
+      );
       const lessonId = lessons.data!.brief.lessons.nodes[1].id;
       const lists: Array<[string, (selection: string) => string, (data: any) => any]> = [
         ['relatedBriefs', (selection) => `brief(slug: "always-room-for-improvement") { ${selection} }`, (data) => data.brief.relatedBriefs],
         ['relatedLessons', (selection) => `node(id: "${lessonId}") { ... on Lesson { ${selection} } }`, (data) => data.node.relatedLessons],
       ];
       for (const [field, within, listOf] of lists) {
-        const page = async (first: number, after: string | null, selection = 'edges { cursor score node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }') => {
+        const page = async (
+          first: number,
+          after: string | null,
+          selection = 'edges { cursor score node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }',
+        ) => {
           const response = await server.graphql(`query($after: String) { ${within(`${field}(first: ${first}, after: $after) { ${selection} }`)} }`, { after });
           return response;
         };
@@ -184,7 +244,9 @@ describe('research exploration', () => {
         expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0].cursor, endCursor: first.edges[1].cursor });
         const second = listOf((await page(2, first.pageInfo.endCursor)).data);
         expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0].cursor });
-        expect([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).toEqual(whole.nodes.slice(0, 4).map((node: { id: string }) => node.id));
+        expect([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).toEqual(
+          whole.nodes.slice(0, 4).map((node: { id: string }) => node.id),
+        );
         // A cursor of another list is refused, naming the argument.
         const other = await server.graphql('{ briefs(first: 1) { pageInfo { endCursor } } }');
         const foreign = await page(2, other.data!.briefs.pageInfo.endCursor, 'nodes { id }');
@@ -203,7 +265,9 @@ describe('research exploration', () => {
   });
 
   it("draws a theme's timeline, sub-themes included", async () => {
-    const { data } = await server.graphql(`{ theme(slug: "continuous-improvement") { timeline { firstAppearance lastAppearance undatedBriefs years { year briefs meetings lessons } } } }`);
+    const { data } = await server.graphql(
+      `{ theme(slug: "continuous-improvement") { timeline { firstAppearance lastAppearance undatedBriefs years { year briefs meetings lessons } } } }`,
+    );
     expect(data!.theme.timeline).toEqual({
       firstAppearance: '2016-10-14',
       lastAppearance: '2019-10-01',
@@ -223,7 +287,10 @@ describe('research exploration', () => {
 
     it('finds the shortest chain, from a 2009 meeting to a 2019 report through a shared theme', async () => {
       const ids = (await server.graphql(idsQuery)).data!;
-      const { data } = await server.graphql(`query($from: ID!, $to: ID!) { connection(from: $from, to: $to) { hops nodes { __typename id } steps { relation from { id } to { id } } } }`, { from: ids.meeting11.id, to: ids.engaging.id });
+      const { data } = await server.graphql(
+        `query($from: ID!, $to: ID!) { connection(from: $from, to: $to) { hops nodes { __typename id } steps { relation from { id } to { id } } } }`,
+        { from: ids.meeting11.id, to: ids.engaging.id },
+      );
       const path = data!.connection;
       expect(path.hops).toBe(2);
       expect(path.nodes.map((node: any) => node.__typename)).toEqual(['Meeting', 'Theme', 'Brief']);
@@ -235,7 +302,10 @@ describe('research exploration', () => {
 
     it('answers null when no chain is short enough, and 0 hops for the same record', async () => {
       const ids = (await server.graphql(idsQuery)).data!;
-      const { data } = await server.graphql(`query($a: ID!, $b: ID!, $c: ID!) { none: connection(from: $a, to: $b, maxHops: 1) { hops } same: connection(from: $c, to: $c) { hops nodes { id } steps { relation } } }`, { a: ids.fresno.id, b: ids.air.id, c: ids.fresno.id });
+      const { data } = await server.graphql(
+        `query($a: ID!, $b: ID!, $c: ID!) { none: connection(from: $a, to: $b, maxHops: 1) { hops } same: connection(from: $c, to: $c) { hops nodes { id } steps { relation } } }`,
+        { a: ids.fresno.id, b: ids.air.id, c: ids.fresno.id },
+      );
       expect(data!.none).toBeNull();
       expect(data!.same).toEqual({ hops: 0, nodes: [{ id: ids.fresno.id }], steps: [] });
     });
@@ -244,10 +314,19 @@ describe('research exploration', () => {
       const ids = (await server.graphql(idsQuery)).data!;
       const errorOf = async (variables: Record<string, unknown>) =>
         (await server.graphql(`query($from: ID!, $to: ID!, $hops: Int!) { connection(from: $from, to: $to, maxHops: $hops) { hops } }`, variables)).errors![0];
-      expect(await errorOf({ from: ids.fresno.id, to: ids.air.id, hops: 5 })).toMatchObject({ message: 'Argument "maxHops" must be from 1 to 4, got 5', extensions: { code: 'BAD_USER_INPUT' } });
-      expect(await errorOf({ from: ids.fresno.id, to: ids.air.id, hops: 0 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'maxHops' } });
-      expect(await errorOf({ from: 'QnJpZWY6OTk5OQ', to: ids.air.id, hops: 2 })).toMatchObject({ message: 'Argument "from" is the ID of a Brief that does not exist' });
-      expect(await errorOf({ from: ids.meeting11.materials[0].id, to: ids.air.id, hops: 2 })).toMatchObject({ message: expect.stringContaining('is the ID of a MeetingMaterial, which cannot be an end of a connection') });
+      expect(await errorOf({ from: ids.fresno.id, to: ids.air.id, hops: 5 })).toMatchObject({
+        message: 'Argument "maxHops" must be from 1 to 4, got 5',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect(await errorOf({ from: ids.fresno.id, to: ids.air.id, hops: 0 })).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'maxHops' },
+      });
+      expect(await errorOf({ from: 'QnJpZWY6OTk5OQ', to: ids.air.id, hops: 2 })).toMatchObject({
+        message: 'Argument "from" is the ID of a Brief that does not exist',
+      });
+      expect(await errorOf({ from: ids.meeting11.materials[0].id, to: ids.air.id, hops: 2 })).toMatchObject({
+        message: expect.stringContaining('is the ID of a MeetingMaterial, which cannot be an end of a connection'),
+      });
       expect(await errorOf({ from: 'garbage', to: ids.air.id, hops: 2 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'from' } });
     });
   });
@@ -259,7 +338,12 @@ describe('research exploration', () => {
     }`);
     const lesson = data!.brief.lessons.nodes[0];
     expect(lesson.brief.followsUpMeeting.number).toBe(34);
-    expect(lesson.brief.followsUpMeeting.materials.map((material: any) => material.kind)).toEqual(['SUMMARY', 'LOGISTICS', 'SUPPLEMENTAL_MATERIALS', 'BRIEFING_BOOK']);
+    expect(lesson.brief.followsUpMeeting.materials.map((material: any) => material.kind)).toEqual([
+      'SUMMARY',
+      'LOGISTICS',
+      'SUPPLEMENTAL_MATERIALS',
+      'BRIEFING_BOOK',
+    ]);
     expect(lesson.source.fileName).toBe('001_fb4fd3cb82c8be9d.txt');
     expect(data!.meeting.followUpLessons.totalCount).toBe(3);
     expect(data!.meeting.followUpLessons.nodes.map((node: any) => node.position)).toEqual([1, 2, 3]);

@@ -26,7 +26,8 @@ const suppressRemovalOfDeprecatedArgument: Rule = ({ changes, oldSchema }) =>
     if (change.type !== ChangeType.FieldArgumentRemoved || change.criticality.level !== CriticalityLevel.Breaking || !change.path) return change;
     const [typeName, fieldName, argumentName] = change.path.split('.');
     const type = oldSchema?.getType(typeName);
-    const argument = isObjectType(type) || isInterfaceType(type) ? type.getFields()[fieldName]?.args.find((candidate) => candidate.name === argumentName) : undefined;
+    const argument =
+      isObjectType(type) || isInterfaceType(type) ? type.getFields()[fieldName]?.args.find((candidate) => candidate.name === argumentName) : undefined;
     return argument?.deprecationReason ? { ...change, criticality: { ...change.criticality, level: CriticalityLevel.Dangerous } } : change;
   });
 

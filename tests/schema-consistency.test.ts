@@ -69,14 +69,17 @@ function naturalSelection(schema: GraphQLSchema, types: readonly GraphQLObjectTy
     const selections = fields.map((field) => {
       const named = getNamedType(field.type);
       if (!isCompositeType(named)) return `${field.name}${requiredArguments(field.args)}`;
-      const returned = new Set(types.flatMap((other) => {
-        const same = other.getFields()[field.name];
-        return same && !same.deprecationReason && isCompositeType(getNamedType(same.type)) ? [getNamedType(same.type).name] : [];
-      }));
+      const returned = new Set(
+        types.flatMap((other) => {
+          const same = other.getFields()[field.name];
+          return same && !same.deprecationReason && isCompositeType(getNamedType(same.type)) ? [getNamedType(same.type).name] : [];
+        }),
+      );
       // One named type on every member cannot conflict below this field; several can.
-      const inner = returned.size > 1 && depth < maximumDepth
-        ? naturalSelection(schema, [...new Set([...returned].flatMap((name) => objectTypesOf(schema, name)))], depth + 1)
-        : '__typename';
+      const inner =
+        returned.size > 1 && depth < maximumDepth
+          ? naturalSelection(schema, [...new Set([...returned].flatMap((name) => objectTypesOf(schema, name)))], depth + 1)
+          : '__typename';
       return `${field.name}${requiredArguments(field.args)} { ${inner} }`;
     });
     return `... on ${type.name} { __typename ${selections.join(' ')} }`;
@@ -101,14 +104,18 @@ describe('unions and interfaces', () => {
     const selection = naturalSelection(schema, objectTypesOf(schema, typeName));
     const document = parse(`${operationSelecting(type.name, selection)}\nquery Uses { __typename }`);
     // A fragment that is never spread is an error of its own, not a conflict: leave that rule's complaint out.
-    const problems = validate(schema, document).map((error) => error.message).filter((message) => !message.includes('is never used'));
+    const problems = validate(schema, document)
+      .map((error) => error.message)
+      .filter((message) => !message.includes('is never used'));
     expect(problems).toEqual([]);
   });
 
   it('catches an incompatible shared field (the check is not vacuous)', () => {
     // Brief.kind and District.kind, both deprecated for this reason, have different enum types.
     const document = parse('fragment Clash on SearchResult { ... on Brief { kind } ... on District { kind } }\nquery Uses { __typename }');
-    const problems = validate(schema, document).map((error) => error.message).filter((message) => !message.includes('is never used'));
+    const problems = validate(schema, document)
+      .map((error) => error.message)
+      .filter((message) => !message.includes('is never used'));
     expect(problems.join('\n')).toMatch(/"kind" conflict because they return conflicting types/);
   });
 });
@@ -116,7 +123,11 @@ describe('unions and interfaces', () => {
 describe('object types', () => {
   /** Not things: the roots, and the plumbing of connections and mutation answers. */
   const isPlumbing = (type: GraphQLObjectType) =>
-    type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType() || type.name === 'PageInfo' || /(Connection|Edge|Payload)$/.test(type.name);
+    type === schema.getQueryType() ||
+    type === schema.getMutationType() ||
+    type === schema.getSubscriptionType() ||
+    type.name === 'PageInfo' ||
+    /(Connection|Edge|Payload)$/.test(type.name);
 
   // A value type's description says so in these words, with the reason: "A value with no id: it belongs to …".
   it('are addressable (a Node with an id), or say in their description why they have "no id"', () => {

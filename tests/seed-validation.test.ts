@@ -36,7 +36,10 @@ function problemsOfDocuments(documents: SeedDocument[]): SeedValidationError {
 
 /** The shipped seed files as in-memory documents, plus `extra`. */
 function seedDocumentsWith(extra: SeedDocument[]): SeedDocument[] {
-  const shipped = fs.readdirSync(seedDirectory).sort().map((name) => ({ name, content: fs.readFileSync(path.join(seedDirectory, name)) }));
+  const shipped = fs
+    .readdirSync(seedDirectory)
+    .sort()
+    .map((name) => ({ name, content: fs.readFileSync(path.join(seedDirectory, name)) }));
   return [...shipped, ...extra];
 }
 
@@ -91,7 +94,9 @@ briefs:${validBrief.replace('publisher: policy-analysis-for-california-education
 
   it('names a duplicate slug and where it was first used', () => {
     const folder = seedFolderWith({ 'extra.yaml': `briefs:${validBrief.replace('slug: new-brief', 'slug: always-room-for-improvement')}` });
-    expect(problemsOf(folder)).toMatch(/extra\.yaml:\d+: briefs\[0\] \(slug "always-room-for-improvement"\): field "slug": duplicate slug; already used by briefs\[\d+\] .* in .*briefs\.yaml:\d+/);
+    expect(problemsOf(folder)).toMatch(
+      /extra\.yaml:\d+: briefs\[0\] \(slug "always-room-for-improvement"\): field "slug": duplicate slug; already used by briefs\[\d+\] .* in .*briefs\.yaml:\d+/,
+    );
   });
 
   it('rejects impossible dates, bad slugs and unknown enum values, listing every problem at once', () => {
@@ -125,7 +130,9 @@ organizations:
   });
 
   it('rejects a file that is not UTF-8 or not YAML', () => {
-    expect(problemsOf(seedFolderWith({ 'extra.yaml': Buffer.from([0x62, 0x72, 0x69, 0xff, 0xfe, 0x0a]) }))).toMatch(/extra\.yaml: the file is not valid UTF-8 text/);
+    expect(problemsOf(seedFolderWith({ 'extra.yaml': Buffer.from([0x62, 0x72, 0x69, 0xff, 0xfe, 0x0a]) }))).toMatch(
+      /extra\.yaml: the file is not valid UTF-8 text/,
+    );
     expect(problemsOf(seedFolderWith({ 'extra.yaml': 'briefs: [unclosed' }))).toMatch(/extra\.yaml:\d+: not valid YAML or JSON/);
   });
 
@@ -143,7 +150,9 @@ organizations:
     const count = async () => (await database.dataSource.query(`SELECT count(*)::int AS count FROM brief`))[0].count as number;
     const before = await count();
     // Valid to the reader, but a concurrent edit made the slug unusable: the whole load must roll back.
-    await database.dataSource.query(`CREATE FUNCTION refuse_brief() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.slug = 'second-brief' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    await database.dataSource.query(
+      `CREATE FUNCTION refuse_brief() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.slug = 'second-brief' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`,
+    );
     await database.dataSource.query(`CREATE TRIGGER refuse_brief BEFORE INSERT ON brief FOR EACH ROW EXECUTE FUNCTION refuse_brief()`);
     try {
       const folder = seedFolderWith({ 'extra.yaml': `briefs:${validBrief}${validBrief.replace('slug: new-brief', 'slug: second-brief')}` });
@@ -221,7 +230,10 @@ meetings:
 `,
         },
         // A file may hold up to 20 MB, so each huge value gets one of its own.
-        { name: 'huge-slug.yaml', content: `briefs:\n  - { slug: ${tenMegabytes}, title: Huge slug, kind: REPORT, summary: A summary., publisher: policy-analysis-for-california-education }\n` },
+        {
+          name: 'huge-slug.yaml',
+          content: `briefs:\n  - { slug: ${tenMegabytes}, title: Huge slug, kind: REPORT, summary: A summary., publisher: policy-analysis-for-california-education }\n`,
+        },
       ]),
     );
     const lines = error.message.split('\n');
@@ -252,7 +264,10 @@ meetings:
   });
 
   it('lists at most a thousand problems in the message, and keeps them all', () => {
-    const records = Array.from({ length: 1500 }, (_, index) => `  - { slug: district-${index}, name: D, state: CA, kind: SCHOOL_DISTRICT, source: nowhere }`).join('\n');
+    const records = Array.from(
+      { length: 1500 },
+      (_, index) => `  - { slug: district-${index}, name: D, state: CA, kind: SCHOOL_DISTRICT, source: nowhere }`,
+    ).join('\n');
     const error = problemsOfDocuments([{ name: 'many.yaml', content: `districts:\n${records}\n` }]);
     expect(error.problems).toHaveLength(1500);
     expect(error.message).toMatch(/^the seed data has 1500 problems:/);
@@ -284,20 +299,27 @@ meetings:
       - { district: oakland-unified, joined: 2014-06, left: "2014" }
 `;
     const error = problemsOfDocuments(seedDocumentsWith([{ name: 'network.yaml', content: network }]));
-    expect(error.message).toMatch(/network\.yaml:\d+: networks\[0\] \(slug "test-network"\): field "memberships\[0\]\.district": names district "fresno-unified" again \(already members\[0\]\)/);
+    expect(error.message).toMatch(
+      /network\.yaml:\d+: networks\[0\] \(slug "test-network"\): field "memberships\[0\]\.district": names district "fresno-unified" again \(already members\[0\]\)/,
+    );
     expect(error.message).toMatch(/field "memberships\[1\]\.left": must be 2015-06 \(joined\) or later, got 2014/);
     // Left in the year it joined, to the precision both give: accepted.
     expect(error.message).not.toMatch(/memberships\[2\]/);
   });
 
   it('writes nothing when a file holds hostile input', async () => {
-    const everything = async () => (await database.dataSource.query(`SELECT (SELECT count(*) FROM brief) + (SELECT count(*) FROM meeting) + (SELECT count(*) FROM organization) AS count`))[0].count;
+    const everything = async () =>
+      (
+        await database.dataSource.query(`SELECT (SELECT count(*) FROM brief) + (SELECT count(*) FROM meeting) + (SELECT count(*) FROM organization) AS count`)
+      )[0].count;
     const before = await everything();
     const folder = seedFolderWith({
       'extra.yaml': `organizations:\n  - { slug: fine-organization, name: Fine, kind: OTHER }\nbriefs:${validBrief.replace('published: 2020-05', 'published: 2023-02-31')}`,
       'zz-bytes.yaml': Buffer.from([0xff, 0xfe, 0x00]),
     });
-    await expect(loadSeedDataset(database.dataSource, folder)).rejects.toThrow(/extra\.yaml:\d+: briefs\[0\] \(slug "new-brief"\): field "published"[^]*zz-bytes\.yaml: the file is not valid UTF-8 text/);
+    await expect(loadSeedDataset(database.dataSource, folder)).rejects.toThrow(
+      /extra\.yaml:\d+: briefs\[0\] \(slug "new-brief"\): field "published"[^]*zz-bytes\.yaml: the file is not valid UTF-8 text/,
+    );
     expect(await everything()).toBe(before);
   });
 });

@@ -4,9 +4,26 @@ import { seedDirectory } from './support/test-server';
 
 const sourcedTables = ['organization', 'theme', 'district', 'district_network', 'meeting', 'brief', 'lesson', 'lesson_link'];
 const everyTable = [
-  'source_document', 'organization', 'theme', 'district', 'district_network', 'district_network_member', 'meeting', 'meeting_theme',
-  'meeting_district', 'meeting_material', 'agenda_topic', 'brief', 'brief_theme', 'brief_district', 'brief_network', 'brief_builds_on',
-  'lesson', 'lesson_theme', 'lesson_district', 'lesson_link',
+  'source_document',
+  'organization',
+  'theme',
+  'district',
+  'district_network',
+  'district_network_member',
+  'meeting',
+  'meeting_theme',
+  'meeting_district',
+  'meeting_material',
+  'agenda_topic',
+  'brief',
+  'brief_theme',
+  'brief_district',
+  'brief_network',
+  'brief_builds_on',
+  'lesson',
+  'lesson_theme',
+  'lesson_district',
+  'lesson_link',
 ];
 
 describe('the seed dataset', () => {
@@ -28,7 +45,10 @@ describe('the seed dataset', () => {
       {
         number: 34,
         title: 'Building a Statewide System of Support for Equity and Improvement: Principles, Players, and Proposals',
-        starts_on: '2017-12-14', ends_on: '2017-12-15', city: 'Placerville', state: 'CA',
+        starts_on: '2017-12-14',
+        ends_on: '2017-12-15',
+        city: 'Placerville',
+        state: 'CA',
       },
     ]);
   });
@@ -54,13 +74,34 @@ describe('the seed dataset', () => {
     expect(briefs).toHaveLength(7);
     expect(briefs).toEqual(
       expect.arrayContaining([
-        { title: 'Always Room for Improvement: The California System of Support as a Catalyst for Change', kind: 'POLICY_BRIEF', published_on: '2018-09-01', precision: 'MONTH', publisher: 'the Collaborative' },
-        { title: 'Engaging District, School, and Teacher Leaders in Improvement', kind: 'REPORT', published_on: '2019-01-01', precision: 'MONTH', publisher: 'PACE' },
-        { title: 'Learning and Practicing Continuous Improvement: Lessons from the CORE Districts', kind: 'REPORT', published_on: '2019-10-01', precision: 'MONTH', publisher: 'PACE' },
+        {
+          title: 'Always Room for Improvement: The California System of Support as a Catalyst for Change',
+          kind: 'POLICY_BRIEF',
+          published_on: '2018-09-01',
+          precision: 'MONTH',
+          publisher: 'the Collaborative',
+        },
+        {
+          title: 'Engaging District, School, and Teacher Leaders in Improvement',
+          kind: 'REPORT',
+          published_on: '2019-01-01',
+          precision: 'MONTH',
+          publisher: 'PACE',
+        },
+        {
+          title: 'Learning and Practicing Continuous Improvement: Lessons from the CORE Districts',
+          kind: 'REPORT',
+          published_on: '2019-10-01',
+          precision: 'MONTH',
+          publisher: 'PACE',
+        },
         { title: 'Learning from the CORE Data Collaborative', kind: 'REPORT', published_on: null, precision: null, publisher: 'PACE' },
         {
           title: "Local Control in Action: Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability",
-          kind: 'POLICY_BRIEF', published_on: '2016-10-14', precision: 'DAY', publisher: 'PACE',
+          kind: 'POLICY_BRIEF',
+          published_on: '2016-10-14',
+          precision: 'DAY',
+          publisher: 'PACE',
         },
       ]),
     );
@@ -72,7 +113,9 @@ describe('the seed dataset', () => {
   });
 
   it('has the number of lessons each brief draws', async () => {
-    const counts = await query(`SELECT b.slug, count(l.id)::int AS lessons FROM brief b LEFT JOIN lesson l ON l.brief_id = b.id GROUP BY b.slug ORDER BY b.slug`);
+    const counts = await query(
+      `SELECT b.slug, count(l.id)::int AS lessons FROM brief b LEFT JOIN lesson l ON l.brief_id = b.id GROUP BY b.slug ORDER BY b.slug`,
+    );
     expect(Object.fromEntries(counts.map((row) => [row.slug, row.lessons]))).toEqual({
       'always-room-for-improvement': 3,
       'core-districts-measurement-capacity-building-and-shared-accountability': 2,
@@ -115,17 +158,22 @@ describe('the seed dataset', () => {
     });
   });
 
-  it('no longer turns the State Board\'s aim into a finding that support works better', async () => {
-    const [row] = await query(`SELECT l.statement, l.explanation FROM lesson l JOIN brief b ON b.id = l.brief_id WHERE b.slug = 'always-room-for-improvement' AND l.position = 1`);
+  it("no longer turns the State Board's aim into a finding that support works better", async () => {
+    const [row] = await query(
+      `SELECT l.statement, l.explanation FROM lesson l JOIN brief b ON b.id = l.brief_id WHERE b.slug = 'always-room-for-improvement' AND l.position = 1`,
+    );
     expect(row.statement).toMatch(/^The State Board's aim/);
     expect(row.statement).not.toMatch(/works better/);
     expect(row.explanation).toMatch(/not evidence that support works better/);
   });
 
-  it('keeps the listing\'s shortened titles as alternate titles of the full public titles', async () => {
+  it("keeps the listing's shortened titles as alternate titles of the full public titles", async () => {
     const rows = await query(`SELECT slug, alternate_titles FROM brief WHERE cardinality(alternate_titles) > 0 ORDER BY slug`);
     expect(rows).toEqual([
-      { slug: 'core-districts-measurement-capacity-building-and-shared-accountability', alternate_titles: ["Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability"] },
+      {
+        slug: 'core-districts-measurement-capacity-building-and-shared-accountability',
+        alternate_titles: ["Learning from the CORE Districts' Focus on Measurement, Capacity Building, and Shared Accountability"],
+      },
       { slug: 'lessons-from-the-core-districts', alternate_titles: ['Lessons from the CORE Districts'] },
     ]);
   });
@@ -159,7 +207,9 @@ describe('the seed dataset', () => {
   });
 
   it('records that the Collaborative is housed at AIR', async () => {
-    const [row] = await query(`SELECT parent.short_name FROM organization o JOIN organization parent ON parent.id = o.housed_by_id WHERE o.slug = 'california-collaborative-on-district-reform'`);
+    const [row] = await query(
+      `SELECT parent.short_name FROM organization o JOIN organization parent ON parent.id = o.housed_by_id WHERE o.slug = 'california-collaborative-on-district-reform'`,
+    );
     expect(row.short_name).toBe('AIR');
   });
 
@@ -180,16 +230,37 @@ describe('the seed dataset', () => {
          LEFT JOIN source_document s ON s.id = m.source_id
         WHERE n.slug = 'core-districts' ORDER BY d.slug`,
     );
-    const founder = (slug: string) => ({ slug, joined: '2010-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'core-districts-history' });
+    const founder = (slug: string) => ({
+      slug,
+      joined: '2010-01-01',
+      joined_precision: 'YEAR',
+      left: null,
+      left_precision: null,
+      source: 'core-districts-history',
+    });
     expect(rows).toEqual([
       founder('fresno-unified'),
       { slug: 'garden-grove-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
       founder('long-beach-unified'),
       founder('los-angeles-unified'),
-      { slug: 'oakland-unified', joined: '2012-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'oakland-core-data-collaborative-about' },
+      {
+        slug: 'oakland-unified',
+        joined: '2012-01-01',
+        joined_precision: 'YEAR',
+        left: null,
+        left_precision: null,
+        source: 'oakland-core-data-collaborative-about',
+      },
       founder('sacramento-city-unified'),
       founder('san-francisco-unified'),
-      { slug: 'sanger-unified', joined: null, joined_precision: null, left: '2014-01-01', left_precision: 'YEAR', source: 'gardner-center-core-waiver-extended' },
+      {
+        slug: 'sanger-unified',
+        joined: null,
+        joined_precision: null,
+        left: '2014-01-01',
+        left_precision: 'YEAR',
+        source: 'gardner-center-core-waiver-extended',
+      },
       { slug: 'santa-ana-unified', joined: '2013-01-01', joined_precision: 'YEAR', left: null, left_precision: null, source: 'edweek-core-districts-2013' },
     ]);
     // The partnership's members are named by the network's own source, so their memberships carry none of their own.
@@ -213,7 +284,9 @@ describe('the seed dataset', () => {
   });
 
   it('links lessons only across different briefs', async () => {
-    const links = await query(`SELECT f.brief_id AS from_brief, t.brief_id AS to_brief FROM lesson_link k JOIN lesson f ON f.id = k.from_lesson_id JOIN lesson t ON t.id = k.to_lesson_id`);
+    const links = await query(
+      `SELECT f.brief_id AS from_brief, t.brief_id AS to_brief FROM lesson_link k JOIN lesson f ON f.id = k.from_lesson_id JOIN lesson t ON t.id = k.to_lesson_id`,
+    );
     expect(links.length).toBe(7);
     for (const link of links) expect(link.from_brief).not.toBe(link.to_brief);
   });
@@ -223,7 +296,9 @@ describe('the seed dataset', () => {
       const [row] = await query(`SELECT count(*)::int AS missing FROM ${table} WHERE source_id IS NULL`);
       expect({ table, missing: row.missing }).toEqual({ table, missing: 0 });
     }
-    const publicRecords = await query(`SELECT count(*)::int AS count FROM district d JOIN source_document s ON s.id = d.source_id WHERE s.kind = 'PUBLIC_RECORD'`);
+    const publicRecords = await query(
+      `SELECT count(*)::int AS count FROM district d JOIN source_document s ON s.id = d.source_id WHERE s.kind = 'PUBLIC_RECORD'`,
+    );
     expect(publicRecords[0].count).toBe(9);
   });
 

@@ -28,7 +28,9 @@ describe('filters by slug', () => {
 
   /** Runs `list(filter: byId)` and `list(filter: bySlug)` and returns both answers' node keys. */
   async function both(list: string, key: string, byId: string, bySlug: string): Promise<[string[], string[]]> {
-    const { data, errors } = await server.graphql(`{ byId: ${list}(first: 100, filter: ${byId}) { nodes { ${key} } } bySlug: ${list}(first: 100, filter: ${bySlug}) { nodes { ${key} } } }`);
+    const { data, errors } = await server.graphql(
+      `{ byId: ${list}(first: 100, filter: ${byId}) { nodes { ${key} } } bySlug: ${list}(first: 100, filter: ${bySlug}) { nodes { ${key} } } }`,
+    );
     expect(errors).toBeUndefined();
     return [data!.byId.nodes.map((node: any) => node[key]), data!.bySlug.nodes.map((node: any) => node[key])];
   }
@@ -38,8 +40,18 @@ describe('filters by slug', () => {
     ['briefs', 'slug', () => `{ networks: ["${ids.core}"] }`, `{ networkSlugs: ["core-districts"] }`],
     ['briefs', 'slug', () => `{ publishers: ["${ids.pace}"] }`, `{ publisherSlugs: ["policy-analysis-for-california-education"] }`],
     ['briefs', 'slug', () => `{ themes: { anyOf: ["${ids.strategies}"] } }`, `{ themes: { anyOfSlugs: ["improvement-strategies"] } }`],
-    ['briefs', 'slug', () => `{ themes: { anyOf: ["${ids.dataUse}"], includeSubthemes: false } }`, `{ themes: { anyOfSlugs: ["data-use"], includeSubthemes: false } }`],
-    ['briefs', 'slug', () => `{ themes: { allOf: ["${ids.dataUse}", "${ids.accountability}"] } }`, `{ themes: { allOfSlugs: ["data-use", "accountability"] } }`],
+    [
+      'briefs',
+      'slug',
+      () => `{ themes: { anyOf: ["${ids.dataUse}"], includeSubthemes: false } }`,
+      `{ themes: { anyOfSlugs: ["data-use"], includeSubthemes: false } }`,
+    ],
+    [
+      'briefs',
+      'slug',
+      () => `{ themes: { allOf: ["${ids.dataUse}", "${ids.accountability}"] } }`,
+      `{ themes: { allOfSlugs: ["data-use", "accountability"] } }`,
+    ],
     ['lessons', 'statement', () => `{ briefs: ["${ids.engaging}"] }`, `{ briefSlugs: ["engaging-district-school-and-teacher-leaders-in-improvement"] }`],
     ['lessons', 'statement', () => `{ publishers: ["${ids.pace}"] }`, `{ publisherSlugs: ["policy-analysis-for-california-education"] }`],
     ['lessons', 'statement', () => `{ themes: { anyOf: ["${ids.dataUse}"] } }`, `{ themes: { anyOfSlugs: ["data-use"] } }`],

@@ -79,7 +79,9 @@ describe('starting the server', () => {
     const exit = await server.exited();
     expect(exit.code).toBe(1);
     expect(exit.milliseconds).toBeLessThan(15_000);
-    expect(server.output().trim()).toBe(`briefgraph: cannot reach PostgreSQL at postgresql://briefgraph:***@127.0.0.1:${closedPort}/briefgraph: connection refused (is the server running and listening there?)`);
+    expect(server.output().trim()).toBe(
+      `briefgraph: cannot reach PostgreSQL at postgresql://briefgraph:***@127.0.0.1:${closedPort}/briefgraph: connection refused (is the server running and listening there?)`,
+    );
   });
 
   it('gives up within the connect timeout when DATABASE_URL never answers', async () => {
@@ -124,7 +126,7 @@ describe('starting the server', () => {
   });
 
   // Only root has this rule: an ordinary user runs PostgreSQL as itself.
-  (process.getuid?.() === 0 ? it : it.skip)('explains when, started as root, the data folder is out of the postgres user\'s reach', async () => {
+  (process.getuid?.() === 0 ? it : it.skip)("explains when, started as root, the data folder is out of the postgres user's reach", async () => {
     const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-closed-')); // mode 700
     const server = startServerProcess({ DATA_DIR: path.join(closed, 'data') });
     const exit = await server.exited();

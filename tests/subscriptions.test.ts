@@ -52,17 +52,35 @@ describe('subscriptions', () => {
   };
 
   it('delivers a change made through another instance, and one made by SQL', async () => {
-    const subscription = connect(editor).iterate({ query: `subscription { recordChanged(types: [ORGANIZATION, DISTRICT]) { kind recordType recordId changedFields record { ... on Organization { name } ... on District { name } } } }` });
+    const subscription = connect(editor).iterate({
+      query: `subscription { recordChanged(types: [ORGANIZATION, DISTRICT]) { kind recordType recordId changedFields record { ... on Organization { name } ... on District { name } } } }`,
+    });
     const firstEvent = subscription.next();
     await reading.subscriptionsActive(1);
-    const created = await mutate(`mutation { organizationCreate(input: { slug: "live-one", name: "Live One", kind: RESEARCH_INSTITUTE }) { organization { id } } }`, {});
+    const created = await mutate(
+      `mutation { organizationCreate(input: { slug: "live-one", name: "Live One", kind: RESEARCH_INSTITUTE }) { organization { id } } }`,
+      {},
+    );
     const first = await firstEvent;
     expect(first.value).toEqual({
-      data: { recordChanged: { kind: 'CREATED', recordType: 'ORGANIZATION', recordId: created.organizationCreate.organization.id, changedFields: [], record: { name: 'Live One' } } },
+      data: {
+        recordChanged: {
+          kind: 'CREATED',
+          recordType: 'ORGANIZATION',
+          recordId: created.organizationCreate.organization.id,
+          changedFields: [],
+          record: { name: 'Live One' },
+        },
+      },
     });
     await database.dataSource.query(`UPDATE district SET name = 'Oakland (live)' WHERE slug = 'oakland-unified'`);
     const second = await subscription.next();
-    expect(second.value.data.recordChanged).toMatchObject({ kind: 'UPDATED', recordType: 'DISTRICT', changedFields: ['name'], record: { name: 'Oakland (live)' } });
+    expect(second.value.data.recordChanged).toMatchObject({
+      kind: 'UPDATED',
+      recordType: 'DISTRICT',
+      changedFields: ['name'],
+      record: { name: 'Oakland (live)' },
+    });
     await subscription.return!();
   });
 
@@ -89,11 +107,19 @@ describe('subscriptions', () => {
     const acknowledged = new Promise((resolve) => socket.once('message', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${editor}` } }));
     await acknowledged;
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { recordChanged(types: [ORGANIZATION]) { recordId record { ... on Organization { name } } } }` } }));
+    socket.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: `subscription { recordChanged(types: [ORGANIZATION]) { recordId record { ... on Organization { name } } } }` },
+      }),
+    );
     await reading.subscriptionsActive(1);
     // The client stops reading; far more changes follow (about 48 MB of events, more than socket buffers hold) than a subscriber may fall behind.
     (socket as unknown as { _socket: { pause(): void } })._socket.pause();
-    await database.dataSource.query(`INSERT INTO organization (slug, name, kind) SELECT 'unread-' || n, repeat('x', 4000) || n, 'RESEARCH_INSTITUTE' FROM generate_series(1, 12000) n`);
+    await database.dataSource.query(
+      `INSERT INTO organization (slug, name, kind) SELECT 'unread-' || n, repeat('x', 4000) || n, 'RESEARCH_INSTITUTE' FROM generate_series(1, 12000) n`,
+    );
     // The server drops the subscription (and closes the connection) once it falls too far behind.
     await reading.subscriptionsActive(0);
     socket.terminate();
@@ -103,21 +129,36 @@ describe('subscriptions', () => {
 
   it('refuses drafts to readers without a key, bad keys, queries, and operations over the limits', async () => {
     const anonymous = connect();
-    const drafts = await anonymous.iterate({ query: `subscription { recordChanged(kinds: [PUBLISHED]) { kind } }` }).next().catch((error: unknown) => error);
+    const drafts = await anonymous
+      .iterate({ query: `subscription { recordChanged(kinds: [PUBLISHED]) { kind } }` })
+      .next()
+      .catch((error: unknown) => error);
     expect(JSON.stringify(drafts)).toMatch(/BAD_USER_INPUT/);
-    const query = await anonymous.iterate({ query: `{ briefs { totalCount } }` }).next().catch((error: unknown) => error);
+    const query = await anonymous
+      .iterate({ query: `{ briefs { totalCount } }` })
+      .next()
+      .catch((error: unknown) => error);
     expect(JSON.stringify(query)).toMatch(/Only subscriptions are served over WebSocket/);
     let nested = 'id';
     for (let level = 0; level < 8; level += 1) nested = `brief { lessons { nodes { ${nested} } } }`;
     const deep = `subscription { recordChanged { record { ... on Lesson { ${nested} } } } }`;
-    const tooDeep = await anonymous.iterate({ query: deep }).next().catch((error: unknown) => error);
+    const tooDeep = await anonymous
+      .iterate({ query: deep })
+      .next()
+      .catch((error: unknown) => error);
     expect(JSON.stringify(tooDeep)).toMatch(/QUERY_LIMIT_EXCEEDED/);
-    const unknownKind = await anonymous.iterate({ query: `subscription { recordChanged(kinds: [RENAMED]) { kind } }` }).next().catch((error: unknown) => error);
+    const unknownKind = await anonymous
+      .iterate({ query: `subscription { recordChanged(kinds: [RENAMED]) { kind } }` })
+      .next()
+      .catch((error: unknown) => error);
     expect(JSON.stringify(unknownKind)).toMatch(/RENAMED/);
 
     const closed = new Promise<{ code: number }>((resolve) => {
       const badKey = connect('bg_not_a_real_key_000000000000000000000000000000000', (event) => resolve(event as { code: number }));
-      badKey.iterate({ query: `subscription { recordChanged { kind } }` }).next().catch(() => undefined);
+      badKey
+        .iterate({ query: `subscription { recordChanged { kind } }` })
+        .next()
+        .catch(() => undefined);
     });
     expect((await closed).code).toBe(4403);
   });

@@ -43,8 +43,15 @@ describe('time limits', () => {
   });
 
   /** A server on the shared database whose data source has the given statement timeout. */
-  async function startServer(statementTimeoutMilliseconds: number, requestTimeoutMilliseconds: number, pool: { poolSize?: number; connectTimeoutMilliseconds?: number } = {}): Promise<TestServer> {
-    const dataSource = await connectDataSource(createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000, ...pool }), database.url);
+  async function startServer(
+    statementTimeoutMilliseconds: number,
+    requestTimeoutMilliseconds: number,
+    pool: { poolSize?: number; connectTimeoutMilliseconds?: number } = {},
+  ): Promise<TestServer> {
+    const dataSource = await connectDataSource(
+      createDataSource(database.url, { statementTimeoutMilliseconds, connectTimeoutMilliseconds: 2000, ...pool }),
+      database.url,
+    );
     // Every test request comes from one address: its fair share (tests/fair-use.test.ts) would otherwise hold it back before the pool does.
     const databaseShare = { perClient: 100, perRequest: 100 };
     const server = await startTestServer({ database: { ...database, dataSource }, server: { requestTimeoutMilliseconds, databaseShare } });
@@ -67,7 +74,9 @@ describe('time limits', () => {
 
   /** Statements of the server's pools still running (or waiting on a lock) in the database. */
   async function serverStatementsRunning(): Promise<number> {
-    const { rows } = await observer.query(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND state = 'active'`);
+    const { rows } = await observer.query(
+      `SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'briefgraph' AND state = 'active'`,
+    );
     return rows[0].running as number;
   }
 
@@ -161,7 +170,9 @@ describe('time limits', () => {
       const { result, milliseconds } = await timed(() => server.graphql('{ meetings { nodes { number } } }'));
       expect(result.status).toBe(503);
       expect(result.headers.get('retry-after')).toBe('1');
-      expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^The server is busy/), extensions: { code: 'SERVICE_OVERLOADED' } })]);
+      expect(result.errors).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^The server is busy/), extensions: { code: 'SERVICE_OVERLOADED' } }),
+      ]);
       // The pool timeout (500 ms) answered, not the request timeout (10 s), which would say TIMEOUT.
       expect(milliseconds).toBeGreaterThanOrEqual(400);
       expect(milliseconds).toBeLessThan(9000);
@@ -175,7 +186,10 @@ describe('time limits', () => {
   it('reads the limits from the environment; a statement may not outlive its request', () => {
     expect(loadConfig({})).toMatchObject({ requestTimeoutMilliseconds: 10_000, statementTimeoutMilliseconds: 5000, databasePoolTimeoutMilliseconds: 2000 });
     expect(loadConfig({ REQUEST_TIMEOUT_MS: '3000' })).toMatchObject({ requestTimeoutMilliseconds: 3000, statementTimeoutMilliseconds: 3000 });
-    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '250', DATABASE_POOL_TIMEOUT_MS: '500' })).toMatchObject({ statementTimeoutMilliseconds: 250, databasePoolTimeoutMilliseconds: 500 });
+    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '250', DATABASE_POOL_TIMEOUT_MS: '500' })).toMatchObject({
+      statementTimeoutMilliseconds: 250,
+      databasePoolTimeoutMilliseconds: 500,
+    });
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '2000', STATEMENT_TIMEOUT_MS: '5000' })).toThrow(
       new ConfigurationError('STATEMENT_TIMEOUT_MS (5000) must not be larger than REQUEST_TIMEOUT_MS (2000)'),
     );

@@ -35,7 +35,9 @@ async function startCollector(): Promise<Collector> {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       if (request.url === '/v1/traces') {
-        const payload = JSON.parse(body) as { resourceSpans: Array<{ resource: { attributes: ExportedSpan['attributes'] }; scopeSpans: Array<{ spans: ExportedSpan[] }> }> };
+        const payload = JSON.parse(body) as {
+          resourceSpans: Array<{ resource: { attributes: ExportedSpan['attributes'] }; scopeSpans: Array<{ spans: ExportedSpan[] }> }>;
+        };
         for (const resourceSpans of payload.resourceSpans) {
           serviceNames.push(resourceSpans.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '');
           for (const scopeSpans of resourceSpans.scopeSpans) spans.push(...scopeSpans.spans);
@@ -66,7 +68,9 @@ describe('tracing', () => {
     expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' })).toBeUndefined();
     expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toMatchObject({ exporter: 'otlp', protocol: 'http/protobuf' });
     expect(tracingSettings({ OTEL_TRACES_EXPORTER: 'console' })).toMatchObject({ exporter: 'console' });
-    expect(() => tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/OTEL_EXPORTER_OTLP_PROTOCOL must be http\/protobuf or http\/json/);
+    expect(() => tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL must be http\/protobuf or http\/json/,
+    );
   });
 
   it('exports a span per request, per DataLoader batch and per SQL statement, each with the request ID', async () => {
@@ -87,7 +91,9 @@ describe('tracing', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'traced-request-1', traceparent: `00-${callerTraceId}-00f067aa0ba902b7-01` },
         // Root fields are one compiled statement; related lessons are loaded in DataLoader batches.
-        body: JSON.stringify({ query: 'query TracedLessons { lessons(first: 3) { nodes { statement relatedLessons(first: 2) { nodes { statement brief { title } } } } } }' }),
+        body: JSON.stringify({
+          query: 'query TracedLessons { lessons(first: 3) { nodes { statement relatedLessons(first: 2) { nodes { statement brief { title } } } } } }',
+        }),
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();

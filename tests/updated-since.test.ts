@@ -19,7 +19,8 @@ describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
   });
 
   /** The database's clock, so the test does not depend on this process's clock agreeing with it. */
-  const databaseNow = async (): Promise<string> => ((await server.database.dataSource.query(`SELECT to_json(clock_timestamp()) #>> '{}' AS now`)) as Array<{ now: string }>)[0].now;
+  const databaseNow = async (): Promise<string> =>
+    ((await server.database.dataSource.query(`SELECT to_json(clock_timestamp()) #>> '{}' AS now`)) as Array<{ now: string }>)[0].now;
 
   it('lists only the records changed since a time, by a mutation or from psql', async () => {
     const since = await databaseNow();
@@ -32,13 +33,16 @@ describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
     expect(updated.data!.briefUpdate.userErrors).toEqual([]);
     await server.database.dataSource.query(`UPDATE district SET name = name || ' (renamed in psql)' WHERE slug = 'oakland-unified'`);
 
-    const changed = await server.graphql(`query($since: DateTimeISO!) {
+    const changed = await server.graphql(
+      `query($since: DateTimeISO!) {
       briefs(filter: { updatedSince: $since }) { totalCount nodes { id } }
       districts(filter: { updatedSince: $since }) { totalCount nodes { id } }
       themes(filter: { updatedSince: $since }) { totalCount }
       before: briefs(filter: { updatedBefore: $since }) { totalCount }
       all: briefs { totalCount }
-    }`, { since });
+    }`,
+      { since },
+    );
     expect(changed.errors).toBeUndefined();
     expect(changed.data!.briefs).toEqual({ totalCount: 1, nodes: [{ id: data!.brief.id }] });
     expect(changed.data!.districts).toEqual({ totalCount: 1, nodes: [{ id: data!.district.id }] });
@@ -70,7 +74,10 @@ describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
     await server.database.dataSource.query(`UPDATE lesson SET updated_at = '2030-01-01Z' WHERE id IN (SELECT id FROM lesson ORDER BY id LIMIT 5)`);
     const selection = 'pageInfo { hasNextPage endCursor } nodes { id updatedAt }';
     const all = await server.graphql(`{ lessons(first: 100, orderBy: UPDATED_AT_DESC) { totalCount nodes { id updatedAt } } }`);
-    const paged = await pageThrough((data) => data.lessons, (after) => `{ lessons(first: 3, orderBy: UPDATED_AT_DESC${after ? `, after: ${JSON.stringify(after)}` : ''}) { ${selection} } }`);
+    const paged = await pageThrough(
+      (data) => data.lessons,
+      (after) => `{ lessons(first: 3, orderBy: UPDATED_AT_DESC${after ? `, after: ${JSON.stringify(after)}` : ''}) { ${selection} } }`,
+    );
     expect(paged).toEqual(all.data!.lessons.nodes);
     expect(new Set(paged.map((node) => node.id)).size).toBe(all.data!.lessons.totalCount);
     const times = paged.map((node) => Date.parse(node.updatedAt));
@@ -78,7 +85,8 @@ describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
 
     const nested = await pageThrough(
       (data) => data.theme.briefs,
-      (after) => `{ theme(slug: "data-use") { briefs(first: 1, orderBy: UPDATED_AT_ASC${after ? `, after: ${JSON.stringify(after)}` : ''}) { ${selection} } } }`,
+      (after) =>
+        `{ theme(slug: "data-use") { briefs(first: 1, orderBy: UPDATED_AT_ASC${after ? `, after: ${JSON.stringify(after)}` : ''}) { ${selection} } } }`,
     );
     const whole = await server.graphql(`{ theme(slug: "data-use") { briefs(first: 100, orderBy: UPDATED_AT_ASC) { nodes { id updatedAt } } } }`);
     expect(nested.length).toBeGreaterThan(1);

@@ -47,7 +47,16 @@ describe('webhook deliveries across a PostgreSQL restart', () => {
     const database = { url: postgres.url, name: 'briefgraph', dataSource, drop: async () => undefined, close: () => dataSource.destroy() } as MigratedDatabase;
     server = await startTestServer({
       database,
-      server: { webhooks: { allowPrivateTargets: true, pollMilliseconds: 50, retryBaseMilliseconds: 50, timeoutMilliseconds: 500, maximumAttempts: 50, failuresBeforeDisabling: 1000 } },
+      server: {
+        webhooks: {
+          allowPrivateTargets: true,
+          pollMilliseconds: 50,
+          retryBaseMilliseconds: 50,
+          timeoutMilliseconds: 500,
+          maximumAttempts: 50,
+          failuresBeforeDisabling: 1000,
+        },
+      },
     });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     await dataSource.query(`INSERT INTO webhook (url, secret, record_types) VALUES ($1, 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', '{organization}')`, [url]);
@@ -67,7 +76,9 @@ describe('webhook deliveries across a PostgreSQL restart', () => {
         .catch(() => 0);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const messageIds = ((await dataSource.query(`SELECT message_id FROM webhook_delivery`)) as Array<{ message_id: string }>).map((row) => row.message_id).sort();
+    const messageIds = ((await dataSource.query(`SELECT message_id FROM webhook_delivery`)) as Array<{ message_id: string }>)
+      .map((row) => row.message_id)
+      .sort();
     expect(messageIds).toHaveLength(changes);
     expect([...new Set(received)].sort()).toEqual(messageIds);
     await server.close();

@@ -59,7 +59,14 @@ class Receiver {
   }
 }
 
-const fastRetries: Partial<WebhookSettings> = { allowPrivateTargets: true, pollMilliseconds: 50, retryBaseMilliseconds: 50, timeoutMilliseconds: 2000, failuresBeforeDisabling: 4, maximumAttempts: 3 };
+const fastRetries: Partial<WebhookSettings> = {
+  allowPrivateTargets: true,
+  pollMilliseconds: 50,
+  retryBaseMilliseconds: 50,
+  timeoutMilliseconds: 2000,
+  failuresBeforeDisabling: 4,
+  maximumAttempts: 3,
+};
 
 describe('webhooks', () => {
   let database: MigratedDatabase;
@@ -94,21 +101,30 @@ describe('webhooks', () => {
   }
 
   async function createWebhook(input: Record<string, unknown>, on: TestServer = server): Promise<{ id: string; secret: string }> {
-    const data = await call(`mutation($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id url enabled kinds types } secret userErrors { field message code } } }`, { input }, on);
+    const data = await call(
+      `mutation($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id url enabled kinds types } secret userErrors { field message code } } }`,
+      { input },
+      on,
+    );
     expect(data.webhookCreate.userErrors).toEqual([]);
     expect(data.webhookCreate.secret).toMatch(/^whsec_/);
     return { id: data.webhookCreate.webhook.id, secret: data.webhookCreate.secret };
   }
 
   const createOrganization = (slug: string, on: TestServer = server) =>
-    call(`mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } userErrors { code } } }`, { input: { slug, name: `Organization ${slug}`, kind: 'RESEARCH_INSTITUTE' } }, on).then(
-      (data) => data.organizationCreate,
-    );
+    call(
+      `mutation($input: OrganizationCreateInput!) { organizationCreate(input: $input) { organization { id } userErrors { code } } }`,
+      { input: { slug, name: `Organization ${slug}`, kind: 'RESEARCH_INSTITUTE' } },
+      on,
+    ).then((data) => data.organizationCreate);
 
   /** Reads the delivery log until `done` holds (the dispatcher works in the background). */
   async function deliveriesWhen(done: (nodes: any[]) => boolean): Promise<any[]> {
     for (;;) {
-      const data = await call(`{ webhookDeliveries(first: 100) { nodes { messageId eventType status: deliveryStatus attempts lastResponseStatus lastError webhook { id } } } }`, {});
+      const data = await call(
+        `{ webhookDeliveries(first: 100) { nodes { messageId eventType status: deliveryStatus attempts lastResponseStatus lastError webhook { id } } } }`,
+        {},
+      );
       if (done(data.webhookDeliveries.nodes)) return data.webhookDeliveries.nodes;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -120,7 +136,10 @@ describe('webhooks', () => {
     await receiver.receivedCount(1);
     const [delivery] = receiver.received;
     const payload = new StandardWebhook(secret).verify(delivery.body, delivery.headers) as any;
-    expect(payload).toMatchObject({ type: 'organization.created', data: { kind: 'CREATED', recordType: 'ORGANIZATION', recordId: created.organization.id, changedFields: [] } });
+    expect(payload).toMatchObject({
+      type: 'organization.created',
+      data: { kind: 'CREATED', recordType: 'ORGANIZATION', recordId: created.organization.id, changedFields: [] },
+    });
     expect(delivery.headers['webhook-id']).toMatch(/^msg_/);
     // A forged or altered message fails the same verification.
     expect(() => new StandardWebhook(secret).verify(delivery.body.replace('organization', 'brief'), delivery.headers)).toThrow();
@@ -167,7 +186,10 @@ describe('webhooks', () => {
     expect(webhook).toMatchObject({ id, consecutiveFailures: 4 });
     expect(webhook.disabledReason).toMatch(/4 failed delivery attempts in a row; the last: HTTP 500/);
     receiver.respond = () => 200;
-    const enabled = await call(`mutation($id: ID!) { webhookUpdate(id: $id, input: { enabled: true }) { webhook { enabled disabledReason consecutiveFailures } userErrors { code } } }`, { id });
+    const enabled = await call(
+      `mutation($id: ID!) { webhookUpdate(id: $id, input: { enabled: true }) { webhook { enabled disabledReason consecutiveFailures } userErrors { code } } }`,
+      { id },
+    );
     expect(enabled.webhookUpdate.webhook).toEqual({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
     await deliveriesWhen((nodes) => nodes.every((node) => node.status !== 'PENDING'));
   });
@@ -182,7 +204,9 @@ describe('webhooks', () => {
     expect(rolledBack.userErrors).toEqual([{ code: 'TAKEN' }]);
     await silent.close();
     expect(receiver.received).toEqual([]);
-    const pending = (await database.dataSource.query(`SELECT count(*)::int AS count FROM webhook_delivery WHERE status = 'PENDING'`)) as Array<{ count: number }>;
+    const pending = (await database.dataSource.query(`SELECT count(*)::int AS count FROM webhook_delivery WHERE status = 'PENDING'`)) as Array<{
+      count: number;
+    }>;
     expect(pending[0].count).toBe(1);
 
     server = await startTestServer({ database, server: { webhooks: fastRetries } });
@@ -211,12 +235,16 @@ describe('webhooks', () => {
     await server.close();
     const strict = await startTestServer({ database, server: { webhooks: { ...fastRetries, allowPrivateTargets: false } } });
     try {
-      await database.dataSource.query(`INSERT INTO webhook (url, secret, record_types) VALUES ($1, 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', '{organization}')`, [
-        receiver.url.replace('127.0.0.1', 'localhost'),
-      ]);
+      await database.dataSource.query(
+        `INSERT INTO webhook (url, secret, record_types) VALUES ($1, 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', '{organization}')`,
+        [receiver.url.replace('127.0.0.1', 'localhost')],
+      );
       await createOrganization('webhook-private-target', strict);
       for (;;) {
-        const [delivery] = (await database.dataSource.query(`SELECT attempts, last_error FROM webhook_delivery ORDER BY id DESC LIMIT 1`)) as Array<{ attempts: number; last_error: string | null }>;
+        const [delivery] = (await database.dataSource.query(`SELECT attempts, last_error FROM webhook_delivery ORDER BY id DESC LIMIT 1`)) as Array<{
+          attempts: number;
+          last_error: string | null;
+        }>;
         if (delivery?.last_error) {
           expect(delivery.last_error).toMatch(/refused: localhost resolves to a private address/);
           break;
@@ -234,7 +262,15 @@ describe('webhooks', () => {
     const strict = await startTestServer({ database, server: { webhooks: false } });
     try {
       const create = `mutation($input: WebhookCreateInput!) { webhookCreate(input: $input) { webhook { id } secret userErrors { field message code } } }`;
-      for (const url of ['ftp://example.org/hook', 'http://127.0.0.1:9/hook', 'http://[::1]:9/hook', 'http://169.254.169.254/latest', 'http://10.1.2.3/hook', 'http://localhost:9/hook', 'not a url']) {
+      for (const url of [
+        'ftp://example.org/hook',
+        'http://127.0.0.1:9/hook',
+        'http://[::1]:9/hook',
+        'http://169.254.169.254/latest',
+        'http://10.1.2.3/hook',
+        'http://localhost:9/hook',
+        'not a url',
+      ]) {
         const data = await call(create, { input: { url } }, strict);
         expect(data.webhookCreate).toMatchObject({ webhook: null, secret: null, userErrors: [{ field: ['input', 'url'], code: 'INVALID' }] });
       }

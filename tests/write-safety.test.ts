@@ -38,7 +38,14 @@ describe('write safety', () => {
   }
 
   const createBrief = `mutation($input: BriefCreateInput!) { briefCreate(input: $input) { brief { id slug version } userErrors { field message code } } }`;
-  const briefInput = (slug: string, extra: Record<string, unknown> = {}) => ({ slug, title: 'A brief', kind: 'REPORT', summary: 'Summary.', publisherId: ids.pace, ...extra });
+  const briefInput = (slug: string, extra: Record<string, unknown> = {}) => ({
+    slug,
+    title: 'A brief',
+    kind: 'REPORT',
+    summary: 'Summary.',
+    publisherId: ids.pace,
+    ...extra,
+  });
 
   describe('atomicity', () => {
     it('undoes the brief and its first lessons when a later lesson fails, leaving every table as it was', async () => {
@@ -48,13 +55,18 @@ describe('write safety', () => {
         {
           input: briefInput('half-written', {
             themeIds: [ids.dataUse],
-            lessons: [{ statement: 'First, written before the failure.', themeIds: [ids.dataUse] }, { statement: 'Second, with a theme that does not exist.', themeIds: [Buffer.from('Theme:987654').toString('base64url')] }],
+            lessons: [
+              { statement: 'First, written before the failure.', themeIds: [ids.dataUse] },
+              { statement: 'Second, with a theme that does not exist.', themeIds: [Buffer.from('Theme:987654').toString('base64url')] },
+            ],
           }),
         },
         { apiKey: editor },
       );
       expect(response.data!.briefCreate.brief).toBeNull();
-      expect(response.data!.briefCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'lessons', '1', 'themeIds', '0'], code: 'NOT_FOUND' })]);
+      expect(response.data!.briefCreate.userErrors).toEqual([
+        expect.objectContaining({ field: ['input', 'lessons', '1', 'themeIds', '0'], code: 'NOT_FOUND' }),
+      ]);
       expect(await tableCounts()).toEqual(before);
       expect(await query(`SELECT 1 FROM brief WHERE slug = 'half-written'`)).toEqual([]);
       expect(await query(`SELECT 1 FROM search_term WHERE term = 'failure'`)).toEqual([]);
@@ -62,11 +74,17 @@ describe('write safety', () => {
 
     it('rolls everything back, and answers INTERNAL_SERVER_ERROR without details, when the database fails in the middle', async () => {
       // A fault planted in the database: inserting this lesson fails after the brief and the first lesson are written.
-      await query(`CREATE FUNCTION planted_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.statement = 'boom' THEN RAISE EXCEPTION 'planted fault'; END IF; RETURN NEW; END $$`);
+      await query(
+        `CREATE FUNCTION planted_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.statement = 'boom' THEN RAISE EXCEPTION 'planted fault'; END IF; RETURN NEW; END $$`,
+      );
       await query(`CREATE TRIGGER planted_fault BEFORE INSERT ON lesson FOR EACH ROW EXECUTE FUNCTION planted_fault()`);
       try {
         const before = await tableCounts();
-        const response = await server.graphql(createBrief, { input: briefInput('faulty', { lessons: [{ statement: 'Fine.' }, { statement: 'boom' }] }) }, { apiKey: editor });
+        const response = await server.graphql(
+          createBrief,
+          { input: briefInput('faulty', { lessons: [{ statement: 'Fine.' }, { statement: 'boom' }] }) },
+          { apiKey: editor },
+        );
         expect(response.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
         expect(JSON.stringify(response)).not.toContain('planted');
         expect(await tableCounts()).toEqual(before);
@@ -85,7 +103,9 @@ describe('write safety', () => {
       ];
       const payload = (await server.graphql(importMutation, { input: { documents } }, { apiKey: admin })).data!.knowledgeBaseImport;
       expect(payload.counts).toBeNull();
-      expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'documents', '1', 'content'], message: expect.stringMatching(/briefs\.yaml.*new-brief.*publisher/) })]);
+      expect(payload.userErrors).toEqual([
+        expect.objectContaining({ field: ['input', 'documents', '1', 'content'], message: expect.stringMatching(/briefs\.yaml.*new-brief.*publisher/) }),
+      ]);
       expect(await tableCounts()).toEqual(before);
       expect(await query(`SELECT 1 FROM organization WHERE slug = 'new-org'`)).toEqual([]);
     });
@@ -94,7 +114,8 @@ describe('write safety', () => {
   describe('idempotency', () => {
     it('applies a mutation sent five times at once with one Idempotency-Key exactly once, and answers all five alike', async () => {
       const before = await tableCounts();
-      const send = () => server.graphql(createBrief, { input: briefInput('sent-five-times') }, { apiKey: editor, headers: { 'idempotency-key': 'create-sent-five-times' } });
+      const send = () =>
+        server.graphql(createBrief, { input: briefInput('sent-five-times') }, { apiKey: editor, headers: { 'idempotency-key': 'create-sent-five-times' } });
       const responses = await Promise.all([send(), send(), send(), send(), send()]);
       const briefs = responses.map((response) => response.data!.briefCreate);
       expect(new Set(briefs.map((payload) => payload.brief.id)).size).toBe(1);
@@ -123,8 +144,16 @@ describe('write safety', () => {
 
     it('treats a retry under another alias as the same call', async () => {
       const headers = { 'idempotency-key': 'alias-retry' };
-      const first = await server.graphql(`mutation($input: BriefCreateInput!) { one: briefCreate(input: $input) { brief { id } } }`, { input: briefInput('alias-retry') }, { apiKey: editor, headers });
-      const retry = await server.graphql(`mutation($input: BriefCreateInput!) { other: briefCreate(input: $input) { brief { id } } }`, { input: briefInput('alias-retry') }, { apiKey: editor, headers });
+      const first = await server.graphql(
+        `mutation($input: BriefCreateInput!) { one: briefCreate(input: $input) { brief { id } } }`,
+        { input: briefInput('alias-retry') },
+        { apiKey: editor, headers },
+      );
+      const retry = await server.graphql(
+        `mutation($input: BriefCreateInput!) { other: briefCreate(input: $input) { brief { id } } }`,
+        { input: briefInput('alias-retry') },
+        { apiKey: editor, headers },
+      );
       expect(retry.data!.other.brief.id).toBe(first.data!.one.brief.id);
       expect(await query(`SELECT count(*)::int AS count FROM brief WHERE slug = 'alias-retry'`)).toEqual([{ count: 1 }]);
     });
@@ -149,7 +178,11 @@ describe('write safety', () => {
     });
 
     it('refuses a malformed Idempotency-Key header with 400', async () => {
-      const response = await server.graphql(createBrief, { input: briefInput('bad-header') }, { apiKey: editor, headers: { 'idempotency-key': 'x'.repeat(300) } });
+      const response = await server.graphql(
+        createBrief,
+        { input: briefInput('bad-header') },
+        { apiKey: editor, headers: { 'idempotency-key': 'x'.repeat(300) } },
+      );
       expect(response.status).toBe(400);
       expect(response.errors![0].message).toMatch(/Idempotency-Key/);
     });
@@ -180,7 +213,9 @@ describe('write safety', () => {
     it('lets exactly one of two updates from the same version win; the other changes nothing', async () => {
       const { version } = (await server.graphql(`query($id: ID!) { node(id: $id) { ... on Brief { version } } }`, { id: ids.turnaround })).data!.node;
       const [first, second] = await Promise.all(
-        ['Title from the first editor', 'Title from the second editor'].map((title) => server.graphql(update, { id: ids.turnaround, title, version }, { apiKey: editor })),
+        ['Title from the first editor', 'Title from the second editor'].map((title) =>
+          server.graphql(update, { id: ids.turnaround, title, version }, { apiKey: editor }),
+        ),
       );
       const payloads = [first.data!.briefUpdate, second.data!.briefUpdate];
       const winners = payloads.filter((payload) => payload.userErrors.length === 0);
@@ -194,8 +229,13 @@ describe('write safety', () => {
     it('refuses a stale version for deletes too', async () => {
       const created = (await server.graphql(createBrief, { input: briefInput('to-delete-later') }, { apiKey: editor })).data!.briefCreate.brief;
       await server.graphql(update, { id: created.id, title: 'Changed' }, { apiKey: editor });
-      const payload = (await server.graphql(`mutation($id: ID!, $v: Int) { briefDelete(id: $id, expectedVersion: $v) { deletedBriefId userErrors { code } } }`, { id: created.id, v: created.version }, { apiKey: admin }))
-        .data!.briefDelete;
+      const payload = (
+        await server.graphql(
+          `mutation($id: ID!, $v: Int) { briefDelete(id: $id, expectedVersion: $v) { deletedBriefId userErrors { code } } }`,
+          { id: created.id, v: created.version },
+          { apiKey: admin },
+        )
+      ).data!.briefDelete;
       expect(payload).toEqual({ deletedBriefId: null, userErrors: [{ code: 'VERSION_CONFLICT' }] });
       expect(await query(`SELECT count(*)::int AS count FROM brief WHERE slug = 'to-delete-later'`)).toEqual([{ count: 1 }]);
     });
@@ -203,9 +243,18 @@ describe('write safety', () => {
 
   describe('the audit log', () => {
     it('records who, what, when, before and after for each write, readable by admins by record', async () => {
-      const created = (await server.graphql(createBrief, { input: briefInput('audited-brief', { title: 'Before' }) }, { apiKey: editor, headers: { 'x-request-id': 'audit-test-1' } })).data!
-        .briefCreate.brief;
-      await server.graphql(`mutation($id: ID!) { briefUpdate(id: $id, input: { title: "After" }) { userErrors { code } } }`, { id: created.id }, { apiKey: editor });
+      const created = (
+        await server.graphql(
+          createBrief,
+          { input: briefInput('audited-brief', { title: 'Before' }) },
+          { apiKey: editor, headers: { 'x-request-id': 'audit-test-1' } },
+        )
+      ).data!.briefCreate.brief;
+      await server.graphql(
+        `mutation($id: ID!) { briefUpdate(id: $id, input: { title: "After" }) { userErrors { code } } }`,
+        { id: created.id },
+        { apiKey: editor },
+      );
       await server.graphql(`mutation($id: ID!) { briefDelete(id: $id) { userErrors { code } } }`, { id: created.id }, { apiKey: admin });
       const log = (
         await server.graphql(
@@ -216,7 +265,14 @@ describe('write safety', () => {
       ).data!.auditLog;
       expect(log.totalCount).toBe(3);
       const [creation, change, deletion] = log.nodes;
-      expect(creation).toMatchObject({ actorName: 'newsroom-editor', action: 'briefCreate', recordType: 'Brief', recordId: created.id, requestId: 'audit-test-1', before: null });
+      expect(creation).toMatchObject({
+        actorName: 'newsroom-editor',
+        action: 'briefCreate',
+        recordType: 'Brief',
+        recordId: created.id,
+        requestId: 'audit-test-1',
+        before: null,
+      });
       expect(creation.after).toMatchObject({ slug: 'audited-brief', title: 'Before', status: 'DRAFT' });
       expect(change).toMatchObject({ actorName: 'newsroom-editor', action: 'briefUpdate', before: { title: 'Before' }, after: { title: 'After', version: 2 } });
       expect(deletion).toMatchObject({ actorName: 'site-admin', action: 'briefDelete', before: { title: 'After' }, after: null });
@@ -227,8 +283,13 @@ describe('write safety', () => {
       const before = (await query(`SELECT count(*)::int AS count FROM audit_entry`))[0].count;
       await server.graphql(createBrief, { input: briefInput('Not A Slug') }, { apiKey: editor });
       expect((await query(`SELECT count(*)::int AS count FROM audit_entry`))[0].count).toBe(before);
-      const created = (await server.graphql(`mutation { apiKeyCreate(input: { name: "audited-key", role: EDITOR }) { secret apiKey { prefix } userErrors { code } } }`, undefined, { apiKey: admin })).data!
-        .apiKeyCreate;
+      const created = (
+        await server.graphql(
+          `mutation { apiKeyCreate(input: { name: "audited-key", role: EDITOR }) { secret apiKey { prefix } userErrors { code } } }`,
+          undefined,
+          { apiKey: admin },
+        )
+      ).data!.apiKeyCreate;
       expect(created.secret).toMatch(/^bgk_/);
       expect(created.secret.startsWith(created.apiKey.prefix)).toBe(true);
       const everything = JSON.stringify(await query(`SELECT * FROM audit_entry`));
@@ -254,13 +315,20 @@ describe('write safety', () => {
     });
 
     it('refuses a string just under the body limit but over the field limit as a user error', async () => {
-      const payload = (await server.graphql(createBrief, { input: briefInput('long-summary', { summary: 'x'.repeat(1_000_000) }) }, { apiKey: editor })).data!.briefCreate;
+      const payload = (await server.graphql(createBrief, { input: briefInput('long-summary', { summary: 'x'.repeat(1_000_000) }) }, { apiKey: editor })).data!
+        .briefCreate;
       expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'summary'], code: 'TOO_LONG' })]);
     });
 
     it('refuses an array of 100,000 IDs as a user error', async () => {
       const before = await tableCounts();
-      const payload = (await server.graphql(createBrief, { input: briefInput('many-themes', { themeIds: Array.from({ length: 100_000 }, () => ids.dataUse) }) }, { apiKey: editor })).data!.briefCreate;
+      const payload = (
+        await server.graphql(
+          createBrief,
+          { input: briefInput('many-themes', { themeIds: Array.from({ length: 100_000 }, () => ids.dataUse) }) },
+          { apiKey: editor },
+        )
+      ).data!.briefCreate;
       expect(payload.userErrors).toEqual([expect.objectContaining({ field: ['input', 'themeIds'], code: 'TOO_MANY' })]);
       expect(await tableCounts()).toEqual(before);
       await stillServing();
@@ -270,7 +338,11 @@ describe('write safety', () => {
       // 10 levels reach GraphQL, which names the field; deeper ones are refused before it (src/http/input-text.ts).
       const nestedTen = '{"deeper":'.repeat(10) + '"bottom"' + '}'.repeat(10);
       const headTen = JSON.stringify({ query: createBrief, variables: { input: briefInput('nested', { summary: 'NESTED' }) } });
-      const shallow = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body: headTen.replace('"NESTED"', nestedTen) });
+      const shallow = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
+        body: headTen.replace('"NESTED"', nestedTen),
+      });
       // A plain application/json client gets its request errors with 200 (GraphQL over HTTP); the error is what counts.
       expect(shallow.status).toBe(200);
       const shallowAnswer = (await shallow.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
@@ -280,7 +352,11 @@ describe('write safety', () => {
         const nested = '{"deeper":'.repeat(depth) + '"bottom"' + '}'.repeat(depth);
         const head = JSON.stringify({ query: createBrief, variables: { input: briefInput('nested', { summary: 'NESTED' }) } });
         const body = head.replace('"NESTED"', nested);
-        const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body });
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
+          body,
+        });
         const answer = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
         expect(response.status).toBe(400);
         expect(answer.errors[0].extensions.code).toBe('VARIABLES_TOO_DEEP');
@@ -295,7 +371,11 @@ describe('write safety', () => {
       const head = Buffer.from(JSON.stringify({ query: createBrief, variables: { input: briefInput('bad-bytes', { summary: 'SPLIT' }) } }));
       const at = head.indexOf('SPLIT');
       const body = Buffer.concat([head.subarray(0, at), Buffer.from([0xc3, 0x28]), head.subarray(at + 5)]);
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` }, body });
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
+        body,
+      });
       expect(response.status).toBe(400);
       expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0].message).toMatch(/UTF-8/);
       expect(await query(`SELECT 1 FROM brief WHERE slug = 'bad-bytes'`)).toEqual([]);

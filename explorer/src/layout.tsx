@@ -56,7 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <p>
-          Briefgraph: a knowledge base over education research. Every page here is built from the public GraphQL API; write your own queries in <a href="/graphql">GraphiQL</a>.
+          Briefgraph: a knowledge base over education research. Every page here is built from the public GraphQL API; write your own queries in{' '}
+          <a href="/graphql">GraphiQL</a>.
         </p>
       </footer>
     </>

@@ -32,7 +32,10 @@ const relations: Record<string, string> = {
 /** Null when no row has the key. `table` is one of the application's own table names, never client input. */
 export async function snapshotRecord(manager: EntityManager, table: string, key: number): Promise<Record<string, unknown> | null> {
   const extra = relations[table] ? ` || jsonb_build_object(${relations[table]})` : '';
-  const rows = (await manager.query(`SELECT (to_jsonb(record) - 'search_document' - 'secret_hash' - 'secret')${extra} AS snapshot FROM public."${table}" record WHERE id = $1`, [key])) as Array<{
+  const rows = (await manager.query(
+    `SELECT (to_jsonb(record) - 'search_document' - 'secret_hash' - 'secret')${extra} AS snapshot FROM public."${table}" record WHERE id = $1`,
+    [key],
+  )) as Array<{
     snapshot: Record<string, unknown>;
   }>;
   return rows[0]?.snapshot ?? null;

@@ -13,4 +13,11 @@ export const apiKeyReads = defineReads({
   },
 });
 
-defineRootReads({ apiKeys: adminOnly(rootList(() => apiKeyReads, (alias) => `${alias}.name, ${alias}.id`)) });
+defineRootReads({
+  apiKeys: adminOnly(
+    rootList(
+      () => apiKeyReads,
+      (alias) => `${alias}.name, ${alias}.id`,
+    ),
+  ),
+});

@@ -20,7 +20,10 @@ class ApiKeyCreatePayload {
   @Field(() => ApiKey, { nullable: true, description: 'The new key; null when nothing was written.' })
   apiKey!: ApiKey | null;
 
-  @Field(() => String, { nullable: true, description: 'The secret to send as "Authorization: Bearer <secret>". Only in this answer (a retry with the same Idempotency-Key answers null).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The secret to send as "Authorization: Bearer <secret>". Only in this answer (a retry with the same Idempotency-Key answers null).',
+  })
   secret!: string | null;
 
   @Field(() => [UserError], { description: 'What was wrong with the input; empty when the mutation succeeded.' })
@@ -40,12 +43,19 @@ export class ApiKeyResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ApiKeyCreatePayload, { description: 'Creates an API key; the answer holds its secret, which is not stored.' })
-  async apiKeyCreate(@Arg('input', () => ApiKeyCreateInput, { description: "The new key's name and role." }) input: ApiKeyCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ApiKeyCreatePayload> {
+  async apiKeyCreate(
+    @Arg('input', () => ApiKeyCreateInput, { description: "The new key's name and role." }) input: ApiKeyCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ApiKeyCreatePayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };
       if (await isApiKeyNameTaken(transaction.manager, input.name)) {
-        return { record: null, userErrors: [userError(['input', 'name'], `Another API key is already named ${JSON.stringify(input.name)}`, UserErrorCode.TAKEN)] };
+        return {
+          record: null,
+          userErrors: [userError(['input', 'name'], `Another API key is already named ${JSON.stringify(input.name)}`, UserErrorCode.TAKEN)],
+        };
       }
       const { apiKey, secret } = await createApiKey(transaction.manager, input.name, input.role);
       transaction.recordChange({ recordType: 'ApiKey', recordKey: apiKey.key, before: null, after: await transaction.snapshot('api_key', apiKey.key) });
@@ -57,13 +67,18 @@ export class ApiKeyResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => ApiKeyRevokePayload, { description: 'Revokes an API key at once; revoking a revoked key changes nothing.' })
-  apiKeyRevoke(@Arg('id', () => ID, { description: 'The ID of the API key to revoke.' }) id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  apiKeyRevoke(
+    @Arg('id', () => ID, { description: 'The ID of the API key to revoke.' }) id: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id }, async (transaction) => {
       const key = await lockRecord(transaction.manager, apiKeySpec, id, undefined, ['id']);
       if (typeof key !== 'number') return { record: null, userErrors: [key] };
       const before = await transaction.snapshot('api_key', key);
       const apiKey = await revokeApiKey(transaction.manager, (await transaction.manager.getRepository(ApiKey).findOneBy({ key }))!);
-      if (before?.revoked_at === null) transaction.recordChange({ recordType: 'ApiKey', recordKey: key, before, after: await transaction.snapshot('api_key', key) });
+      if (before?.revoked_at === null)
+        transaction.recordChange({ recordType: 'ApiKey', recordKey: key, before, after: await transaction.snapshot('api_key', key) });
       return { record: { typeName: 'ApiKey', key: apiKey.key }, userErrors: [] };
     });
   }

@@ -49,6 +49,10 @@ export async function ensureBootstrapAdminKey(manager: EntityManager, secret: st
   // An admin who revoked this very secret meant it: a restart with the old variable does not bring it back.
   if (existing.secretHash === secretHash && existing.revokedAt !== null) return 'revoked';
   if (existing.secretHash === secretHash && existing.role === ApiKeyRole.ADMIN) return 'unchanged';
-  await manager.query(`UPDATE api_key SET secret_hash = $2, prefix = $3, role = 'ADMIN', revoked_at = NULL, updated_at = now() WHERE id = $1`, [existing.key, secretHash, apiKeyPrefix(secret)]);
+  await manager.query(`UPDATE api_key SET secret_hash = $2, prefix = $3, role = 'ADMIN', revoked_at = NULL, updated_at = now() WHERE id = $1`, [
+    existing.key,
+    secretHash,
+    apiKeyPrefix(secret),
+  ]);
   return 'updated';
 }

@@ -34,7 +34,18 @@ interface Family {
 
 const aliases = (count: number, field: (index: number) => string) => Array.from({ length: count }, (_, index) => `a${index}: ${field(index)}`).join(' ');
 
-const searchTerms = ['continuous improvement', 'data', 'equity', 'leadership', 'tutoring', 'school climate', 'county offices', 'accountability', 'teacher', 'district'];
+const searchTerms = [
+  'continuous improvement',
+  'data',
+  'equity',
+  'leadership',
+  'tutoring',
+  'school climate',
+  'county offices',
+  'accountability',
+  'teacher',
+  'district',
+];
 
 async function keys(dataSource: DataSource, table: string, type: string, count: number): Promise<string[]> {
   const rows = (await dataSource.query(`SELECT id FROM ${table} ORDER BY md5(id::text) LIMIT ${count}`)) as Array<{ id: number }>;
@@ -49,17 +60,39 @@ async function families(dataSource: DataSource): Promise<Family[]> {
   return [
     {
       name: (size) => `${size} connection paths (maxHops 4)`,
-      query: (size) => `{ ${aliases(size, (index) => `connection(from: "${briefs[index % briefs.length]}", to: "${districts[index % districts.length]}", maxHops: 4) { hops steps { relation } }`)} }`,
+      query: (size) =>
+        `{ ${aliases(size, (index) => `connection(from: "${briefs[index % briefs.length]}", to: "${districts[index % districts.length]}", maxHops: 4) { hops steps { relation } }`)} }`,
       maximumSize: 31,
     },
-    { name: (size) => `${size} lessonFacets with searches`, query: (size) => `{ ${aliases(size, (index) => `lessonFacets(search: "${termOf(index)}") { themes { count } years { count } districts { count } }`)} }`, maximumSize: 31 },
-    { name: (size) => `${size} briefFacets with searches`, query: (size) => `{ ${aliases(size, (index) => `briefFacets(search: "${termOf(index)}") { themes { count } years { count } publishers { count } }`)} }`, maximumSize: 31 },
-    { name: (size) => `${size} searches of 20 with totals`, query: (size) => `{ ${aliases(size, (index) => `search(query: "${termOf(index)}", first: 20) { totalCount nodes { __typename } }`)} }`, maximumSize: 31 },
-    { name: (size) => `${size} list searches of 100 with totals`, query: (size) => `{ ${aliases(size, (index) => `lessons(first: 100, search: "${termOf(index)}") { totalCount nodes { statement } }`)} }`, maximumSize: 31 },
-    { name: (size) => `${size} lessons with 5 related lessons each`, query: (size) => `{ lessons(first: ${size}) { nodes { relatedLessons(first: 5) { nodes { statement } } } } }`, maximumSize: 100 },
+    {
+      name: (size) => `${size} lessonFacets with searches`,
+      query: (size) => `{ ${aliases(size, (index) => `lessonFacets(search: "${termOf(index)}") { themes { count } years { count } districts { count } }`)} }`,
+      maximumSize: 31,
+    },
+    {
+      name: (size) => `${size} briefFacets with searches`,
+      query: (size) => `{ ${aliases(size, (index) => `briefFacets(search: "${termOf(index)}") { themes { count } years { count } publishers { count } }`)} }`,
+      maximumSize: 31,
+    },
+    {
+      name: (size) => `${size} searches of 20 with totals`,
+      query: (size) => `{ ${aliases(size, (index) => `search(query: "${termOf(index)}", first: 20) { totalCount nodes { __typename } }`)} }`,
+      maximumSize: 31,
+    },
+    {
+      name: (size) => `${size} list searches of 100 with totals`,
+      query: (size) => `{ ${aliases(size, (index) => `lessons(first: 100, search: "${termOf(index)}") { totalCount nodes { statement } }`)} }`,
+      maximumSize: 31,
+    },
+    {
+      name: (size) => `${size} lessons with 5 related lessons each`,
+      query: (size) => `{ lessons(first: ${size}) { nodes { relatedLessons(first: 5) { nodes { statement } } } } }`,
+      maximumSize: 100,
+    },
     {
       name: (size) => `deep nesting: 100 themes × ${size} lessons × their brief's 3 lessons`,
-      query: (size) => `{ themes(first: 100) { nodes { lessons(first: ${size}, includeSubthemes: true) { totalCount nodes { statement brief { title lessons(first: 3) { nodes { statement } } } } } } } }`,
+      query: (size) =>
+        `{ themes(first: 100) { nodes { lessons(first: ${size}, includeSubthemes: true) { totalCount nodes { statement brief { title lessons(first: 3) { nodes { statement } } } } } } } }`,
       maximumSize: 100,
     },
   ];
@@ -67,7 +100,11 @@ async function families(dataSource: DataSource): Promise<Family[]> {
 
 /** Whether the limits accept `query` (a refusal runs no SQL, so asking is cheap). */
 async function accepted(url: string, query: string): Promise<boolean> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' }, body: JSON.stringify({ query }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' },
+    body: JSON.stringify({ query }),
+  });
   return !(await response.text()).includes('QUERY_LIMIT_EXCEEDED');
 }
 
@@ -94,7 +131,8 @@ async function send(url: string, address: string, body: string): Promise<{ statu
   return { status: response.status, milliseconds: performance.now() - startedAt, failed: response.status !== 200 || text.includes('"errors"') };
 }
 
-const smallQuery = (run: number) => JSON.stringify({ query: `query($n: Int!) { meeting(number: $n) { number title dateRange } }`, variables: { n: 11 + (run % 30) } });
+const smallQuery = (run: number) =>
+  JSON.stringify({ query: `query($n: Int!) { meeting(number: $n) { number title dateRange } }`, variables: { n: 11 + (run % 30) } });
 
 /** The small client's requests, one after another, until `until` resolves (or `count` are sent). */
 async function smallRequests(url: string, until: { done: boolean } | number): Promise<{ timings: number[]; failures: number; statuses: Set<number> }> {
@@ -113,7 +151,13 @@ async function smallRequests(url: string, until: { done: boolean } | number): Pr
   return { timings, failures, statuses };
 }
 
-export async function benchmarkAbuse(withServer: WithServer, lessons: number, seconds: number, share: DatabaseShareSettings, log: (line: string) => void): Promise<string> {
+export async function benchmarkAbuse(
+  withServer: WithServer,
+  lessons: number,
+  seconds: number,
+  share: DatabaseShareSettings,
+  log: (line: string) => void,
+): Promise<string> {
   return withServer(lessons, { trustProxy: 1, rateLimit: { points: 0, windowSeconds: 3600 }, databaseShare: share }, async (url, dataSource) => {
     const all = await candidates(url, dataSource);
     // The search: each candidate alone, twice (the first warms caches); accepted ones ranked by time.

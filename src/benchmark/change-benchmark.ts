@@ -80,7 +80,12 @@ export async function benchmarkChanges(lessons: number, writes: number, progress
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const server = await startBriefgraph(url, { environment: { WEBHOOK_ALLOW_PRIVATE_TARGETS: '1' } });
     const client = new LoadClient(server.port, '/graphql', 1);
-    const subscriber = createClient({ url: `ws://127.0.0.1:${server.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0 });
+    const subscriber = createClient({
+      url: `ws://127.0.0.1:${server.port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization },
+      retryAttempts: 0,
+    });
     try {
       const created = JSON.parse(
         (
@@ -97,12 +102,16 @@ export async function benchmarkChanges(lessons: number, writes: number, progress
       const subscriptionArrivals = new Arrivals();
       const stopSubscription = subscriber.subscribe(
         { query: `subscription { recordChanged(types: [BRIEF], kinds: [UPDATED]) { recordId } }` },
-        { next: () => subscriptionArrivals.push(performance.now()), error: (error) => progress(`  subscription failed: ${JSON.stringify(error)}`), complete: () => undefined },
+        {
+          next: () => subscriptionArrivals.push(performance.now()),
+          error: (error) => progress(`  subscription failed: ${JSON.stringify(error)}`),
+          complete: () => undefined,
+        },
       );
       const rename = (round: number) => dataSource.query(`UPDATE brief SET title = $1 WHERE slug = 'always-room-for-improvement'`, [`Followed ${round}`]);
       // Writes until the subscription hears one (it is in place only once the server has it), then the webhooks of those writes.
       let warmUps = 0;
-      for (let heard = false; !heard; ) {
+      for (let heard = false; !heard;) {
         await rename(-1 - warmUps++);
         heard = await subscriptionArrivals.next(1000).then(
           () => true,
@@ -122,7 +131,9 @@ export async function benchmarkChanges(lessons: number, writes: number, progress
       stopSubscription();
       const webhook = delayFigures(webhookDelays);
       const subscription = delayFigures(subscriptionDelays);
-      progress(`  webhook p50 ${webhook.p50.toFixed(1)} ms, p95 ${webhook.p95.toFixed(1)} ms; subscription p50 ${subscription.p50.toFixed(1)} ms, p95 ${subscription.p95.toFixed(1)} ms`);
+      progress(
+        `  webhook p50 ${webhook.p50.toFixed(1)} ms, p95 ${webhook.p95.toFixed(1)} ms; subscription p50 ${subscription.p50.toFixed(1)} ms, p95 ${subscription.p95.toFixed(1)} ms`,
+      );
 
       // The whole feed, 500 changes a page, as a consumer catching up would read it.
       const pageSize = 500;
@@ -131,7 +142,10 @@ export async function benchmarkChanges(lessons: number, writes: number, progress
       const startedAt = performance.now();
       for (;;) {
         const reply = await client.post(
-          JSON.stringify({ query: `query($after: String) { changes(after: $after, first: ${pageSize}) { changes { kind recordType recordId changedFields occurredAt } endCursor hasMore } }`, variables: { after } }),
+          JSON.stringify({
+            query: `query($after: String) { changes(after: $after, first: ${pageSize}) { changes { kind recordType recordId changedFields occurredAt } endCursor hasMore } }`,
+            variables: { after },
+          }),
           { authorization },
         );
         const page = (JSON.parse(reply.body) as { data: { changes: { changes: unknown[]; endCursor: string; hasMore: boolean } } }).data.changes;
@@ -153,7 +167,8 @@ export async function benchmarkChanges(lessons: number, writes: number, progress
 }
 
 export function changeTable(figures: ChangeFigures): string {
-  const row = (name: string, delays: DelayFigures) => `| ${name} | ${figures.writes} | ${delays.p50.toFixed(1)} | ${delays.p95.toFixed(1)} | ${delays.max.toFixed(1)} |`;
+  const row = (name: string, delays: DelayFigures) =>
+    `| ${name} | ${figures.writes} | ${delays.p50.toFixed(1)} | ${delays.p95.toFixed(1)} | ${delays.max.toFixed(1)} |`;
   return [
     '| commit to … | writes | p50 ms | p95 ms | max ms |',
     '|---|--:|--:|--:|--:|',

@@ -67,7 +67,8 @@ export function summariseCpuProfile(file: string, skipMilliseconds = 0, topCount
     const name = frameName(frame);
     functions.set(name, (functions.get(name) ?? 0) + microseconds);
   }
-  const ranked = (entries: Map<string, number>) => [...entries].sort((a, b) => b[1] - a[1]).map(([name, microseconds]) => ({ name, share: microseconds / busy }));
+  const ranked = (entries: Map<string, number>) =>
+    [...entries].sort((a, b) => b[1] - a[1]).map(([name, microseconds]) => ({ name, share: microseconds / busy }));
   return {
     busyMilliseconds: busy / 1000,
     byGroup: ranked(groups).map(({ name, share }) => ({ group: name, share })),

@@ -25,7 +25,8 @@ export interface FloorOperation {
   shape(row: any, variables: Record<string, any>): unknown;
 }
 
-const publicationDateText = (date: string | null, precision: DatePrecision | null) => (date && precision ? { text: new PublicationDate(date, precision).text } : null);
+const publicationDateText = (date: string | null, precision: DatePrecision | null) =>
+  date && precision ? { text: new PublicationDate(date, precision).text } : null;
 
 /** The themes of a record, by name, as JSON: `[{ name }]`. */
 const themesOf = (joinTable: string, ownerColumn: string, ownerKey: string) =>
@@ -81,7 +82,10 @@ const partnerListPage: FloorOperation = {
     return {
       briefs: {
         totalCount: result.total,
-        pageInfo: { hasNextPage: result.rows.length > 20, endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null },
+        pageInfo: {
+          hasNextPage: result.rows.length > 20,
+          endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null,
+        },
         nodes: rows.map((brief: any) => ({
           slug: brief.slug,
           title: brief.title,
@@ -127,8 +131,16 @@ const deepListPage: FloorOperation = {
     const last = page[page.length - 1];
     return {
       briefs: {
-        pageInfo: { hasNextPage: rows.length > 20, endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null },
-        nodes: page.map((brief: any) => ({ slug: brief.slug, title: brief.title, publicationDate: publicationDateText(brief.published, brief.precision), publisher: brief.publisher })),
+        pageInfo: {
+          hasNextPage: rows.length > 20,
+          endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null,
+        },
+        nodes: page.map((brief: any) => ({
+          slug: brief.slug,
+          title: brief.title,
+          publicationDate: publicationDateText(brief.published, brief.precision),
+          publisher: brief.publisher,
+        })),
       },
     };
   },
@@ -166,7 +178,11 @@ const meetingWithMaterials: FloorOperation = {
       })),
       themes: meeting.themes,
       followUpBriefs: {
-        nodes: meeting.followUpBriefs.map((brief: any) => ({ title: brief.title, publicationDate: publicationDateText(brief.published, brief.precision), lessons: { nodes: brief.lessons } })),
+        nodes: meeting.followUpBriefs.map((brief: any) => ({
+          title: brief.title,
+          publicationDate: publicationDateText(brief.published, brief.precision),
+          lessons: { nodes: brief.lessons },
+        })),
       },
     },
   }),

@@ -22,7 +22,9 @@ async function column<T>(dataSource: DataSource, sql: string): Promise<T[]> {
 export async function readOperations(dataSource: DataSource): Promise<Operation[]> {
   const slugs = await column<string>(dataSource, `SELECT slug AS value FROM brief ORDER BY md5(slug) LIMIT 500`);
   const meetingNumbers = await column<number>(dataSource, `SELECT number AS value FROM meeting ORDER BY md5(number::text) LIMIT 500`);
-  const rootThemes = (await column<number>(dataSource, `SELECT id AS value FROM theme WHERE parent_id IS NULL ORDER BY id`)).map((key) => encodeGlobalId('Theme', key));
+  const rootThemes = (await column<number>(dataSource, `SELECT id AS value FROM theme WHERE parent_id IS NULL ORDER BY id`)).map((key) =>
+    encodeGlobalId('Theme', key),
+  );
   const [briefCount] = await column<number>(dataSource, `SELECT count(*)::int AS value FROM brief`);
   // The cursor after page 1,000 of 20 (or the deepest page the data has), as the API would have issued it.
   const depth = Math.min(1000 * 20, Math.max(briefCount - 20, 1));
@@ -32,9 +34,15 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
   )) as Array<{ published: string; id: number }>;
   const deepCursor = encodeCursor('briefs:PUBLISHED_AT_DESC', [deep.published, deep.id]);
   const pick = <T>(items: T[], run: number) => items[run % items.length];
-  const lessonIds = (await column<number>(dataSource, `SELECT id AS value FROM lesson ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('Lesson', key));
-  const briefIds = (await column<number>(dataSource, `SELECT id AS value FROM brief ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('Brief', key));
-  const districtIds = (await column<number>(dataSource, `SELECT id AS value FROM district ORDER BY md5(id::text) LIMIT 500`)).map((key) => encodeGlobalId('District', key));
+  const lessonIds = (await column<number>(dataSource, `SELECT id AS value FROM lesson ORDER BY md5(id::text) LIMIT 500`)).map((key) =>
+    encodeGlobalId('Lesson', key),
+  );
+  const briefIds = (await column<number>(dataSource, `SELECT id AS value FROM brief ORDER BY md5(id::text) LIMIT 500`)).map((key) =>
+    encodeGlobalId('Brief', key),
+  );
+  const districtIds = (await column<number>(dataSource, `SELECT id AS value FROM district ORDER BY md5(id::text) LIMIT 500`)).map((key) =>
+    encodeGlobalId('District', key),
+  );
 
   const partnerPage = `query($theme: ID!, $after: String) {
     briefs(first: 20, after: $after, filter: { themes: { anyOf: [$theme] }, kinds: [REPORT, POLICY_BRIEF], published: { from: "2005-01-01" } }) {
@@ -86,53 +94,65 @@ export async function readOperations(dataSource: DataSource): Promise<Operation[
   }
 
   function readApiOperations(): Operation[] {
-  return [
-    {
-      name: 'brief by slug',
-      description: 'a brief page: the brief, its publisher, themes, and first ten lessons with their themes',
-      query: `query($slug: String!) { brief(slug: $slug) { id title kind summary publicationDate { text } publisher { name } themes { name }
+    return [
+      {
+        name: 'brief by slug',
+        description: 'a brief page: the brief, its publisher, themes, and first ten lessons with their themes',
+        query: `query($slug: String!) { brief(slug: $slug) { id title kind summary publicationDate { text } publisher { name } themes { name }
         lessons(first: 10) { nodes { position statement themes { name } } } } }`,
-      variables: (run) => ({ slug: pick(slugs, run) }),
-    },
-    {
-      name: 'partner list page',
-      description: 'reports and policy briefs on a theme (with sub-themes) since 2005, newest first, with total count',
-      query: partnerPage,
-      variables: (run) => ({ theme: pick(rootThemes, run) }),
-    },
-    {
-      name: 'three-level nested',
-      description: "10 themes → each theme's 10 newest lessons → each lesson's brief and the meeting it follows up, and the lesson's themes",
-      query: `{ themes(first: 10) { nodes { name lessons(first: 10, includeSubthemes: false) { nodes { statement brief { title followsUpMeeting { number } } themes { name } } } } } }`,
-      variables: () => ({}),
-    },
-    {
-      name: 'meeting with materials',
-      description: 'a meeting: dates, place, convener, agenda, materials, themes, follow-up briefs with their lessons',
-      query: `query($number: Int!) { meeting(number: $number) { number title dateRange startsOn endsOn location { text } convener { name }
+        variables: (run) => ({ slug: pick(slugs, run) }),
+      },
+      {
+        name: 'partner list page',
+        description: 'reports and policy briefs on a theme (with sub-themes) since 2005, newest first, with total count',
+        query: partnerPage,
+        variables: (run) => ({ theme: pick(rootThemes, run) }),
+      },
+      {
+        name: 'three-level nested',
+        description: "10 themes → each theme's 10 newest lessons → each lesson's brief and the meeting it follows up, and the lesson's themes",
+        query: `{ themes(first: 10) { nodes { name lessons(first: 10, includeSubthemes: false) { nodes { statement brief { title followsUpMeeting { number } } themes { name } } } } } }`,
+        variables: () => ({}),
+      },
+      {
+        name: 'meeting with materials',
+        description: 'a meeting: dates, place, convener, agenda, materials, themes, follow-up briefs with their lessons',
+        query: `query($number: Int!) { meeting(number: $number) { number title dateRange startsOn endsOn location { text } convener { name }
         agendaTopics { position title } materials { kind title sizeText } themes { name }
         followUpBriefs(first: 10) { nodes { title publicationDate { text } lessons(first: 5) { nodes { statement } } } } } }`,
-      variables: (run) => ({ number: pick(meetingNumbers, run) }),
-    },
-    {
-      name: 'list page 1',
-      description: 'briefs, newest first, first page of 20',
-      query: listPage,
-      variables: () => ({ after: null }),
-    },
-    {
-      name: 'deep list page',
-      description: `the same list, ${depth.toLocaleString('en-US')} briefs deep (page ${Math.round(depth / 20) + 1}; page 1,001 where there are enough briefs)`,
-      query: listPage,
-      variables: () => ({ after: deepCursor }),
-    },
-  ];
+        variables: (run) => ({ number: pick(meetingNumbers, run) }),
+      },
+      {
+        name: 'list page 1',
+        description: 'briefs, newest first, first page of 20',
+        query: listPage,
+        variables: () => ({ after: null }),
+      },
+      {
+        name: 'deep list page',
+        description: `the same list, ${depth.toLocaleString('en-US')} briefs deep (page ${Math.round(depth / 20) + 1}; page 1,001 where there are enough briefs)`,
+        query: listPage,
+        variables: () => ({ after: deepCursor }),
+      },
+    ];
   }
 }
 
 /** Common and rare words, a phrase, an exclusion, an accent and typos, from both the shipped and the synthetic texts. */
 const searchTerms = [
-  'continuous improvement', 'data', 'equity', 'leadership', 'tutoring', 'Placerville', '"school climate"', 'county offices',
-  'summer -learning', 'accountability or turnaround', 'équité', 'contnuous improvment', 'tutorng', 'statewide system of support',
+  'continuous improvement',
+  'data',
+  'equity',
+  'leadership',
+  'tutoring',
+  'Placerville',
+  '"school climate"',
+  'county offices',
+  'summer -learning',
+  'accountability or turnaround',
+  'équité',
+  'contnuous improvment',
+  'tutorng',
+  'statewide system of support',
 ];
 const prefixes = ['im', 'impr', 'cont', 'tutor', 'fres', 'meeting 1', 'sacr', 'equ', 'data u', 'lead'];

@@ -88,7 +88,9 @@ async function checkSameAnswers(operation: Operation, briefgraph: Endpoint, floo
   for (let run = 0; run < 20; run++) {
     const [ours, reference] = await Promise.all([briefgraph.send(operation, run), floor.send(operation, run)]);
     if (!isDeepStrictEqual(ours.data, reference.data)) {
-      throw new Error(`the floor's answer to ${operation.name} (run ${run}) differs from Briefgraph's:\n${JSON.stringify(ours.data).slice(0, 800)}\n${JSON.stringify(reference.data).slice(0, 800)}`);
+      throw new Error(
+        `the floor's answer to ${operation.name} (run ${run}) differs from Briefgraph's:\n${JSON.stringify(ours.data).slice(0, 800)}\n${JSON.stringify(reference.data).slice(0, 800)}`,
+      );
     }
     statements = Math.max(statements, ours.statements);
   }
@@ -108,7 +110,9 @@ async function measureServer(endpoint: Endpoint, operation: Operation, settings:
 
 export async function benchmarkScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<ScaleFigures> {
   return withBenchmarkDatabase(lessons, async (url, dataSource) => {
-    const operations = (await readOperations(dataSource)).filter((operation) => floorOperations[operation.name] && (!settings.only || operation.name.includes(settings.only)));
+    const operations = (await readOperations(dataSource)).filter(
+      (operation) => floorOperations[operation.name] && (!settings.only || operation.name.includes(settings.only)),
+    );
     const [briefgraphServer, floorServer] = await Promise.all([startBriefgraph(url, { environment: settings.briefgraphEnvironment }), startFloor(url)]);
     const briefgraph = briefgraphEndpoint(briefgraphServer, settings.clients);
     const floor = floorEndpoint(floorServer, settings.clients);
@@ -177,7 +181,10 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
       );
     }
   }
-  const memory = scales.map((scale) => `${scale.lessons.toLocaleString('en-US')} lessons: Briefgraph ${fixed(scale.residentMegabytes.briefgraph, 0)} MB, floor ${fixed(scale.residentMegabytes.floor, 0)} MB`);
+  const memory = scales.map(
+    (scale) =>
+      `${scale.lessons.toLocaleString('en-US')} lessons: Briefgraph ${fixed(scale.residentMegabytes.briefgraph, 0)} MB, floor ${fixed(scale.residentMegabytes.floor, 0)} MB`,
+  );
   return `${lines.join('\n')}\n\nResident memory after the load: ${memory.join('; ')}.`;
 }
 
@@ -187,7 +194,9 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
  */
 export async function profileScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<string> {
   return withBenchmarkDatabase(lessons, async (url, dataSource) => {
-    const operations = (await readOperations(dataSource)).filter((operation) => floorOperations[operation.name] && (!settings.only || operation.name.includes(settings.only)));
+    const operations = (await readOperations(dataSource)).filter(
+      (operation) => floorOperations[operation.name] && (!settings.only || operation.name.includes(settings.only)),
+    );
     const sections: string[] = [];
     for (const operation of operations) {
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'briefgraph-profile-'));
@@ -209,9 +218,12 @@ export async function profileScale(lessons: number, settings: ReadPathSettings, 
       }
       const [file] = fs.readdirSync(directory).filter((name) => name.endsWith('.cpuprofile'));
       if (!file) throw new Error(`no CPU profile was written for ${operation.name}`);
-      sections.push(profileSummaryMarkdown(`${operation.name}, ${lessons.toLocaleString('en-US')} lessons`, summariseCpuProfile(path.join(directory, file), loadFrom)));
+      sections.push(
+        profileSummaryMarkdown(`${operation.name}, ${lessons.toLocaleString('en-US')} lessons`, summariseCpuProfile(path.join(directory, file), loadFrom)),
+      );
       // BENCH_KEEP_PROFILES=<folder> keeps the raw profiles, to open in Chrome DevTools.
-      if (process.env.BENCH_KEEP_PROFILES) fs.copyFileSync(path.join(directory, file), path.join(process.env.BENCH_KEEP_PROFILES, `${operation.name.replace(/\W+/g, '-')}-${lessons}.cpuprofile`));
+      if (process.env.BENCH_KEEP_PROFILES)
+        fs.copyFileSync(path.join(directory, file), path.join(process.env.BENCH_KEEP_PROFILES, `${operation.name.replace(/\W+/g, '-')}-${lessons}.cpuprofile`));
       fs.rmSync(directory, { recursive: true, force: true });
     }
     return sections.join('\n\n');

@@ -32,7 +32,10 @@ function residentMegabytes(pid: number | undefined): number {
 function cpuMilliseconds(pid: number | undefined): number {
   try {
     // Fields 14 and 15 of /proc/<pid>/stat (after the command in parentheses): user and system time in clock ticks.
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = fs
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return NaN;
@@ -51,7 +54,13 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `script` on a free port and resolves once `readyPath` answers 200 there. */
-async function startProcess(name: string, script: string, nodeArguments: string[], environment: Record<string, string>, readyPath: string): Promise<ServerProcess> {
+async function startProcess(
+  name: string,
+  script: string,
+  nodeArguments: string[],
+  environment: Record<string, string>,
+  readyPath: string,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArguments, path.join(projectRoot, 'dist', 'src', script)], {
     env: { ...process.env, ...environment, PORT: String(port) },

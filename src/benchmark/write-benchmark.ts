@@ -34,11 +34,15 @@ export async function benchmarkWrites(lessons: number, seconds: number, writerCo
           const index = sent++;
           const writer = index % writers;
           const brief = briefKeys[(writer + writers * Math.floor(index / writers)) % briefKeys.length];
-          const reply = await client.post(JSON.stringify({ query: updateBrief, variables: { id: encodeGlobalId('Brief', brief), title: `Benchmark title ${index}` } }), {
-            authorization: `Bearer ${secret}`,
-          });
+          const reply = await client.post(
+            JSON.stringify({ query: updateBrief, variables: { id: encodeGlobalId('Brief', brief), title: `Benchmark title ${index}` } }),
+            {
+              authorization: `Bearer ${secret}`,
+            },
+          );
           const body = JSON.parse(reply.body) as { errors?: unknown; data?: { briefUpdate: { userErrors: unknown[] } } };
-          if (reply.status !== 200 || body.errors || body.data!.briefUpdate.userErrors.length) throw new Error(`briefUpdate failed: ${reply.status} ${reply.body.slice(0, 300)}`);
+          if (reply.status !== 200 || body.errors || body.data!.briefUpdate.userErrors.length)
+            throw new Error(`briefUpdate failed: ${reply.status} ${reply.body.slice(0, 300)}`);
         };
         const throughput = await measureThroughput(send, writers, seconds);
         figures.push({ writers, throughput });

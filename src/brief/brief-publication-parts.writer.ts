@@ -17,14 +17,19 @@ type Row = Record<string, unknown>;
 async function replaceRows(transaction: WriteTransaction, table: string, briefKey: number, columns: string[], rows: Row[]): Promise<void> {
   // Sizes are numeric, which pg reads as text: compared as numbers.
   const selected = columns.map((column) => (column === 'size_kilobytes' ? `${column}::float8 AS ${column}` : column));
-  const stored = (await transaction.manager.query(`SELECT ${selected.join(', ')} FROM public.${table} WHERE brief_id = $1 ORDER BY position`, [briefKey])) as Row[];
+  const stored = (await transaction.manager.query(`SELECT ${selected.join(', ')} FROM public.${table} WHERE brief_id = $1 ORDER BY position`, [
+    briefKey,
+  ])) as Row[];
   const normalized = (row: Row) => JSON.stringify(columns.map((column) => row[column] ?? null));
   if (stored.length === rows.length && stored.every((row, index) => normalized(row) === normalized(rows[index]))) return;
   await transaction.manager.query(`DELETE FROM public.${table} WHERE brief_id = $1`, [briefKey]);
   for (const [index, row] of rows.entries()) {
     const names = ['brief_id', 'position', ...columns];
     const values = [briefKey, index + 1, ...columns.map((column) => row[column] ?? null)];
-    await transaction.manager.query(`INSERT INTO public.${table} (${names.join(', ')}) VALUES (${names.map((_, position) => `$${position + 1}`).join(', ')})`, values);
+    await transaction.manager.query(
+      `INSERT INTO public.${table} (${names.join(', ')}) VALUES (${names.map((_, position) => `$${position + 1}`).join(', ')})`,
+      values,
+    );
   }
   // The brief's row changes too (its version rises), as relation changes do.
   await transaction.manager.query(`UPDATE public.brief SET updated_at = now() WHERE id = $1`, [briefKey]);
@@ -46,7 +51,8 @@ async function contributorRows(transaction: WriteTransaction, input: BriefUpdate
       continue;
     }
     const who = `${typeName}:${key}`;
-    if (named.has(who)) errors.push(userError([...path, field], `The byline names this ${typeName.toLowerCase()} already (contributors[${named.get(who)}]); name each once`));
+    if (named.has(who))
+      errors.push(userError([...path, field], `The byline names this ${typeName.toLowerCase()} already (contributors[${named.get(who)}]); name each once`));
     named.set(who, index);
     rows.push({ role: contributor.role, person_id: typeName === 'Person' ? key : null, organization_id: typeName === 'Organization' ? key : null });
   }
@@ -68,13 +74,17 @@ async function identifierRows(transaction: WriteTransaction, briefKey: number, i
       continue;
     }
     const identity = `${identifier.scheme}:${checked.value}`;
-    if (seen.has(identity)) errors.push(userError([...path, 'value'], `${identifier.scheme} ${checked.value} is given twice (identifiers[${seen.get(identity)}])`));
+    if (seen.has(identity))
+      errors.push(userError([...path, 'value'], `${identifier.scheme} ${checked.value} is given twice (identifiers[${seen.get(identity)}])`));
     seen.set(identity, index);
     const taken = (await transaction.manager.query(
       `SELECT b.slug FROM public.brief_identifier i JOIN public.brief b ON b.id = i.brief_id WHERE i.scheme = $1 AND i.value = $2 AND i.brief_id <> $3`,
       [identifier.scheme, checked.value, briefKey],
     )) as Array<{ slug: string }>;
-    if (taken.length > 0) errors.push(userError([...path, 'value'], `${identifier.scheme} ${checked.value} is already the identifier of brief "${taken[0].slug}"`, UserErrorCode.TAKEN));
+    if (taken.length > 0)
+      errors.push(
+        userError([...path, 'value'], `${identifier.scheme} ${checked.value} is already the identifier of brief "${taken[0].slug}"`, UserErrorCode.TAKEN),
+      );
     rows.push({ scheme: identifier.scheme as IdentifierScheme, value: checked.value });
   }
   return rows;
@@ -88,7 +98,14 @@ export async function replacePublicationParts(transaction: WriteTransaction, bri
   if (errors.length > 0) return errors;
   if (contributors) await replaceRows(transaction, 'brief_contributor', briefKey, ['role', 'person_id', 'organization_id'], contributors);
   if (input.files) {
-    const files = input.files.map((file) => ({ kind: file.kind, title: file.title, url: file.url, media_type: file.mediaType ?? null, size_kilobytes: file.sizeInKilobytes ?? null, language: file.language ?? null }));
+    const files = input.files.map((file) => ({
+      kind: file.kind,
+      title: file.title,
+      url: file.url,
+      media_type: file.mediaType ?? null,
+      size_kilobytes: file.sizeInKilobytes ?? null,
+      language: file.language ?? null,
+    }));
     await replaceRows(transaction, 'brief_file', briefKey, ['kind', 'title', 'url', 'media_type', 'size_kilobytes', 'language'], files);
   }
   if (identifiers) await replaceRows(transaction, 'brief_identifier', briefKey, ['scheme', 'value'], identifiers);

@@ -63,7 +63,7 @@ export class Brief extends SourcedRecord {
   @Column({ type: 'text' })
   title!: string;
 
-  @Field(() => [String], { description: 'Other forms of the title that sources show (a listing\'s shortened form, say); searchable like the title.' })
+  @Field(() => [String], { description: "Other forms of the title that sources show (a listing's shortened form, say); searchable like the title." })
   @Column({ name: 'alternate_titles', type: 'text', array: true, default: () => "'{}'" })
   alternateTitles!: string[];
 
@@ -89,11 +89,14 @@ export class Brief extends SourcedRecord {
   @Column({ name: 'publication_date_precision', type: 'enum', enum: DatePrecision, enumName: 'date_precision', nullable: true })
   publicationDatePrecision!: DatePrecision | null;
 
-  @Field({ description: 'A short summary, in Briefgraph\'s own words.' })
+  @Field({ description: "A short summary, in Briefgraph's own words." })
   @Column({ type: 'text' })
   summary!: string;
 
-  @Field(() => String, { nullable: true, description: "Where to read the brief: its publisher's page for it, where a source gives it; null otherwise (never guessed)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where to read the brief: its publisher's page for it, where a source gives it; null otherwise (never guessed).",
+  })
   @Column({ type: 'text', nullable: true })
   url!: string | null;
 
@@ -107,7 +110,8 @@ export class Brief extends SourcedRecord {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'How many lessons the report itself says it draws, where a source says so; `lessons.totalCount` is how many are recorded here ("2 of 6 recorded").',
+    description:
+      'How many lessons the report itself says it draws, where a source says so; `lessons.totalCount` is how many are recorded here ("2 of 6 recorded").',
   })
   @Column({ name: 'declared_lesson_count', type: 'int', nullable: true })
   declaredLessonCount!: number | null;

@@ -31,10 +31,16 @@ export class BriefFilter extends UpdatedAtFilter {
   @Field(() => ThemeMatch, { nullable: true, description: 'Briefs on these themes.' })
   themes?: ThemeMatch | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these districts, directly or through a network they were members of when the brief came out.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Briefs about any of these districts, directly or through a network they were members of when the brief came out.',
+  })
   districts?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Briefs about any of these networks, directly or through districts that were members when the brief came out.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Briefs about any of these networks, directly or through districts that were members when the brief came out.',
+  })
   networks?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'As `districts`, naming the districts by slug.' })
@@ -61,7 +67,10 @@ export class BriefFilter extends UpdatedAtFilter {
 
 @ArgsType()
 export class BriefListArguments extends ConnectionArguments {
-  @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.',
+  })
   search?: string | null;
 
   @Field(() => BriefFilter, { nullable: true, description: 'Only items that match this filter.' })

@@ -48,7 +48,8 @@ export class BriefUpdateInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'A free-text byline, as older records have; replaces the list. The deprecated `Brief.authors` shows it only while `contributors` names no author: prefer `contributors`.',
+    description:
+      'A free-text byline, as older records have; replaces the list. The deprecated `Brief.authors` shows it only while `contributors` names no author: prefer `contributors`.',
   })
   @IsOptional()
   @ArrayMaxSize(100)
@@ -85,7 +86,10 @@ export class BriefUpdateInput {
   @ValidateNested({ each: true })
   files?: BriefFileInput[];
 
-  @Field(() => [BriefIdentifierInput], { nullable: true, description: 'Persistent identifiers, each checked for its scheme and unique per scheme; replaces the list.' })
+  @Field(() => [BriefIdentifierInput], {
+    nullable: true,
+    description: 'Persistent identifiers, each checked for its scheme and unique per scheme; replaces the list.',
+  })
   @IsOptional()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -23,7 +23,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class BriefMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefCreatePayload, { description: 'Creates a brief with its lessons; a draft unless `status` is PUBLISHED.' })
-  briefCreate(@Arg('input', () => BriefCreateInput, { description: 'The new brief: its fields and references.' }) input: BriefCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefCreate(
+    @Arg('input', () => BriefCreateInput, { description: 'The new brief: its fields and references.' }) input: BriefCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createBrief(transaction, input));
   }
 
@@ -74,25 +78,47 @@ export class BriefMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefThemesPayload, { description: 'Adds themes to a brief; themes it already has are left as they are.' })
-  briefAddThemes(@Arg('id', () => ID, { description: 'The ID of the brief to add the themes to.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefAddThemes(
+    @Arg('id', () => ID, { description: 'The ID of the brief to add the themes to.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, briefSpec, 'themeIds', 'add', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefThemesPayload, { description: 'Removes themes from a brief.' })
-  briefRemoveThemes(@Arg('id', () => ID, { description: 'The ID of the brief to remove the themes from.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefRemoveThemes(
+    @Arg('id', () => ID, { description: 'The ID of the brief to remove the themes from.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, briefSpec, 'themeIds', 'remove', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefDistrictsPayload, { description: 'Adds districts a brief studies.' })
-  briefAddDistricts(@Arg('id', () => ID, { description: 'The ID of the brief to add the districts to.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  briefAddDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the brief to add the districts to.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, briefSpec, 'districtIds', 'add', id, districtIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => BriefDistrictsPayload, { description: 'Removes districts from a brief.' })
-  briefRemoveDistricts(@Arg('id', () => ID, { description: 'The ID of the brief to remove the districts from.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, briefSpec, 'districtIds', 'remove', id, districtIds));
+  briefRemoveDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the brief to remove the districts from.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, districtIds }, (transaction) =>
+      changeRelation(transaction, briefSpec, 'districtIds', 'remove', id, districtIds),
+    );
   }
 }

@@ -53,7 +53,8 @@ export const briefReads = defineReads({
     contributors: ownedBy(() => briefContributorReads, 'brief_id', byPosition),
     files: ownedBy(() => briefFileReads, 'brief_id', byPosition),
     identifiers: computedFrom(
-      (row) => `(SELECT json_agg(json_build_object('scheme', brief_i.scheme, 'value', brief_i.value) ORDER BY brief_i.position) FROM brief_identifier brief_i WHERE brief_i.brief_id = ${row}.id)`,
+      (row) =>
+        `(SELECT json_agg(json_build_object('scheme', brief_i.scheme, 'value', brief_i.value) ORDER BY brief_i.position) FROM brief_identifier brief_i WHERE brief_i.brief_id = ${row}.id)`,
       (rows) => identifiersFrom(rows),
     ),
     citation: computedFrom(publicationRecordSql, (record, args) => formatCitation(record, args.style, args.format)),
@@ -73,7 +74,8 @@ export const briefContributorReads: RecordReads = defineReads({
     contributorRole: expression((row) => `${row}.role`),
     name: {
       kind: 'expression',
-      sql: (row) => `(SELECT coalesce((SELECT name_p.name FROM person name_p WHERE name_p.id = ${row}.person_id), (SELECT name_o.name FROM organization name_o WHERE name_o.id = ${row}.organization_id)))`,
+      sql: (row) =>
+        `(SELECT coalesce((SELECT name_p.name FROM person name_p WHERE name_p.id = ${row}.person_id), (SELECT name_o.name FROM organization name_o WHERE name_o.id = ${row}.organization_id)))`,
     },
   },
 });
@@ -89,7 +91,8 @@ export const briefFileReads: RecordReads = defineReads({
 function briefByIdentifier(reference: string, sql: { param(value: unknown, type: string): string }, alias: string): string {
   const parsed = parseIdentifierReference(reference);
   if ('problem' in parsed) throw userInputError('identifier', parsed.problem);
-  if (parsed.scheme === IdentifierScheme.ORCID) throw userInputError('identifier', 'is an ORCID iD, which names a person, not a work; look people up with person(orcid:)');
+  if (parsed.scheme === IdentifierScheme.ORCID)
+    throw userInputError('identifier', 'is an ORCID iD, which names a person, not a work; look people up with person(orcid:)');
   const scheme = sql.param(parsed.scheme, 'identifier_scheme');
   const value = sql.param(parsed.value, 'text');
   return `${alias}.id = (SELECT work_i.brief_id FROM brief_identifier work_i WHERE work_i.scheme = ${scheme} AND work_i.value = ${value})`;
@@ -97,6 +100,12 @@ function briefByIdentifier(reference: string, sql: { param(value: unknown, type:
 
 defineRootReads({
   briefs: rootConnection(() => briefListing),
-  brief: rootLookup(() => briefReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
-  work: rootLookup(() => briefReads, (args, sql, alias) => briefByIdentifier(args.identifier, sql, alias)),
+  brief: rootLookup(
+    () => briefReads,
+    (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`,
+  ),
+  work: rootLookup(
+    () => briefReads,
+    (args, sql, alias) => briefByIdentifier(args.identifier, sql, alias),
+  ),
 });

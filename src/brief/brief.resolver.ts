@@ -34,19 +34,30 @@ export class BriefResolver {
   }
 
   @Query(() => Brief, { nullable: true, description: 'The brief with this slug, or null.' })
-  brief(@Arg('slug', { description: 'The brief\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  brief(
+    @Arg('slug', { description: "The brief's human key, as in its URL." }) _slug: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
   @Query(() => Brief, {
     nullable: true,
-    description: 'The brief a persistent identifier names, or null: "doi:10.…", "eric:ED…", "isbn:…", "hdl:…", "url:https://…", or a https://doi.org/… address.',
+    description:
+      'The brief a persistent identifier names, or null: "doi:10.…", "eric:ED…", "isbn:…", "hdl:…", "url:https://…", or a https://doi.org/… address.',
   })
-  work(@Arg('identifier', { description: 'A scheme and value, such as "doi:10.1000/xyz123" or "eric:ED000001".' }) _identifier: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  work(
+    @Arg('identifier', { description: 'A scheme and value, such as "doi:10.1000/xyz123" or "eric:ED000001".' }) _identifier: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
-  @Query(() => [String], { description: 'The CSL styles `Brief.citation` can use: apa, harvard1 and vancouver, and any the operator added (CITATION_STYLES_DIR).' })
+  @Query(() => [String], {
+    description: 'The CSL styles `Brief.citation` can use: apa, harvard1 and vancouver, and any the operator added (CITATION_STYLES_DIR).',
+  })
   citationStyles(): string[] {
     return citationStyleNames();
   }
@@ -59,12 +70,16 @@ export class BriefResolver {
     return compiledValue(brief, info, context);
   }
 
-  @FieldResolver(() => [BriefContributor], { description: 'The byline in order: authors, editors and other contributors, each a person or an organization. Empty where no source names them.' })
+  @FieldResolver(() => [BriefContributor], {
+    description: 'The byline in order: authors, editors and other contributors, each a person or an organization. Empty where no source names them.',
+  })
   contributors(@Root() brief: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(brief, info, context);
   }
 
-  @FieldResolver(() => [BriefFile], { description: "The brief's own documents and pages (report, summary, appendix, landing page), in order, where a source gives them." })
+  @FieldResolver(() => [BriefFile], {
+    description: "The brief's own documents and pages (report, summary, appendix, landing page), in order, where a source gives them.",
+  })
   files(@Root() brief: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(brief, info, context);
   }
@@ -78,7 +93,8 @@ export class BriefResolver {
   citation(
     @Root() brief: CompiledRecord,
     @Arg('style', { defaultValue: 'apa', description: 'A CSL style: apa, harvard1, vancouver, or one the operator added.' }) _style: string,
-    @Arg('format', () => CitationTextFormat, { defaultValue: CitationTextFormat.TEXT, description: 'Plain text or an HTML fragment.' }) _format: CitationTextFormat,
+    @Arg('format', () => CitationTextFormat, { defaultValue: CitationTextFormat.TEXT, description: 'Plain text or an HTML fragment.' })
+    _format: CitationTextFormat,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -95,7 +111,10 @@ export class BriefResolver {
     return compiledValue(brief, info, context);
   }
 
-  @FieldResolver(() => JSONObjectResolver, { description: 'The brief as schema.org JSON-LD (a Report, or a ScholarlyArticle for research papers), for a partner page\'s <script type="application/ld+json">.' })
+  @FieldResolver(() => JSONObjectResolver, {
+    description:
+      'The brief as schema.org JSON-LD (a Report, or a ScholarlyArticle for research papers), for a partner page\'s <script type="application/ld+json">.',
+  })
   jsonLd(@Root() brief: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(brief, info, context);
   }
@@ -148,7 +167,7 @@ export class BriefResolver {
 
 @Resolver(() => BriefContributor)
 export class BriefContributorResolver {
-  @FieldResolver(() => String, { description: 'The name as credited: the person\'s or the organization\'s.' })
+  @FieldResolver(() => String, { description: "The name as credited: the person's or the organization's." })
   name(@Root() contributor: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(contributor, info, context);
   }

@@ -53,12 +53,22 @@ export function createBrief(transaction: WriteTransaction, input: BriefCreateInp
 }
 
 /** Changes the fields given, and the byline, files and identifiers when given. */
-export function updateBrief(transaction: WriteTransaction, id: string, input: BriefUpdateInput, expectedVersion: number | null | undefined): Promise<MutationResult> {
+export function updateBrief(
+  transaction: WriteTransaction,
+  id: string,
+  input: BriefUpdateInput,
+  expectedVersion: number | null | undefined,
+): Promise<MutationResult> {
   return updateRecord(transaction, briefSpec, id, input, expectedVersion, { afterUpdate: (inner, key) => replacePublicationParts(inner, key, input) });
 }
 
 /** Publishes or unpublishes a brief (with its lessons and links); nothing changes when it already has that status. */
-export async function setBriefStatus(transaction: WriteTransaction, id: string, status: BriefStatus, expectedVersion: number | null | undefined): Promise<MutationResult> {
+export async function setBriefStatus(
+  transaction: WriteTransaction,
+  id: string,
+  status: BriefStatus,
+  expectedVersion: number | null | undefined,
+): Promise<MutationResult> {
   const key = await lockRecord(transaction.manager, briefSpec, id, expectedVersion, ['id']);
   if (typeof key !== 'number') return { record: null, userErrors: [key] };
   const before = (await transaction.snapshot('brief', key))!;

@@ -4,7 +4,6 @@ import { monthNames } from '../shared/calendar';
 import { DatePrecision } from '../shared/date-precision';
 import { LocalDate } from '../shared/scalars';
 
-
 /** How a publication date written "2019", "2019-05" or "2019-05-01" is stored: the first day it can be, and its precision. */
 export function storedPublicationDate(published: string | null | undefined): { date: string | null; precision: DatePrecision | null } {
   if (!published) return { date: null, precision: null };

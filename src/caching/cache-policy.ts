@@ -54,7 +54,12 @@ function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): 
 }
 
 /** The cache policy of an operation's answer, from its selection and the schema's hints. */
-export function operationCachePolicy(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, defaultMaxAge: number): CacheHint {
+export function operationCachePolicy(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  defaultMaxAge: number,
+): CacheHint {
   const policy: CacheHint = { maxAge: defaultMaxAge, scope: 'PUBLIC' };
   const typeHint = (type: GraphQLNamedType) => hintOf(type.astNode?.directives);
   /** Enters a fragment or a field's selection: the type's hint applies, then its selections'. */
@@ -109,7 +114,9 @@ export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Req
           let policy = byOperation.get(name);
           if (!policy) {
             const fragments = Object.fromEntries(
-              document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+              document.definitions
+                .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+                .map((fragment) => [fragment.name.value, fragment]),
             );
             policy = operationCachePolicy(schema, operation, fragments, defaultMaxAge);
             byOperation.set(name, policy);

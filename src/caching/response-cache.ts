@@ -29,7 +29,12 @@ interface CachedAnswer {
  * `schemaVersion` (a hash of the schema) is part of every key, so that during a rolling
  * deploy instances of the old and new code sharing a Redis never serve each other's answers.
  */
-export function responseCachePlugin(store: KeyValueStore, changes: TableChanges, metrics: ServerMetrics, schemaVersion: string): ApolloServerPlugin<RequestContext> {
+export function responseCachePlugin(
+  store: KeyValueStore,
+  changes: TableChanges,
+  metrics: ServerMetrics,
+  schemaVersion: string,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       if (contextValue.viewer) return {};
@@ -78,7 +83,12 @@ export function responseCachePlugin(store: KeyValueStore, changes: TableChanges,
           } catch {
             return; // not knowing what an answer read, it is not stored
           }
-          const answer: CachedAnswer = { result: response.body.singleResult, counts: countsOf(countsBefore, tables), storedAt: Date.now(), maxAge: policy.maxAge };
+          const answer: CachedAnswer = {
+            result: response.body.singleResult,
+            counts: countsOf(countsBefore, tables),
+            storedAt: Date.now(),
+            maxAge: policy.maxAge,
+          };
           await store.set(key, JSON.stringify(answer), { ttl: policy.maxAge });
         },
       };

@@ -34,7 +34,8 @@ export function readSafelist(file: string): Safelist {
   }
   const safelist: Safelist = new Map();
   operations.forEach((operation: { id?: unknown; body?: unknown }, index) => {
-    if (typeof operation?.body !== 'string' || operation.body.trim() === '') throw new SafelistError(`SAFELIST_FILE ${file}: operations[${index}] has no "body"`);
+    if (typeof operation?.body !== 'string' || operation.body.trim() === '')
+      throw new SafelistError(`SAFELIST_FILE ${file}: operations[${index}] has no "body"`);
     const hash = sha256Hex(operation.body);
     if (operation.id !== undefined && operation.id !== hash) {
       throw new SafelistError(`SAFELIST_FILE ${file}: operations[${index}] has id ${String(operation.id)}, but the SHA-256 of its body is ${hash}`);

@@ -12,7 +12,12 @@ describe('tables of a plan', () => {
               'Node Type': 'Aggregate',
               Plans: [
                 { 'Node Type': 'Seq Scan', 'Relation Name': 'lesson', Schema: 'public' },
-                { 'Node Type': 'Index Only Scan', 'Relation Name': 'brief', Schema: 'public', Plans: [{ 'Node Type': 'Seq Scan', 'Relation Name': 'api_key' }] },
+                {
+                  'Node Type': 'Index Only Scan',
+                  'Relation Name': 'brief',
+                  Schema: 'public',
+                  Plans: [{ 'Node Type': 'Seq Scan', 'Relation Name': 'api_key' }],
+                },
               ],
             },
           ],

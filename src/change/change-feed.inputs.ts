@@ -7,7 +7,10 @@ export const maximumChangePageSize = 500;
 
 @ArgsType()
 export class ChangeFeedArguments {
-  @Field(() => String, { nullable: true, description: 'Resume after this cursor (a change\'s `cursor` or a page\'s `endCursor`); leave out to start from the oldest change kept.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Resume after this cursor (a change's `cursor` or a page's `endCursor`); leave out to start from the oldest change kept.",
+  })
   after?: string | null;
 
   @Field(() => Int, { defaultValue: defaultChangePageSize, description: `How many changes at most (1 to ${maximumChangePageSize}).` })

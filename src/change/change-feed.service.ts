@@ -35,7 +35,14 @@ function positionCursor(position: FeedPosition): string {
 function decodePosition(cursor: string): FeedPosition {
   const values = decodeCursor(cursor, cursorScope, 'after');
   const [transaction, id] = values;
-  if (values.length !== 2 || typeof transaction !== 'string' || !/^\d{1,20}$/.test(transaction) || typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
+  if (
+    values.length !== 2 ||
+    typeof transaction !== 'string' ||
+    !/^\d{1,20}$/.test(transaction) ||
+    typeof id !== 'number' ||
+    !Number.isSafeInteger(id) ||
+    id < 0
+  ) {
     throw invalidCursorError('after');
   }
   return { transaction: BigInt(transaction), id };
@@ -113,7 +120,13 @@ export async function readStoredChanges(
 ): Promise<StoredChangesRead> {
   const parameters: unknown[] = [after.transaction.toString(), after.id, limit];
   const where = ['TRUE', ...conditions(parameters)];
-  const [result] = await runReadStatement<{ expired: boolean; horizon: [string, number]; head: [string, number] | null; held_back: boolean; page: StoredChange[] }>(
+  const [result] = await runReadStatement<{
+    expired: boolean;
+    horizon: [string, number];
+    head: [string, number] | null;
+    held_back: boolean;
+    page: StoredChange[];
+  }>(
     dataSource,
     `WITH ready AS MATERIALIZED (SELECT public.briefgraph_change_feed_ready() AS below)
      SELECT
@@ -130,13 +143,22 @@ export async function readStoredChanges(
     parameters,
   );
   const position = (value: [string, number]): FeedPosition => ({ transaction: BigInt(value[0]), id: value[1] });
-  return { expired: result.expired, horizon: position(result.horizon), head: result.head ? position(result.head) : null, changes: result.page, heldBack: result.held_back };
+  return {
+    expired: result.expired,
+    horizon: position(result.horizon),
+    head: result.head ? position(result.head) : null,
+    changes: result.page,
+    heldBack: result.held_back,
+  };
 }
 
 /** PUBLISHED and UNPUBLISHED concern drafts: asking for them without an API key is a mistake worth saying. */
 export function checkKindsForViewer(context: RequestContext, kinds: readonly ChangeKind[] | null | undefined): void {
   if (!context.viewer && kinds?.some((kind) => kind === ChangeKind.PUBLISHED || kind === ChangeKind.UNPUBLISHED)) {
-    throw userInputError('kinds', 'asks for PUBLISHED or UNPUBLISHED, which concern drafts and need an API key; without one, a publication is CREATED and an unpublication DELETED');
+    throw userInputError(
+      'kinds',
+      'asks for PUBLISHED or UNPUBLISHED, which concern drafts and need an API key; without one, a publication is CREATED and an unpublication DELETED',
+    );
   }
 }
 

@@ -83,7 +83,9 @@ export class RecordChange {
   @Field(() => Node, { nullable: true, description: 'The record as it is now; null once deleted (or, without an API key, no longer published).' })
   record!: RecordReference | null;
 
-  @Field(() => [String], { description: 'For an update, the fields whose values changed (names as in the schema, foreign keys named by their relation); empty otherwise.' })
+  @Field(() => [String], {
+    description: 'For an update, the fields whose values changed (names as in the schema, foreign keys named by their relation); empty otherwise.',
+  })
   changedFields!: string[];
 
   @Field(() => Date, { description: 'When the change was made (its transaction may have committed a little later).' })

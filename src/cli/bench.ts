@@ -36,7 +36,6 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-
 interface Result {
   operation: Operation;
   p50: number;
@@ -52,14 +51,19 @@ async function measure(url: string, operation: Operation, runs: number): Promise
   const warmUp = Math.min(20, runs);
   for (let run = 0; run < warmUp + runs; run++) {
     const startedAt = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: operation.query, variables: operation.variables(run) }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: operation.query, variables: operation.variables(run) }),
+    });
     const body = await response.text();
     const elapsed = performance.now() - startedAt;
     if (response.status !== 200 || body.includes('"errors"')) throw new Error(`${operation.name} failed: ${response.status} ${body.slice(0, 500)}`);
     if (run < warmUp) continue;
     timings.push(elapsed);
     const count = Number(response.headers.get('x-sql-statements'));
-    if (statements !== -1 && count !== statements) statements = Math.max(statements, count); // report the highest seen
+    if (statements !== -1 && count !== statements)
+      statements = Math.max(statements, count); // report the highest seen
     else statements = count;
     bytes = body.length;
   }
@@ -73,7 +77,11 @@ async function measure(url: string, operation: Operation, runs: number): Promise
  * request: a rate limit would measure the limiter, not the API, and the response cache
  * would measure the cache, so both are off unless `serverOptions` says otherwise.
  */
-export function withBenchmarkServer<T>(lessons: number, serverOptions: Partial<ServerOptions>, work: (url: string, dataSource: DataSource) => Promise<T>): Promise<T> {
+export function withBenchmarkServer<T>(
+  lessons: number,
+  serverOptions: Partial<ServerOptions>,
+  work: (url: string, dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   return withBenchmarkDatabase(lessons, async (_url, dataSource) => {
     const server = await createServer({ dataSource, rateLimit: { points: 0, windowSeconds: 3600 }, cacheMaxAgeSeconds: 0, ...serverOptions });
     const port = await server.listen(0, '127.0.0.1');
@@ -119,7 +127,9 @@ async function benchmarkReadPath(): Promise<void> {
   }
   const figures: ScaleFigures[] = [];
   for (const lessons of scales) {
-    process.stderr.write(`read path at ${lessons.toLocaleString('en-US')} lessons: ${settings.runs} sequential requests, then ${settings.seconds} s with ${settings.clients} clients, per operation and server\n`);
+    process.stderr.write(
+      `read path at ${lessons.toLocaleString('en-US')} lessons: ${settings.runs} sequential requests, then ${settings.seconds} s with ${settings.clients} clients, per operation and server\n`,
+    );
     figures.push(await benchmarkReadPathScale(lessons, settings, (line) => process.stderr.write(`${line}\n`)));
   }
   console.log(readPathTable(figures, settings.clients));
@@ -156,22 +166,35 @@ async function benchmarkResearch(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--writes')) {
-    const figures = await benchmarkWrites(Number(option('lessons', '1000')), Number(option('seconds', '10')), [1, 4], (line) => process.stderr.write(`${line}\n`));
+    const figures = await benchmarkWrites(Number(option('lessons', '1000')), Number(option('seconds', '10')), [1, 4], (line) =>
+      process.stderr.write(`${line}\n`),
+    );
     console.log(writeTable(figures));
     return;
   }
   if (process.argv.includes('--freshness')) {
     const figures = await benchmarkFreshness(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`));
-    console.log(`| writes | p50 ms | p95 ms | max ms |\n|--:|--:|--:|--:|\n| ${figures.writes} | ${figures.p50.toFixed(1)} | ${figures.p95.toFixed(1)} | ${figures.max.toFixed(1)} |`);
+    console.log(
+      `| writes | p50 ms | p95 ms | max ms |\n|--:|--:|--:|--:|\n| ${figures.writes} | ${figures.p50.toFixed(1)} | ${figures.p95.toFixed(1)} | ${figures.max.toFixed(1)} |`,
+    );
     return;
   }
   if (process.argv.includes('--changes')) {
-    console.log(changeTable(await benchmarkChanges(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`))));
+    console.log(
+      changeTable(await benchmarkChanges(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`))),
+    );
     return;
   }
   if (process.argv.includes('--abuse')) {
-    const share = { perClient: Number(option('per-client', String(defaultDatabaseShare.perClient))), perRequest: Number(option('per-request', String(defaultDatabaseShare.perRequest))) };
-    console.log(await benchmarkAbuse(withBenchmarkServer, Number(option('lessons', '100000')), Number(option('seconds', '10')), share, (line) => process.stderr.write(`${line}\n`)));
+    const share = {
+      perClient: Number(option('per-client', String(defaultDatabaseShare.perClient))),
+      perRequest: Number(option('per-request', String(defaultDatabaseShare.perRequest))),
+    };
+    console.log(
+      await benchmarkAbuse(withBenchmarkServer, Number(option('lessons', '100000')), Number(option('seconds', '10')), share, (line) =>
+        process.stderr.write(`${line}\n`),
+      ),
+    );
     return;
   }
   if (process.argv.includes('--hostile')) {

@@ -66,7 +66,10 @@ async function main(): Promise<void> {
       const timestamp = Date.now();
       const className = toClassName(name, timestamp);
       const up = sql.upQueries.map((query) => `    await queryRunner.query(${quote(query.query)});`).join('\n');
-      const down = sql.downQueries.reverse().map((query) => `    await queryRunner.query(${quote(query.query)});`).join('\n');
+      const down = sql.downQueries
+        .reverse()
+        .map((query) => `    await queryRunner.query(${quote(query.query)});`)
+        .join('\n');
       const file = path.join(process.cwd(), 'migrations', `${timestamp}-${name}.ts`);
       fs.writeFileSync(
         file,

@@ -53,11 +53,18 @@ if (command === 'create') {
   withDatabase(async (dataSource, logger) => {
     await runPendingMigrations(dataSource, logger);
     const secret = await dataSource.transaction(async (manager) => {
-      if (await isApiKeyNameTaken(manager, name)) throw new Error(`an API key named ${JSON.stringify(name)} already exists; choose another name or revoke that one`);
+      if (await isApiKeyNameTaken(manager, name))
+        throw new Error(`an API key named ${JSON.stringify(name)} already exists; choose another name or revoke that one`);
       const created = await createApiKey(manager, name, role);
       await appendAuditEntry(manager, {
-        actorName: commandLineActor, actorKey: null, action: 'keys create', recordType: 'ApiKey', recordKey: created.apiKey.key,
-        before: null, after: await snapshotRecord(manager, 'api_key', created.apiKey.key), requestId: null,
+        actorName: commandLineActor,
+        actorKey: null,
+        action: 'keys create',
+        recordType: 'ApiKey',
+        recordKey: created.apiKey.key,
+        before: null,
+        after: await snapshotRecord(manager, 'api_key', created.apiKey.key),
+        requestId: null,
       });
       return created.secret;
     });
@@ -71,7 +78,9 @@ if (command === 'create') {
     const keys = await listApiKeys(dataSource.manager);
     if (keys.length === 0) console.log('no API keys yet; create one with: npm run keys -- create --name <name> --role ADMIN');
     for (const key of keys) {
-      console.log(`${key.name}\t${key.prefix}…\t${key.role}\t${key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active'}\tcreated ${key.createdAt.toISOString()}`);
+      console.log(
+        `${key.name}\t${key.prefix}…\t${key.role}\t${key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active'}\tcreated ${key.createdAt.toISOString()}`,
+      );
     }
   });
 } else if (command === 'revoke') {
@@ -89,8 +98,14 @@ if (command === 'create') {
       const before = await snapshotRecord(manager, 'api_key', apiKey.key);
       await revokeApiKey(manager, apiKey);
       await appendAuditEntry(manager, {
-        actorName: commandLineActor, actorKey: null, action: 'keys revoke', recordType: 'ApiKey', recordKey: apiKey.key,
-        before, after: await snapshotRecord(manager, 'api_key', apiKey.key), requestId: null,
+        actorName: commandLineActor,
+        actorKey: null,
+        action: 'keys revoke',
+        recordType: 'ApiKey',
+        recordKey: apiKey.key,
+        before,
+        after: await snapshotRecord(manager, 'api_key', apiKey.key),
+        requestId: null,
       });
       console.log(`Revoked "${name}"`);
     });

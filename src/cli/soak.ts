@@ -30,7 +30,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-
 const megabytes = (bytes: number) => bytes / (1024 * 1024);
 
 interface MemorySample {
@@ -107,10 +106,18 @@ class Traffic {
         // One request in five writes: create a theme, then update it, then delete it, and again.
         if (writeStep % 3 === 0 || !themeId) {
           const slug = `soak-${client}-${round}`;
-          const body = await this.send(`mutation($input: ThemeCreateInput!) { themeCreate(input: $input) { theme { id } userErrors { code message } } }`, { input: { slug, name: `Soak ${client} ${round}` } }, true);
+          const body = await this.send(
+            `mutation($input: ThemeCreateInput!) { themeCreate(input: $input) { theme { id } userErrors { code message } } }`,
+            { input: { slug, name: `Soak ${client} ${round}` } },
+            true,
+          );
           themeId = body?.data?.themeCreate?.theme?.id;
         } else if (writeStep % 3 === 1) {
-          await this.send(`mutation($id: ID!, $input: ThemeUpdateInput!) { themeUpdate(id: $id, input: $input) { theme { id version } userErrors { code message } } }`, { id: themeId, input: { description: `Updated in round ${round}` } }, true);
+          await this.send(
+            `mutation($id: ID!, $input: ThemeUpdateInput!) { themeUpdate(id: $id, input: $input) { theme { id version } userErrors { code message } } }`,
+            { id: themeId, input: { description: `Updated in round ${round}` } },
+            true,
+          );
         } else {
           await this.send(`mutation($id: ID!) { themeDelete(id: $id) { deletedThemeId userErrors { code message } } }`, { id: themeId }, true);
           themeId = undefined;
@@ -131,7 +138,17 @@ function startServerProcess(databaseUrl: string, port: number): { child: ChildPr
     {
       cwd: projectRoot,
       // One client address sends everything, so the per-client rate limit is off; the rest are the defaults.
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', SEED_ON_START: 'never', RATE_LIMIT_POINTS: '0', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        LOG_FORMAT: 'json',
+        SEED_ON_START: 'never',
+        RATE_LIMIT_POINTS: '0',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
   );
@@ -232,7 +249,8 @@ async function main(): Promise<void> {
       const first = samples[0];
       const last = samples[samples.length - 1];
       const secondHalf = samples.slice(Math.floor(samples.length / 2));
-      const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) => slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
+      const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) =>
+        slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
       const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
       const memoryRow = (name: string, pick: (sample: MemorySample) => number) =>
         `| ${name} | ${megabytes(pick(first)).toFixed(1)} | ${megabytes(pick(middle)).toFixed(1)} | ${megabytes(pick(last)).toFixed(1)} | ${signed(slopeOf(samples, pick))} | ${signed(slopeOf(secondHalf, pick))} |`;

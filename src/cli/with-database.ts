@@ -23,7 +23,10 @@ export function withDatabase(task: (dataSource: DataSource, logger: Logger, conf
         embedded = new EmbeddedDatabase({ dataDirectory: config.dataDirectory, logger });
         databaseUrl = await embedded.start();
       }
-      dataSource = await connectDataSource(createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds }), databaseUrl);
+      dataSource = await connectDataSource(
+        createDataSource(databaseUrl, { connectTimeoutMilliseconds: config.databaseConnectTimeoutMilliseconds }),
+        databaseUrl,
+      );
       await task(dataSource, logger, config);
     } catch (error) {
       process.stderr.write(`briefgraph: ${(error as Error).message}\n`);

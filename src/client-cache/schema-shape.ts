@@ -21,7 +21,11 @@ export function schemaShape(schema: GraphQLSchema): SchemaShape {
   const embeddedTypes: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
-    if (isAbstractType(type)) possibleTypes[type.name] = schema.getPossibleTypes(type).map((member) => member.name).sort();
+    if (isAbstractType(type))
+      possibleTypes[type.name] = schema
+        .getPossibleTypes(type)
+        .map((member) => member.name)
+        .sort();
     const isRoot = type === schema.getQueryType() || type === schema.getMutationType();
     if (isObjectType(type) && !isRoot && !('id' in type.getFields())) embeddedTypes.push(type.name);
   }

@@ -14,9 +14,7 @@ import { silentLogger } from '../shared/logger';
 // DATE columns stay 'YYYY-MM-DD' strings: a JavaScript Date would shift them with the time zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-export const migrationsGlob = runningFromSources
-  ? path.join(projectRoot, 'migrations', '*.ts')
-  : path.join(projectRoot, 'dist', 'migrations', '*.js');
+export const migrationsGlob = runningFromSources ? path.join(projectRoot, 'migrations', '*.ts') : path.join(projectRoot, 'dist', 'migrations', '*.js');
 
 export interface DataSourceOptions {
   /** How long to wait for a connection: a new one, or a free one from the full pool. */

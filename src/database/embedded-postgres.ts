@@ -159,7 +159,9 @@ export class EmbeddedDatabase {
       this.port = await findFreePort();
       const systemUser = postgresSystemUser();
       if (process.getuid?.() === 0 && !systemUser) {
-        throw new EmbeddedDatabaseError('running as root, the embedded PostgreSQL needs a "postgres" system user, and there is none; create it (useradd postgres) or run as an ordinary user');
+        throw new EmbeddedDatabaseError(
+          'running as root, the embedded PostgreSQL needs a "postgres" system user, and there is none; create it (useradd postgres) or run as an ordinary user',
+        );
       }
       await this.startServer(systemUser);
       await this.ensureApplicationDatabase();
@@ -332,7 +334,11 @@ export class EmbeddedDatabase {
       server.stderr!.on('data', onData);
       server.once('error', (error) => reject(new EmbeddedDatabaseError(`could not start the embedded PostgreSQL: ${error.message}`)));
       server.once('exit', (code) => {
-        const lastError = output.split('\n').filter((line) => /FATAL|ERROR/.test(line)).pop()?.trim();
+        const lastError = output
+          .split('\n')
+          .filter((line) => /FATAL|ERROR/.test(line))
+          .pop()
+          ?.trim();
         reject(new EmbeddedDatabaseError(`the embedded PostgreSQL exited during start-up (code ${code})${lastError ? `: ${lastError}` : ''}`));
       });
     });

@@ -118,7 +118,8 @@ export class DeadlineAwareClient extends pg.Client {
   // The promise form (the only one TypeORM uses) is checked; callback and submittable forms pass through.
   override query(...args: any[]): any {
     const [config, values, callback] = args;
-    const promiseForm = typeof values !== 'function' && typeof callback !== 'function' && typeof config?.submit !== 'function' && typeof config?.callback !== 'function';
+    const promiseForm =
+      typeof values !== 'function' && typeof callback !== 'function' && typeof config?.submit !== 'function' && typeof config?.callback !== 'function';
     const deadline = deadlines.getStore();
     if (!promiseForm || (!deadline && !this.cancelling)) return super.query(...(args as [string]));
     return this.queryWithinDeadline(deadline, config, values);

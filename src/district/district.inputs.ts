@@ -40,7 +40,8 @@ registerEnumType(StudyRelation, {
   valuesConfig: {
     DIRECT: { description: 'The brief studies the district itself (its `districts`).' },
     THROUGH_NETWORK: {
-      description: "Inferred: the brief studies a network the district was a member of when the brief came out, and does not name the district itself. A membership counts unless its dates (`District.networkMemberships`) show it ended before the brief's year or began after it; undated ones always count.",
+      description:
+        "Inferred: the brief studies a network the district was a member of when the brief came out, and does not name the district itself. A membership counts unless its dates (`District.networkMemberships`) show it ended before the brief's year or began after it; undated ones always count.",
     },
     ANY: { description: 'Either.' },
   },
@@ -48,6 +49,9 @@ registerEnumType(StudyRelation, {
 
 @ArgsType()
 export class DistrictBriefArguments extends BriefListArguments {
-  @Field(() => StudyRelation, { defaultValue: StudyRelation.ANY, description: 'Which briefs: those studying the district itself, those inferred through a network, or both.' })
+  @Field(() => StudyRelation, {
+    defaultValue: StudyRelation.ANY,
+    description: 'Which briefs: those studying the district itself, those inferred through a network, or both.',
+  })
   studied!: StudyRelation;
 }

@@ -19,7 +19,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class DistrictMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => DistrictCreatePayload, { description: 'Creates a district.' })
-  districtCreate(@Arg('input', () => DistrictCreateInput, { description: 'The new district: its fields and references.' }) input: DistrictCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  districtCreate(
+    @Arg('input', () => DistrictCreateInput, { description: 'The new district: its fields and references.' }) input: DistrictCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, districtSpec, input));
   }
 

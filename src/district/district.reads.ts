@@ -33,7 +33,11 @@ export const districtReads = defineReads({
     ...sourcedFields,
     districtKind: expression((row) => `${row}.kind`),
     networks: throughJoin(() => networkReads, 'district_network_member', 'district_id', 'network_id', byName),
-    networkMemberships: ownedBy(() => membershipReads, 'district_id', (alias) => `(SELECT member_n.name FROM district_network member_n WHERE member_n.id = ${alias}.network_id), ${alias}.network_id`),
+    networkMemberships: ownedBy(
+      () => membershipReads,
+      'district_id',
+      (alias) => `(SELECT member_n.name FROM district_network member_n WHERE member_n.id = ${alias}.network_id), ${alias}.network_id`,
+    ),
     // Briefs that study the district directly, through a network it belongs to (an inference), or either.
     briefs: connection(
       () => briefListing,
@@ -47,5 +51,8 @@ export const districtReads = defineReads({
 
 defineRootReads({
   districts: rootConnection(() => districtListing),
-  district: rootLookup(() => districtReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+  district: rootLookup(
+    () => districtReads,
+    (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`,
+  ),
 });

@@ -26,11 +26,17 @@ export class DistrictResolver {
   }
 
   @Query(() => District, { nullable: true, description: 'The district with this slug, or null.' })
-  district(@Arg('slug', { description: 'The district\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  district(
+    @Arg('slug', { description: "The district's human key, as in its URL." }) _slug: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
-  @FieldResolver(() => [DistrictNetwork], { description: 'Networks and partnerships the district is recorded as a member of at any time, by name; `networkMemberships` dates each membership.' })
+  @FieldResolver(() => [DistrictNetwork], {
+    description: 'Networks and partnerships the district is recorded as a member of at any time, by name; `networkMemberships` dates each membership.',
+  })
   networks(@Root() district: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(district, info, context);
   }

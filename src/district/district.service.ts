@@ -6,7 +6,8 @@ import type { Condition } from '../shared/pagination/sql-builder';
 import { District } from './district.entity';
 import type { DistrictFilter } from './district.inputs';
 
-const districtOfNetworks = (_sql: unknown, keys: string) => `EXISTS (SELECT 1 FROM district_network_member x WHERE x.district_id = d.id AND x.network_id = ANY(${keys}))`;
+const districtOfNetworks = (_sql: unknown, keys: string) =>
+  `EXISTS (SELECT 1 FROM district_network_member x WHERE x.district_id = d.id AND x.network_id = ANY(${keys}))`;
 
 export function districtConditions(filter: DistrictFilter | null | undefined, argumentName = 'filter'): Condition[] {
   if (!filter) return [];

@@ -29,5 +29,7 @@ export const basisWeight: Record<EvidenceBasis, number> = {
 
 /** SQL for the weight of the basis in `expression` (a basis value or its text), null when it is null. */
 export function basisWeightSql(expression: string): string {
-  return `CASE ${expression} ${Object.values(EvidenceBasis).map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`).join(' ')} END`;
+  return `CASE ${expression} ${Object.values(EvidenceBasis)
+    .map((basis) => `WHEN '${basis}' THEN ${basisWeight[basis]}`)
+    .join(' ')} END`;
 }

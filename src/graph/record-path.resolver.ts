@@ -6,7 +6,8 @@ import { RecordPath, RelationKind } from './record-path.types';
 
 const ends = 'two records (briefs, lessons, meetings, themes, districts, networks, organizations)';
 const viaDescription = 'Follow only relations of these kinds (a brief and its own lessons are always connected); all kinds when left out.';
-const basisDescription = 'Pass only through lessons, and follow only lesson links, resting on these bases ([STATED] for stated findings); any basis when left out.';
+const basisDescription =
+  'Pass only through lessons, and follow only lesson links, resting on these bases ([STATED] for stated findings); any basis when left out.';
 
 @Resolver()
 export class RecordPathResolver {

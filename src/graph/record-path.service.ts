@@ -137,9 +137,13 @@ async function expand(context: RequestContext, side: Side, options: PathOptions)
   const sql = new SqlBuilder();
   const near = side.forwards ? 'from' : 'to';
   const far = side.forwards ? 'to' : 'from';
-  const conditions = [...keysByType(side.frontier)].map(([type, keys]) => `(e.${near}_type = ${sql.param(type, 'text')} AND e.${near}_key = ANY(${sql.param(keys, 'int[]')}))`);
+  const conditions = [...keysByType(side.frontier)].map(
+    ([type, keys]) => `(e.${near}_type = ${sql.param(type, 'text')} AND e.${near}_key = ANY(${sql.param(keys, 'int[]')}))`,
+  );
   // Records this side has reached already would only use up the frontier's room.
-  const exclusions = [...keysByType(side.parents.keys())].map(([type, keys]) => `NOT (e.${far}_type = ${sql.param(type, 'text')} AND e.${far}_key = ANY(${sql.param(keys, 'int[]')}))`);
+  const exclusions = [...keysByType(side.parents.keys())].map(
+    ([type, keys]) => `NOT (e.${far}_type = ${sql.param(type, 'text')} AND e.${far}_key = ANY(${sql.param(keys, 'int[]')}))`,
+  );
   const filters = [`e.relation = ANY(${sql.param(allowedRelations(options.via), 'text[]')})`];
   if (options.basis) {
     const bases = sql.param(options.basis, 'evidence_basis[]');
@@ -148,13 +152,15 @@ async function expand(context: RequestContext, side: Side, options: PathOptions)
     filters.push(`(e.basis IS NULL OR e.basis = ANY(${bases}::text[]))`);
   }
   // graph_edge gives a lesson link's basis (null for other relations), which weighs in the step's strength.
-  return (await context.loaders.manager.query(
-    `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, e.basis, ${strengthSql} AS strength
+  return (
+    await context.loaders.manager.query(
+      `SELECT e.from_type, e.from_key, e.to_type, e.to_key, e.relation, e.detail, e.basis, ${strengthSql} AS strength
        FROM graph_edge e WHERE (${conditions.join(' OR ')}) ${[...exclusions, ...filters].map((condition) => `AND ${condition}`).join(' ')}
       ORDER BY strength DESC, e.${far}_type, e.${far}_key, e.relation, e.${near}_type, e.${near}_key, e.detail
       LIMIT ${sql.param(maximumFrontier, 'int')}`,
-    sql.parameters,
-  )).map((edge: Edge) => ({ ...edge, strength: Number(edge.strength) })) as Edge[];
+      sql.parameters,
+    )
+  ).map((edge: Edge) => ({ ...edge, strength: Number(edge.strength) })) as Edge[];
 }
 
 interface PartialPath {
@@ -186,7 +192,8 @@ function bestPartialPaths(side: Side, node: NodeId, limit: number, memo: Map<Nod
 
 function checkEnd(id: string, argumentName: string): { type: string; key: number } {
   const { typeName, key } = decodeGlobalId(id, argumentName);
-  if (!graphTypes.includes(typeName)) throw userInputError(argumentName, `is the ID of a ${typeName}, which cannot be an end of a connection; use a ${graphTypes.join(', ')}`);
+  if (!graphTypes.includes(typeName))
+    throw userInputError(argumentName, `is the ID of a ${typeName}, which cannot be an end of a connection; use a ${graphTypes.join(', ')}`);
   return { type: typeName, key };
 }
 
@@ -260,7 +267,10 @@ function rankPaths(start: Side, end: Side, first: number): RecordPath[] {
     }
   }
   return [...found.entries()]
-    .sort(([leftSignature, left], [rightSignature, right]) => right.strength - left.strength || left.edges.length - right.edges.length || (leftSignature < rightSignature ? -1 : 1))
+    .sort(
+      ([leftSignature, left], [rightSignature, right]) =>
+        right.strength - left.strength || left.edges.length - right.edges.length || (leftSignature < rightSignature ? -1 : 1),
+    )
     .slice(0, first)
     .map(([, path]) => buildPath(path));
 }

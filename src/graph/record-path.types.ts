@@ -84,9 +84,13 @@ export enum RelationKind {
 }
 registerEnumType(RelationKind, {
   name: 'RelationKind',
-  description: 'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/architecture.md, "Search and research").',
+  description:
+    'A kind of relation between records, whichever way a step follows it. Paths are ranked by the weights of their kinds (docs/architecture.md, "Search and research").',
   valuesConfig: {
-    LESSON_LINK: { description: "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 1, times the link's basis (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." },
+    LESSON_LINK: {
+      description:
+        "An editors' typed link between lessons of two briefs (LINKS_TO, LINKED_FROM). Weight 1, times the link's basis (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8).",
+    },
     FOLLOW_UP: { description: 'A brief written as the follow-up of a meeting (FOLLOWS_UP, FOLLOWED_UP_BY). Weight 0.9.' },
     BUILDS_ON: { description: 'A brief building on an earlier brief (BUILDS_ON, BUILT_ON_BY). Weight 0.9.' },
     LESSON_OF_BRIEF: { description: 'A lesson and the brief that draws it (DRAWN_IN, DRAWS). Weight 0.9; always followed, even when `via` leaves it out.' },
@@ -116,22 +120,31 @@ export class PathStep {
   @Field(() => RelationKind, { description: 'The kind of relation the step follows.' })
   kind!: RelationKind;
 
-  @Field(() => EvidenceBasis, { nullable: true, description: 'For LINKS_TO and LINKED_FROM: on what the lesson link rests. Null for relations recorded as their sources state them.' })
+  @Field(() => EvidenceBasis, {
+    nullable: true,
+    description: 'For LINKS_TO and LINKED_FROM: on what the lesson link rests. Null for relations recorded as their sources state them.',
+  })
   basis!: EvidenceBasis | null;
 
-  @Field(() => Float, { description: "The step's weight, from 0 to 1: its kind's weight, times its basis's for a lesson link (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8)." })
+  @Field(() => Float, {
+    description: "The step's weight, from 0 to 1: its kind's weight, times its basis's for a lesson link (STATED 1, SUMMARIZED 0.9, EDITORIAL_INFERENCE 0.8).",
+  })
   strength!: number;
 
   @Field(() => Node, { description: 'The record the step reaches.' })
   to!: RecordReference;
 }
 
-@ObjectType({ description: 'A chain of relations between two records, with its strength. A value with no id: computed for the two ends and the options asked.' })
+@ObjectType({
+  description: 'A chain of relations between two records, with its strength. A value with no id: computed for the two ends and the options asked.',
+})
 export class RecordPath {
   @Field(() => Int, { description: 'Number of steps; 0 when both ends are the same record.' })
   hops!: number;
 
-  @Field(() => Float, { description: "The product of its steps' strengths (1 for a path of 0 steps), rounded to three decimals: paths are ranked by it, strongest first." })
+  @Field(() => Float, {
+    description: "The product of its steps' strengths (1 for a path of 0 steps), rounded to three decimals: paths are ranked by it, strongest first.",
+  })
   strength!: number;
 
   @Field(() => [Node], { description: 'The records along the path, from the first end to the second.' })

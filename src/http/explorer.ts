@@ -20,7 +20,8 @@ export function defaultExplorerDirectory(): string {
 
 const immutable = 'public, max-age=31536000, immutable';
 // The explorer talks only to its own server; styles are inline attributes (React, the graph's canvas).
-const contentSecurityPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+const contentSecurityPolicy =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 
 const mediaTypes: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -78,7 +79,10 @@ export function explorerRoutes(app: express.Express, directory = defaultExplorer
     }
     const index = path.join(directory, 'index.html');
     if (!fs.existsSync(index)) {
-      response.status(503).type('text/plain').send('The explorer has not been built: run `npm run build:explorer` (npm start and npm test build it when needed).');
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The explorer has not been built: run `npm run build:explorer` (npm start and npm test build it when needed).');
       return;
     }
     response.setHeader('Content-Security-Policy', contentSecurityPolicy);

@@ -15,7 +15,11 @@ const format = formatError(createLogger('error', 'json', (line) => logged.push(l
 /** Each validation error of a document as Apollo hands it to formatError, and the code formatError gives it. */
 function codesOf(document: string): string[] {
   return validate(schema, parse(document)).map((error) => {
-    const apolloError = new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED }, originalError: error });
+    const apolloError = new GraphQLError(error.message, {
+      nodes: error.nodes,
+      extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+      originalError: error,
+    });
     return String(format({ message: error.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }, apolloError).extensions?.code);
   });
 }
@@ -44,26 +48,39 @@ describe('formatError', () => {
 
   it('does not read messages: a message that reads like a bad value reported elsewhere keeps its code', () => {
     const formatted: GraphQLFormattedError = { message: 'Expected value of type "Int", found "x".', extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } };
-    expect(format(formatted, new GraphQLError(formatted.message, { extensions: formatted.extensions })).extensions?.code).toBe(ErrorCode.GRAPHQL_VALIDATION_FAILED);
+    expect(format(formatted, new GraphQLError(formatted.message, { extensions: formatted.extensions })).extensions?.code).toBe(
+      ErrorCode.GRAPHQL_VALIDATION_FAILED,
+    );
   });
 
   it('keeps the errors the client is meant to read as they are', () => {
-    const formatted: GraphQLFormattedError = { message: 'Argument "first" must be at most 100', extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'first' } };
+    const formatted: GraphQLFormattedError = {
+      message: 'Argument "first" must be at most 100',
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'first' },
+    };
     expect(format(formatted, new GraphQLError(formatted.message))).toBe(formatted);
   });
 
   it('masks an unexpected error and logs it in full', () => {
     logged.length = 0;
     const formatted = format({ message: 'Cannot read properties of undefined', path: ['meetings'] }, new TypeError('Cannot read properties of undefined'));
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['meetings'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['meetings'],
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
     expect(logged.join('\n')).toContain('Cannot read properties of undefined');
   });
 
   it('says what happened when the database failed', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    expect(format({ message: 'Unexpected error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }, new GraphQLError('Unexpected error.', { originalError: refused }))).toMatchObject(
-      databaseFaultAnswer('unavailable'),
-    );
+    expect(
+      format(
+        { message: 'Unexpected error.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+        new GraphQLError('Unexpected error.', { originalError: refused }),
+      ),
+    ).toMatchObject(databaseFaultAnswer('unavailable'));
     expect(databaseFaultAnswer('timeout').extensions.code).toBe(ErrorCode.TIMEOUT);
   });
 });

@@ -40,7 +40,14 @@ function databaseFaultFormatted(logger: Logger, formatted: GraphQLFormattedError
   // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
   const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
   if (!fault) return undefined;
-  logger.warn(fault === 'timeout' ? 'a database statement ran out of time' : fault === 'overloaded' ? 'no database connection came free in time' : 'the database is unavailable', { path: formatted.path, error: String((original as Error)?.message ?? original) });
+  logger.warn(
+    fault === 'timeout'
+      ? 'a database statement ran out of time'
+      : fault === 'overloaded'
+        ? 'no database connection came free in time'
+        : 'the database is unavailable',
+    { path: formatted.path, error: String((original as Error)?.message ?? original) },
+  );
   return { ...databaseFaultAnswer(fault), path: formatted.path, locations: formatted.locations };
 }
 

@@ -22,7 +22,11 @@ export interface HealthOptions {
 /** Resolves true when the database answers within the timeout; never rejects. */
 export function databaseAnswers(dataSource: DataSource, timeoutMilliseconds: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const client = new pg.Client({ ...connectionConfig(dataSource, timeoutMilliseconds), application_name: 'briefgraph readiness', query_timeout: timeoutMilliseconds });
+    const client = new pg.Client({
+      ...connectionConfig(dataSource, timeoutMilliseconds),
+      application_name: 'briefgraph readiness',
+      query_timeout: timeoutMilliseconds,
+    });
     let settled = false;
     const finish = (answered: boolean) => {
       if (settled) return;

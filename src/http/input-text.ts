@@ -41,7 +41,10 @@ export function variablesProblem(variables: unknown): VariablesProblem | undefin
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= maximumVariablesDepth) {
-      return { code: ErrorCode.VARIABLES_TOO_DEEP, message: `The variables are nested more than ${maximumVariablesDepth} levels deep (at "$${path.length > 40 ? `${path.slice(0, 40)}…` : path}"); no input of this API nests that deep` };
+      return {
+        code: ErrorCode.VARIABLES_TOO_DEEP,
+        message: `The variables are nested more than ${maximumVariablesDepth} levels deep (at "$${path.length > 40 ? `${path.slice(0, 40)}…` : path}"); no input of this API nests that deep`,
+      };
     }
     const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
     for (const [key, item] of entries) {
@@ -58,8 +61,14 @@ export const textLiteralRule: ValidationRule = (context: ValidationContext): AST
   StringValue(node, _key, parent, _path, ancestors) {
     const problem = textProblem(node.value);
     if (!problem) return;
-    const argument = [...ancestors, parent].reverse().find((ancestor) => (ancestor as { kind?: string }).kind === 'Argument') as { name: { value: string } } | undefined;
+    const argument = [...ancestors, parent].reverse().find((ancestor) => (ancestor as { kind?: string }).kind === 'Argument') as
+      { name: { value: string } } | undefined;
     const where = argument ? `The argument "${argument.name.value}"` : 'A string in the document';
-    context.reportError(new GraphQLError(`${where} ${problem}`, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT, [limitExtensionKey]: true, http: { status: 400 } } }));
+    context.reportError(
+      new GraphQLError(`${where} ${problem}`, {
+        nodes: node,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, [limitExtensionKey]: true, http: { status: 400 } },
+      }),
+    );
   },
 });

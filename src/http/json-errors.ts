@@ -17,7 +17,12 @@ export function notFoundHandler(_request: express.Request, response: express.Res
 }
 
 export function jsonErrorHandler(logger: Logger) {
-  return (error: Error & { type?: string; status?: number; limit?: number }, _request: express.Request, response: express.Response, _next: express.NextFunction): void => {
+  return (
+    error: Error & { type?: string; status?: number; limit?: number },
+    _request: express.Request,
+    response: express.Response,
+    _next: express.NextFunction,
+  ): void => {
     if (error.type === 'entity.parse.failed') {
       jsonError(response, ErrorCode.BAD_REQUEST, `The request body is not valid JSON: ${error.message}`);
     } else if (error.type === 'entity.too.large') {

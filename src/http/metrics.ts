@@ -122,7 +122,6 @@ export function watchDatabasePools(metrics: ServerMetrics, pools: Record<string,
   for (const [name, dataSource] of Object.entries(pools)) metrics.databasePools.set(name, dataSource);
 }
 
-
 /** A response cache lookup (for the response cache). */
 export function recordCacheLookup(metrics: ServerMetrics | undefined, hit: boolean): void {
   metrics?.responseCacheLookups.inc({ result: hit ? 'hit' : 'miss' });

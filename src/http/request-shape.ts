@@ -55,7 +55,10 @@ function operationsRefusal(operations: unknown[]): Refusal | undefined {
     if (problem) return { code: problem.code, message: problem.message };
     const persisted = persistedQueryHashOf(operation);
     if (persisted && createHash('sha256').update(persisted.query).digest('hex') !== persisted.hash) {
-      return { code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH, message: 'The persisted-query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent with it' };
+      return {
+        code: ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+        message: 'The persisted-query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent with it',
+      };
     }
   }
   return undefined;
@@ -76,7 +79,10 @@ function variablesRefusal(operations: unknown[], limits: ShapeLimits): Refusal |
     const variables = (operation as { variables?: unknown } | null)?.variables;
     const size = variables === undefined || variables === null ? 0 : Buffer.byteLength(JSON.stringify(variables));
     if (size > limits.maximumVariablesBytes) {
-      return { code: ErrorCode.VARIABLES_TOO_LARGE, message: `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key` };
+      return {
+        code: ErrorCode.VARIABLES_TOO_LARGE,
+        message: `The variables take ${size} bytes, over the limit of ${limits.maximumVariablesBytes} bytes for requests without an API key`,
+      };
     }
   }
   return undefined;
@@ -88,7 +94,10 @@ function postRefusal(request: express.Request, response: express.Response, limit
     return { code: ErrorCode.METHOD_NOT_ALLOWED, message: `GraphQL is served over GET and POST, not ${request.method}`, headers: { allow: 'GET, POST' } };
   }
   if (!request.is('application/json')) {
-    return { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE, message: `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}` };
+    return {
+      code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      message: `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`,
+    };
   }
   const body: unknown = request.body;
   const batchProblem = Array.isArray(body) ? batchRefusal(body, limits) : undefined;

@@ -41,7 +41,11 @@ export function requestTimeouts(timeoutMilliseconds: number | undefined, logger:
             response.locals.timedOut = true;
             logger.warn('a request ran out of time; its database work was cancelled', { requestId: response.locals.requestId, timeoutMilliseconds });
             response.setHeader('connection', 'close');
-            jsonError(response, ErrorCode.TIMEOUT, `The request took longer than the limit of ${timeoutMilliseconds} ms and was stopped; retry, or ask for less`);
+            jsonError(
+              response,
+              ErrorCode.TIMEOUT,
+              `The request took longer than the limit of ${timeoutMilliseconds} ms and was stopped; retry, or ask for less`,
+            );
           }, timeoutMilliseconds)
         : undefined;
       response.once('finish', settle);

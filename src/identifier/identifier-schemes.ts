@@ -29,7 +29,13 @@ registerEnumType(IdentifierScheme, {
 });
 
 /** Schemes that name works (briefs); ORCID names people. */
-export const workSchemes: readonly IdentifierScheme[] = [IdentifierScheme.DOI, IdentifierScheme.ERIC, IdentifierScheme.ISBN, IdentifierScheme.HANDLE, IdentifierScheme.URL];
+export const workSchemes: readonly IdentifierScheme[] = [
+  IdentifierScheme.DOI,
+  IdentifierScheme.ERIC,
+  IdentifierScheme.ISBN,
+  IdentifierScheme.HANDLE,
+  IdentifierScheme.URL,
+];
 
 export type IdentifierCheck = { value: string } | { problem: string };
 
@@ -56,7 +62,8 @@ export function checkIdentifier(scheme: IdentifierScheme, raw: string): Identifi
   switch (scheme) {
     case IdentifierScheme.DOI: {
       const value = text.replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i, '').toLowerCase();
-      if (!/^10\.\d{4,9}\/\S+$/.test(value) || value.length > 300) return { problem: `is not a DOI (10.<registrant>/<suffix>, such as 10.1000/xyz123): "${raw}"` };
+      if (!/^10\.\d{4,9}\/\S+$/.test(value) || value.length > 300)
+        return { problem: `is not a DOI (10.<registrant>/<suffix>, such as 10.1000/xyz123): "${raw}"` };
       return { value };
     }
     case IdentifierScheme.ERIC: {
@@ -65,7 +72,10 @@ export function checkIdentifier(scheme: IdentifierScheme, raw: string): Identifi
       return { value };
     }
     case IdentifierScheme.ISBN: {
-      const value = text.replace(/^isbn(?:-1[03])?:?\s*/i, '').replace(/[\s-]/g, '').toUpperCase();
+      const value = text
+        .replace(/^isbn(?:-1[03])?:?\s*/i, '')
+        .replace(/[\s-]/g, '')
+        .toUpperCase();
       if (!/^(?:\d{9}[\dX]|97[89]\d{10})$/.test(value)) return { problem: `is not an ISBN (10 or 13 digits): "${raw}"` };
       if (!isbnChecksumHolds(value)) return { problem: `is not a valid ISBN: its check digit is wrong: "${raw}"` };
       return { value };
@@ -118,9 +128,20 @@ export function parseIdentifierReference(reference: string): { scheme: Identifie
   if (/^https?:\/\/orcid\.org\//i.test(text)) return withScheme(IdentifierScheme.ORCID, text);
   if (/^https?:\/\//i.test(text)) return withScheme(IdentifierScheme.URL, text);
   const match = /^([a-z]+):(.+)$/i.exec(text);
-  const prefixes: Record<string, IdentifierScheme> = { doi: IdentifierScheme.DOI, eric: IdentifierScheme.ERIC, isbn: IdentifierScheme.ISBN, hdl: IdentifierScheme.HANDLE, handle: IdentifierScheme.HANDLE, url: IdentifierScheme.URL, orcid: IdentifierScheme.ORCID };
+  const prefixes: Record<string, IdentifierScheme> = {
+    doi: IdentifierScheme.DOI,
+    eric: IdentifierScheme.ERIC,
+    isbn: IdentifierScheme.ISBN,
+    hdl: IdentifierScheme.HANDLE,
+    handle: IdentifierScheme.HANDLE,
+    url: IdentifierScheme.URL,
+    orcid: IdentifierScheme.ORCID,
+  };
   const scheme = match ? prefixes[match[1].toLowerCase()] : undefined;
-  if (!match || !scheme) return { problem: `must be "<scheme>:<value>" with a scheme among doi, eric, isbn, hdl, url, orcid (such as "doi:10.1000/xyz123"), got "${reference.slice(0, 80)}"` };
+  if (!match || !scheme)
+    return {
+      problem: `must be "<scheme>:<value>" with a scheme among doi, eric, isbn, hdl, url, orcid (such as "doi:10.1000/xyz123"), got "${reference.slice(0, 80)}"`,
+    };
   return withScheme(scheme, match[2]);
 }
 

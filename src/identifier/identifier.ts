@@ -2,7 +2,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { identifierUrl, IdentifierScheme } from './identifier-schemes';
 
-@ObjectType({ description: 'A persistent identifier: DOI, ERIC number, ISBN, Handle or URL of a brief, ORCID iD of a person. A value with no id: it is the scheme and value themselves, held by the record it identifies.' })
+@ObjectType({
+  description:
+    'A persistent identifier: DOI, ERIC number, ISBN, Handle or URL of a brief, ORCID iD of a person. A value with no id: it is the scheme and value themselves, held by the record it identifies.',
+})
 export class Identifier {
   @Field(() => IdentifierScheme, { description: 'The identifier system.' })
   scheme: IdentifierScheme;
@@ -15,7 +18,10 @@ export class Identifier {
     this.value = value;
   }
 
-  @Field(() => String, { nullable: true, description: 'Where the identifier resolves on the web (https://doi.org/…, https://eric.ed.gov/?id=…, https://orcid.org/…); null for ISBNs.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the identifier resolves on the web (https://doi.org/…, https://eric.ed.gov/?id=…, https://orcid.org/…); null for ISBNs.',
+  })
   get url(): string | null {
     return identifierUrl(this.scheme, this.value);
   }

@@ -47,7 +47,10 @@ export class LessonLink extends SourcedRecord {
   @JoinColumn({ name: 'to_lesson_id' })
   toLesson?: Lesson;
 
-  @Field(() => LessonLinkKind, { description: 'How the lesson the link starts from relates to the lesson it points to.', deprecationReason: kindDeprecation('linkKind') })
+  @Field(() => LessonLinkKind, {
+    description: 'How the lesson the link starts from relates to the lesson it points to.',
+    deprecationReason: kindDeprecation('linkKind'),
+  })
   @Column({ type: 'enum', enum: LessonLinkKind, enumName: 'lesson_link_kind' })
   kind!: LessonLinkKind;
 
@@ -61,11 +64,13 @@ export class LessonLink extends SourcedRecord {
   @Column({ type: 'text' })
   rationale!: string;
 
-  @Field(() => EvidenceBasis, { description: 'On what the link rests; links are Briefgraph editors\' reading across reports unless a report itself makes the connection.' })
+  @Field(() => EvidenceBasis, {
+    description: "On what the link rests; links are Briefgraph editors' reading across reports unless a report itself makes the connection.",
+  })
   @Column({ type: 'enum', enum: EvidenceBasis, enumName: 'evidence_basis', default: EvidenceBasis.EDITORIAL_INFERENCE })
   basis!: EvidenceBasis;
 
-  @Field(() => String, { nullable: true, description: 'Why the link holds and what it does not claim, in Briefgraph\'s own words.' })
+  @Field(() => String, { nullable: true, description: "Why the link holds and what it does not claim, in Briefgraph's own words." })
   @Column({ type: 'text', nullable: true })
   explanation!: string | null;
 }

@@ -33,7 +33,7 @@ export class Lesson extends SourcedRecord {
   @Column({ type: 'text' })
   statement!: string;
 
-  @Field(() => String, { nullable: true, description: 'Why the lesson follows from its source, in Briefgraph\'s own words.' })
+  @Field(() => String, { nullable: true, description: "Why the lesson follows from its source, in Briefgraph's own words." })
   @Column({ type: 'text', nullable: true })
   explanation!: string | null;
 
@@ -42,11 +42,14 @@ export class Lesson extends SourcedRecord {
   @Column({ type: 'enum', enum: EvidenceBasis, enumName: 'evidence_basis', default: EvidenceBasis.EDITORIAL_INFERENCE })
   basis!: EvidenceBasis;
 
-  @Field(() => String, { nullable: true, description: 'Where in its source the lesson is stated (a section, paragraph, list item or page), so a reader can check it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where in its source the lesson is stated (a section, paragraph, list item or page), so a reader can check it.',
+  })
   @Column({ type: 'text', nullable: true })
   locator!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "The report's own number for the lesson, where a source gives it (\"Lesson 2\")." })
+  @Field(() => Int, { nullable: true, description: 'The report\'s own number for the lesson, where a source gives it ("Lesson 2").' })
   @Column({ name: 'report_lesson_number', type: 'int', nullable: true })
   reportLessonNumber!: number | null;
 

@@ -44,7 +44,10 @@ export class LessonFilter extends UpdatedAtFilter {
   @Field(() => [LessonLinkKind], { nullable: true, description: 'Lessons with at least one link, in either direction, of any of these kinds.' })
   linkKinds?: LessonLinkKind[] | null;
 
-  @Field(() => [EvidenceBasis], { nullable: true, description: 'Lessons resting on any of these bases, such as [STATED] for the findings their reports state.' })
+  @Field(() => [EvidenceBasis], {
+    nullable: true,
+    description: 'Lessons resting on any of these bases, such as [STATED] for the findings their reports state.',
+  })
   bases?: EvidenceBasis[] | null;
 
   @Field(() => [BriefKind], { nullable: true, description: 'Lessons drawn in briefs of any of these kinds.' })
@@ -56,7 +59,10 @@ export class LessonFilter extends UpdatedAtFilter {
   @Field(() => [String], { nullable: true, description: 'As `publishers`, naming the organizations by slug.' })
   publisherSlugs?: string[] | null;
 
-  @Field(() => DateRange, { nullable: true, description: "Lessons whose brief's publication date is within this range (briefs without a known date never match)." })
+  @Field(() => DateRange, {
+    nullable: true,
+    description: "Lessons whose brief's publication date is within this range (briefs without a known date never match).",
+  })
   published?: DateRange | null;
 }
 
@@ -100,7 +106,10 @@ export class LessonLinkFilter extends UpdatedAtFilter {
 
 @ArgsType()
 export class LessonListArguments extends ConnectionArguments {
-  @Field(() => String, { nullable: true, description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only items matching this full-text search (web-style syntax: "phrases", or, -exclusion), combined with the filter.',
+  })
   search?: string | null;
 
   @Field(() => LessonFilter, { nullable: true, description: 'Only items that match this filter.' })

@@ -95,7 +95,7 @@ export class LessonLinkCreateInput {
   @MaxLength(2000)
   rationale!: string;
 
-  @Field(() => EvidenceBasis, { nullable: true, description: 'On what the link rests; EDITORIAL_INFERENCE (an editor\'s reading) when left out.' })
+  @Field(() => EvidenceBasis, { nullable: true, description: "On what the link rests; EDITORIAL_INFERENCE (an editor's reading) when left out." })
   @IsOptional()
   basis?: EvidenceBasis | null;
 

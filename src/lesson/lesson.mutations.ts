@@ -24,7 +24,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class LessonMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonCreatePayload, { description: 'Adds a lesson at the end of a brief.' })
-  lessonCreate(@Arg('input', () => LessonCreateInput, { description: 'The new lesson: its fields and references.' }) input: LessonCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonCreate(
+    @Arg('input', () => LessonCreateInput, { description: 'The new lesson: its fields and references.' }) input: LessonCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createLesson(transaction, input));
   }
 
@@ -53,37 +57,67 @@ export class LessonMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonThemesPayload, { description: 'Adds themes to a lesson.' })
-  lessonAddThemes(@Arg('id', () => ID, { description: 'The ID of the lesson to add the themes to.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonAddThemes(
+    @Arg('id', () => ID, { description: 'The ID of the lesson to add the themes to.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, lessonSpec, 'themeIds', 'add', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonThemesPayload, { description: 'Removes themes from a lesson.' })
-  lessonRemoveThemes(@Arg('id', () => ID, { description: 'The ID of the lesson to remove the themes from.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonRemoveThemes(
+    @Arg('id', () => ID, { description: 'The ID of the lesson to remove the themes from.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, lessonSpec, 'themeIds', 'remove', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonDistrictsPayload, { description: 'Adds districts a lesson is about.' })
-  lessonAddDistricts(@Arg('id', () => ID, { description: 'The ID of the lesson to add the districts to.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonAddDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the lesson to add the districts to.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, lessonSpec, 'districtIds', 'add', id, districtIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonDistrictsPayload, { description: 'Removes districts from a lesson.' })
-  lessonRemoveDistricts(@Arg('id', () => ID, { description: 'The ID of the lesson to remove the districts from.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, lessonSpec, 'districtIds', 'remove', id, districtIds));
+  lessonRemoveDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the lesson to remove the districts from.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, districtIds }, (transaction) =>
+      changeRelation(transaction, lessonSpec, 'districtIds', 'remove', id, districtIds),
+    );
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => LessonLinkCreatePayload, { description: 'Links a lesson to a lesson of another brief, with a kind and a rationale.' })
-  lessonLinkCreate(@Arg('input', () => LessonLinkCreateInput, { description: 'The new lesson link: its fields and references.' }) input: LessonLinkCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonLinkCreate(
+    @Arg('input', () => LessonLinkCreateInput, { description: 'The new lesson link: its fields and references.' }) input: LessonLinkCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createLessonLink(transaction, input));
   }
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => LessonLinkDeletePayload, { description: 'Deletes a lesson link.' })
-  lessonLinkDelete(@Arg('id', () => ID, { description: 'The ID of the lesson link to delete.' }) id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  lessonLinkDelete(
+    @Arg('id', () => ID, { description: 'The ID of the lesson link to delete.' }) id: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return deleteMutation(context, info, { id }, (transaction) => deleteRecord(transaction, lessonLinkSpec, id, undefined));
   }
 }

@@ -38,7 +38,9 @@ export class LessonResolver {
     return compiledValue(lesson, info, context);
   }
 
-  @FieldResolver(() => lessonLinkListing.Connection, { description: 'Typed links between this lesson and lessons in other briefs, in either or both directions.' })
+  @FieldResolver(() => lessonLinkListing.Connection, {
+    description: 'Typed links between this lesson and lessons in other briefs, in either or both directions.',
+  })
   links(@Root() lesson: CompiledRecord, @Args() _args: LessonLinkListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(lesson, info, context);
   }

@@ -11,7 +11,14 @@ import { LessonLink } from './lesson-link.entity';
 import type { LessonFilter, LessonLinkFilter, LessonLinkOrder, LessonOrder } from './lesson.inputs';
 
 export const lessonOrderings: Record<LessonOrder, Ordering> = {
-  BRIEF_AND_POSITION: { name: 'BRIEF_AND_POSITION', columns: [{ sql: 'l.brief_id', type: 'int' }, { sql: 'l.position', type: 'int' }], descending: false },
+  BRIEF_AND_POSITION: {
+    name: 'BRIEF_AND_POSITION',
+    columns: [
+      { sql: 'l.brief_id', type: 'int' },
+      { sql: 'l.position', type: 'int' },
+    ],
+    descending: false,
+  },
   NEWEST_FIRST: { name: 'NEWEST_FIRST', columns: [{ sql: 'l.id', type: 'int' }], descending: true },
   ...updatedAtOrderings('l'),
 };
@@ -36,7 +43,10 @@ export function lessonConditions(filter: LessonFilter | null | undefined, argume
     ...anyOfIds(filter.publishers, 'Organization', `${argumentName}.publishers`, lessonOfPublishers),
     ...anyOfSlugs(filter.publisherSlugs, 'organization', `${argumentName}.publisherSlugs`, lessonOfPublishers),
     ...(filter.published
-      ? [(sql: Parameters<Condition>[0]) => `EXISTS (SELECT 1 FROM brief WHERE brief.id = l.brief_id AND ${dateWithin(sql, 'brief.published_on', filter.published!)})`]
+      ? [
+          (sql: Parameters<Condition>[0]) =>
+            `EXISTS (SELECT 1 FROM brief WHERE brief.id = l.brief_id AND ${dateWithin(sql, 'brief.published_on', filter.published!)})`,
+        ]
       : []),
     ...(filter.linkKinds
       ? [
@@ -65,7 +75,10 @@ export const lessonLinkListing = defineListing({
   rootName: 'lessonLinks',
   from: 'lesson_link k',
   key: 'k.id',
-  orderings: { OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false }, ...updatedAtOrderings('k') } satisfies Record<LessonLinkOrder, Ordering>,
+  orderings: {
+    OLDEST_FIRST: { name: 'OLDEST_FIRST', columns: [{ sql: 'k.id', type: 'int' }], descending: false },
+    ...updatedAtOrderings('k'),
+  } satisfies Record<LessonLinkOrder, Ordering>,
   conditions: (filter: LessonLinkFilter | null | undefined) => [
     ...anyOfValues(filter?.kinds, 'k.kind', 'lesson_link_kind[]', 'filter.kinds'),
     ...anyOfValues(filter?.bases, 'k.basis', 'evidence_basis[]', 'filter.bases'),

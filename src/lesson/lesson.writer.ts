@@ -44,7 +44,11 @@ export async function appendLessons(transaction: WriteTransaction, briefKey: num
     [briefKey],
   )) as Array<{ last: number }>;
   for (const [index, lesson] of lessons.entries()) {
-    const result = await createRecord(transaction, lessonSpec, lesson, { defaults: { brief_id: briefKey, position: last + index + 1 }, path: [...path, index], validated: true });
+    const result = await createRecord(transaction, lessonSpec, lesson, {
+      defaults: { brief_id: briefKey, position: last + index + 1 },
+      path: [...path, index],
+      validated: true,
+    });
     if (result.userErrors.length > 0) return result.userErrors;
   }
   return [];
@@ -58,7 +62,9 @@ export async function createLesson(transaction: WriteTransaction, input: LessonC
   const { briefId: _briefId, ...lesson } = input;
   const errors = await appendLessons(transaction, briefKey, [lesson], ['input']);
   if (errors.length > 0) return { record: null, userErrors: errors.map((error) => ({ ...error, field: error.field && ['input', ...error.field.slice(2)] })) };
-  const [{ id }] = (await transaction.manager.query(`SELECT id FROM public.lesson WHERE brief_id = $1 ORDER BY position DESC LIMIT 1`, [briefKey])) as Array<{ id: number }>;
+  const [{ id }] = (await transaction.manager.query(`SELECT id FROM public.lesson WHERE brief_id = $1 ORDER BY position DESC LIMIT 1`, [briefKey])) as Array<{
+    id: number;
+  }>;
   return { record: { typeName: 'Lesson', key: id }, userErrors: [] };
 }
 
@@ -86,8 +92,14 @@ export async function createLessonLink(transaction: WriteTransaction, input: Les
   if (errors.length > 0) return { record: null, userErrors: errors };
   if (from === to) return { record: null, userErrors: [userError(['input', 'toLessonId'], 'A lesson cannot be linked to itself')] };
   const briefs = (await transaction.manager.query(`SELECT DISTINCT brief_id FROM public.lesson WHERE id = ANY($1::int[])`, [[from, to]])) as unknown[];
-  if (briefs.length < 2) return { record: null, userErrors: [userError(['input', 'toLessonId'], 'Links join lessons of different briefs; both lessons are in the same brief')] };
-  const existing = (await transaction.manager.query(`SELECT 1 FROM public.lesson_link WHERE from_lesson_id = $1 AND to_lesson_id = $2 AND kind = $3`, [from, to, input.kind])) as unknown[];
-  if (existing.length > 0) return { record: null, userErrors: [userError(['input', 'kind'], `These lessons already have a ${input.kind} link`, UserErrorCode.TAKEN)] };
+  if (briefs.length < 2)
+    return { record: null, userErrors: [userError(['input', 'toLessonId'], 'Links join lessons of different briefs; both lessons are in the same brief')] };
+  const existing = (await transaction.manager.query(`SELECT 1 FROM public.lesson_link WHERE from_lesson_id = $1 AND to_lesson_id = $2 AND kind = $3`, [
+    from,
+    to,
+    input.kind,
+  ])) as unknown[];
+  if (existing.length > 0)
+    return { record: null, userErrors: [userError(['input', 'kind'], `These lessons already have a ${input.kind} link`, UserErrorCode.TAKEN)] };
   return createRecord(transaction, lessonLinkSpec, input);
 }

@@ -21,7 +21,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class MeetingMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MeetingCreatePayload, { description: 'Creates a meeting with its agenda and materials.' })
-  meetingCreate(@Arg('input', () => MeetingCreateInput, { description: 'The new meeting: its fields and references.' }) input: MeetingCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meetingCreate(
+    @Arg('input', () => MeetingCreateInput, { description: 'The new meeting: its fields and references.' }) input: MeetingCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createMeeting(transaction, input));
   }
 
@@ -50,25 +54,47 @@ export class MeetingMutationResolver {
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MeetingThemesPayload, { description: 'Adds themes to a meeting.' })
-  meetingAddThemes(@Arg('id', () => ID, { description: 'The ID of the meeting to add the themes to.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meetingAddThemes(
+    @Arg('id', () => ID, { description: 'The ID of the meeting to add the themes to.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to add.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, meetingSpec, 'themeIds', 'add', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MeetingThemesPayload, { description: 'Removes themes from a meeting.' })
-  meetingRemoveThemes(@Arg('id', () => ID, { description: 'The ID of the meeting to remove the themes from.' }) id: string, @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meetingRemoveThemes(
+    @Arg('id', () => ID, { description: 'The ID of the meeting to remove the themes from.' }) id: string,
+    @Arg('themeIds', () => [ID], { description: 'IDs of the themes to remove.' }) themeIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, themeIds }, (transaction) => changeRelation(transaction, meetingSpec, 'themeIds', 'remove', id, themeIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MeetingDistrictsPayload, { description: 'Adds districts a meeting was about.' })
-  meetingAddDistricts(@Arg('id', () => ID, { description: 'The ID of the meeting to add the districts to.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meetingAddDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the meeting to add the districts to.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to add.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, meetingSpec, 'districtIds', 'add', id, districtIds));
   }
 
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => MeetingDistrictsPayload, { description: 'Removes districts from a meeting.' })
-  meetingRemoveDistricts(@Arg('id', () => ID, { description: 'The ID of the meeting to remove the districts from.' }) id: string, @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[], @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
-    return recordMutation(context, info, { id, districtIds }, (transaction) => changeRelation(transaction, meetingSpec, 'districtIds', 'remove', id, districtIds));
+  meetingRemoveDistricts(
+    @Arg('id', () => ID, { description: 'The ID of the meeting to remove the districts from.' }) id: string,
+    @Arg('districtIds', () => [ID], { description: 'IDs of the districts to remove.' }) districtIds: string[],
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return recordMutation(context, info, { id, districtIds }, (transaction) =>
+      changeRelation(transaction, meetingSpec, 'districtIds', 'remove', id, districtIds),
+    );
   }
 }

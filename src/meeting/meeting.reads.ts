@@ -65,5 +65,8 @@ export const agendaTopicReads = defineReads({
 
 defineRootReads({
   meetings: rootConnection(() => meetingListing),
-  meeting: rootLookup(() => meetingReads, (args, sql, alias) => `${alias}.number = ${sql.param(args.number, 'int')}`),
+  meeting: rootLookup(
+    () => meetingReads,
+    (args, sql, alias) => `${alias}.number = ${sql.param(args.number, 'int')}`,
+  ),
 });

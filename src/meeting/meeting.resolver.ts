@@ -32,7 +32,11 @@ export class MeetingResolver {
   }
 
   @Query(() => Meeting, { nullable: true, description: 'The meeting with this number, or null.' })
-  meeting(@Arg('number', () => Int, { description: 'The meeting\'s number in its series.' }) _number: number, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  meeting(
+    @Arg('number', () => Int, { description: "The meeting's number in its series." }) _number: number,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 

@@ -27,7 +27,8 @@ export function meetingConditions(filter: MeetingFilter | null | undefined, argu
   if (!filter) return [];
   checkDateRange(filter.dates, `${argumentName}.dates`);
   for (const [index, state] of (filter.states ?? []).entries()) {
-    if (!isStateCode(state)) throw userInputError(`${argumentName}.states[${index}]`, `must be ${valueRuleDescriptions.stateCode}, got "${state.slice(0, 40)}"`);
+    if (!isStateCode(state))
+      throw userInputError(`${argumentName}.states[${index}]`, `must be ${valueRuleDescriptions.stateCode}, got "${state.slice(0, 40)}"`);
   }
   const { dates, city } = filter;
   return [

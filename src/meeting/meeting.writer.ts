@@ -52,7 +52,16 @@ async function replaceChildren(transaction: WriteTransaction, key: number, input
                contents = EXCLUDED.contents, updated_at = now()
            WHERE ROW(meeting_material.kind, meeting_material.title, meeting_material.file_format, meeting_material.size_kilobytes, meeting_material.url, meeting_material.contents)
                  IS DISTINCT FROM ROW(EXCLUDED.kind, EXCLUDED.title, EXCLUDED.file_format, EXCLUDED.size_kilobytes, EXCLUDED.url, EXCLUDED.contents)`,
-        [key, index + 1, material.kind, material.title, material.fileFormat ?? null, material.sizeInKilobytes ?? null, material.url ?? null, material.contents ?? []],
+        [
+          key,
+          index + 1,
+          material.kind,
+          material.title,
+          material.fileFormat ?? null,
+          material.sizeInKilobytes ?? null,
+          material.url ?? null,
+          material.contents ?? [],
+        ],
       );
     }
     await manager.query(`DELETE FROM public.meeting_material WHERE meeting_id = $1 AND position > $2`, [key, input.materials.length]);
@@ -65,14 +74,24 @@ export function createMeeting(transaction: WriteTransaction, input: MeetingCreat
 }
 
 /** The dates are checked against each other as they will be: one given, the other as stored. */
-async function datesInOrder(_transaction: WriteTransaction, _key: number, before: Record<string, unknown>, values: Record<string, unknown>): Promise<UserError[]> {
+async function datesInOrder(
+  _transaction: WriteTransaction,
+  _key: number,
+  before: Record<string, unknown>,
+  values: Record<string, unknown>,
+): Promise<UserError[]> {
   const startsOn = (values.starts_on ?? before.starts_on) as string;
   const endsOn = (values.ends_on ?? before.ends_on) as string;
   if (endsOn >= startsOn) return [];
   return [userError(['input', values.ends_on ? 'endsOn' : 'startsOn'], `The meeting would end (${endsOn}) before it starts (${startsOn})`)];
 }
 
-export function updateMeeting(transaction: WriteTransaction, id: string, input: MeetingUpdateInput, expectedVersion: number | null | undefined): Promise<MutationResult> {
+export function updateMeeting(
+  transaction: WriteTransaction,
+  id: string,
+  input: MeetingUpdateInput,
+  expectedVersion: number | null | undefined,
+): Promise<MutationResult> {
   return updateRecord(transaction, meetingSpec, id, input, expectedVersion, {
     check: datesInOrder,
     afterUpdate: (inner, key) => replaceChildren(inner, key, input),

@@ -43,7 +43,9 @@ export interface MutationCall {
 const idempotencyWindow = `interval '24 hours'`;
 
 function fingerprintOf(call: MutationCall): string {
-  return createHash('sha256').update(`${call.action}\n${canonicalJson(call.arguments)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${call.action}\n${canonicalJson(call.arguments)}`)
+    .digest('hex');
 }
 
 function sqlState(error: unknown): string | undefined {
@@ -61,7 +63,9 @@ function raceError(error: unknown): UserError | undefined {
     case '23505':
       return userError(null, 'Another record with the same unique value was written at the same moment; read again and retry', UserErrorCode.TAKEN);
     case '23503':
-      return /still referenced/.test(String((error as { detail?: string; driverError?: { detail?: string } }).driverError?.detail ?? (error as { detail?: string }).detail))
+      return /still referenced/.test(
+        String((error as { detail?: string; driverError?: { detail?: string } }).driverError?.detail ?? (error as { detail?: string }).detail),
+      )
         ? userError(null, 'Another record came to refer to this one at the same moment; it is still in use', UserErrorCode.IN_USE)
         : userError(null, 'A record this change refers to was deleted at the same moment; read again and retry', UserErrorCode.NOT_FOUND);
     default:
@@ -81,7 +85,10 @@ async function claimIdempotencyKey(manager: EntityManager, context: RequestConte
     [...parameters, fingerprint],
   )) as unknown[];
   if (claimed.length > 0) return null;
-  const [stored] = (await manager.query(`SELECT fingerprint, result FROM idempotency_record WHERE api_key_id = $1 AND idempotency_key = $2 AND response_key = $3`, parameters)) as Array<{
+  const [stored] = (await manager.query(
+    `SELECT fingerprint, result FROM idempotency_record WHERE api_key_id = $1 AND idempotency_key = $2 AND response_key = $3`,
+    parameters,
+  )) as Array<{
     fingerprint: string;
     result: MutationResult;
   }>;
@@ -94,7 +101,11 @@ async function claimIdempotencyKey(manager: EntityManager, context: RequestConte
   return { ...stored.result, userErrors: stored.result.userErrors.map((error) => userError(error.field, error.message, error.code)) };
 }
 
-export async function runMutation(context: RequestContext, call: MutationCall, work: (transaction: WriteTransaction) => Promise<MutationResult>): Promise<MutationResult> {
+export async function runMutation(
+  context: RequestContext,
+  call: MutationCall,
+  work: (transaction: WriteTransaction) => Promise<MutationResult>,
+): Promise<MutationResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       const { result, changedTables } = await runMutationOnce(context, call, work);
@@ -165,8 +176,13 @@ async function runMutationOnce(
  * idempotency is the field name and its place among the root fields of that name, so
  * a retry that renames its alias is still the same call.
  */
-export function mutationCall(info: { fieldName: string; path: { key: string | number }; operation?: OperationDefinitionNode }, args: Record<string, unknown>): MutationCall {
-  const sameName = (info.operation?.selectionSet.selections ?? []).filter((selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === info.fieldName);
+export function mutationCall(
+  info: { fieldName: string; path: { key: string | number }; operation?: OperationDefinitionNode },
+  args: Record<string, unknown>,
+): MutationCall {
+  const sameName = (info.operation?.selectionSet.selections ?? []).filter(
+    (selection): selection is FieldNode => selection.kind === Kind.FIELD && selection.name.value === info.fieldName,
+  );
   const place = sameName.findIndex((field) => (field.alias?.value ?? field.name.value) === String(info.path.key));
   return { action: info.fieldName, responseKey: place >= 0 ? `${info.fieldName}#${place + 1}` : String(info.path.key), arguments: args };
 }

@@ -52,7 +52,12 @@ function sameContent(before: Record<string, unknown>, after: Record<string, unkn
   return content(before) === content(after);
 }
 
-async function joinKeys(transaction: WriteTransaction, spec: RecordTypeSpec, input: object, path: Path): Promise<{ joins: Array<[string, number[]]>; errors: UserError[] }> {
+async function joinKeys(
+  transaction: WriteTransaction,
+  spec: RecordTypeSpec,
+  input: object,
+  path: Path,
+): Promise<{ joins: Array<[string, number[]]>; errors: UserError[] }> {
   const joins: Array<[string, number[]]> = [];
   const errors: UserError[] = [];
   for (const [field, join] of Object.entries(spec.joins ?? {})) {
@@ -113,7 +118,12 @@ export async function updateRecord(
   return { record: { typeName: spec.typeName, key }, userErrors: [] };
 }
 
-export async function deleteRecord(transaction: WriteTransaction, spec: RecordTypeSpec, id: string, expectedVersion: number | null | undefined): Promise<MutationResult> {
+export async function deleteRecord(
+  transaction: WriteTransaction,
+  spec: RecordTypeSpec,
+  id: string,
+  expectedVersion: number | null | undefined,
+): Promise<MutationResult> {
   const key = await lockRecord(transaction.manager, spec, id, expectedVersion, ['id']);
   if (typeof key !== 'number') return failed([key]);
   const errors = await inUseErrors(transaction.manager, spec, key, ['id']);
@@ -134,7 +144,9 @@ export async function changeRelation(
   targetIds: readonly string[],
 ): Promise<MutationResult> {
   if (targetIds.length > maximumRelationChanges) {
-    return failed([userError([joinField], `${joinField} may name at most ${maximumRelationChanges} records at once, got ${targetIds.length}`, UserErrorCode.TOO_MANY)]);
+    return failed([
+      userError([joinField], `${joinField} may name at most ${maximumRelationChanges} records at once, got ${targetIds.length}`, UserErrorCode.TOO_MANY),
+    ]);
   }
   const key = await lockRecord(transaction.manager, spec, id, undefined, ['id']);
   if (typeof key !== 'number') return failed([key]);
@@ -145,9 +157,17 @@ export async function changeRelation(
   const changed = mode === 'add' ? await addJoinRows(transaction.manager, join, key, keys) : await removeJoinRows(transaction.manager, join, key, keys);
   if (mode === 'add' && changed > 0) {
     // Lists of related records are read whole, so their length is bounded (src/shared/list-limits.ts).
-    const [{ count }] = (await transaction.manager.query(`SELECT count(*)::int AS count FROM public."${join.table}" WHERE ${join.ownerColumn} = $1`, [key])) as Array<{ count: number }>;
+    const [{ count }] = (await transaction.manager.query(`SELECT count(*)::int AS count FROM public."${join.table}" WHERE ${join.ownerColumn} = $1`, [
+      key,
+    ])) as Array<{ count: number }>;
     if (count > maximumRelatedRecords) {
-      return failed([userError([joinField], `A ${spec.typeName} may have at most ${maximumRelatedRecords} ${joinField.replace(/Ids$/, 's')}; this would make ${count}`, UserErrorCode.TOO_MANY)]);
+      return failed([
+        userError(
+          [joinField],
+          `A ${spec.typeName} may have at most ${maximumRelatedRecords} ${joinField.replace(/Ids$/, 's')}; this would make ${count}`,
+          UserErrorCode.TOO_MANY,
+        ),
+      ]);
     }
   }
   if (changed > 0) {

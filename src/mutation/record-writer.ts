@@ -55,17 +55,25 @@ export async function resolveReference(manager: EntityManager, typeName: string,
 }
 
 /** Keys of existing records of one type, in order, without repeats; user errors for any that are not. */
-export async function resolveReferences(manager: EntityManager, typeName: string, globalIds: readonly string[], path: Path): Promise<{ keys: number[]; errors: UserError[] }> {
+export async function resolveReferences(
+  manager: EntityManager,
+  typeName: string,
+  globalIds: readonly string[],
+  path: Path,
+): Promise<{ keys: number[]; errors: UserError[] }> {
   const keys: number[] = [];
   const errors: UserError[] = [];
   const decoded = globalIds.map((globalId, index) => ({ globalId, index, id: tryDecodeGlobalId(globalId) }));
   for (const { index, id } of decoded) {
     if (!id) errors.push(userError([...path, index], `${path.at(-1)}[${index}] is not a valid ID`));
-    else if (id.typeName !== typeName) errors.push(userError([...path, index], `${path.at(-1)}[${index}] must be the ID of a ${typeName}, got the ID of a ${id.typeName}`));
+    else if (id.typeName !== typeName)
+      errors.push(userError([...path, index], `${path.at(-1)}[${index}] must be the ID of a ${typeName}, got the ID of a ${id.typeName}`));
   }
   const candidates = [...new Set(decoded.filter((item) => item.id?.typeName === typeName).map((item) => item.id!.key))];
   const found = new Set(
-    ((await manager.query(`SELECT id FROM public."${tableOfType(manager, typeName)}" WHERE id = ANY($1::int[])`, [candidates])) as Array<{ id: number }>).map((row) => row.id),
+    ((await manager.query(`SELECT id FROM public."${tableOfType(manager, typeName)}" WHERE id = ANY($1::int[])`, [candidates])) as Array<{ id: number }>).map(
+      (row) => row.id,
+    ),
   );
   for (const { globalId, index, id } of decoded) {
     if (id?.typeName !== typeName) continue;
@@ -76,7 +84,12 @@ export async function resolveReferences(manager: EntityManager, typeName: string
 }
 
 /** Column values for the input fields that were given (undefined means "leave as is"). */
-export async function columnValues(manager: EntityManager, spec: RecordTypeSpec, input: object, path: Path): Promise<{ values: Record<string, unknown>; errors: UserError[] }> {
+export async function columnValues(
+  manager: EntityManager,
+  spec: RecordTypeSpec,
+  input: object,
+  path: Path,
+): Promise<{ values: Record<string, unknown>; errors: UserError[] }> {
   const values: Record<string, unknown> = {};
   const errors: UserError[] = [];
   for (const [field, column] of Object.entries(spec.columns)) {
@@ -99,14 +112,24 @@ export async function columnValues(manager: EntityManager, spec: RecordTypeSpec,
 }
 
 /** TAKEN errors for unique fields whose new value another record already has. */
-export async function uniquenessErrors(manager: EntityManager, spec: RecordTypeSpec, input: object, path: Path, exceptKey: number | null): Promise<UserError[]> {
+export async function uniquenessErrors(
+  manager: EntityManager,
+  spec: RecordTypeSpec,
+  input: object,
+  path: Path,
+  exceptKey: number | null,
+): Promise<UserError[]> {
   const errors: UserError[] = [];
   for (const field of spec.unique ?? []) {
     const value = (input as Record<string, unknown>)[field];
     if (value === undefined || value === null) continue;
     const column = spec.columns[field].column;
-    const taken = (await manager.query(`SELECT 1 FROM public."${spec.table}" WHERE ${column} = $1 AND id IS DISTINCT FROM $2`, [value, exceptKey])) as unknown[];
-    if (taken.length > 0) errors.push(userError([...path, field], `Another ${spec.typeName} already has the ${field} ${JSON.stringify(value)}`, UserErrorCode.TAKEN));
+    const taken = (await manager.query(`SELECT 1 FROM public."${spec.table}" WHERE ${column} = $1 AND id IS DISTINCT FROM $2`, [
+      value,
+      exceptKey,
+    ])) as unknown[];
+    if (taken.length > 0)
+      errors.push(userError([...path, field], `Another ${spec.typeName} already has the ${field} ${JSON.stringify(value)}`, UserErrorCode.TAKEN));
   }
   return errors;
 }
@@ -131,13 +154,23 @@ export async function updateRow(manager: EntityManager, table: string, key: numb
  * Locks the record for the rest of the transaction and checks the version the client
  * expected; the key, or a user error (NOT_FOUND, VERSION_CONFLICT).
  */
-export async function lockRecord(manager: EntityManager, spec: RecordTypeSpec, globalId: string, expectedVersion: number | null | undefined, path: Path): Promise<number | UserError> {
+export async function lockRecord(
+  manager: EntityManager,
+  spec: RecordTypeSpec,
+  globalId: string,
+  expectedVersion: number | null | undefined,
+  path: Path,
+): Promise<number | UserError> {
   const key = await resolveReference(manager, spec.typeName, globalId, path);
   if (typeof key !== 'number') return key;
   const [row] = (await manager.query(`SELECT version FROM public."${spec.table}" WHERE id = $1 FOR UPDATE`, [key])) as Array<{ version: number }>;
   if (!row) return userError(path, `No ${spec.typeName} has the ID ${globalId}`, UserErrorCode.NOT_FOUND);
   if (expectedVersion !== undefined && expectedVersion !== null && row.version !== expectedVersion) {
-    return userError(['expectedVersion'], `The ${spec.typeName} is at version ${row.version}, not ${expectedVersion}: it changed since you read it`, UserErrorCode.VERSION_CONFLICT);
+    return userError(
+      ['expectedVersion'],
+      `The ${spec.typeName} is at version ${row.version}, not ${expectedVersion}: it changed since you read it`,
+      UserErrorCode.VERSION_CONFLICT,
+    );
   }
   return key;
 }

@@ -30,7 +30,7 @@ registerEnumType(UserErrorCode, {
   },
 });
 
-@ObjectType({ description: 'A problem with the input of a mutation; nothing was written. A value with no id: part of one mutation\'s answer.' })
+@ObjectType({ description: "A problem with the input of a mutation; nothing was written. A value with no id: part of one mutation's answer." })
 export class UserError {
   @Field(() => [String], { nullable: true, description: 'Path to the argument or input field at fault, when there is one.' })
   field!: string[] | null;

@@ -40,8 +40,12 @@ describe('validation errors as user errors', () => {
   });
 
   it('name the field by its path from the argument, and say what is wrong in its words', async () => {
-    expect(await simplified(meeting({ startsOn: '2024-02-31' }))).toEqual([{ field: 'input.startsOn', message: 'startsOn must be a real date written YYYY-MM-DD, such as 2019-05-01', code: UserErrorCode.INVALID }]);
-    expect(await simplified(meeting({ endsOn: '2024-03-01' }), ['meeting'])).toEqual([{ field: 'meeting.endsOn', message: 'endsOn must be on or after startsOn', code: UserErrorCode.INVALID }]);
+    expect(await simplified(meeting({ startsOn: '2024-02-31' }))).toEqual([
+      { field: 'input.startsOn', message: 'startsOn must be a real date written YYYY-MM-DD, such as 2019-05-01', code: UserErrorCode.INVALID },
+    ]);
+    expect(await simplified(meeting({ endsOn: '2024-03-01' }), ['meeting'])).toEqual([
+      { field: 'meeting.endsOn', message: 'endsOn must be on or after startsOn', code: UserErrorCode.INVALID },
+    ]);
   });
 
   it('reach into lists of nested inputs, naming the item', async () => {
@@ -52,7 +56,10 @@ describe('validation errors as user errors', () => {
   });
 
   it('give length and count limits their own codes', async () => {
-    const codes = (await validateInput(meeting({ title: 'x'.repeat(11), materials: [material({}), material({}), material({})] }))).map((error) => [error.field?.join('.'), error.code]);
+    const codes = (await validateInput(meeting({ title: 'x'.repeat(11), materials: [material({}), material({}), material({})] }))).map((error) => [
+      error.field?.join('.'),
+      error.code,
+    ]);
     expect(codes).toEqual([
       ['input.title', UserErrorCode.TOO_LONG],
       ['input.materials', UserErrorCode.TOO_MANY],

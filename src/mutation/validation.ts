@@ -8,7 +8,6 @@ import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../sha
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { userError, UserErrorCode, type UserError } from './user-error';
 
-
 function rule(name: string, message: string, test: (value: unknown, args: ValidationArguments) => boolean) {
   return (options?: ValidationOptions) =>
     (target: object, propertyName: string): void => {
@@ -18,7 +17,11 @@ function rule(name: string, message: string, test: (value: unknown, args: Valida
 
 export const IsSlug = rule('isSlug', `$property must be ${valueRuleDescriptions.slug}`, (value) => isSlug(value));
 
-export const IsCalendarDate = rule('isCalendarDate', '$property must be a real date written YYYY-MM-DD, such as 2019-05-01', (value) => typeof value === 'string' && isCalendarDate(value));
+export const IsCalendarDate = rule(
+  'isCalendarDate',
+  '$property must be a real date written YYYY-MM-DD, such as 2019-05-01',
+  (value) => typeof value === 'string' && isCalendarDate(value),
+);
 
 /** A publication date known to the year, the month or the day. */
 export const IsPartialDate = rule(
@@ -32,11 +35,15 @@ export const IsStateCode = rule('isStateCode', `$property must be ${valueRuleDes
 export const IsWebAddress = rule('isWebAddress', `$property must be ${valueRuleDescriptions.webAddress}`, (value) => isWebAddress(value));
 
 /** An ORCID iD written 0000-0000-0000-000X whose check digit holds (identifier-schemes.ts has the rule). */
-export const IsOrcid = rule('isOrcid', '$property must be an ORCID iD written 0000-0000-0000-000X with a valid check digit, such as 0000-0002-1825-0097', (value) => {
-  if (typeof value !== 'string') return false;
-  const checked = checkIdentifier(IdentifierScheme.ORCID, value);
-  return 'value' in checked && checked.value === value;
-});
+export const IsOrcid = rule(
+  'isOrcid',
+  '$property must be an ORCID iD written 0000-0000-0000-000X with a valid check digit, such as 0000-0002-1825-0097',
+  (value) => {
+    if (typeof value !== 'string') return false;
+    const checked = checkIdentifier(IdentifierScheme.ORCID, value);
+    return 'value' in checked && checked.value === value;
+  },
+);
 
 /** Text with something in it besides spaces. */
 export const IsNotBlank = rule('isNotBlank', '$property must not be empty', (value) => typeof value === 'string' && value.trim().length > 0);
@@ -61,7 +68,11 @@ function flatten(errors: ValidationError[], path: Array<string | number>): UserE
   return errors.flatMap((error) => {
     const here = [...path, error.property];
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
-      userError(here, message.replace(new RegExp(`^${error.property}\\b`), here.slice(1).join('.') || error.property), codeOfConstraint[constraint] ?? UserErrorCode.INVALID),
+      userError(
+        here,
+        message.replace(new RegExp(`^${error.property}\\b`), here.slice(1).join('.') || error.property),
+        codeOfConstraint[constraint] ?? UserErrorCode.INVALID,
+      ),
     );
     return [...own, ...flatten(error.children ?? [], here)];
   });

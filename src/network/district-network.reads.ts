@@ -19,7 +19,11 @@ export const networkReads = defineReads({
     ...sourcedFields,
     networkKind: expression((row) => `${row}.kind`),
     coordinator: toOne(() => organizationReads, 'coordinator_id'),
-    memberships: ownedBy(() => membershipReads, 'network_id', (alias) => `(SELECT member_d.name FROM district member_d WHERE member_d.id = ${alias}.district_id), ${alias}.district_id`),
+    memberships: ownedBy(
+      () => membershipReads,
+      'network_id',
+      (alias) => `(SELECT member_d.name FROM district member_d WHERE member_d.id = ${alias}.district_id), ${alias}.district_id`,
+    ),
     members: connection(() => districtListing, throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id')),
     // Briefs that study the network, directly or through its member districts.
     briefs: connection(() => briefListing, {
@@ -33,5 +37,8 @@ export const networkReads = defineReads({
 
 defineRootReads({
   districtNetworks: rootConnection(() => districtNetworkListing),
-  districtNetwork: rootLookup(() => networkReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+  districtNetwork: rootLookup(
+    () => networkReads,
+    (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`,
+  ),
 });

@@ -28,7 +28,11 @@ export class DistrictNetworkResolver {
   }
 
   @Query(() => DistrictNetwork, { nullable: true, description: 'The district network with this slug, or null.' })
-  districtNetwork(@Arg('slug', { description: 'The district network\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  districtNetwork(
+    @Arg('slug', { description: "The district network's human key, as in its URL." }) _slug: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
@@ -37,7 +41,9 @@ export class DistrictNetworkResolver {
     return compiledValue(network, info, context);
   }
 
-  @FieldResolver(() => districtListing.Connection, { description: 'Districts recorded as members at any time, former members included; `memberships` dates each membership.' })
+  @FieldResolver(() => districtListing.Connection, {
+    description: 'Districts recorded as members at any time, former members included; `memberships` dates each membership.',
+  })
   members(@Root() network: CompiledRecord, @Args() _args: DistrictListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(network, info, context);
   }
@@ -49,7 +55,9 @@ export class DistrictNetworkResolver {
     return compiledValue(network, info, context);
   }
 
-  @FieldResolver(() => briefListing.Connection, { description: 'Briefs that study this network, directly or through districts that were its members when the brief came out.' })
+  @FieldResolver(() => briefListing.Connection, {
+    description: 'Briefs that study this network, directly or through districts that were its members when the brief came out.',
+  })
   briefs(@Root() network: CompiledRecord, @Args() _args: BriefListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(network, info, context);
   }
@@ -67,12 +75,18 @@ export class DistrictNetworkMembershipResolver {
     return compiledValue(membership, info, context);
   }
 
-  @FieldResolver(() => PublicationDate, { nullable: true, description: 'When the district joined, as precisely as the source dates it (often a year); null when no source says.' })
+  @FieldResolver(() => PublicationDate, {
+    nullable: true,
+    description: 'When the district joined, as precisely as the source dates it (often a year); null when no source says.',
+  })
   joinedOn(@Root() membership: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(membership, info, context);
   }
 
-  @FieldResolver(() => PublicationDate, { nullable: true, description: 'When the district left, as precisely as the source dates it; null while it is a member or when no source says it left.' })
+  @FieldResolver(() => PublicationDate, {
+    nullable: true,
+    description: 'When the district left, as precisely as the source dates it; null while it is a member or when no source says it left.',
+  })
   leftOn(@Root() membership: CompiledRecord, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return compiledValue(membership, info, context);
   }

@@ -11,7 +11,11 @@ import { Node } from '../shared/node';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'The object with this global ID, or null if there is none.' })
-  node(@Arg('id', () => ID, { description: 'A global ID, as given by the `id` field of any record.' }) _id: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  node(
+    @Arg('id', () => ID, { description: 'A global ID, as given by the `id` field of any record.' }) _id: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 

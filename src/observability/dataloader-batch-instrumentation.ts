@@ -35,18 +35,22 @@ export class DataLoaderBatchInstrumentation extends InstrumentationBase {
     return function tracedBatch(this: unknown, keys) {
       // Batches outside a traced request (start-up, commands) would be root spans of their own: skip them.
       if (!trace.getActiveSpan()) return batch.call(this, keys);
-      return tracer.startActiveSpan('dataloader.batch', { attributes: { 'dataloader.batch.size': keys.length, ...(loaderName ? { 'dataloader.name': loaderName } : {}) } }, (span) => {
-        const ended = Promise.resolve(batch.call(this, keys));
-        ended.then(
-          () => span.end(),
-          (error: Error) => {
-            span.recordException(error);
-            span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-            span.end();
-          },
-        );
-        return ended;
-      });
+      return tracer.startActiveSpan(
+        'dataloader.batch',
+        { attributes: { 'dataloader.batch.size': keys.length, ...(loaderName ? { 'dataloader.name': loaderName } : {}) } },
+        (span) => {
+          const ended = Promise.resolve(batch.call(this, keys));
+          ended.then(
+            () => span.end(),
+            (error: Error) => {
+              span.recordException(error);
+              span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+              span.end();
+            },
+          );
+          return ended;
+        },
+      );
     };
   }
 }

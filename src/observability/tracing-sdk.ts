@@ -56,7 +56,9 @@ export function samplerFromEnvironment(environment: Environment): Sampler {
     case 'parentbased_traceidratio':
       return new ParentBasedSampler({ root: ratio() });
     default:
-      throw new Error(`OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio; got ${JSON.stringify(name)}`);
+      throw new Error(
+        `OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off, parentbased_traceidratio; got ${JSON.stringify(name)}`,
+      );
   }
 }
 
@@ -79,7 +81,10 @@ export function startTracingSdk(settings: TracingSettings, environment: Environm
   const provider = new TracerProvider({
     resource,
     sampler: samplerFromEnvironment(environment),
-    spanProcessors: [new RequestIdSpanProcessor(), new BatchSpanProcessor({ exporter: exporterFor(settings), scheduledDelayMillis: settings.scheduleDelayMilliseconds })],
+    spanProcessors: [
+      new RequestIdSpanProcessor(),
+      new BatchSpanProcessor({ exporter: exporterFor(settings), scheduledDelayMillis: settings.scheduleDelayMilliseconds }),
+    ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }) as TextMapPropagator);

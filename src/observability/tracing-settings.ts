@@ -28,10 +28,14 @@ function protocolOf(environment: Environment): OtlpProtocol {
 
 /** The exporter OTEL_TRACES_EXPORTER names (otlp when only an endpoint is set), or undefined when tracing is off. */
 function exporterOf(environment: Environment): TracesExporter | undefined {
-  const exporterNames = (environment.OTEL_TRACES_EXPORTER ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const exporterNames = (environment.OTEL_TRACES_EXPORTER ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const endpointSet = Boolean(environment.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || environment.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
   if (exporterNames.includes('none') || (exporterNames.length === 0 && !endpointSet)) return undefined;
-  if (exporterNames.length > 1) throw new Error(`OTEL_TRACES_EXPORTER takes one exporter here (otlp, console or none); got ${JSON.stringify(environment.OTEL_TRACES_EXPORTER)}`);
+  if (exporterNames.length > 1)
+    throw new Error(`OTEL_TRACES_EXPORTER takes one exporter here (otlp, console or none); got ${JSON.stringify(environment.OTEL_TRACES_EXPORTER)}`);
   const exporter = exporterNames[0] ?? 'otlp';
   if (exporter !== 'otlp' && exporter !== 'console') {
     throw new Error(`OTEL_TRACES_EXPORTER must be otlp, console or none; got ${JSON.stringify(exporter)}`);

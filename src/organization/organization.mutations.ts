@@ -19,7 +19,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class OrganizationMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => OrganizationCreatePayload, { description: 'Creates a organization.' })
-  organizationCreate(@Arg('input', () => OrganizationCreateInput, { description: 'The new organization: its fields and references.' }) input: OrganizationCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  organizationCreate(
+    @Arg('input', () => OrganizationCreateInput, { description: 'The new organization: its fields and references.' }) input: OrganizationCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, organizationSpec, input));
   }
 
@@ -32,7 +36,9 @@ export class OrganizationMutationResolver {
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, organizationSpec, id, input, expectedVersion, { check: housingCycleErrors }));
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) =>
+      updateRecord(transaction, organizationSpec, id, input, expectedVersion, { check: housingCycleErrors }),
+    );
   }
 
   @Authorized(ApiKeyRole.ADMIN)

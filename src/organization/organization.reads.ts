@@ -21,11 +21,16 @@ export const organizationReads = defineReads({
     publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),
     convenedMeetings: connection(() => meetingListing, { where: 'm.convener_id = p.owner' }),
     coordinatedNetworks: ownedBy(() => networkReads, 'coordinator_id', byName),
-    jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) => organizationJsonLd(row as Parameters<typeof organizationJsonLd>[0])),
+    jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) =>
+      organizationJsonLd(row as Parameters<typeof organizationJsonLd>[0]),
+    ),
   },
 });
 
 defineRootReads({
   organizations: rootConnection(() => organizationListing),
-  organization: rootLookup(() => organizationReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+  organization: rootLookup(
+    () => organizationReads,
+    (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`,
+  ),
 });

@@ -25,7 +25,11 @@ export class OrganizationResolver {
   }
 
   @Query(() => Organization, { nullable: true, description: 'The organization with this slug, or null.' })
-  organization(@Arg('slug', { description: 'The organization\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  organization(
+    @Arg('slug', { description: "The organization's human key, as in its URL." }) _slug: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
@@ -45,7 +49,12 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => meetingListing.Connection, { description: 'Meetings this organization convened.' })
-  convenedMeetings(@Root() organization: CompiledRecord, @Args() _args: MeetingListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  convenedMeetings(
+    @Root() organization: CompiledRecord,
+    @Args() _args: MeetingListArguments,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return compiledValue(organization, info, context);
   }
 

@@ -18,7 +18,7 @@ export class PersonAffiliation extends StoredRecord {
   @JoinColumn({ name: 'person_id' })
   person?: Person;
 
-  @Field(() => Int, { description: 'Order among the person\'s affiliations, from 1.' })
+  @Field(() => Int, { description: "Order among the person's affiliations, from 1." })
   @Column({ type: 'int' })
   position!: number;
 

@@ -25,7 +25,7 @@ export class Person extends SourcedRecord {
   @Column({ name: 'sort_name', type: 'text' })
   sortName!: string;
 
-  @Field(() => String, { nullable: true, description: 'The person\'s ORCID iD (0000-0000-0000-000X), where a public record gives it; null otherwise.' })
+  @Field(() => String, { nullable: true, description: "The person's ORCID iD (0000-0000-0000-000X), where a public record gives it; null otherwise." })
   @Index({ unique: true, where: 'orcid IS NOT NULL' })
   @Column({ type: 'text', nullable: true })
   orcid!: string | null;

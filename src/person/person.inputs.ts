@@ -11,7 +11,11 @@ export enum PersonOrder {
 registerEnumType(PersonOrder, {
   name: 'PersonOrder',
   description: 'Alphabetical order by sort name (family name first), or order of last change; ties broken by creation order.',
-  valuesConfig: { ...updatedAtOrderDescriptions, SORT_NAME_ASC: { description: 'A to Z by sort name.' }, SORT_NAME_DESC: { description: 'Z to A by sort name.' } },
+  valuesConfig: {
+    ...updatedAtOrderDescriptions,
+    SORT_NAME_ASC: { description: 'A to Z by sort name.' },
+    SORT_NAME_DESC: { description: 'Z to A by sort name.' },
+  },
 });
 
 @InputType({ description: 'Narrows a list of people.' })

@@ -19,7 +19,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class PersonMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => PersonCreatePayload, { description: 'Creates a person, with their affiliations.' })
-  personCreate(@Arg('input', () => PersonCreateInput, { description: 'The person to create.' }) input: PersonCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  personCreate(
+    @Arg('input', () => PersonCreateInput, { description: 'The person to create.' }) input: PersonCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createPerson(transaction, input));
   }
 

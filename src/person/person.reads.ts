@@ -25,7 +25,10 @@ export const personReads = defineReads({
     affiliations: ownedBy(() => personAffiliationReads, 'person_id', byPosition),
     // Briefs whose byline names the person (a byline names each person once).
     briefs: connection(() => briefListing, throughJoinTable('brief', 'b', 'brief_contributor', 'person_id', 'brief_id')),
-    jsonLd: computedFrom((row) => `json_build_object('slug', ${row}.slug, 'name', ${row}.name, 'sort_name', ${row}.sort_name, 'orcid', ${row}.orcid)`, (value) => personJsonLd(value)),
+    jsonLd: computedFrom(
+      (row) => `json_build_object('slug', ${row}.slug, 'name', ${row}.name, 'sort_name', ${row}.sort_name, 'orcid', ${row}.orcid)`,
+      (value) => personJsonLd(value),
+    ),
   },
 });
 
@@ -41,11 +44,14 @@ export const personAffiliationReads = defineReads({
 
 defineRootReads({
   people: rootConnection(() => personListing),
-  person: rootLookup(() => personReads, (args, sql, alias) => {
-    if ((args.slug == null) === (args.orcid == null)) throw userInputError('slug', 'or orcid: give exactly one of them');
-    if (args.slug != null) return `${alias}.slug = ${sql.param(args.slug, 'text')}`;
-    const checked = checkIdentifier(IdentifierScheme.ORCID, args.orcid);
-    if ('problem' in checked) throw userInputError('orcid', checked.problem);
-    return `${alias}.orcid = ${sql.param(checked.value, 'text')}`;
-  }),
+  person: rootLookup(
+    () => personReads,
+    (args, sql, alias) => {
+      if ((args.slug == null) === (args.orcid == null)) throw userInputError('slug', 'or orcid: give exactly one of them');
+      if (args.slug != null) return `${alias}.slug = ${sql.param(args.slug, 'text')}`;
+      const checked = checkIdentifier(IdentifierScheme.ORCID, args.orcid);
+      if ('problem' in checked) throw userInputError('orcid', checked.problem);
+      return `${alias}.orcid = ${sql.param(checked.value, 'text')}`;
+    },
+  ),
 });

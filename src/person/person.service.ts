@@ -5,7 +5,10 @@ import { updatedAtOrderings } from '../shared/updated-at';
 import type { PersonFilter, PersonOrder } from './person.inputs';
 import { Person } from './person.entity';
 
-const sortNameColumns = [{ sql: 'pe.sort_name', type: 'text' as const }, { sql: 'pe.id', type: 'int' as const }];
+const sortNameColumns = [
+  { sql: 'pe.sort_name', type: 'text' as const },
+  { sql: 'pe.id', type: 'int' as const },
+];
 
 export const personListing = defineListing<Person, PersonFilter, PersonOrder>({
   nodeType: Person,
@@ -18,7 +21,11 @@ export const personListing = defineListing<Person, PersonFilter, PersonOrder>({
     ...updatedAtOrderings('pe'),
   },
   conditions: (filter) =>
-    anyOfIds(filter?.organizations, 'Organization', 'filter.organizations', (_sql, keys) =>
-      `EXISTS (SELECT 1 FROM person_affiliation affiliation WHERE affiliation.person_id = pe.id AND affiliation.organization_id = ANY(${keys}))`,
+    anyOfIds(
+      filter?.organizations,
+      'Organization',
+      'filter.organizations',
+      (_sql, keys) =>
+        `EXISTS (SELECT 1 FROM person_affiliation affiliation WHERE affiliation.person_id = pe.id AND affiliation.organization_id = ANY(${keys}))`,
     ),
 });

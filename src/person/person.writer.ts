@@ -16,7 +16,7 @@ export const personSpec: RecordTypeSpec = {
     orcid: { column: 'orcid' },
   },
   unique: ['slug', 'orcid'],
-  usedBy: [{ sql: `SELECT count(*)::int AS count FROM public.brief_contributor WHERE person_id = $1`, what: "brief byline(s)" }],
+  usedBy: [{ sql: `SELECT count(*)::int AS count FROM public.brief_contributor WHERE person_id = $1`, what: 'brief byline(s)' }],
 };
 
 /** Makes the affiliations what the input gives, position by position, removing those past the new end. */
@@ -52,6 +52,11 @@ export function createPerson(transaction: WriteTransaction, input: PersonCreateI
   return createRecord(transaction, personSpec, input, { afterInsert: (inner, key) => replaceAffiliations(inner, key, input) });
 }
 
-export function updatePerson(transaction: WriteTransaction, id: string, input: PersonUpdateInput, expectedVersion: number | null | undefined): Promise<MutationResult> {
+export function updatePerson(
+  transaction: WriteTransaction,
+  id: string,
+  input: PersonUpdateInput,
+  expectedVersion: number | null | undefined,
+): Promise<MutationResult> {
   return updateRecord(transaction, personSpec, id, input, expectedVersion, { afterUpdate: (inner, key) => replaceAffiliations(inner, key, input) });
 }

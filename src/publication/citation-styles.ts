@@ -26,11 +26,16 @@ export class CitationStyleError extends Error {
 export function loadCitationStyleFolder(directory: string): string[] {
   if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) throw new CitationStyleError(`CITATION_STYLES_DIR "${directory}" is not a folder`);
   const loaded: string[] = [];
-  for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.csl')).sort()) {
+  for (const file of fs
+    .readdirSync(directory)
+    .filter((name) => name.endsWith('.csl'))
+    .sort()) {
     const name = file.slice(0, -'.csl'.length).toLowerCase();
     const xml = fs.readFileSync(path.join(directory, file), 'utf8');
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new CitationStyleError(`${file}: a style's file name must be lower-case letters, digits and dashes, such as chicago-author-date.csl`);
-    if (!/<style[\s>][\s\S]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) throw new CitationStyleError(`${file}: not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+      throw new CitationStyleError(`${file}: a style's file name must be lower-case letters, digits and dashes, such as chicago-author-date.csl`);
+    if (!/<style[\s>][\s\S]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml))
+      throw new CitationStyleError(`${file}: not a CSL style (no <style xmlns="http://purl.org/net/xbiblio/csl">)`);
     if ((builtInStyles as readonly string[]).includes(name)) throw new CitationStyleError(`${file}: "${name}" is a built-in style; name the file otherwise`);
     styleRegister().add(name, xml);
     extraStyles.add(name);

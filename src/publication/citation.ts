@@ -41,8 +41,13 @@ registerEnumType(CitationDataFormat, {
 
 /** The brief's citation in `style`, as text or HTML; an unknown style is a BAD_USER_INPUT naming the styles there are. */
 export function formatCitation(record: PublicationRecord, style: string, format: CitationTextFormat, argumentName = 'style'): string {
-  if (!isCitationStyle(style)) throw userInputError(argumentName, `names no citation style: "${style.slice(0, 80)}"; the styles are ${citationStyleNames().join(', ')}`);
-  const output = new Cite(cslItem(record)).format('bibliography', { template: style, format: format === CitationTextFormat.HTML ? 'html' : 'text', lang: 'en-US' });
+  if (!isCitationStyle(style))
+    throw userInputError(argumentName, `names no citation style: "${style.slice(0, 80)}"; the styles are ${citationStyleNames().join(', ')}`);
+  const output = new Cite(cslItem(record)).format('bibliography', {
+    template: style,
+    format: format === CitationTextFormat.HTML ? 'html' : 'text',
+    lang: 'en-US',
+  });
   return output.trim();
 }
 

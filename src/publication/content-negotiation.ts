@@ -47,7 +47,10 @@ export function parseAccept(header: string | undefined): MediaRange[] {
       const equals = text.indexOf('=');
       if (equals < 0) continue;
       const name = text.slice(0, equals).trim().toLowerCase();
-      const value = text.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+      const value = text
+        .slice(equals + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
       if (name === 'q') quality = Number.isFinite(Number(value)) ? Number(value) : 0;
       else parameters[name] = value;
     }
@@ -63,7 +66,10 @@ export function negotiate(ranges: MediaRange[]): { type: ServedType; range: Medi
     for (const range of ranges) {
       const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' ? 0 : -1;
       if (specificity < 0 || range.quality <= 0) continue;
-      const better = !best || range.quality > best.range.quality || (range.quality === best.range.quality && (specificity > best.specificity || (specificity === best.specificity && range.order < best.range.order)));
+      const better =
+        !best ||
+        range.quality > best.range.quality ||
+        (range.quality === best.range.quality && (specificity > best.specificity || (specificity === best.specificity && range.order < best.range.order)));
       if (better) best = { type: served, range, specificity };
     }
   }
@@ -78,7 +84,12 @@ export function briefRoutes(app: express.Express, dataSource: () => DataSource, 
         response.locals.errorCode = ErrorCode.NOT_ACCEPTABLE;
         response.setHeader('Vary', 'Accept');
         response.status(httpStatusOf(ErrorCode.NOT_ACCEPTABLE)).json({
-          errors: [{ message: `Nothing acceptable: /briefs/{slug} serves ${servedBriefTypes.join(', ')}`, extensions: { code: ErrorCode.NOT_ACCEPTABLE, served: servedBriefTypes } }],
+          errors: [
+            {
+              message: `Nothing acceptable: /briefs/{slug} serves ${servedBriefTypes.join(', ')}`,
+              extensions: { code: ErrorCode.NOT_ACCEPTABLE, served: servedBriefTypes },
+            },
+          ],
         });
         return;
       }
@@ -90,7 +101,11 @@ export function briefRoutes(app: express.Express, dataSource: () => DataSource, 
       }
       const style = chosen.range.parameters.style ?? 'apa';
       if (chosen.type === 'text/x-bibliography' && !isCitationStyle(style)) {
-        jsonError(response, ErrorCode.BAD_REQUEST, `The Accept header asks for the citation style "${style.slice(0, 80)}", which is not served; the styles are ${citationStyleNames().join(', ')}`);
+        jsonError(
+          response,
+          ErrorCode.BAD_REQUEST,
+          `The Accept header asks for the citation style "${style.slice(0, 80)}", which is not served; the styles are ${citationStyleNames().join(', ')}`,
+        );
         return;
       }
       const read = await publishedBriefRecord(dataSource(), slug);

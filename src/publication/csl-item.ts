@@ -10,7 +10,11 @@
 import { formatDateRange } from '../shared/calendar';
 import type { PublicationContributor, PublicationRecord } from './publication-record';
 
-export interface CslName { family?: string; given?: string; literal?: string }
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
 export type CslItem = Record<string, unknown> & { id: string; type: string; title: string };
 
 const genres: Record<string, string> = {
@@ -53,7 +57,8 @@ export function cslItem(record: PublicationRecord): CslItem {
   const byRole = (role: string) => record.contributors.filter((contributor) => contributor.role === role).map(cslName);
   let authors = byRole('AUTHOR');
   // Older records may hold only a free-text byline; with no byline at all the publisher is the author (a group author).
-  if (authors.length === 0) authors = record.authorsText.length > 0 ? record.authorsText.map((name) => ({ literal: name })) : [{ literal: record.publisher.name }];
+  if (authors.length === 0)
+    authors = record.authorsText.length > 0 ? record.authorsText.map((name) => ({ literal: name })) : [{ literal: record.publisher.name }];
   const identifier = (scheme: string) => record.identifiers.find((candidate) => candidate.scheme === scheme)?.value;
   const eric = identifier('ERIC');
   const handle = identifier('HANDLE');

@@ -32,9 +32,11 @@ const filterParameters = { publisher: 'publishers', theme: 'themes', kind: 'kind
 function readFilter(query: express.Request['query']): { filter: FeedFilter } | { problem: string } {
   const filter: FeedFilter = { publishers: [], themes: [], kinds: [] };
   for (const [name, value] of Object.entries(query)) {
-    if (!(name in filterParameters)) return { problem: `unknown query parameter "${name.slice(0, 40)}"; feeds take ${Object.keys(filterParameters).join(', ')}` };
+    if (!(name in filterParameters))
+      return { problem: `unknown query parameter "${name.slice(0, 40)}"; feeds take ${Object.keys(filterParameters).join(', ')}` };
     const values = ([] as unknown[]).concat(value);
-    if (values.some((item) => typeof item !== 'string' || item.trim() === '' || item.length > 200)) return { problem: `the query parameter "${name}" must be a non-empty text value` };
+    if (values.some((item) => typeof item !== 'string' || item.trim() === '' || item.length > 200))
+      return { problem: `the query parameter "${name}" must be a non-empty text value` };
     (filter[filterParameters[name as keyof typeof filterParameters]] as string[]).push(...(values as string[]));
   }
   if (filter.publishers.length + filter.themes.length + filter.kinds.length > 100) return { problem: 'a feed takes at most 100 filter values' };
@@ -48,7 +50,11 @@ function dateOf(record: PublicationRecord): Date | null {
 function authorsOf(record: PublicationRecord): Author[] {
   return record.contributors
     .filter((contributor) => contributor.role === 'AUTHOR')
-    .map((contributor) => (contributor.person ? { name: contributor.person.name } : { name: contributor.organization!.name, ...(contributor.organization!.url ? { link: contributor.organization!.url } : {}) }));
+    .map((contributor) =>
+      contributor.person
+        ? { name: contributor.person.name }
+        : { name: contributor.organization!.name, ...(contributor.organization!.url ? { link: contributor.organization!.url } : {}) },
+    );
 }
 
 function buildFeed(format: FeedFormat, records: PublicationRecord[], lastChanged: Date | null, base: string, selfLink: string): Feed {
@@ -61,7 +67,7 @@ function buildFeed(format: FeedFormat, records: PublicationRecord[], lastChanged
     updated: lastChanged ?? new Date(0),
     generator: 'Briefgraph (feed library)',
     feedLinks: { [format]: selfLink },
-    copyright: 'Summaries in Briefgraph\'s own words; publications belong to their publishers.',
+    copyright: "Summaries in Briefgraph's own words; publications belong to their publishers.",
   });
   for (const record of records) {
     const stableUrl = briefUrl(record.slug, base);

@@ -24,9 +24,10 @@ export function sendCacheable(request: express.Request, response: express.Respon
   if (lastModified) response.setHeader('Last-Modified', lastModified.toUTCString());
   const noneMatch = request.get('If-None-Match');
   const modifiedSince = request.get('If-Modified-Since');
-  const unchanged = noneMatch !== undefined
-    ? noneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
-    : modifiedSince !== undefined && lastModified !== null && !Number.isNaN(Date.parse(modifiedSince)) && lastModified.getTime() <= Date.parse(modifiedSince);
+  const unchanged =
+    noneMatch !== undefined
+      ? noneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+      : modifiedSince !== undefined && lastModified !== null && !Number.isNaN(Date.parse(modifiedSince)) && lastModified.getTime() <= Date.parse(modifiedSince);
   if (unchanged) {
     response.status(304).end();
     return;

@@ -90,7 +90,14 @@ export function briefJsonLd(record: PublicationRecord, base: string = publicBase
     ...(url ? { url } : {}),
     ...(files.length > 0 ? { encoding: files } : {}),
     ...(record.buildsOn.length > 0
-      ? { isBasedOn: record.buildsOn.map((earlier) => ({ '@type': 'CreativeWork' as const, '@id': briefUrl(earlier.slug, base), name: earlier.title, ...(earlier.url ? { url: earlier.url } : {}) })) }
+      ? {
+          isBasedOn: record.buildsOn.map((earlier) => ({
+            '@type': 'CreativeWork' as const,
+            '@id': briefUrl(earlier.slug, base),
+            name: earlier.title,
+            ...(earlier.url ? { url: earlier.url } : {}),
+          })),
+        }
       : {}),
   };
   return described as WithContext<Report | ScholarlyArticle>;
@@ -109,7 +116,10 @@ export function meetingEventSql(row: string): string {
 }
 
 /** An organization as a schema.org Organization, from its columns. */
-export function organizationJsonLd(row: { slug: string; name: string; short_name: string | null; website_url: string | null; description: string | null }, base: string = publicBaseUrl()): WithContext<Organization> {
+export function organizationJsonLd(
+  row: { slug: string; name: string; short_name: string | null; website_url: string | null; description: string | null },
+  base: string = publicBaseUrl(),
+): WithContext<Organization> {
   return {
     '@context': schemaOrgContext,
     '@type': 'Organization',
@@ -123,6 +133,10 @@ export function organizationJsonLd(row: { slug: string; name: string; short_name
 
 /** A person as a schema.org Person, from their columns. */
 export function personJsonLd(row: { slug: string; name: string; sort_name: string; orcid: string | null }): WithContext<Person> {
-  const described = agent({ role: 'AUTHOR', organization: null, person: { slug: row.slug, name: row.name, sortName: row.sort_name, orcid: row.orcid } }) as Person & object;
+  const described = agent({
+    role: 'AUTHOR',
+    organization: null,
+    person: { slug: row.slug, name: row.name, sortName: row.sort_name, orcid: row.orcid },
+  }) as Person & object;
   return { '@context': schemaOrgContext, ...described } as WithContext<Person>;
 }

@@ -19,7 +19,10 @@ export interface ReadRecord {
 }
 
 export async function publishedBriefRecord(dataSource: DataSource, slug: string): Promise<ReadRecord | null> {
-  const rows = (await dataSource.query(`SELECT ${publicationRecordSql('b')} AS record, ${lastChangedSql('b')} AS "lastChanged" FROM brief b WHERE b.slug = $1`, [slug])) as ReadRecord[];
+  const rows = (await dataSource.query(
+    `SELECT ${publicationRecordSql('b')} AS record, ${lastChangedSql('b')} AS "lastChanged" FROM brief b WHERE b.slug = $1`,
+    [slug],
+  )) as ReadRecord[];
   return rows[0] ?? null;
 }
 
@@ -49,7 +52,11 @@ export async function unknownFeedFilterValues(dataSource: DataSource, filter: Fe
  * themes, any of the kinds), newest publication date first; undated briefs come last,
  * most recently added first. Also when the whole list last changed.
  */
-export async function feedRecords(dataSource: DataSource, filter: FeedFilter, limit: number): Promise<{ records: PublicationRecord[]; lastChanged: Date | null }> {
+export async function feedRecords(
+  dataSource: DataSource,
+  filter: FeedFilter,
+  limit: number,
+): Promise<{ records: PublicationRecord[]; lastChanged: Date | null }> {
   const rows = (await dataSource.query(
     `SELECT ${publicationRecordSql('b')} AS record, ${lastChangedSql('b')} AS "lastChanged"
        FROM brief b

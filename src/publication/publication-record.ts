@@ -9,11 +9,39 @@
  */
 import type { DatePrecision } from '../shared/date-precision';
 
-export interface PublicationOrganization { slug: string; name: string; url: string | null }
-export interface PublicationPerson { slug: string; name: string; sortName: string; orcid: string | null }
-export interface PublicationContributor { role: 'AUTHOR' | 'EDITOR' | 'CONTRIBUTOR'; person: PublicationPerson | null; organization: PublicationOrganization | null }
-export interface PublicationMeeting { number: number; title: string | null; startsOn: string; endsOn: string; city: string; state: string; convener: PublicationOrganization }
-export interface PublicationFile { kind: string; title: string; url: string; mediaType: string | null; sizeInKilobytes: number | null; language: string | null }
+export interface PublicationOrganization {
+  slug: string;
+  name: string;
+  url: string | null;
+}
+export interface PublicationPerson {
+  slug: string;
+  name: string;
+  sortName: string;
+  orcid: string | null;
+}
+export interface PublicationContributor {
+  role: 'AUTHOR' | 'EDITOR' | 'CONTRIBUTOR';
+  person: PublicationPerson | null;
+  organization: PublicationOrganization | null;
+}
+export interface PublicationMeeting {
+  number: number;
+  title: string | null;
+  startsOn: string;
+  endsOn: string;
+  city: string;
+  state: string;
+  convener: PublicationOrganization;
+}
+export interface PublicationFile {
+  kind: string;
+  title: string;
+  url: string;
+  mediaType: string | null;
+  sizeInKilobytes: number | null;
+  language: string | null;
+}
 
 export interface PublicationRecord {
   slug: string;

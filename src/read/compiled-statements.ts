@@ -26,7 +26,12 @@ export function compiledStatementFor(operation: OperationDefinitionNode, variabl
   return compiled.get(operation)?.get(keyOf(variables, admin));
 }
 
-export function keepCompiledStatement(operation: OperationDefinitionNode, variables: Record<string, unknown>, admin: boolean, statement: CompiledStatement): void {
+export function keepCompiledStatement(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  admin: boolean,
+  statement: CompiledStatement,
+): void {
   let byVariables = compiled.get(operation);
   if (!byVariables) {
     byVariables = new Map();

@@ -172,7 +172,8 @@ export class ReadCompiler {
   /** The object type a field returns (connections, relations); abstract types are not compiled inline. */
   objectTypeOf(field: GraphQLField<unknown, unknown>): GraphQLObjectType {
     const type = getNamedType(field.type);
-    if (!isObjectType(type)) throw new Error(`the read engine cannot compile ${field.name}: ${type.name} is ${isAbstractType(type) ? 'abstract' : 'not an object type'}`);
+    if (!isObjectType(type))
+      throw new Error(`the read engine cannot compile ${field.name}: ${type.name} is ${isAbstractType(type) ? 'abstract' : 'not an object type'}`);
     return type;
   }
 
@@ -198,8 +199,13 @@ export class ReadCompiler {
     if (!readsRows) pageSelect(new SqlBuilder(), list, ordering, request, parentCondition); // checks the cursor all the same
     // Built only where used: every parameter added must appear in the statement.
     const page = this.alias();
-    const rows = readsRows ? `${source ? `(SELECT ${ownerKey} AS owner) p CROSS JOIN LATERAL ` : ''}(SELECT q.*, row_number() OVER () AS "$n" FROM (${pageSelect(this.sql, list, ordering, request, parentCondition, listing.recordAlias)}) q) ${page}` : '';
-    const count = () => (source ? `(SELECT c.count FROM (SELECT ${ownerKey} AS owner) p CROSS JOIN LATERAL (${countSelect(this.sql, list, parentCondition)}) c)` : `(${countSelect(this.sql, list)})`);
+    const rows = readsRows
+      ? `${source ? `(SELECT ${ownerKey} AS owner) p CROSS JOIN LATERAL ` : ''}(SELECT q.*, row_number() OVER () AS "$n" FROM (${pageSelect(this.sql, list, ordering, request, parentCondition, listing.recordAlias)}) q) ${page}`
+      : '';
+    const count = () =>
+      source
+        ? `(SELECT c.count FROM (SELECT ${ownerKey} AS owner) p CROSS JOIN LATERAL (${countSelect(this.sql, list, parentCondition)}) c)`
+        : `(${countSelect(this.sql, list)})`;
     const pairs: Array<[string, string]> = [];
     for (const [responseKey, nodes] of fields) {
       const fieldName = nodes[0].name.value;
@@ -207,7 +213,8 @@ export class ReadCompiler {
       if (fieldName === '__typename') pairs.push([responseKey, sqlString(connectionType.name)]);
       else if (fieldName === 'totalCount') pairs.push([responseKey, count()]);
       else if (fieldName === 'nodes') pairs.push([responseKey, this.pageItems(page, request, this.recordObject(reads, page, this.objectTypeOf(field), nodes))]);
-      else if (fieldName === 'edges') pairs.push([responseKey, this.pageItems(page, request, this.edgeObject(reads, page, list.scope, ordering, this.objectTypeOf(field), nodes))]);
+      else if (fieldName === 'edges')
+        pairs.push([responseKey, this.pageItems(page, request, this.edgeObject(reads, page, list.scope, ordering, this.objectTypeOf(field), nodes))]);
       else if (fieldName === 'pageInfo') pairs.push([responseKey, this.pageInfoObject(page, request, list.scope, ordering, this.objectTypeOf(field), nodes)]);
     }
     // GROUP BY () makes one answer of the page's rows, even of none.
@@ -224,7 +231,14 @@ export class ReadCompiler {
     return `json_build_array(${sqlString(`${scope}:${ordering.name}`)}, ${ordering.columns.map((_, index) => `${page}.s${index}`).join(', ')})`;
   }
 
-  private edgeObject(reads: RecordReads, page: string, scope: string, ordering: Ordering, edgeType: GraphQLObjectType, fieldNodes: readonly FieldNode[]): string {
+  private edgeObject(
+    reads: RecordReads,
+    page: string,
+    scope: string,
+    ordering: Ordering,
+    edgeType: GraphQLObjectType,
+    fieldNodes: readonly FieldNode[],
+  ): string {
     const pairs: Array<[string, string]> = [];
     for (const [responseKey, nodes] of this.subfields(edgeType, fieldNodes)) {
       const fieldName = nodes[0].name.value;
@@ -235,7 +249,14 @@ export class ReadCompiler {
     return jsonObject(pairs);
   }
 
-  private pageInfoObject(page: string, request: PageRequest, scope: string, ordering: Ordering, pageInfoType: GraphQLObjectType, fieldNodes: readonly FieldNode[]): string {
+  private pageInfoObject(
+    page: string,
+    request: PageRequest,
+    scope: string,
+    ordering: Ordering,
+    pageInfoType: GraphQLObjectType,
+    fieldNodes: readonly FieldNode[],
+  ): string {
     const more = `(count(${page}."$n") > ${request.size})`;
     const hasCursor = request.cursor !== null ? 'true' : 'false';
     const cursorAt = (first: boolean) =>

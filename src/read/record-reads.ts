@@ -93,16 +93,28 @@ export const computed = (columns: string[], compute: (row: Record<string, any>) 
 export const expression = (sql: (row: string) => string): ExpressionField => ({ kind: 'expression', sql });
 
 /** A value computed in JavaScript, with the field's arguments, from the JSON the database builds for the row with `sql`. */
-export const computedFrom = (sql: (row: string) => string, compute: (value: any, args: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns: [], sql, compute });
+export const computedFrom = (sql: (row: string) => string, compute: (value: any, args: Record<string, any>) => unknown): ComputedField => ({
+  kind: 'computed',
+  columns: [],
+  sql,
+  compute,
+});
 
 export const toOne = (target: () => RecordReads, column: string): ToOneField => ({ kind: 'toOne', target, column });
 
 /** Records tied through a join table: `joinTable.ownerColumn` = this row, `joinTable.targetColumn` = the target's key. */
-export function throughJoin(target: () => RecordReads, joinTable: string, ownerColumn: string, targetColumn: string, orderBy: (alias: string) => string): ToManyField {
+export function throughJoin(
+  target: () => RecordReads,
+  joinTable: string,
+  ownerColumn: string,
+  targetColumn: string,
+  orderBy: (alias: string) => string,
+): ToManyField {
   return {
     kind: 'toMany',
     target,
-    from: (row, alias) => `${joinTable} ${alias}_join JOIN ${target().table} ${alias} ON ${alias}.id = ${alias}_join.${targetColumn} WHERE ${alias}_join.${ownerColumn} = ${row}.id`,
+    from: (row, alias) =>
+      `${joinTable} ${alias}_join JOIN ${target().table} ${alias} ON ${alias}.id = ${alias}_join.${targetColumn} WHERE ${alias}_join.${ownerColumn} = ${row}.id`,
     orderBy,
     maximumItems: maximumRelatedRecords,
   };

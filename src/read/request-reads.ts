@@ -100,7 +100,10 @@ export class RequestReads {
       const read = rootReadOf(fieldName);
       if (!read) continue;
       const field = queryType.getFields()[fieldName];
-      pairs.push([responseKey, compiler.guarded(() => read(compiler, compiler.argumentsOf(field, nodes[0]), getNamedType(field.type) as GraphQLObjectType, nodes))]);
+      pairs.push([
+        responseKey,
+        compiler.guarded(() => read(compiler, compiler.argumentsOf(field, nodes[0]), getNamedType(field.type) as GraphQLObjectType, nodes)),
+      ]);
     }
     // OFFSET 0 keeps PostgreSQL from pulling the subquery up, which would build the answer once per reference to it.
     const text = `SELECT CASE WHEN octet_length(answer.data::text) <= ${this.maximumAnswerBytes} THEN answer.data END AS data, octet_length(answer.data::text) AS bytes FROM (SELECT ${jsonObject(pairs)} AS data OFFSET 0) answer`;

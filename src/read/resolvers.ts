@@ -62,8 +62,10 @@ const readCursor: Resolver = (source, _args, context, info) => {
 };
 
 /** PageInfo is also built by search; only the engine's carry "$engine". */
-const pageInfoField = (compiled: Resolver): Resolver => (source, args, context, info) =>
-  source.$engine ? compiled(source, args, context, info) : defaultFieldResolver(source, args, context, info);
+const pageInfoField =
+  (compiled: Resolver): Resolver =>
+  (source, args, context, info) =>
+    source.$engine ? compiled(source, args, context, info) : defaultFieldResolver(source, args, context, info);
 
 function isCompiledField(reads: RecordReads, fieldName: string): boolean {
   return fieldName in reads.fields || fieldName === 'id' || columnsOf(reads.entity).has(fieldName);
@@ -106,7 +108,9 @@ function installReferenceField(field: GraphQLField<any, RequestContext>): void {
   const resolve = field.resolve ?? defaultFieldResolver;
   field.resolve = (source, args, context, info) => {
     const value = resolve(source, args, context, info);
-    return value instanceof Promise ? value.then((resolved) => loadReferenced(resolved, field.type, context, info)) : loadReferenced(value, field.type, context, info);
+    return value instanceof Promise
+      ? value.then((resolved) => loadReferenced(resolved, field.type, context, info))
+      : loadReferenced(value, field.type, context, info);
   };
 }
 
@@ -125,8 +129,10 @@ export function installReadResolvers(schema: GraphQLSchema): GraphQLSchema {
     const reads = readsOfType(type.name);
     if (reads) installRecordType(type, reads);
     else if (connectionTypeNames.has(type.name)) for (const field of Object.values(type.getFields())) field.resolve = readCompiled;
-    else if (edgeTypeNames.has(type.name)) for (const field of Object.values(type.getFields())) field.resolve = field.name === 'cursor' ? readCursor : readCompiled;
-    else if (type.name === 'PageInfo') for (const field of Object.values(type.getFields())) field.resolve = pageInfoField(field.name.endsWith('Cursor') ? readCursor : readCompiled);
+    else if (edgeTypeNames.has(type.name))
+      for (const field of Object.values(type.getFields())) field.resolve = field.name === 'cursor' ? readCursor : readCompiled;
+    else if (type.name === 'PageInfo')
+      for (const field of Object.values(type.getFields())) field.resolve = pageInfoField(field.name.endsWith('Cursor') ? readCursor : readCompiled);
     else if (type === queryType) {
       // Engine root fields keep their own resolvers (which check @Authorized, then call readRootField).
       for (const field of Object.values(type.getFields())) if (!rootReadOf(field.name) && returnsRecords(schema, field.type)) installReferenceField(field);

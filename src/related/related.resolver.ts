@@ -15,12 +15,18 @@ import { RelatedBriefConnection, RelatedLessonConnection } from './related.types
 
 @Resolver(() => Lesson)
 export class LessonRelatedResolver {
-  @FieldResolver(() => RelatedLessonConnection, { description: 'Lessons in other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.' })
+  @FieldResolver(() => RelatedLessonConnection, {
+    description:
+      'Lessons in other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.',
+  })
   relatedLessons(
     @Root() lesson: CompiledRecord,
     @Arg('first', () => Int, { defaultValue: 5, description: `How many related lessons per page, from 1 to ${maximumRelated}.` }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Returns the related lessons ranked after this cursor.' }) after: string | null,
-    @Arg('bases', () => [EvidenceBasis], { nullable: true, description: 'Only lessons, and explicit links, resting on these bases ([STATED] for stated findings); any basis when left out.' })
+    @Arg('bases', () => [EvidenceBasis], {
+      nullable: true,
+      description: 'Only lessons, and explicit links, resting on these bases ([STATED] for stated findings); any basis when left out.',
+    })
     bases: EvidenceBasis[] | null,
     @Ctx() context: RequestContext,
   ) {
@@ -30,7 +36,9 @@ export class LessonRelatedResolver {
 
 @Resolver(() => Brief)
 export class BriefRelatedResolver {
-  @FieldResolver(() => RelatedBriefConnection, { description: 'Other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.' })
+  @FieldResolver(() => RelatedBriefConnection, {
+    description: 'Other briefs related to this one, most related first, each with its score and reasons; a connection paged forwards with first/after.',
+  })
   relatedBriefs(
     @Root() brief: CompiledRecord,
     @Arg('first', () => Int, { defaultValue: 5, description: `How many related briefs per page, from 1 to ${maximumRelated}.` }) first: number,

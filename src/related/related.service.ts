@@ -143,7 +143,15 @@ function toReasons(row: RankedRow): RelationReason[] {
     });
   });
   if (row.similarity && row.similarity > 0) {
-    reasons.push(Object.assign(new RelationReason(), { kind: RelationReasonKind.TEXT_SIMILARITY, weight: row.similarity, linkKind: null, direction: null, sharedKey: null }));
+    reasons.push(
+      Object.assign(new RelationReason(), {
+        kind: RelationReasonKind.TEXT_SIMILARITY,
+        weight: row.similarity,
+        linkKind: null,
+        direction: null,
+        sharedKey: null,
+      }),
+    );
   }
   return reasons;
 }
@@ -161,7 +169,13 @@ function positionAfter(scope: string, after: string | null | undefined): RankPos
 }
 
 /** One page of a ranking: `first` of the rows fetched (one more tells whether there is a next page), each with its cursor. */
-function pageOf<Edge>(scope: string, rows: RankedRow[], first: number, after: RankPosition | null, toEdge: (row: RankedRow, cursor: string) => Edge & { cursor: string }) {
+function pageOf<Edge>(
+  scope: string,
+  rows: RankedRow[],
+  first: number,
+  after: RankPosition | null,
+  toEdge: (row: RankedRow, cursor: string) => Edge & { cursor: string },
+) {
   const edges = rows.slice(0, first).map((row) => toEdge(row, encodeCursor(scope, [row.score, row.key])));
   const pageInfo = Object.assign(new PageInfo(), {
     hasNextPage: rows.length > first,
@@ -181,7 +195,13 @@ const lessonCandidates = `
   UNION ALL ${sharing(RelationReasonKind.SHARED_THEME, 'lesson_theme', 'lesson_id', 'theme_id')}
   UNION ALL ${sharing(RelationReasonKind.SHARED_DISTRICT, 'lesson_district', 'lesson_id', 'district_id')}`;
 
-export async function relatedLessons(context: RequestContext, lessonKey: number, first: number, after?: string | null, bases: EvidenceBasis[] | null = null): Promise<RelatedLessonConnection> {
+export async function relatedLessons(
+  context: RequestContext,
+  lessonKey: number,
+  first: number,
+  after?: string | null,
+  bases: EvidenceBasis[] | null = null,
+): Promise<RelatedLessonConnection> {
   checkSize(first);
   if (bases && bases.length === 0) throw userInputError('bases', 'must name at least one basis, or be left out for every basis');
   // A cursor belongs to the ranking it came from, bases included.
@@ -220,7 +240,9 @@ export async function relatedBriefs(context: RequestContext, briefKey: number, f
   checkSize(first);
   const scope = 'Brief.relatedBriefs';
   const position = positionAfter(scope, after);
-  const loader = context.loaders.get(`related.briefs(${first},${after ?? ''})`, () => rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first + 1, position));
+  const loader = context.loaders.get(`related.briefs(${first},${after ?? ''})`, () =>
+    rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first + 1, position),
+  );
   const rows = await loader.load(briefKey);
   const page = pageOf(scope, rows, first, position, (row, cursor) =>
     Object.assign(new RelatedBriefEdge(), { cursor, score: row.score, reasons: toReasons(row), node: { typeName: 'Brief', key: row.key } }),

@@ -11,7 +11,7 @@ export class RelatedLessonEdge {
   @Field({ description: 'Opaque cursor of this edge, for after.' })
   cursor!: string;
 
-  @Field(() => Float, { description: 'Sum of the reasons\' weights; higher is more related.' })
+  @Field(() => Float, { description: "Sum of the reasons' weights; higher is more related." })
   score!: number;
 
   @Field(() => [RelationReason], { description: 'Why the lesson is related, strongest reason first.' })
@@ -40,7 +40,7 @@ export class RelatedBriefEdge {
   @Field({ description: 'Opaque cursor of this edge, for after.' })
   cursor!: string;
 
-  @Field(() => Float, { description: 'Sum of the reasons\' weights; higher is more related.' })
+  @Field(() => Float, { description: "Sum of the reasons' weights; higher is more related." })
   score!: number;
 
   @Field(() => [RelationReason], { description: 'Why the brief is related, strongest reason first.' })

@@ -18,7 +18,8 @@ export async function autocomplete(context: RequestContext, prefix: string, type
   const typed = prefix.replace(controlCharacters, ' ').replace(/\s+/g, ' ').trimStart();
   if (typed.trim().length < 2) throw userInputError('prefix', 'must hold at least 2 characters');
   if (typed.length > 100) throw userInputError('prefix', `is ${typed.length} characters long; at most 100 are matched`);
-  if (!Number.isInteger(first) || first < 1 || first > maximumSuggestions) throw userInputError('first', `must be from 1 to ${maximumSuggestions}, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > maximumSuggestions)
+    throw userInputError('first', `must be from 1 to ${maximumSuggestions}, got ${first}`);
   const chosen = types?.length ? [...new Set(types)] : defaultTypes;
 
   const sql = new SqlBuilder();
@@ -53,5 +54,7 @@ export async function autocomplete(context: RequestContext, prefix: string, type
     sql.parameters,
   )) as Array<{ type: SearchType; key: number; text: string }>;
   // The read engine reads each suggestion's record with the fields asked for.
-  return rows.map((row) => Object.assign(new Suggestion(), { text: row.text, type: row.type, node: { typeName: searchSources[row.type].typeName, key: row.key } }));
+  return rows.map((row) =>
+    Object.assign(new Suggestion(), { text: row.text, type: row.type, node: { typeName: searchSources[row.type].typeName, key: row.key } }),
+  );
 }

@@ -58,11 +58,18 @@ export class PublisherCount {
   @Field(() => Int, { description: 'How many items the organization published.' }) count!: number;
 }
 
-@ObjectType({ description: 'Facet counts for a list, for a filter sidebar. Each facet ignores its own filter and applies the others; the largest 50 values of each, most items first. A value with no id: computed for the filter and search asked, cached with the field that asked.' })
+@ObjectType({
+  description:
+    'Facet counts for a list, for a filter sidebar. Each facet ignores its own filter and applies the others; the largest 50 values of each, most items first. A value with no id: computed for the filter and search asked, cached with the field that asked.',
+})
 export class FacetCounts {
   @Field(() => [ThemeCount], { description: 'Items on each theme or one of its sub-themes, as the themes filter matches by default.' }) themes!: ThemeCount[];
-  @Field(() => [YearCount], { description: 'Items by year of publication (of the brief, for lessons); items without a date are not counted.' }) years!: YearCount[];
-  @Field(() => [DistrictCount], { description: 'Items naming each district, as the districts filter matches (for briefs: directly, or through a network they study).' }) districts!: DistrictCount[];
+  @Field(() => [YearCount], { description: 'Items by year of publication (of the brief, for lessons); items without a date are not counted.' })
+  years!: YearCount[];
+  @Field(() => [DistrictCount], {
+    description: 'Items naming each district, as the districts filter matches (for briefs: directly, or through a network they study).',
+  })
+  districts!: DistrictCount[];
   @Field(() => [BriefKindCount], { description: 'Items by kind of brief.' }) kinds!: BriefKindCount[];
   @Field(() => [PublisherCount], { description: 'Items by publisher.' }) publishers!: PublisherCount[];
   @Field(() => [BasisCount], { description: 'Lessons by the basis they rest on (the `bases` filter); always empty for briefs.' }) bases!: BasisCount[];
@@ -107,7 +114,9 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
   const publishers = withRecords('publisher', 'Organization');
   return {
     themes: themes.map(({ record, count }) => ({ theme: record, count })),
-    years: of('year').map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => b.count - a.count || b.year - a.year),
+    years: of('year')
+      .map((row) => ({ year: Number(row.value), count: row.count }))
+      .sort((a, b) => b.count - a.count || b.year - a.year),
     districts: districts.map(({ record, count }) => ({ district: record, count })),
     kinds: of('kind').map((row) => ({ kind: row.value as BriefKind, count: row.count })),
     publishers: publishers.map(({ record, count }) => ({ organization: record, count })),
@@ -116,7 +125,14 @@ async function countFacets(context: RequestContext, query: FacetQuery): Promise<
 }
 
 export function briefFacets(context: RequestContext, filter: BriefFilter | null, search: string | null): Promise<FacetCounts> {
-  const own: Record<Facet, keyof BriefFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: undefined };
+  const own: Record<Facet, keyof BriefFilter | undefined> = {
+    theme: 'themes',
+    year: 'published',
+    district: 'districts',
+    kind: 'kinds',
+    publisher: 'publishers',
+    basis: undefined,
+  };
   briefConditions(filter); // validate every argument once, before any SQL
   updatedAtConditions(filter, 'b');
   return countFacets(context, {
@@ -144,14 +160,25 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
 }
 
 export function lessonFacets(context: RequestContext, filter: LessonFilter | null, search: string | null): Promise<FacetCounts> {
-  const own: Record<Facet, keyof LessonFilter | undefined> = { theme: 'themes', year: 'published', district: 'districts', kind: 'kinds', publisher: 'publishers', basis: 'bases' };
+  const own: Record<Facet, keyof LessonFilter | undefined> = {
+    theme: 'themes',
+    year: 'published',
+    district: 'districts',
+    kind: 'kinds',
+    publisher: 'publishers',
+    basis: 'bases',
+  };
   lessonConditions(filter);
   updatedAtConditions(filter, 'l');
   return countFacets(context, {
     from: 'lesson l JOIN brief b ON b.id = l.brief_id',
     conditions: (without) => {
       const field = without === 'none' ? undefined : own[without];
-      return [...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter), ...updatedAtConditions(filter, 'l'), ...searchConditions('l', search)];
+      return [
+        ...lessonConditions(field && filter ? { ...filter, [field]: undefined } : filter),
+        ...updatedAtConditions(filter, 'l'),
+        ...searchConditions('l', search),
+      ];
     },
     value: {
       theme: { join: themesWithAncestors('lesson_theme', 'lesson_id', 'l.id'), sql: 'facet.theme_id' },

@@ -35,26 +35,41 @@ export class SearchResolver {
 
   @Query(() => FacetCounts, { description: 'Facet counts of the briefs a filter and search select: by theme, year, district, kind and publisher.' })
   briefFacets(
-    @Arg('filter', () => BriefFilter, { nullable: true, description: 'Count only briefs that match this filter (each facet leaves out its own part of it).' }) filter: BriefFilter | null,
-    @Arg('search', () => String, { nullable: true, description: 'Count only items matching this full-text search (web-style syntax), combined with the filter.' }) search: string | null,
+    @Arg('filter', () => BriefFilter, { nullable: true, description: 'Count only briefs that match this filter (each facet leaves out its own part of it).' })
+    filter: BriefFilter | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Count only items matching this full-text search (web-style syntax), combined with the filter.',
+    })
+    search: string | null,
     @Ctx() context: RequestContext,
   ): Promise<FacetCounts> {
     return briefFacets(context, filter, search);
   }
 
-  @Query(() => FacetCounts, { description: 'Facet counts of the lessons a filter and search select: by theme, year and kind and publisher of their brief, and district.' })
+  @Query(() => FacetCounts, {
+    description: 'Facet counts of the lessons a filter and search select: by theme, year and kind and publisher of their brief, and district.',
+  })
   lessonFacets(
-    @Arg('filter', () => LessonFilter, { nullable: true, description: 'Count only lessons that match this filter (each facet leaves out its own part of it).' }) filter: LessonFilter | null,
-    @Arg('search', () => String, { nullable: true, description: 'Count only items matching this full-text search (web-style syntax), combined with the filter.' }) search: string | null,
+    @Arg('filter', () => LessonFilter, { nullable: true, description: 'Count only lessons that match this filter (each facet leaves out its own part of it).' })
+    filter: LessonFilter | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Count only items matching this full-text search (web-style syntax), combined with the filter.',
+    })
+    search: string | null,
     @Ctx() context: RequestContext,
   ): Promise<FacetCounts> {
     return lessonFacets(context, filter, search);
   }
 
-  @Query(() => [Suggestion], { description: `Up to ${maximumSuggestions} titles and names for a search box: those starting with what was typed, then those with words starting with each word typed.` })
+  @Query(() => [Suggestion], {
+    description: `Up to ${maximumSuggestions} titles and names for a search box: those starting with what was typed, then those with words starting with each word typed.`,
+  })
   autocomplete(
     @Arg('prefix', { description: 'What has been typed so far, at least 2 characters.' }) prefix: string,
-    @Arg('types', () => [SearchType], { nullable: true, description: 'Kinds of record to suggest; briefs, themes, districts and meetings by default.' }) types: SearchType[] | null,
+    @Arg('types', () => [SearchType], { nullable: true, description: 'Kinds of record to suggest; briefs, themes, districts and meetings by default.' })
+    types: SearchType[] | null,
     @Arg('first', () => Int, { defaultValue: maximumSuggestions, description: `How many suggestions, at most ${maximumSuggestions}.` }) first: number,
     @Ctx() context: RequestContext,
   ): Promise<Suggestion[]> {

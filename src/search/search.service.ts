@@ -35,17 +35,35 @@ interface SearchSource {
 
 export const searchSources: Record<SearchType, SearchSource> = {
   BRIEF: {
-    type: SearchType.BRIEF, table: 'brief', alias: 'b', title: 'b.title',
-    fields: [{ name: 'title', sql: 'b.title' }, { name: 'alternateTitles', sql: `nullif(array_to_string(b.alternate_titles, ' / '), '')` }, { name: 'summary', sql: 'b.summary' }],
-    themes: { joinTable: 'brief_theme', column: 'brief_id' }, typeName: 'Brief',
+    type: SearchType.BRIEF,
+    table: 'brief',
+    alias: 'b',
+    title: 'b.title',
+    fields: [
+      { name: 'title', sql: 'b.title' },
+      { name: 'alternateTitles', sql: `nullif(array_to_string(b.alternate_titles, ' / '), '')` },
+      { name: 'summary', sql: 'b.summary' },
+    ],
+    themes: { joinTable: 'brief_theme', column: 'brief_id' },
+    typeName: 'Brief',
   },
   LESSON: {
-    type: SearchType.LESSON, table: 'lesson', alias: 'l', title: 'l.statement',
-    fields: [{ name: 'statement', sql: 'l.statement' }, { name: 'explanation', sql: 'l.explanation' }],
-    themes: { joinTable: 'lesson_theme', column: 'lesson_id' }, typeName: 'Lesson',
+    type: SearchType.LESSON,
+    table: 'lesson',
+    alias: 'l',
+    title: 'l.statement',
+    fields: [
+      { name: 'statement', sql: 'l.statement' },
+      { name: 'explanation', sql: 'l.explanation' },
+    ],
+    themes: { joinTable: 'lesson_theme', column: 'lesson_id' },
+    typeName: 'Lesson',
   },
   MEETING: {
-    type: SearchType.MEETING, table: 'meeting', alias: 'm', title: `'Meeting ' || m.number || coalesce(': ' || m.title, '')`,
+    type: SearchType.MEETING,
+    table: 'meeting',
+    alias: 'm',
+    title: `'Meeting ' || m.number || coalesce(': ' || m.title, '')`,
     fields: [
       { name: 'title', sql: 'm.title' },
       { name: 'description', sql: 'm.description' },
@@ -56,27 +74,57 @@ export const searchSources: Record<SearchType, SearchSource> = {
                  FROM meeting_material material WHERE material.meeting_id = m.id)`,
       },
     ],
-    themes: { joinTable: 'meeting_theme', column: 'meeting_id' }, typeName: 'Meeting',
+    themes: { joinTable: 'meeting_theme', column: 'meeting_id' },
+    typeName: 'Meeting',
   },
   THEME: {
-    type: SearchType.THEME, table: 'theme', alias: 't', title: 't.name',
-    fields: [{ name: 'name', sql: 't.name' }, { name: 'description', sql: 't.description' }], typeName: 'Theme',
+    type: SearchType.THEME,
+    table: 'theme',
+    alias: 't',
+    title: 't.name',
+    fields: [
+      { name: 'name', sql: 't.name' },
+      { name: 'description', sql: 't.description' },
+    ],
+    typeName: 'Theme',
   },
   DISTRICT: {
-    type: SearchType.DISTRICT, table: 'district', alias: 'd', title: 'd.name',
-    fields: [{ name: 'name', sql: 'd.name' }], typeName: 'District',
+    type: SearchType.DISTRICT,
+    table: 'district',
+    alias: 'd',
+    title: 'd.name',
+    fields: [{ name: 'name', sql: 'd.name' }],
+    typeName: 'District',
   },
   ORGANIZATION: {
-    type: SearchType.ORGANIZATION, table: 'organization', alias: 'o', title: 'o.name',
-    fields: [{ name: 'name', sql: 'o.name' }, { name: 'description', sql: 'o.description' }], typeName: 'Organization',
+    type: SearchType.ORGANIZATION,
+    table: 'organization',
+    alias: 'o',
+    title: 'o.name',
+    fields: [
+      { name: 'name', sql: 'o.name' },
+      { name: 'description', sql: 'o.description' },
+    ],
+    typeName: 'Organization',
   },
   PERSON: {
-    type: SearchType.PERSON, table: 'person', alias: 'pe', title: 'pe.name',
-    fields: [{ name: 'name', sql: 'pe.name' }], typeName: 'Person',
+    type: SearchType.PERSON,
+    table: 'person',
+    alias: 'pe',
+    title: 'pe.name',
+    fields: [{ name: 'name', sql: 'pe.name' }],
+    typeName: 'Person',
   },
   DISTRICT_NETWORK: {
-    type: SearchType.DISTRICT_NETWORK, table: 'district_network', alias: 'n', title: 'n.name',
-    fields: [{ name: 'name', sql: 'n.name' }, { name: 'description', sql: 'n.description' }], typeName: 'DistrictNetwork',
+    type: SearchType.DISTRICT_NETWORK,
+    table: 'district_network',
+    alias: 'n',
+    title: 'n.name',
+    fields: [
+      { name: 'name', sql: 'n.name' },
+      { name: 'description', sql: 'n.description' },
+    ],
+    typeName: 'DistrictNetwork',
   },
 };
 
@@ -149,8 +197,13 @@ function unionOverSources(
 
 /** The SELECT of matching (type, key, score) rows for every requested type. */
 function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, themes: ThemeMatch | null | undefined): string | undefined {
-  return unionOverSources(sql, sources, text, themes, ({ table, alias, type }, textParameter, extra) =>
-    `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
+  return unionOverSources(
+    sql,
+    sources,
+    text,
+    themes,
+    ({ table, alias, type }, textParameter, extra) =>
+      `SELECT '${type}'::text AS type, candidate.id AS key, ts_rank_cd(candidate.search_document, query, 32)::float8 AS score
      FROM (SELECT ${alias}.id, ${alias}.search_document FROM ${table} ${alias}, ${tsquery(textParameter)} query
            WHERE ${alias}.search_document @@ query${extra} ORDER BY ${alias}.id DESC LIMIT ${maximumRankedPerType}) candidate,
           ${tsquery(textParameter)} query`,
@@ -198,7 +251,14 @@ async function correctSpelling(context: RequestContext, text: string): Promise<s
   return text.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word) ?? word);
 }
 
-async function fetchHits(context: RequestContext, sources: SearchSource[], text: string, options: SearchOptions, size: number, cursor: CursorValues | undefined): Promise<Hit[]> {
+async function fetchHits(
+  context: RequestContext,
+  sources: SearchSource[],
+  text: string,
+  options: SearchOptions,
+  size: number,
+  cursor: CursorValues | undefined,
+): Promise<Hit[]> {
   const sql = new SqlBuilder();
   const hits = hitsSelect(sql, sources, text, options.themes);
   if (!hits) return [];
@@ -213,7 +273,10 @@ async function countHits(context: RequestContext, sources: SearchSource[], text:
   const sql = new SqlBuilder();
   const matches = matchesSelect(sql, sources, text, options.themes);
   if (!matches) return { count: 0, exact: true };
-  const [row] = (await context.loaders.manager.query(`SELECT coalesce(sum(count), 0)::int AS count, bool_and(exact) AS exact FROM (${matches}) matches`, sql.parameters)) as Array<{ count: number; exact: boolean | null }>;
+  const [row] = (await context.loaders.manager.query(
+    `SELECT coalesce(sum(count), 0)::int AS count, bool_and(exact) AS exact FROM (${matches}) matches`,
+    sql.parameters,
+  )) as Array<{ count: number; exact: boolean | null }>;
   return { count: row.count, exact: row.exact ?? true };
 }
 
@@ -226,7 +289,10 @@ async function fetchHighlights(context: RequestContext, hits: Hit[], text: strin
   const branches: string[] = [];
   for (const type of new Set(hits.map((hit) => hit.type))) {
     const source = searchSources[type];
-    const keys = sql.param(hits.filter((hit) => hit.type === type).map((hit) => hit.key), 'int[]');
+    const keys = sql.param(
+      hits.filter((hit) => hit.type === type).map((hit) => hit.key),
+      'int[]',
+    );
     for (const field of source.fields) {
       const snippet = `ts_headline('${searchConfiguration}', ${field.sql}, ${tsquery(textParameter)}, '${headlineOptions}')`;
       branches.push(
@@ -235,7 +301,12 @@ async function fetchHighlights(context: RequestContext, hits: Hit[], text: strin
       );
     }
   }
-  const rows = (await context.loaders.manager.query(branches.join('\nUNION ALL\n'), sql.parameters)) as Array<{ type: SearchType; key: number; field: string; snippet: string }>;
+  const rows = (await context.loaders.manager.query(branches.join('\nUNION ALL\n'), sql.parameters)) as Array<{
+    type: SearchType;
+    key: number;
+    field: string;
+    snippet: string;
+  }>;
   for (const row of rows) {
     const highlights = byHit.get(`${row.type}:${row.key}`)!;
     if (row.snippet.includes(startMark)) highlights.push({ field: row.field, snippet: markSnippet(row.snippet) });
@@ -250,7 +321,16 @@ function decodeSearchCursor(after: string): { mode: SearchMatchMode; values: Cur
     try {
       const values = decodeCursor(after, `search:${mode}`, 'after');
       const [score, type, key] = values;
-      if (values.length === 3 && typeof score === 'number' && Number.isFinite(score) && allTypes.includes(type as SearchType) && typeof key === 'number' && Number.isInteger(key) && key > 0 && key <= maximumKey) {
+      if (
+        values.length === 3 &&
+        typeof score === 'number' &&
+        Number.isFinite(score) &&
+        allTypes.includes(type as SearchType) &&
+        typeof key === 'number' &&
+        Number.isInteger(key) &&
+        key > 0 &&
+        key <= maximumKey
+      ) {
         return { mode, values: values as CursorValues };
       }
     } catch {
@@ -308,7 +388,12 @@ export async function search(context: RequestContext, options: SearchOptions): P
     edges,
     matchMode: mode,
     correctedQuery,
-    pageInfo: { hasNextPage: hasMore, hasPreviousPage: Boolean(cursor), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: hasMore,
+      hasPreviousPage: Boolean(cursor),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     count: () => (counted ??= countHits(context, sources, searched, options)),
   });
 }

@@ -45,7 +45,10 @@ registerEnumType(SearchMatchMode, {
   description: 'How the results were found.',
   valuesConfig: {
     FULL_TEXT: { description: 'Full-text search: stemmed words, phrases, or, and -exclusion.' },
-    FUZZY: { description: 'Nothing matched the words as written, so misspelt words were corrected to the nearest words in the knowledge base and the corrected query was searched; see correctedQuery.' },
+    FUZZY: {
+      description:
+        'Nothing matched the words as written, so misspelt words were corrected to the nearest words in the knowledge base and the corrected query was searched; see correctedQuery.',
+    },
   },
 });
 
@@ -116,7 +119,9 @@ export class SearchConnection {
     return (await this.count()).count;
   }
 
-  @Field(() => Boolean, { description: 'False when totalCount is an estimate, for words so common that counting every match would cost too much ("about 14,000 results").' })
+  @Field(() => Boolean, {
+    description: 'False when totalCount is an estimate, for words so common that counting every match would cost too much ("about 14,000 results").',
+  })
   async totalCountIsExact(): Promise<boolean> {
     return (await this.count()).exact;
   }

@@ -64,7 +64,6 @@ function isKeyShaped(collection: CollectionName, value: unknown): boolean {
   return collections[collection].key === 'number' ? typeof value === 'number' && Number.isInteger(value) && value > 0 : isSlug(value);
 }
 
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -182,17 +181,28 @@ class DatasetBuilder {
     const root = document.contents;
     if (root === null) return;
     if (expandsTooMuch(document)) {
-      this.problems.push({ file: displayName, message: `its aliases (*name) expand into too much data (over ${maximumDocumentAliasExpansion} copies in all); write the records out instead` });
+      this.problems.push({
+        file: displayName,
+        message: `its aliases (*name) expand into too much data (over ${maximumDocumentAliasExpansion} copies in all); write the records out instead`,
+      });
       return;
     }
     if (!isMap(root)) {
-      this.problems.push({ file: displayName, line: lineOf(root), message: `the top level must map collection names (${collectionNames.join(', ')}) to lists of records` });
+      this.problems.push({
+        file: displayName,
+        line: lineOf(root),
+        message: `the top level must map collection names (${collectionNames.join(', ')}) to lists of records`,
+      });
       return;
     }
     for (const pair of root.items) {
       const name = String((pair.key as { value?: unknown })?.value ?? pair.key);
       if (!(collectionNames as string[]).includes(name)) {
-        this.problems.push({ file: displayName, line: lineOf(pair.key as YamlNode), message: `unknown collection "${shortened(name)}"; expected one of ${collectionNames.join(', ')}` });
+        this.problems.push({
+          file: displayName,
+          line: lineOf(pair.key as YamlNode),
+          message: `unknown collection "${shortened(name)}"; expected one of ${collectionNames.join(', ')}`,
+        });
         continue;
       }
       if (!isSeq(pair.value)) {
@@ -215,10 +225,16 @@ class DatasetBuilder {
       // Alias expansion is capped so that a small file cannot expand into a huge one.
       let value: unknown;
       try {
-        value = (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
+        value =
+          (item as { toJS?: (document: Document, options: object) => unknown }).toJS?.(document, { maxAliasCount: 100 }) ?? (item as { value?: unknown }).value;
       } catch (error) {
         if (!(error instanceof ReferenceError)) throw error;
-        this.problems.push({ file, line: lineOf(item), record: `${collection}[${index}]`, message: 'its aliases (*name) expand into too much data; write the record out instead' });
+        this.problems.push({
+          file,
+          line: lineOf(item),
+          record: `${collection}[${index}]`,
+          message: 'its aliases (*name) expand into too much data; write the record out instead',
+        });
         return;
       }
       const keyValue = spec.key && value && typeof value === 'object' ? (value as Record<string, unknown>)[spec.key] : undefined;
@@ -240,7 +256,12 @@ class DatasetBuilder {
     });
   }
 
-  private checkObject(value: Record<string, unknown>, fields: Record<string, FieldSpec>, prefix: string, report: (field: string, message: string) => void): void {
+  private checkObject(
+    value: Record<string, unknown>,
+    fields: Record<string, FieldSpec>,
+    prefix: string,
+    report: (field: string, message: string) => void,
+  ): void {
     for (const name of Object.keys(value)) {
       if (!Object.hasOwn(fields, name)) report(prefix + name, `unknown field; expected one of ${Object.keys(fields).join(', ')}`);
     }
@@ -301,7 +322,8 @@ class DatasetBuilder {
         if (typeof value !== 'string' || !spec.values.includes(value)) return report(field, `must be one of ${spec.values.join(', ')}, got ${describe(value)}`);
         return;
       case 'ref':
-        if (!isKeyShaped(spec.collection, value)) report(field, `must be the ${collections[spec.collection].key} of a record in "${spec.collection}", got ${describe(value)}`);
+        if (!isKeyShaped(spec.collection, value))
+          report(field, `must be the ${collections[spec.collection].key} of a record in "${spec.collection}", got ${describe(value)}`);
         return;
       case 'lessonRef':
         if (typeof value !== 'string' || !lessonReferencePattern.test(value)) {
@@ -333,7 +355,13 @@ class DatasetBuilder {
         if (key === undefined) continue;
         const first = seen.get(key);
         if (first) {
-          this.problems.push({ file: record.file, line: record.line, record: record.label, field: keyField, message: `duplicate ${keyField}; already used by ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''}` });
+          this.problems.push({
+            file: record.file,
+            line: record.line,
+            record: record.label,
+            field: keyField,
+            message: `duplicate ${keyField}; already used by ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''}`,
+          });
         } else {
           seen.set(key, record);
         }
@@ -349,7 +377,11 @@ class DatasetBuilder {
           const singular = spec.collection === 'people' ? 'person' : spec.collection.replace(/s$/, '');
           const message = `unknown ${singular} ${JSON.stringify(value)}; no record in "${spec.collection}" has that ${collections[spec.collection].key}`;
           if (this.allowExternalReferences) {
-            this.externalReferences.push({ collection: spec.collection, key: value as string | number, problem: { file: record.file, line: record.line, record: record.label, field, message: `${message}, in the documents or the database` } });
+            this.externalReferences.push({
+              collection: spec.collection,
+              key: value as string | number,
+              problem: { file: record.file, line: record.line, record: record.label, field, message: `${message}, in the documents or the database` },
+            });
           } else {
             report(record, field, message);
           }
@@ -359,14 +391,20 @@ class DatasetBuilder {
         const brief = keys.get('briefs')!.get(briefSlug);
         const lessons = (brief?.value.lessons as unknown[] | undefined) ?? [];
         if (!brief && this.allowExternalReferences) {
-          this.externalReferences.push({ collection: 'lessons', key: value, problem: { file: record.file, line: record.line, record: record.label, field, message: `no lesson "${value}" in the documents or the database` } });
+          this.externalReferences.push({
+            collection: 'lessons',
+            key: value,
+            problem: { file: record.file, line: record.line, record: record.label, field, message: `no lesson "${value}" in the documents or the database` },
+          });
         } else if (!brief) report(record, field, `unknown brief "${briefSlug}" in lesson reference "${value}"`);
-        else if (Number(position) > lessons.length) report(record, field, `brief "${briefSlug}" has ${lessons.length} lesson(s); there is no lesson #${position}`);
+        else if (Number(position) > lessons.length)
+          report(record, field, `brief "${briefSlug}" has ${lessons.length} lesson(s); there is no lesson #${position}`);
       } else if (spec.type === 'list' && Array.isArray(value)) {
         if (spec.maxItems && value.length > spec.maxItems) return; // already reported as too long; its items are not checked one by one
         value.forEach((item, index) => visitReferences(record, item, spec.of, `${field}[${index}]`));
       } else if (spec.type === 'object' && typeof value === 'object') {
-        for (const [name, fieldSpec] of Object.entries(spec.fields)) visitReferences(record, (value as Record<string, unknown>)[name], fieldSpec, `${field}.${name}`);
+        for (const [name, fieldSpec] of Object.entries(spec.fields))
+          visitReferences(record, (value as Record<string, unknown>)[name], fieldSpec, `${field}.${name}`);
       }
     };
     for (const name of collectionNames) {
@@ -376,7 +414,8 @@ class DatasetBuilder {
     }
     for (const meeting of this.records.get('meetings')!) {
       const { startsOn, endsOn } = meeting.value as { startsOn?: string; endsOn?: string };
-      if (typeof startsOn === 'string' && typeof endsOn === 'string' && endsOn < startsOn) report(meeting, 'endsOn', `must be on or after startsOn (${startsOn}), got ${endsOn}`);
+      if (typeof startsOn === 'string' && typeof endsOn === 'string' && endsOn < startsOn)
+        report(meeting, 'endsOn', `must be on or after startsOn (${startsOn}), got ${endsOn}`);
     }
     // A lesson link's identity is (from, to, kind): a second one would silently overwrite the first.
     const links = new Map<string, Located<Record<string, unknown>>>();
@@ -388,7 +427,8 @@ class DatasetBuilder {
       if (typeof from !== 'string' || typeof to !== 'string' || typeof kind !== 'string') continue;
       const identity = JSON.stringify([from, to, kind]);
       const first = links.get(identity);
-      if (first) report(link, 'from', `duplicate link; ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''} already links ${from} to ${to} as ${kind}`);
+      if (first)
+        report(link, 'from', `duplicate link; ${first.label} in ${first.file}${first.line ? `:${first.line}` : ''} already links ${from} to ${to} as ${kind}`);
       else links.set(identity, link);
     }
     this.checkPublicationRules(report);
@@ -457,7 +497,12 @@ class DatasetBuilder {
       (Array.isArray(memberships) ? memberships : []).forEach((membership: unknown, index) => {
         const { district, joined, left } = (membership ?? {}) as { district?: unknown; joined?: unknown; left?: unknown };
         if (typeof district === 'string') {
-          if (named.has(district)) report(network, `memberships[${index}].district`, `names district "${district}" again (already ${named.get(district)}); a district is a member once`);
+          if (named.has(district))
+            report(
+              network,
+              `memberships[${index}].district`,
+              `names district "${district}" again (already ${named.get(district)}); a district is a member once`,
+            );
           else named.set(district, `memberships[${index}]`);
         }
         // Partial dates ("2014", "2014-05") compare as text on the precision both share.
@@ -471,14 +516,21 @@ class DatasetBuilder {
   private checkNoCycles(collection: CollectionName, parentField: string): void {
     const parentOf = new Map<string, string>();
     for (const record of this.records.get(collection)!) {
-      if (typeof record.value.slug === 'string' && typeof record.value[parentField] === 'string') parentOf.set(record.value.slug, record.value[parentField] as string);
+      if (typeof record.value.slug === 'string' && typeof record.value[parentField] === 'string')
+        parentOf.set(record.value.slug, record.value[parentField] as string);
     }
     for (const record of this.records.get(collection)!) {
       const start = record.value.slug as string;
       let current = parentOf.get(start);
       for (let steps = 0; current !== undefined && steps <= parentOf.size; steps++) {
         if (current === start) {
-          this.problems.push({ file: record.file, line: record.line, record: record.label, field: parentField, message: `forms a cycle: "${start}" is its own ancestor` });
+          this.problems.push({
+            file: record.file,
+            line: record.line,
+            record: record.label,
+            field: parentField,
+            message: `forms a cycle: "${start}" is its own ancestor`,
+          });
           break;
         }
         current = parentOf.get(current);

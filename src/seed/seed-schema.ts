@@ -16,16 +16,7 @@ import { OrganizationKind } from '../organization/organization.entity';
 import { SourceDocumentKind } from '../source-document/source-document.entity';
 import { maximumMeetingParts, maximumRelatedRecords } from '../shared/list-limits';
 
-export type CollectionName =
-  | 'sources'
-  | 'organizations'
-  | 'people'
-  | 'themes'
-  | 'districts'
-  | 'networks'
-  | 'meetings'
-  | 'briefs'
-  | 'lessonLinks';
+export type CollectionName = 'sources' | 'organizations' | 'people' | 'themes' | 'districts' | 'networks' | 'meetings' | 'briefs' | 'lessonLinks';
 
 /** What a field holds. `ref` names the collection whose key it must match. */
 export type FieldSpec =
@@ -52,7 +43,11 @@ export interface CollectionSpec {
 
 const text = (maxLength = 10_000): FieldSpec => ({ type: 'text', maxLength });
 const requiredText = (maxLength = 10_000): FieldSpec => ({ type: 'text', required: true, maxLength });
-const refs = (collection: CollectionName, maxItems = maximumRelatedRecords): FieldSpec => ({ type: 'list', of: { type: 'ref', collection, required: true }, maxItems });
+const refs = (collection: CollectionName, maxItems = maximumRelatedRecords): FieldSpec => ({
+  type: 'list',
+  of: { type: 'ref', collection, required: true },
+  maxItems,
+});
 // Optional: records created through the API may have no source document.
 const source: FieldSpec = { type: 'ref', collection: 'sources' };
 // Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
@@ -293,35 +288,154 @@ export const collections: Record<CollectionName, CollectionSpec> = {
 export const collectionNames = Object.keys(collections) as CollectionName[];
 
 // Typed views of validated records, as the writer consumes them.
-export interface SourceRecord { slug: string; title: string; kind: SourceDocumentKind; fileName?: string; url?: string; description?: string }
-export interface OrganizationRecord { slug: string; name: string; shortName?: string; kind: OrganizationKind; websiteUrl?: string; description?: string; housedBy?: string; source?: string }
-export interface AffiliationRecord { organization: string; startYear?: number; endYear?: number }
-export interface PersonRecord { slug: string; name: string; sortName: string; orcid?: string; affiliations?: AffiliationRecord[]; source?: string }
-export interface ContributorRecord { person?: string; organization?: string; role: ContributorRole }
-export interface BriefFileRecord { kind: BriefFileKind; title: string; url: string; mediaType?: string; sizeInKilobytes?: number; language?: string; source?: string }
-export interface IdentifierRecord { scheme: IdentifierScheme; value: string; source?: string }
-export interface ThemeRecord { slug: string; name: string; description?: string; parent?: string; source?: string }
-export interface DistrictRecord { slug: string; name: string; state: string; kind: DistrictKind; source?: string }
-export interface MembershipRecord { district: string; joined?: string; left?: string; source?: string }
-export interface NetworkRecord {
-  slug: string; name: string; kind: DistrictNetworkKind; aliases?: string[]; description?: string; coordinator?: string; members?: string[]; memberships?: MembershipRecord[];
+export interface SourceRecord {
+  slug: string;
+  title: string;
+  kind: SourceDocumentKind;
+  fileName?: string;
+  url?: string;
+  description?: string;
+}
+export interface OrganizationRecord {
+  slug: string;
+  name: string;
+  shortName?: string;
+  kind: OrganizationKind;
+  websiteUrl?: string;
+  description?: string;
+  housedBy?: string;
   source?: string;
 }
-export interface MaterialRecord { kind: MeetingMaterialKind; title: string; fileFormat?: string; sizeInKilobytes?: number; url?: string; contents?: string[] }
+export interface AffiliationRecord {
+  organization: string;
+  startYear?: number;
+  endYear?: number;
+}
+export interface PersonRecord {
+  slug: string;
+  name: string;
+  sortName: string;
+  orcid?: string;
+  affiliations?: AffiliationRecord[];
+  source?: string;
+}
+export interface ContributorRecord {
+  person?: string;
+  organization?: string;
+  role: ContributorRole;
+}
+export interface BriefFileRecord {
+  kind: BriefFileKind;
+  title: string;
+  url: string;
+  mediaType?: string;
+  sizeInKilobytes?: number;
+  language?: string;
+  source?: string;
+}
+export interface IdentifierRecord {
+  scheme: IdentifierScheme;
+  value: string;
+  source?: string;
+}
+export interface ThemeRecord {
+  slug: string;
+  name: string;
+  description?: string;
+  parent?: string;
+  source?: string;
+}
+export interface DistrictRecord {
+  slug: string;
+  name: string;
+  state: string;
+  kind: DistrictKind;
+  source?: string;
+}
+export interface MembershipRecord {
+  district: string;
+  joined?: string;
+  left?: string;
+  source?: string;
+}
+export interface NetworkRecord {
+  slug: string;
+  name: string;
+  kind: DistrictNetworkKind;
+  aliases?: string[];
+  description?: string;
+  coordinator?: string;
+  members?: string[];
+  memberships?: MembershipRecord[];
+  source?: string;
+}
+export interface MaterialRecord {
+  kind: MeetingMaterialKind;
+  title: string;
+  fileFormat?: string;
+  sizeInKilobytes?: number;
+  url?: string;
+  contents?: string[];
+}
 export interface MeetingRecord {
-  number: number; title?: string; startsOn: string; endsOn: string; city: string; state: string; convener: string;
-  description?: string; editorialNote?: string; themes?: string[]; districts?: string[]; agenda?: string[]; materials?: MaterialRecord[]; source?: string;
+  number: number;
+  title?: string;
+  startsOn: string;
+  endsOn: string;
+  city: string;
+  state: string;
+  convener: string;
+  description?: string;
+  editorialNote?: string;
+  themes?: string[];
+  districts?: string[];
+  agenda?: string[];
+  materials?: MaterialRecord[];
+  source?: string;
 }
 export interface LessonRecord {
-  statement: string; basis?: EvidenceBasis; source?: string; locator?: string; reportLessonNumber?: number; explanation?: string; themes?: string[]; districts?: string[];
+  statement: string;
+  basis?: EvidenceBasis;
+  source?: string;
+  locator?: string;
+  reportLessonNumber?: number;
+  explanation?: string;
+  themes?: string[];
+  districts?: string[];
 }
 export interface BriefRecord {
-  slug: string; title: string; alternateTitles?: string[]; kind: BriefKind; status?: BriefStatus; published?: string; summary: string; url?: string; authors?: string[];
-  contributors?: ContributorRecord[]; files?: BriefFileRecord[]; identifiers?: IdentifierRecord[]; editorialNote?: string;
-  publisher: string; followsUpMeeting?: number; themes?: string[]; districts?: string[]; networks?: string[]; buildsOn?: string[];
-  declaredLessonCount?: number; lessons?: LessonRecord[]; source?: string;
+  slug: string;
+  title: string;
+  alternateTitles?: string[];
+  kind: BriefKind;
+  status?: BriefStatus;
+  published?: string;
+  summary: string;
+  url?: string;
+  authors?: string[];
+  contributors?: ContributorRecord[];
+  files?: BriefFileRecord[];
+  identifiers?: IdentifierRecord[];
+  editorialNote?: string;
+  publisher: string;
+  followsUpMeeting?: number;
+  themes?: string[];
+  districts?: string[];
+  networks?: string[];
+  buildsOn?: string[];
+  declaredLessonCount?: number;
+  lessons?: LessonRecord[];
+  source?: string;
 }
-export interface LessonLinkRecord { from: string; to: string; kind: LessonLinkKind; basis?: EvidenceBasis; rationale: string; explanation?: string; source?: string }
+export interface LessonLinkRecord {
+  from: string;
+  to: string;
+  kind: LessonLinkKind;
+  basis?: EvidenceBasis;
+  rationale: string;
+  explanation?: string;
+  source?: string;
+}
 
 export interface Dataset {
   sources: SourceRecord[];

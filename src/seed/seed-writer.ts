@@ -37,7 +37,17 @@ function nullable<T>(value: T | undefined): T | null {
 
 function emptySummary(): SeedSummary {
   const counts = () => ({ created: 0, updated: 0, unchanged: 0 });
-  return { sources: counts(), organizations: counts(), people: counts(), themes: counts(), districts: counts(), networks: counts(), meetings: counts(), briefs: counts(), lessonLinks: counts() };
+  return {
+    sources: counts(),
+    organizations: counts(),
+    people: counts(),
+    themes: counts(),
+    districts: counts(),
+    networks: counts(),
+    meetings: counts(),
+    briefs: counts(),
+    lessonLinks: counts(),
+  };
 }
 
 /** Inserts or updates one row identified by `conflictColumns`; one statement. */
@@ -66,8 +76,18 @@ async function upsertRow(manager: EntityManager, table: string, conflictColumns:
 }
 
 /** Makes a join table hold exactly `targetIds` for one owner; returns whether anything changed. */
-async function syncJoinTable(manager: EntityManager, table: string, ownerColumn: string, ownerId: number, targetColumn: string, targetIds: number[]): Promise<boolean> {
-  const [, deleted] = (await manager.query(`DELETE FROM public.${table} WHERE ${ownerColumn} = $1 AND NOT (${targetColumn} = ANY($2::int[]))`, [ownerId, targetIds])) as [unknown, number];
+async function syncJoinTable(
+  manager: EntityManager,
+  table: string,
+  ownerColumn: string,
+  ownerId: number,
+  targetColumn: string,
+  targetIds: number[],
+): Promise<boolean> {
+  const [, deleted] = (await manager.query(`DELETE FROM public.${table} WHERE ${ownerColumn} = $1 AND NOT (${targetColumn} = ANY($2::int[]))`, [
+    ownerId,
+    targetIds,
+  ])) as [unknown, number];
   const inserted = (await manager.query(
     `INSERT INTO public.${table} (${ownerColumn}, ${targetColumn}) SELECT $1, target FROM unnest($2::int[]) AS target ON CONFLICT DO NOTHING RETURNING ${targetColumn}`,
     [ownerId, targetIds],
@@ -85,7 +105,10 @@ async function syncMemberships(
   memberships: Array<{ districtId: number; joined?: string; left?: string; sourceId: number | null }>,
 ): Promise<boolean> {
   const districtIds = memberships.map((membership) => membership.districtId);
-  const [, deleted] = (await manager.query(`DELETE FROM public.district_network_member WHERE network_id = $1 AND NOT (district_id = ANY($2::int[]))`, [networkId, districtIds])) as [unknown, number];
+  const [, deleted] = (await manager.query(`DELETE FROM public.district_network_member WHERE network_id = $1 AND NOT (district_id = ANY($2::int[]))`, [
+    networkId,
+    districtIds,
+  ])) as [unknown, number];
   let changed = deleted > 0;
   for (const membership of memberships) {
     const joined = storedPublicationDate(membership.joined);
@@ -155,7 +178,12 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const source of dataset.sources) {
     const { id, outcome } = await upsertRow(manager, 'source_document', ['slug'], {
-      slug: source.slug, title: source.title, kind: source.kind, file_name: nullable(source.fileName), url: nullable(source.url), description: nullable(source.description),
+      slug: source.slug,
+      title: source.title,
+      kind: source.kind,
+      file_name: nullable(source.fileName),
+      url: nullable(source.url),
+      description: nullable(source.description),
     });
     ids.sources.set(source.slug, id);
     count('sources', outcome, false);
@@ -164,9 +192,14 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const organization of parentsFirst(dataset.organizations, 'housedBy')) {
     const { id, outcome } = await upsertRow(manager, 'organization', ['slug'], {
-      slug: organization.slug, name: organization.name, short_name: nullable(organization.shortName), kind: organization.kind,
-      website_url: nullable(organization.websiteUrl), description: nullable(organization.description),
-      housed_by_id: organization.housedBy ? ids.organizations.get(organization.housedBy)! : null, source_id: sourceId(organization.source),
+      slug: organization.slug,
+      name: organization.name,
+      short_name: nullable(organization.shortName),
+      kind: organization.kind,
+      website_url: nullable(organization.websiteUrl),
+      description: nullable(organization.description),
+      housed_by_id: organization.housedBy ? ids.organizations.get(organization.housedBy)! : null,
+      source_id: sourceId(organization.source),
     });
     ids.organizations.set(organization.slug, id);
     count('organizations', outcome, false);
@@ -179,18 +212,32 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
       ? ((await manager.query(`SELECT slug FROM public.person WHERE orcid = $1 AND slug <> $2`, [orcid, person.slug])) as Array<{ slug: string }>)
       : [];
     if (holder) {
-      throw new SeedValidationError([{ file: '(database)', record: `people (slug ${JSON.stringify(person.slug)})`, field: 'orcid', message: `ORCID iD ${orcid} is already the ORCID iD of person "${holder.slug}"` }]);
+      throw new SeedValidationError([
+        {
+          file: '(database)',
+          record: `people (slug ${JSON.stringify(person.slug)})`,
+          field: 'orcid',
+          message: `ORCID iD ${orcid} is already the ORCID iD of person "${holder.slug}"`,
+        },
+      ]);
     }
     const { id, outcome } = await upsertRow(manager, 'person', ['slug'], {
-      slug: person.slug, name: person.name, sort_name: person.sortName, orcid, source_id: sourceId(person.source),
+      slug: person.slug,
+      name: person.name,
+      sort_name: person.sortName,
+      orcid,
+      source_id: sourceId(person.source),
     });
     ids.people.set(person.slug, id);
     const affiliations = person.affiliations ?? [];
     let changed = false;
     for (const [index, affiliation] of affiliations.entries()) {
       const stored = await upsertRow(manager, 'person_affiliation', ['person_id', 'position'], {
-        person_id: id, position: index + 1, organization_id: ids.organizations.get(affiliation.organization)!,
-        start_year: nullable(affiliation.startYear), end_year: nullable(affiliation.endYear),
+        person_id: id,
+        position: index + 1,
+        organization_id: ids.organizations.get(affiliation.organization)!,
+        start_year: nullable(affiliation.startYear),
+        end_year: nullable(affiliation.endYear),
       });
       changed = stored.outcome !== 'unchanged' || changed;
     }
@@ -201,8 +248,11 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const theme of parentsFirst(dataset.themes, 'parent')) {
     const { id, outcome } = await upsertRow(manager, 'theme', ['slug'], {
-      slug: theme.slug, name: theme.name, description: nullable(theme.description),
-      parent_id: theme.parent ? ids.themes.get(theme.parent)! : null, source_id: sourceId(theme.source),
+      slug: theme.slug,
+      name: theme.name,
+      description: nullable(theme.description),
+      parent_id: theme.parent ? ids.themes.get(theme.parent)! : null,
+      source_id: sourceId(theme.source),
     });
     ids.themes.set(theme.slug, id);
     count('themes', outcome, false);
@@ -211,7 +261,11 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const district of dataset.districts) {
     const { id, outcome } = await upsertRow(manager, 'district', ['slug'], {
-      slug: district.slug, name: district.name, state: district.state, kind: district.kind, source_id: sourceId(district.source),
+      slug: district.slug,
+      name: district.name,
+      state: district.state,
+      kind: district.kind,
+      source_id: sourceId(district.source),
     });
     ids.districts.set(district.slug, id);
     count('districts', outcome, false);
@@ -220,20 +274,36 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
 
   for (const network of dataset.networks) {
     const { id, outcome } = await upsertRow(manager, 'district_network', ['slug'], {
-      slug: network.slug, name: network.name, kind: network.kind, aliases: network.aliases ?? [], description: nullable(network.description),
-      coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null, source_id: sourceId(network.source),
+      slug: network.slug,
+      name: network.name,
+      kind: network.kind,
+      aliases: network.aliases ?? [],
+      description: nullable(network.description),
+      coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null,
+      source_id: sourceId(network.source),
     });
     ids.networks.set(network.slug, id);
     const memberships: MembershipRecord[] = [...(network.members ?? []).map((district) => ({ district })), ...(network.memberships ?? [])];
-    const membersChanged = await syncMemberships(manager, id, memberships.map((membership) => ({ ...membership, districtId: ids.districts.get(membership.district)!, sourceId: sourceId(membership.source) })));
+    const membersChanged = await syncMemberships(
+      manager,
+      id,
+      memberships.map((membership) => ({ ...membership, districtId: ids.districts.get(membership.district)!, sourceId: sourceId(membership.source) })),
+    );
     count('networks', outcome, membersChanged);
     progressed();
   }
 
   for (const meeting of dataset.meetings) {
     const { id, outcome } = await upsertRow(manager, 'meeting', ['number'], {
-      number: meeting.number, title: nullable(meeting.title), starts_on: meeting.startsOn, ends_on: meeting.endsOn, city: meeting.city, state: meeting.state,
-      convener_id: ids.organizations.get(meeting.convener)!, description: nullable(meeting.description), editorial_note: nullable(meeting.editorialNote),
+      number: meeting.number,
+      title: nullable(meeting.title),
+      starts_on: meeting.startsOn,
+      ends_on: meeting.endsOn,
+      city: meeting.city,
+      state: meeting.state,
+      convener_id: ids.organizations.get(meeting.convener)!,
+      description: nullable(meeting.description),
+      editorial_note: nullable(meeting.editorialNote),
       source_id: sourceId(meeting.source),
     });
     ids.meetings.set(meeting.number, id);
@@ -248,8 +318,14 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     const materials = meeting.materials ?? [];
     for (const [index, material] of materials.entries()) {
       const stored = await upsertRow(manager, 'meeting_material', ['meeting_id', 'position'], {
-        meeting_id: id, position: index + 1, kind: material.kind, title: material.title, file_format: nullable(material.fileFormat),
-        size_kilobytes: nullable(material.sizeInKilobytes), url: nullable(material.url), contents: material.contents ?? [],
+        meeting_id: id,
+        position: index + 1,
+        kind: material.kind,
+        title: material.title,
+        file_format: nullable(material.fileFormat),
+        size_kilobytes: nullable(material.sizeInKilobytes),
+        url: nullable(material.url),
+        contents: material.contents ?? [],
       });
       changed = stored.outcome !== 'unchanged' || changed;
     }
@@ -263,13 +339,21 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   for (const brief of dataset.briefs) {
     const { date, precision } = storedPublicationDate(brief.published);
     const { id, outcome } = await upsertRow(manager, 'brief', ['slug'], {
-      slug: brief.slug, title: brief.title, alternate_titles: brief.alternateTitles ?? [], kind: brief.kind,
+      slug: brief.slug,
+      title: brief.title,
+      alternate_titles: brief.alternateTitles ?? [],
+      kind: brief.kind,
       // Without a status, a new brief is published (the column's default) and a stored one keeps its status:
       // reloading the seeds must not republish what an editor unpublished.
       ...(brief.status ? { status: brief.status } : {}),
-      published_on: date, publication_date_precision: precision,
-      summary: brief.summary, url: nullable(brief.url), authors: brief.authors ?? [], editorial_note: nullable(brief.editorialNote),
-      publisher_id: ids.organizations.get(brief.publisher)!, follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
+      published_on: date,
+      publication_date_precision: precision,
+      summary: brief.summary,
+      url: nullable(brief.url),
+      authors: brief.authors ?? [],
+      editorial_note: nullable(brief.editorialNote),
+      publisher_id: ids.organizations.get(brief.publisher)!,
+      follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
       source_id: sourceId(brief.source),
       declared_lesson_count: nullable(brief.declaredLessonCount),
     });
@@ -281,8 +365,14 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
     const lessons = brief.lessons ?? [];
     for (const [index, lesson] of lessons.entries()) {
       const stored = await upsertRow(manager, 'lesson', ['brief_id', 'position'], {
-        brief_id: id, position: index + 1, statement: lesson.statement, explanation: nullable(lesson.explanation), source_id: sourceId(lesson.source ?? brief.source),
-        basis: lesson.basis ?? 'EDITORIAL_INFERENCE', locator: nullable(lesson.locator), report_lesson_number: nullable(lesson.reportLessonNumber),
+        brief_id: id,
+        position: index + 1,
+        statement: lesson.statement,
+        explanation: nullable(lesson.explanation),
+        source_id: sourceId(lesson.source ?? brief.source),
+        basis: lesson.basis ?? 'EDITORIAL_INFERENCE',
+        locator: nullable(lesson.locator),
+        report_lesson_number: nullable(lesson.reportLessonNumber),
       });
       lessonIds.set(`${brief.slug}#${index + 1}`, stored.id);
       changed = stored.outcome !== 'unchanged' || changed;
@@ -296,14 +386,21 @@ export async function writeSeedDataset(manager: EntityManager, dataset: Dataset,
   // Briefs can build on briefs later in the list, so these links wait until every brief has an id.
   for (const brief of dataset.briefs) {
     const state = briefChanged.get(brief.slug)!;
-    state.changed = (await syncJoinTable(manager, 'brief_builds_on', 'brief_id', ids.briefs.get(brief.slug)!, 'builds_on_brief_id', idsOf(ids.briefs, brief.buildsOn))) || state.changed;
+    state.changed =
+      (await syncJoinTable(manager, 'brief_builds_on', 'brief_id', ids.briefs.get(brief.slug)!, 'builds_on_brief_id', idsOf(ids.briefs, brief.buildsOn))) ||
+      state.changed;
     count('briefs', state.outcome, state.changed);
   }
 
   for (const link of dataset.lessonLinks) {
     const { outcome } = await upsertRow(manager, 'lesson_link', ['from_lesson_id', 'to_lesson_id', 'kind'], {
-      from_lesson_id: lessonIds.get(link.from)!, to_lesson_id: lessonIds.get(link.to)!, kind: link.kind, rationale: link.rationale,
-      source_id: sourceId(link.source), basis: link.basis ?? 'EDITORIAL_INFERENCE', explanation: nullable(link.explanation),
+      from_lesson_id: lessonIds.get(link.from)!,
+      to_lesson_id: lessonIds.get(link.to)!,
+      kind: link.kind,
+      rationale: link.rationale,
+      source_id: sourceId(link.source),
+      basis: link.basis ?? 'EDITORIAL_INFERENCE',
+      explanation: nullable(link.explanation),
     });
     count('lessonLinks', outcome, false);
     progressed();
@@ -331,7 +428,9 @@ async function writeBriefPublicationParts(
   const contributors = brief.contributors ?? [];
   for (const [index, contributor] of contributors.entries()) {
     const stored = await upsertRow(manager, 'brief_contributor', ['brief_id', 'position'], {
-      brief_id: briefId, position: index + 1, role: contributor.role,
+      brief_id: briefId,
+      position: index + 1,
+      role: contributor.role,
       person_id: contributor.person ? people.get(contributor.person)! : null,
       organization_id: contributor.organization ? organizations.get(contributor.organization)! : null,
     });
@@ -341,8 +440,15 @@ async function writeBriefPublicationParts(
   const files = brief.files ?? [];
   for (const [index, file] of files.entries()) {
     const stored = await upsertRow(manager, 'brief_file', ['brief_id', 'position'], {
-      brief_id: briefId, position: index + 1, kind: file.kind, title: file.title, url: file.url, media_type: nullable(file.mediaType),
-      size_kilobytes: nullable(file.sizeInKilobytes), language: nullable(file.language), source_id: sourceId(file.source),
+      brief_id: briefId,
+      position: index + 1,
+      kind: file.kind,
+      title: file.title,
+      url: file.url,
+      media_type: nullable(file.mediaType),
+      size_kilobytes: nullable(file.sizeInKilobytes),
+      language: nullable(file.language),
+      source_id: sourceId(file.source),
     });
     changed = stored.outcome !== 'unchanged' || changed;
   }
@@ -356,7 +462,12 @@ async function writeBriefPublicationParts(
  * list is left alone, a changed one replaced whole. One held by another brief stops
  * the load with a problem naming both.
  */
-async function writeBriefIdentifiers(manager: EntityManager, briefId: number, brief: BriefRecord, sourceId: (slug: string | undefined) => number | null): Promise<boolean> {
+async function writeBriefIdentifiers(
+  manager: EntityManager,
+  briefId: number,
+  brief: BriefRecord,
+  sourceId: (slug: string | undefined) => number | null,
+): Promise<boolean> {
   const wanted = (brief.identifiers ?? []).map((identifier) => {
     const checked = checkIdentifier(identifier.scheme, identifier.value);
     return { scheme: identifier.scheme, value: 'value' in checked ? checked.value : identifier.value, source_id: sourceId(identifier.source) };
@@ -367,22 +478,28 @@ async function writeBriefIdentifiers(manager: EntityManager, briefId: number, br
     [briefId, wanted.map((identifier) => identifier.scheme), wanted.map((identifier) => identifier.value)],
   )) as Array<{ scheme: IdentifierScheme; value: string; slug: string }>;
   if (taken.length > 0) {
-    throw new SeedValidationError(taken.map((row) => ({
-      file: '(database)', record: `briefs (slug ${JSON.stringify(brief.slug)})`, field: 'identifiers',
-      message: `${row.scheme} ${row.value} is already the identifier of brief "${row.slug}"`,
-    })));
+    throw new SeedValidationError(
+      taken.map((row) => ({
+        file: '(database)',
+        record: `briefs (slug ${JSON.stringify(brief.slug)})`,
+        field: 'identifiers',
+        message: `${row.scheme} ${row.value} is already the identifier of brief "${row.slug}"`,
+      })),
+    );
   }
-  const stored = (await manager.query(
-    `SELECT scheme, value, source_id FROM public.brief_identifier WHERE brief_id = $1 ORDER BY position`,
-    [briefId],
-  )) as Array<{ scheme: IdentifierScheme; value: string; source_id: number | null }>;
+  const stored = (await manager.query(`SELECT scheme, value, source_id FROM public.brief_identifier WHERE brief_id = $1 ORDER BY position`, [
+    briefId,
+  ])) as Array<{ scheme: IdentifierScheme; value: string; source_id: number | null }>;
   if (JSON.stringify(stored) === JSON.stringify(wanted)) return false;
   await manager.query(`DELETE FROM public.brief_identifier WHERE brief_id = $1`, [briefId]);
   for (const [index, identifier] of wanted.entries()) {
-    await manager.query(
-      `INSERT INTO public.brief_identifier (brief_id, position, scheme, value, source_id) VALUES ($1, $2, $3, $4, $5)`,
-      [briefId, index + 1, identifier.scheme, identifier.value, identifier.source_id],
-    );
+    await manager.query(`INSERT INTO public.brief_identifier (brief_id, position, scheme, value, source_id) VALUES ($1, $2, $3, $4, $5)`, [
+      briefId,
+      index + 1,
+      identifier.scheme,
+      identifier.value,
+      identifier.source_id,
+    ]);
   }
   return true;
 }

@@ -5,7 +5,14 @@ describe('isCalendarDate', () => {
     expect(['2017-12-14', '2024-02-29', '0001-01-01'].map(isCalendarDate)).toEqual([true, true, true]);
   });
   it('refuses impossible ones', () => {
-    expect(['2021-02-31', '2023-02-29', '2020-13-01', '20-01-01', 'yesterday', '0000-01-01'].map(isCalendarDate)).toEqual([false, false, false, false, false, false]);
+    expect(['2021-02-31', '2023-02-29', '2020-13-01', '20-01-01', 'yesterday', '0000-01-01'].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -11,7 +11,11 @@ describe('error codes', () => {
   });
 
   it('put the status into GraphQL extensions only for refusals of a whole request', () => {
-    expect(errorExtensions(ErrorCode.QUERY_LIMIT_EXCEEDED, { limit: 'depth' })).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', http: { status: 400 } });
+    expect(errorExtensions(ErrorCode.QUERY_LIMIT_EXCEEDED, { limit: 'depth' })).toEqual({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'depth',
+      http: { status: 400 },
+    });
     expect(errorExtensions(ErrorCode.RATE_LIMITED)).toEqual({ code: 'RATE_LIMITED', http: { status: 429 } });
     expect(errorExtensions(ErrorCode.FORBIDDEN)).toEqual({ code: 'FORBIDDEN' });
     expect(errorExtensions(ErrorCode.BAD_USER_INPUT, { argumentName: 'first' })).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });

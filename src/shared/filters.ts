@@ -13,7 +13,12 @@ function checkSize(values: readonly unknown[], argumentName: string): void {
  * "Any of these records": decodes the IDs (all of `typeName`) and returns the
  * condition `render(sql, keysPlaceholder)`; an empty list matches nothing.
  */
-export function anyOfIds(ids: readonly string[] | null | undefined, typeName: string, argumentName: string, render: (sql: SqlBuilder, keys: string) => string): Condition[] {
+export function anyOfIds(
+  ids: readonly string[] | null | undefined,
+  typeName: string,
+  argumentName: string,
+  render: (sql: SqlBuilder, keys: string) => string,
+): Condition[] {
   if (!ids) return [];
   checkSize(ids, argumentName);
   const keys = decodeGlobalIdsOf(typeName, ids, argumentName);
@@ -31,7 +36,12 @@ export function anyOfValues(values: readonly string[] | null | undefined, column
  * "Any of these records", named by slug: the same `render` as for IDs, given an SQL array of the keys of the
  * records of `table` with those slugs (unknown slugs match nothing); an empty list matches nothing.
  */
-export function anyOfSlugs(slugs: readonly string[] | null | undefined, table: string, argumentName: string, render: (sql: SqlBuilder, keys: string) => string): Condition[] {
+export function anyOfSlugs(
+  slugs: readonly string[] | null | undefined,
+  table: string,
+  argumentName: string,
+  render: (sql: SqlBuilder, keys: string) => string,
+): Condition[] {
   if (!slugs) return [];
   checkSize(slugs, argumentName);
   return [(sql) => (slugs.length === 0 ? 'FALSE' : render(sql, `ARRAY(SELECT id FROM ${table} WHERE slug = ANY(${sql.param(slugs, 'text[]')}))`))];

@@ -20,7 +20,19 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const secretFieldNames = ['authorization', 'cookie', 'apiKey', 'secret', 'password', 'token', 'metricsToken', 'adminApiKey', 'cursorSecret', 'databaseUrl', 'DATABASE_URL'];
+const secretFieldNames = [
+  'authorization',
+  'cookie',
+  'apiKey',
+  'secret',
+  'password',
+  'token',
+  'metricsToken',
+  'adminApiKey',
+  'cursorSecret',
+  'databaseUrl',
+  'DATABASE_URL',
+];
 
 /** Secret-named fields at the top level, one level down, and in request or response headers. */
 export const redactedPaths = [
@@ -80,7 +92,11 @@ const pinoKeys = new Set(['level', 'time', 'message', 'pid', 'hostname']);
  * that nobody can write log lines of their own (or terminal escape sequences) into the log.
  */
 export function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => JSON.stringify(character).slice(1, -1).replace(/^[\u007f-\u009f\u2028\u2029]$/, (raw) => `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) =>
+    JSON.stringify(character)
+      .slice(1, -1)
+      .replace(/^[\u007f-\u009f\u2028\u2029]$/, (raw) => `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
 }
 
 /** "12:34:56 info  message key=value key=value", from one of pino's JSON lines. */

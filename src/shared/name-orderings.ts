@@ -20,7 +20,10 @@ registerEnumType(NameOrder, {
 });
 
 export function nameOrderings(alias: string): Record<NameOrder, Ordering> {
-  const columns = [{ sql: `${alias}.name`, type: 'text' as const }, { sql: `${alias}.id`, type: 'int' as const }];
+  const columns = [
+    { sql: `${alias}.name`, type: 'text' as const },
+    { sql: `${alias}.id`, type: 'int' as const },
+  ];
   return {
     NAME_ASC: { name: 'NAME_ASC', columns, descending: false },
     NAME_DESC: { name: 'NAME_DESC', columns, descending: true },

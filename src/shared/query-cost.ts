@@ -157,7 +157,12 @@ export function measureOperation(
     const name = definition.variable.name.value;
     if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
   }
-  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const rootType =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!rootType) return { depth: 0, nodes: 0, work: 0 };
 
   /**
@@ -166,7 +171,13 @@ export function measureOperation(
    * objects of `parentType` there are: the same, except for a connection's own fields
    * (its totalCount is counted once per connection, not once per item of its page).
    */
-  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, fragmentPath: string[], instances = multiplier): number => {
+  const visit = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+    multiplier: number,
+    fragmentPath: string[],
+    instances = multiplier,
+  ): number => {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -202,7 +213,9 @@ export function measureOperation(
       if (typeof search === 'string' && search.trim() !== '') work += instances * listSearchCost;
       if (isConnectionType(namedType) || hasPageArguments) {
         // Connections, and ranked lists that take `first` (related lessons), count their page size.
-        const fallback = isConnectionType(namedType) ? defaultPageSize : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
+        const fallback = isConnectionType(namedType)
+          ? defaultPageSize
+          : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
         childMultiplier = multiplier * Math.max(0, pageSize ?? fallback);
         nodes += childMultiplier;
       } else if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {

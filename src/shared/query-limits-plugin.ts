@@ -47,7 +47,12 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
 }
 
 /** Measures an operation (its depth, nodes, work and cost in points). */
-export function measureWithCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Omit<MeasuredOperation, 'refused'> {
+export function measureWithCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Omit<MeasuredOperation, 'refused'> {
   const { depth, nodes, work } = measureOperation(schema, operation, fragmentsOf(document), variables);
   const mutation = operation.operation === 'mutation';
   return { depth, nodes, work, cost: operationCost({ nodes, work }, mutation), mutation };
@@ -59,21 +64,27 @@ export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' |
   if (depth > limits.maximumDepth) {
     throw limitError(
       `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,
-      'depth', limits.maximumDepth, depth,
+      'depth',
+      limits.maximumDepth,
+      depth,
     );
   }
   if (nodes > limits.maximumNodes) {
     throw limitError(
       `Query could return up to ${nodes.toLocaleString('en-US')} nodes, over the limit of ${limits.maximumNodes.toLocaleString('en-US')} (by ${(nodes - limits.maximumNodes).toLocaleString('en-US')}). ` +
         'Ask for smaller pages (first/last) or fewer nested connections.',
-      'nodes', limits.maximumNodes, nodes,
+      'nodes',
+      limits.maximumNodes,
+      nodes,
     );
   }
   if (cost > limits.maximumCost) {
     throw limitError(
       `Query costs ${cost.toLocaleString('en-US')} points, over the limit of ${limits.maximumCost.toLocaleString('en-US')} per operation (by ${(cost - limits.maximumCost).toLocaleString('en-US')}). ` +
         'Searches, facets, totals, related records and paths cost points each time they are asked for: ask for them fewer times.',
-      'cost', limits.maximumCost, cost,
+      'cost',
+      limits.maximumCost,
+      cost,
     );
   }
 }

@@ -25,7 +25,9 @@ function countingRule(limit: string, noun: string, maximum: number, counts: (vis
       Document: {
         leave() {
           if (count > maximum) {
-            context.reportError(limitExceeded(`The document has ${count} ${noun}, over the limit of ${maximum} (by ${count - maximum}).`, limit, maximum, count));
+            context.reportError(
+              limitExceeded(`The document has ${count} ${noun}, over the limit of ${maximum} (by ${count - maximum}).`, limit, maximum, count),
+            );
           }
         },
       },

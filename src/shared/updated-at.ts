@@ -28,7 +28,10 @@ export const updatedAtOrderDescriptions = {
 };
 
 export function updatedAtOrderings(alias: string): Record<UpdatedAtOrder, Ordering> {
-  const columns = [{ sql: `${alias}.updated_at`, type: 'timestamptz' as const }, { sql: `${alias}.id`, type: 'int' as const }];
+  const columns = [
+    { sql: `${alias}.updated_at`, type: 'timestamptz' as const },
+    { sql: `${alias}.id`, type: 'int' as const },
+  ];
   return {
     UPDATED_AT_ASC: { name: 'UPDATED_AT_ASC', columns, descending: false },
     UPDATED_AT_DESC: { name: 'UPDATED_AT_DESC', columns, descending: true },

@@ -20,7 +20,10 @@ async function apiProblems<T extends object>(input: T): Promise<string[]> {
   return (await validateInput(input)).map((error) => `${(error.field ?? []).join('.')} ${error.code}`);
 }
 
-const district = (state: string) => ({ import: `districts:\n  - { slug: x-unified, name: X, state: "${state}", kind: SCHOOL_DISTRICT }\n`, api: Object.assign(new DistrictCreateInput(), { slug: 'x-unified', name: 'X', state }) });
+const district = (state: string) => ({
+  import: `districts:\n  - { slug: x-unified, name: X, state: "${state}", kind: SCHOOL_DISTRICT }\n`,
+  api: Object.assign(new DistrictCreateInput(), { slug: 'x-unified', name: 'X', state }),
+});
 const organization = (websiteUrl: string) => ({
   import: `organizations:\n  - { slug: x-institute, name: X, kind: RESEARCH_INSTITUTE, websiteUrl: ${JSON.stringify(websiteUrl)} }\n`,
   api: Object.assign(new OrganizationCreateInput(), { slug: 'x-institute', name: 'X', websiteUrl }),
@@ -52,13 +55,10 @@ describe('one URL rule for the API and for seed files and imports', () => {
     ['no host', 'https://'],
     ['an upper-case scheme', 'HTTPS://example.org'],
     ['over 2,000 characters', `https://example.org/${'x'.repeat(2000)}`],
-  ])(
-    'refuses an address with %s on both sides',
-    async (_case, url) => {
-      expect(importProblems(organization(url).import)).toEqual([expect.stringMatching(/^websiteUrl: must be an http\(s\) URL/)]);
-      expect(await apiProblems(organization(url).api)).toEqual(['input.websiteUrl INVALID']);
-    },
-  );
+  ])('refuses an address with %s on both sides', async (_case, url) => {
+    expect(importProblems(organization(url).import)).toEqual([expect.stringMatching(/^websiteUrl: must be an http\(s\) URL/)]);
+    expect(await apiProblems(organization(url).api)).toEqual(['input.websiteUrl INVALID']);
+  });
 });
 
 describe('the rules themselves', () => {

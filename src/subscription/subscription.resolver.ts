@@ -28,7 +28,8 @@ class RecordChangedArguments {
 }
 
 function liveChangesOf(context: RequestContext) {
-  if (!context.liveChanges) throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql', { extensions: { code: ErrorCode.BAD_REQUEST } });
+  if (!context.liveChanges)
+    throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql', { extensions: { code: ErrorCode.BAD_REQUEST } });
   return context.liveChanges;
 }
 
@@ -71,7 +72,8 @@ function publishedBriefs(context: RequestContext, filter: BriefFilter | null | u
 @Resolver()
 export class SubscriptionResolver {
   @Subscription(() => RecordChange, {
-    description: 'Every change to a record from now on, as it commits through any server, an import or SQL (as in the change feed: without an API key, the published view).',
+    description:
+      'Every change to a record from now on, as it commits through any server, an import or SQL (as in the change feed: without an API key, the published view).',
     subscribe: ({ args, context }) => recordChanges(context as RequestContext, args as RecordChangedArguments),
   })
   recordChanged(@Root() change: RecordChange, @Args() _args: RecordChangedArguments): RecordChange {
@@ -82,7 +84,10 @@ export class SubscriptionResolver {
     description: 'Each brief as it is published (or created already published), if it matches the filter.',
     subscribe: ({ args, context }) => publishedBriefs(context as RequestContext, args.filter as BriefFilter | null | undefined),
   })
-  briefPublished(@Root() brief: RecordReference, @Arg('filter', () => BriefFilter, { nullable: true, description: 'Only briefs matching this filter.' }) _filter: BriefFilter | null): RecordReference {
+  briefPublished(
+    @Root() brief: RecordReference,
+    @Arg('filter', () => BriefFilter, { nullable: true, description: 'Only briefs matching this filter.' }) _filter: BriefFilter | null,
+  ): RecordReference {
     return brief;
   }
 }

@@ -47,7 +47,12 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
   const webSockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maximumFrameBytes });
   const viewers = new WeakMap<WebSocket, Viewer | null>();
   // The same checks as over HTTP (src/server.ts): GraphQL's rules, alias and directive counts, text literals.
-  const rules = [...specifiedRules, aliasLimitRule(options.requestLimits.maximumAliases), directiveLimitRule(options.requestLimits.maximumDirectives), textLiteralRule];
+  const rules = [
+    ...specifiedRules,
+    aliasLimitRule(options.requestLimits.maximumAliases),
+    directiveLimitRule(options.requestLimits.maximumDirectives),
+    textLiteralRule,
+  ];
   const disposable = useServer(
     {
       schema: options.schema,
@@ -71,9 +76,16 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         const errors = validate(options.schema, document, rules);
         if (errors.length > 0) return errors;
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: ErrorCode.BAD_REQUEST } })];
+        if (!operation)
+          return [
+            new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: ErrorCode.BAD_REQUEST } }),
+          ];
         if (operation.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: ErrorCode.BAD_REQUEST } })];
+          return [
+            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
+              extensions: { code: ErrorCode.BAD_REQUEST },
+            }),
+          ];
         }
         const viewer = viewers.get(context.extra.socket) ?? null;
         const rateLimitClient = viewer ? `key:${viewer.apiKeyKey}` : `address:${context.extra.request.socket.remoteAddress ?? 'unknown'}`;
@@ -87,7 +99,12 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         }
         if (options.rateLimit.points > 0) {
           const charge = await options.pointsStore.charge(rateLimitClient, cost, options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
-          if (!charge.allowed) return [new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', { extensions: { code: ErrorCode.RATE_LIMITED } })];
+          if (!charge.allowed)
+            return [
+              new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', {
+                extensions: { code: ErrorCode.RATE_LIMITED },
+              }),
+            ];
         }
         const contextValue = createRequestContext(options.dataSources, { viewer, rateLimitClient });
         contextValue.liveChanges = { follower: options.follower, close: () => context.extra.socket.terminate() };

@@ -26,7 +26,10 @@ export class ThemeTimeline {
   @Field(() => [TimelineYear], { description: 'Years with at least one appearance, oldest first.' })
   years!: TimelineYear[];
 
-  @Field(() => LocalDate, { nullable: true, description: 'The earliest dated brief or meeting on the theme (a month-precise brief date is the first of its month).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The earliest dated brief or meeting on the theme (a month-precise brief date is the first of its month).',
+  })
   firstAppearance!: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'The latest dated brief or meeting on the theme.' })

@@ -52,13 +52,20 @@ export function themeKeySet(sql: SqlBuilder, keys: number[] | string | { slugs: 
  * Conditions for "on these themes", given the join table that ties records to
  * themes and the column holding the record's key, such as ('brief_theme', 'brief_id', 'b.id').
  */
-export function themeMatchConditions(match: ThemeMatch | null | undefined, joinTable: string, ownerColumn: string, ownerKey: string, argumentName: string): Condition[] {
+export function themeMatchConditions(
+  match: ThemeMatch | null | undefined,
+  joinTable: string,
+  ownerColumn: string,
+  ownerKey: string,
+  argumentName: string,
+): Condition[] {
   if (!match) return [];
   const anyOf = decodeGlobalIdsOf('Theme', match.anyOf ?? [], `${argumentName}.anyOf`);
   const allOf = decodeGlobalIdsOf('Theme', match.allOf ?? [], `${argumentName}.allOf`);
   const anyOfSlugs = match.anyOfSlugs ?? [];
   const allOfSlugs = match.allOfSlugs ?? [];
-  if (anyOf.length + allOf.length + anyOfSlugs.length + allOfSlugs.length > maximumThemes) throw userInputError(argumentName, `may name at most ${maximumThemes} themes`);
+  if (anyOf.length + allOf.length + anyOfSlugs.length + allOfSlugs.length > maximumThemes)
+    throw userInputError(argumentName, `may name at most ${maximumThemes} themes`);
   const onAny = (sql: SqlBuilder, keys: number[] | { slugs: string[] }) =>
     `EXISTS (SELECT 1 FROM ${joinTable} theme_link WHERE theme_link.${ownerColumn} = ${ownerKey} AND theme_link.theme_id = ANY(${themeKeySet(sql, keys, match.includeSubthemes)}))`;
   const conditions: Condition[] = [];

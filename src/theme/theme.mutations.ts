@@ -19,7 +19,11 @@ const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing
 export class ThemeMutationResolver {
   @Authorized(ApiKeyRole.EDITOR)
   @Mutation(() => ThemeCreatePayload, { description: 'Creates a theme.' })
-  themeCreate(@Arg('input', () => ThemeCreateInput, { description: 'The new theme: its fields and references.' }) input: ThemeCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  themeCreate(
+    @Arg('input', () => ThemeCreateInput, { description: 'The new theme: its fields and references.' }) input: ThemeCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { input }, (transaction) => createRecord(transaction, themeSpec, input));
   }
 
@@ -32,7 +36,9 @@ export class ThemeMutationResolver {
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) => updateRecord(transaction, themeSpec, id, input, expectedVersion, { check: themeCycleErrors }));
+    return recordMutation(context, info, { id, input, expectedVersion }, (transaction) =>
+      updateRecord(transaction, themeSpec, id, input, expectedVersion, { check: themeCycleErrors }),
+    );
   }
 
   @Authorized(ApiKeyRole.ADMIN)

@@ -33,5 +33,8 @@ export const themeReads = defineReads({
 
 defineRootReads({
   themes: rootConnection(() => themeListing),
-  theme: rootLookup(() => themeReads, (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`),
+  theme: rootLookup(
+    () => themeReads,
+    (args, sql, alias) => `${alias}.slug = ${sql.param(args.slug, 'text')}`,
+  ),
 });

@@ -22,19 +22,28 @@ import { themeListing } from './theme.service';
 
 @ArgsType()
 class ThemeBriefArguments extends BriefListArguments {
-  @Field({ defaultValue: true, description: 'Include briefs on sub-themes of this theme (by default, as ThemeMatch does); false for the briefs directly on it.' })
+  @Field({
+    defaultValue: true,
+    description: 'Include briefs on sub-themes of this theme (by default, as ThemeMatch does); false for the briefs directly on it.',
+  })
   includeSubthemes!: boolean;
 }
 
 @ArgsType()
 class ThemeLessonArguments extends NewestLessonListArguments {
-  @Field({ defaultValue: true, description: 'Include lessons on sub-themes of this theme (by default, as ThemeMatch does); false for the lessons directly on it.' })
+  @Field({
+    defaultValue: true,
+    description: 'Include lessons on sub-themes of this theme (by default, as ThemeMatch does); false for the lessons directly on it.',
+  })
   includeSubthemes!: boolean;
 }
 
 @ArgsType()
 class ThemeMeetingArguments extends MeetingListArguments {
-  @Field({ defaultValue: true, description: 'Include meetings on sub-themes of this theme (by default, as ThemeMatch does); false for the meetings directly on it.' })
+  @Field({
+    defaultValue: true,
+    description: 'Include meetings on sub-themes of this theme (by default, as ThemeMatch does); false for the meetings directly on it.',
+  })
   includeSubthemes!: boolean;
 }
 
@@ -46,7 +55,11 @@ export class ThemeResolver {
   }
 
   @Query(() => Theme, { nullable: true, description: 'The theme with this slug, or null.' })
-  theme(@Arg('slug', { description: 'The theme\'s human key, as in its URL.' }) _slug: string, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  theme(
+    @Arg('slug', { description: "The theme's human key, as in its URL." }) _slug: string,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return readRootField(context, info);
   }
 
@@ -70,10 +83,15 @@ export class ThemeResolver {
     return compiledValue(theme, info, context);
   }
 
-  @FieldResolver(() => ThemeTimeline, { description: 'Briefs, meetings and lessons on this theme (sub-themes included) year by year, with the first and last appearance.' })
+  @FieldResolver(() => ThemeTimeline, {
+    description: 'Briefs, meetings and lessons on this theme (sub-themes included) year by year, with the first and last appearance.',
+  })
   timeline(
     @Root() theme: CompiledRecord,
-    @Arg('bases', () => [EvidenceBasis], { nullable: true, description: 'Count only the lessons resting on these bases ([STATED] for stated findings); briefs and meetings are counted all the same.' })
+    @Arg('bases', () => [EvidenceBasis], {
+      nullable: true,
+      description: 'Count only the lessons resting on these bases ([STATED] for stated findings); briefs and meetings are counted all the same.',
+    })
     bases: EvidenceBasis[] | null,
     @Ctx() context: RequestContext,
   ): Promise<ThemeTimeline> {

@@ -77,7 +77,8 @@ class Slots {
 
   release(): void {
     const next = this.queue.shift();
-    if (next) next.grant(); // the slot passes on
+    if (next)
+      next.grant(); // the slot passes on
     else this.used--;
   }
 }
@@ -168,7 +169,9 @@ export function sharePool(dataSource: DataSource): void {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool || shared.has(pool)) return;
   shared.add(pool);
-  const connect = pool.connect.bind(pool) as (callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => Promise<PoolClient> | void;
+  const connect = pool.connect.bind(pool) as (
+    callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void,
+  ) => Promise<PoolClient> | void;
   pool.connect = ((callback?: (error: Error | undefined, client?: PoolClient, done?: (release?: unknown) => void) => void) => {
     const share = shares.getStore();
     if (!share) return connect(callback);

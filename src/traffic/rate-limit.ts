@@ -48,14 +48,25 @@ function refuse(response: express.Response, settings: RateLimitSettings, check: 
   recordRateLimitRejection(metrics);
   setBudgetHeaders((name, value) => response.setHeader(name, value), settings, check, 0);
   response.setHeader('retry-after', String(secondsUntil(check.resetAt)));
-  jsonError(response, ErrorCode.RATE_LIMITED, `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`);
+  jsonError(
+    response,
+    ErrorCode.RATE_LIMITED,
+    `Rate limit of ${settings.points} points per ${settings.windowSeconds} s used up; it resets in ${secondsUntil(check.resetAt)} s`,
+  );
 }
 
 /**
  * Whether `client` has at least a point left, spending nothing; otherwise answers 429.
  * Counters that cannot be read let the request through (a rate limit is no reason to be down).
  */
-async function hasPointsLeft(store: PointsStore, client: string, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger, response: express.Response): Promise<boolean> {
+async function hasPointsLeft(
+  store: PointsStore,
+  client: string,
+  settings: RateLimitSettings,
+  metrics: ServerMetrics,
+  logger: Logger,
+  response: express.Response,
+): Promise<boolean> {
   let check: Charge;
   try {
     check = await store.charge(client, 0, settings.points - 1, settings.windowSeconds * 1000);
@@ -87,7 +98,9 @@ export function guardKeyAttempts(store: PointsStore, settings: RateLimitSettings
     },
     async refuse(request, response) {
       const windowMilliseconds = settings.windowSeconds * 1000;
-      const check = await store.charge(refusedKeysOf(request), 0, settings.points - 1, windowMilliseconds).catch(() => ({ allowed: false, used: settings.points, resetAt: Date.now() + windowMilliseconds }));
+      const check = await store
+        .charge(refusedKeysOf(request), 0, settings.points - 1, windowMilliseconds)
+        .catch(() => ({ allowed: false, used: settings.points, resetAt: Date.now() + windowMilliseconds }));
       refuse(response, settings, { ...check, allowed: false }, metrics);
     },
     async refused(request) {

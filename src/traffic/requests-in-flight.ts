@@ -18,7 +18,11 @@ export function limitRequestsInFlight(maximum: number, clientOf: (request: expre
     const count = inFlight.get(client) ?? 0;
     if (count >= maximum) {
       response.setHeader('retry-after', '1');
-      jsonError(response, ErrorCode.TOO_MANY_REQUESTS_IN_FLIGHT, `This client already has ${count} requests in flight, the most allowed at once; wait for answers before sending more`);
+      jsonError(
+        response,
+        ErrorCode.TOO_MANY_REQUESTS_IN_FLIGHT,
+        `This client already has ${count} requests in flight, the most allowed at once; wait for answers before sending more`,
+      );
       return false;
     }
     inFlight.set(client, count + 1);

@@ -32,7 +32,14 @@ function partialDate(date: unknown, precision: unknown): string | undefined {
   return date;
 }
 
-interface StoredMembership { district: string; joinedOn: string | null; joinedPrecision: string | null; leftOn: string | null; leftPrecision: string | null; source: string | null }
+interface StoredMembership {
+  district: string;
+  joinedOn: string | null;
+  joinedPrecision: string | null;
+  leftOn: string | null;
+  leftPrecision: string | null;
+  source: string | null;
+}
 
 /** A network's memberships as the seed format writes them: undated, unsourced ones as `members`, the others as `memberships` (ordered() puts their fields in seed order). */
 function membersAndMemberships(value: unknown): { members: string[]; memberships: object[] } {
@@ -194,7 +201,12 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
     people: bySlug(ordered('people', people)),
     themes: bySlug(ordered('themes', themes)),
     districts: bySlug(ordered('districts', districts)),
-    networks: bySlug(ordered('networks', networks.map((network) => ({ ...network, ...membersAndMemberships(network.members) })))),
+    networks: bySlug(
+      ordered(
+        'networks',
+        networks.map((network) => ({ ...network, ...membersAndMemberships(network.members) })),
+      ),
+    ),
     meetings: ordered<Dataset['meetings'][number]>(
       'meetings',
       meetings.map((meeting) => ({ ...meeting, themes: sortedSlugs(meeting.themes), districts: sortedSlugs(meeting.districts) })),
@@ -210,7 +222,11 @@ export async function readKnowledgeBase(manager: EntityManager): Promise<Dataset
           districts: sortedSlugs(brief.districts),
           networks: sortedSlugs(brief.networks),
           buildsOn: sortedSlugs(brief.buildsOn),
-          lessons: ((brief.lessons as Row[] | null) ?? []).map((lesson) => ({ ...lesson, themes: sortedSlugs(lesson.themes), districts: sortedSlugs(lesson.districts) })),
+          lessons: ((brief.lessons as Row[] | null) ?? []).map((lesson) => ({
+            ...lesson,
+            themes: sortedSlugs(lesson.themes),
+            districts: sortedSlugs(lesson.districts),
+          })),
         })),
       ),
     ),

@@ -19,7 +19,10 @@ const keyColumns: Partial<Record<CollectionName, { table: string; column: string
   briefs: { table: 'brief', column: 'slug', cast: 'text[]' },
 };
 
-export async function resolveExternalReferences(manager: EntityManager, references: ExternalReference[]): Promise<{ keys: ExternalKeys; problems: SeedProblem[] }> {
+export async function resolveExternalReferences(
+  manager: EntityManager,
+  references: ExternalReference[],
+): Promise<{ keys: ExternalKeys; problems: SeedProblem[] }> {
   const wanted = new Map<CollectionName | 'lessons', Set<string | number>>();
   for (const reference of references) {
     if (!wanted.has(reference.collection)) wanted.set(reference.collection, new Set());
@@ -40,7 +43,10 @@ export async function resolveExternalReferences(manager: EntityManager, referenc
       )) as Array<{ key: string; id: number }>;
     } else {
       const { table, column, cast } = keyColumns[collection]!;
-      rows = (await manager.query(`SELECT ${column} AS key, id FROM public.${table} WHERE ${column} = ANY($1::${cast})`, [[...values]])) as Array<{ key: string | number; id: number }>;
+      rows = (await manager.query(`SELECT ${column} AS key, id FROM public.${table} WHERE ${column} = ANY($1::${cast})`, [[...values]])) as Array<{
+        key: string | number;
+        id: number;
+      }>;
     }
     keys[collection] = new Map(rows.filter((row) => values.has(row.key)).map((row) => [row.key, row.id]));
   }

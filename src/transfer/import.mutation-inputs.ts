@@ -9,7 +9,7 @@ export class ImportDocumentInput {
   @MaxLength(200)
   name!: string;
 
-  @Field({ description: 'The file\'s text.' })
+  @Field({ description: "The file's text." })
   content!: string;
 }
 

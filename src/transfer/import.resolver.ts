@@ -12,7 +12,7 @@ import { collectionNames } from '../seed/seed-schema';
 import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
 import { KnowledgeBaseImportInput } from './import.mutation-inputs';
 
-@ObjectType({ description: 'What an import did (or, in a dry run, would do) to one collection. A value with no id: part of one import\'s answer.' })
+@ObjectType({ description: "What an import did (or, in a dry run, would do) to one collection. A value with no id: part of one import's answer." })
 class ImportCount {
   @Field({ description: 'The collection, as named in the seed format: organizations, briefs, lessonLinks…' })
   collection!: string;
@@ -46,13 +46,21 @@ function countsOf(summary: SeedSummary): ImportCount[] {
 @Resolver()
 export class ImportResolver {
   @Authorized(ApiKeyRole.ADMIN)
-  @Mutation(() => KnowledgeBaseImportPayload, { description: 'Validates seed-format documents and, unless a dry run, upserts every record in one transaction (by slug or number).' })
-  async knowledgeBaseImport(@Arg('input', () => KnowledgeBaseImportInput, { description: 'The documents to import, and whether only to check them (a dry run).' }) input: KnowledgeBaseImportInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<KnowledgeBaseImportPayload> {
+  @Mutation(() => KnowledgeBaseImportPayload, {
+    description: 'Validates seed-format documents and, unless a dry run, upserts every record in one transaction (by slug or number).',
+  })
+  async knowledgeBaseImport(
+    @Arg('input', () => KnowledgeBaseImportInput, { description: 'The documents to import, and whether only to check them (a dry run).' })
+    input: KnowledgeBaseImportInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<KnowledgeBaseImportPayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = await validateInput(input);
       if (invalid.length > 0) return { record: null, userErrors: invalid };
       const indexOf = new Map(input.documents.map((document, index) => [document.name, index]));
-      const asUserErrors = (problems: SeedProblem[]) => problems.map((problem) => userError(['input', 'documents', indexOf.get(problem.file) ?? 0, 'content'], formatSeedProblem(problem)));
+      const asUserErrors = (problems: SeedProblem[]) =>
+        problems.map((problem) => userError(['input', 'documents', indexOf.get(problem.file) ?? 0, 'content'], formatSeedProblem(problem)));
       let read;
       try {
         read = readSeedDocumentsForImport(input.documents);

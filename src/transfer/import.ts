@@ -31,7 +31,14 @@ export async function importDataset(dataSource: DataSource, dataset: Dataset, op
       }
       // One entry for the whole import: who, when, and what it created, updated and left unchanged.
       await appendAuditEntry(runner.manager, {
-        actorName: commandLineActor, actorKey: null, action: 'import', recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary }, requestId: null,
+        actorName: commandLineActor,
+        actorKey: null,
+        action: 'import',
+        recordType: 'KnowledgeBase',
+        recordKey: null,
+        before: null,
+        after: { summary },
+        requestId: null,
       });
       await runner.commitTransaction();
       return summary;

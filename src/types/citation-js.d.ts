@@ -8,7 +8,10 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     config: {
-      get(name: '@csl'): { styles: { add(name: string, style: string): void; has(name: string): boolean; list(): string[] } ; locales: { has(name: string): boolean } };
+      get(name: '@csl'): {
+        styles: { add(name: string, style: string): void; has(name: string): boolean; list(): string[] };
+        locales: { has(name: string): boolean };
+      };
     };
   };
 }

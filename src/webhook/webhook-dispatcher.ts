@@ -147,7 +147,13 @@ export class WebhookDispatcher {
     });
     let outcome: AttemptOutcome;
     try {
-      outcome = await sendAttempt(delivery.url, signedHeaders(delivery.secret, delivery.message_id, body), body, this.settings.timeoutMilliseconds, this.settings.allowPrivateTargets);
+      outcome = await sendAttempt(
+        delivery.url,
+        signedHeaders(delivery.secret, delivery.message_id, body),
+        body,
+        this.settings.timeoutMilliseconds,
+        this.settings.allowPrivateTargets,
+      );
     } catch (error) {
       outcome = { delivered: false, status: null, error: String((error as Error)?.message ?? error) };
     }
@@ -183,6 +189,11 @@ export class WebhookDispatcher {
          FROM failed WHERE w.id = failed.webhook_id`,
       [delivery.id, token, outcome.status, this.settings.maximumAttempts, delayMilliseconds / 1000, error, this.settings.failuresBeforeDisabling],
     );
-    this.logger.info('a webhook delivery attempt failed', { webhookId: delivery.webhook_id, messageId: delivery.message_id, attempt: delivery.attempts, error });
+    this.logger.info('a webhook delivery attempt failed', {
+      webhookId: delivery.webhook_id,
+      messageId: delivery.message_id,
+      attempt: delivery.attempts,
+      error,
+    });
   }
 }

@@ -16,7 +16,13 @@ export interface AttemptOutcome {
 
 const maximumAnswerBytes = 64 * 1024;
 
-export function sendAttempt(url: string, headers: Record<string, string>, body: string, timeoutMilliseconds: number, allowPrivate: boolean): Promise<AttemptOutcome> {
+export function sendAttempt(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMilliseconds: number,
+  allowPrivate: boolean,
+): Promise<AttemptOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: AttemptOutcome) => {
@@ -52,7 +58,9 @@ export function sendAttempt(url: string, headers: Record<string, string>, body: 
       response.on('end', done);
       response.on('error', done);
     });
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ delivered: false, status: null, error: error.message || error.code || 'connection failed' }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ delivered: false, status: null, error: error.message || error.code || 'connection failed' }),
+    );
     request.end(body);
   });
 }

@@ -41,7 +41,10 @@ export class WebhookUpdateInput {
   @Field(() => [ChangeRecordType], { nullable: true, description: 'Only changes to these kinds of record; null for every kind.' })
   types?: ChangeRecordType[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Turns deliveries on or off; turning on again clears the failure count and reason, and pending deliveries resume.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Turns deliveries on or off; turning on again clears the failure count and reason, and pending deliveries resume.',
+  })
   enabled?: boolean | null;
 }
 

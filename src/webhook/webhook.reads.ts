@@ -28,6 +28,11 @@ export const webhookDeliveryReads = defineReads({
 });
 
 defineRootReads({
-  webhooks: adminOnly(rootList(() => webhookReads, (alias) => `${alias}.id`)),
+  webhooks: adminOnly(
+    rootList(
+      () => webhookReads,
+      (alias) => `${alias}.id`,
+    ),
+  ),
   webhookDeliveries: adminOnly(rootConnection(() => webhookDeliveryListing)),
 });

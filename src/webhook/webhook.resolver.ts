@@ -35,7 +35,8 @@ class WebhookCreatePayload {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The Standard Webhooks secret ("whsec_…") to verify signatures with. Only in this answer (a retry with the same Idempotency-Key answers null).',
+    description:
+      'The Standard Webhooks secret ("whsec_…") to verify signatures with. Only in this answer (a retry with the same Idempotency-Key answers null).',
   })
   secret!: string | null;
 
@@ -63,7 +64,9 @@ export class WebhookResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Directive(neverCache)
-  @Query(() => webhookDeliveryListing.Connection, { description: 'The delivery log: every message for every webhook, with its attempts, newest first. Admins only.' })
+  @Query(() => webhookDeliveryListing.Connection, {
+    description: 'The delivery log: every message for every webhook, with its attempts, newest first. Admins only.',
+  })
   webhookDeliveries(@Args() _args: WebhookDeliveryListArguments, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
     return readRootField(context, info);
   }
@@ -79,8 +82,14 @@ export class WebhookResolver {
   }
 
   @Authorized(ApiKeyRole.ADMIN)
-  @Mutation(() => WebhookCreatePayload, { description: 'Registers a webhook; the answer holds its signing secret. Changes are delivered from the next commit on.' })
-  async webhookCreate(@Arg('input', () => WebhookCreateInput, { description: 'The endpoint and what it wants to hear of.' }) input: WebhookCreateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo): Promise<WebhookCreatePayload> {
+  @Mutation(() => WebhookCreatePayload, {
+    description: 'Registers a webhook; the answer holds its signing secret. Changes are delivered from the next commit on.',
+  })
+  async webhookCreate(
+    @Arg('input', () => WebhookCreateInput, { description: 'The endpoint and what it wants to hear of.' }) input: WebhookCreateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<WebhookCreatePayload> {
     const result = await runMutation(context, mutationCall(info, { input }), async (transaction) => {
       const invalid = [...(await validateInput(input)), ...(await urlErrors(context, input.url, ['input', 'url']))];
       if (invalid.length > 0) return { record: null, userErrors: invalid };
@@ -101,7 +110,12 @@ export class WebhookResolver {
 
   @Authorized(ApiKeyRole.ADMIN)
   @Mutation(() => WebhookUpdatePayload, { description: 'Changes a webhook: its URL, what it is told of, or whether it is enabled.' })
-  webhookUpdate(@Arg('id', () => ID, { description: 'The webhook to change.' }) id: string, @Arg('input', () => WebhookUpdateInput, { description: 'The fields to change; fields left out stay as they are.' }) input: WebhookUpdateInput, @Ctx() context: RequestContext, @Info() info: GraphQLResolveInfo) {
+  webhookUpdate(
+    @Arg('id', () => ID, { description: 'The webhook to change.' }) id: string,
+    @Arg('input', () => WebhookUpdateInput, { description: 'The fields to change; fields left out stay as they are.' }) input: WebhookUpdateInput,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return recordMutation(context, info, { id, input }, async (transaction) => {
       const key = await lockWebhook(transaction, id);
       if (typeof key !== 'number') return { record: null, userErrors: [key] };
@@ -124,7 +138,8 @@ export class WebhookResolver {
         set('enabled', input.enabled);
         if (input.enabled) assignments.push('consecutive_failures = 0', 'disabled_reason = NULL');
       }
-      if (assignments.length > 0) await transaction.manager.query(`UPDATE public.webhook SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, values);
+      if (assignments.length > 0)
+        await transaction.manager.query(`UPDATE public.webhook SET ${assignments.join(', ')}, updated_at = now() WHERE id = $1`, values);
       transaction.recordChange({ recordType: 'Webhook', recordKey: key, before, after: await transaction.snapshot('webhook', key) });
       return { record: { typeName: 'Webhook', key }, userErrors: [] };
     });

@@ -32,7 +32,10 @@ export function storedRecordTypes(types: ChangeRecordType[] | null | undefined):
   return types ? [...new Set(types.map((type) => type.toLowerCase()))].sort() : null;
 }
 
-export async function insertWebhook(manager: EntityManager, values: { url: string; description: string | null; kinds: string[] | null; recordTypes: string[] | null; secret: string }): Promise<number> {
+export async function insertWebhook(
+  manager: EntityManager,
+  values: { url: string; description: string | null; kinds: string[] | null; recordTypes: string[] | null; secret: string },
+): Promise<number> {
   const [row] = (await manager.query(`INSERT INTO public.webhook (url, description, kinds, record_types, secret) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
     values.url,
     values.description,

@@ -18,7 +18,8 @@ export function chromiumPath(): string | undefined {
   return candidates.find((candidate) => fs.existsSync(candidate));
 }
 
-export const missingChromiumMessage = 'explorer browser tests: SKIPPED, no Chromium found (install it with `apt-get install -y chromium`, or set CHROMIUM_PATH)';
+export const missingChromiumMessage =
+  'explorer browser tests: SKIPPED, no Chromium found (install it with `apt-get install -y chromium`, or set CHROMIUM_PATH)';
 
 /** Builds the explorer into dist/explorer when its sources changed (as npm start and npm test do). */
 export function buildExplorerIfStale(): void {
@@ -33,7 +34,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
   });
 }
 
@@ -54,7 +63,9 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return result.violations;
   });
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<void> {

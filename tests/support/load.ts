@@ -32,7 +32,14 @@ export function postGraphQL(port: number, payload: unknown, headers: Record<stri
   return new Promise((resolve) => {
     const body = JSON.stringify(payload);
     const request = http.request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -94,12 +101,19 @@ export class Load {
   }
 
   /** Resolves once `count` requests started after `since` have been answered (matching `matches`); with the earliest end among them. */
-  async waitForAnswers(count: number, since: number, timeoutMilliseconds: number, matches: (answer: Answer) => boolean = () => true, what = 'answered'): Promise<number> {
+  async waitForAnswers(
+    count: number,
+    since: number,
+    timeoutMilliseconds: number,
+    matches: (answer: Answer) => boolean = () => true,
+    what = 'answered',
+  ): Promise<number> {
     const deadline = Date.now() + timeoutMilliseconds;
     for (;;) {
       const found = this.between(since).filter(matches);
       if (found.length >= count) return Math.min(...found.map((answer) => answer.startedAt + answer.milliseconds));
-      if (Date.now() > deadline) throw new Error(`fewer than ${count} ${what} requests within ${timeoutMilliseconds} ms; last answers: ${JSON.stringify(this.answers.slice(-5))}`);
+      if (Date.now() > deadline)
+        throw new Error(`fewer than ${count} ${what} requests within ${timeoutMilliseconds} ms; last answers: ${JSON.stringify(this.answers.slice(-5))}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -110,8 +124,13 @@ export class Load {
       const startedAt = Date.now();
       if (write) {
         const slug = `${this.options.slugPrefix}-${client}-${++this.writeCounter}`;
-        const result = await postGraphQL(this.port, { query: createTheme, variables: { input: { slug, name: `Theme ${slug}` } } }, { authorization: `Bearer ${this.options.apiKey}` });
-        const acknowledged = result.status === 200 && Boolean(result.body?.data?.themeCreate?.theme?.id) && result.body.data.themeCreate.userErrors.length === 0;
+        const result = await postGraphQL(
+          this.port,
+          { query: createTheme, variables: { input: { slug, name: `Theme ${slug}` } } },
+          { authorization: `Bearer ${this.options.apiKey}` },
+        );
+        const acknowledged =
+          result.status === 200 && Boolean(result.body?.data?.themeCreate?.theme?.id) && result.body.data.themeCreate.userErrors.length === 0;
         this.record('write', startedAt, result, { slug, acknowledged });
       } else {
         this.record('read', startedAt, await postGraphQL(this.port, { query: readMeetings }));

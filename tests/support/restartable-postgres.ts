@@ -68,12 +68,16 @@ export class RestartablePostgres {
 
   async start(): Promise<void> {
     if (this.server) return;
-    const server = spawn(postgresBinary, ['-D', this.clusterDirectory, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
-      ...(postgresUser() ?? {}),
-    });
+    const server = spawn(
+      postgresBinary,
+      ['-D', this.clusterDirectory, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        ...(postgresUser() ?? {}),
+      },
+    );
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s:\n${output}`)), 30_000);

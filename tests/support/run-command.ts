@@ -21,7 +21,11 @@ export function runCommand(tool: string, commandArguments: string[], databaseUrl
   delete env.DATA_DIR;
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', `${tool}.js`), ...commandArguments], { env, cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', `${tool}.js`), ...commandArguments], {
+    env,
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

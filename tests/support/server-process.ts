@@ -15,7 +15,15 @@ export interface ServerProcess {
 export function startServerProcess(environment: Record<string, string | undefined>): ServerProcess {
   const startedAt = Date.now();
   // NODE_ENV is not "test" in the child, as under `npm start` (Apollo behaves differently under "test").
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', DATABASE_URL: undefined, ...environment };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: '0',
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: undefined,
+    ...environment,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const child = spawn(process.execPath, [mainScript], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

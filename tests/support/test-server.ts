@@ -73,7 +73,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         // What current clients send (Apollo Client 4): request errors are answered 400, not 200 as for plain application/json.
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}), ...options.headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json;q=0.9',
+          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+          ...options.headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLResponse;

@@ -41,7 +41,14 @@ export function DistrictPage({ slug }: { slug: string }) {
           </>
         )}
       />
-      <PagedList heading="Lessons about this district" query={DistrictLessonsQuery} variables={{ slug }} select={(data) => data.district?.lessons} itemKey={(lesson) => lesson.id} renderItem={(lesson) => <RecordLink record={lesson} />} />
+      <PagedList
+        heading="Lessons about this district"
+        query={DistrictLessonsQuery}
+        variables={{ slug }}
+        select={(data) => data.district?.lessons}
+        itemKey={(lesson) => lesson.id}
+        renderItem={(lesson) => <RecordLink record={lesson} />}
+      />
       <Provenance source={district.source} />
     </article>
   );

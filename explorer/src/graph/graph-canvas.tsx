@@ -13,21 +13,64 @@ const shorten = (text: string, length: number) => (text.length > length ? `${tex
 
 function elementsOf(model: GraphModel, focusId: string): ElementDefinition[] {
   const nodes: ElementDefinition[] = [...model.nodes.values()].map((node) => ({
-    data: { id: node.id, label: shorten(node.label, 48), type: node.type, level: node.level, focus: node.id === focusId ? 1 : 0, expanded: node.expanded ? 1 : 0 },
+    data: {
+      id: node.id,
+      label: shorten(node.label, 48),
+      type: node.type,
+      level: node.level,
+      focus: node.id === focusId ? 1 : 0,
+      expanded: node.expanded ? 1 : 0,
+    },
   }));
   const edges: ElementDefinition[] = [...model.edges.values()].map((edge) => ({
-    data: { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, colour: edge.linkKind ? linkKindColours[edge.linkKind] ?? '#333' : '#8a8a8a', label: edge.linkKind?.toLowerCase() ?? '', description: edge.description },
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      kind: edge.kind,
+      colour: edge.linkKind ? (linkKindColours[edge.linkKind] ?? '#333') : '#8a8a8a',
+      label: edge.linkKind?.toLowerCase() ?? '',
+      description: edge.description,
+    },
   }));
   return [...nodes, ...edges];
 }
 
 const style = [
-  { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '130px', 'font-size': '9px', color: '#1a1a1a', 'text-valign': 'bottom', 'text-margin-y': 4, width: 22, height: 22, 'background-color': '#1a6e3a', 'border-width': 2, 'border-color': '#ffffff' } },
+  {
+    selector: 'node',
+    style: {
+      label: 'data(label)',
+      'text-wrap': 'wrap',
+      'text-max-width': '130px',
+      'font-size': '9px',
+      color: '#1a1a1a',
+      'text-valign': 'bottom',
+      'text-margin-y': 4,
+      width: 22,
+      height: 22,
+      'background-color': '#1a6e3a',
+      'border-width': 2,
+      'border-color': '#ffffff',
+    },
+  },
   { selector: 'node[type = "Brief"]', style: { shape: 'round-rectangle', 'background-color': '#1f4fa8', width: 30, height: 22 } },
   { selector: 'node[focus = 1]', style: { 'border-color': '#111111', 'border-width': 4 } },
   { selector: 'node[expanded = 0]', style: { 'background-opacity': 0.75 } },
   { selector: 'edge', style: { width: 1, 'line-color': 'data(colour)', 'curve-style': 'bezier' } },
-  { selector: 'edge[kind = "link"]', style: { width: 3, 'target-arrow-shape': 'triangle', 'target-arrow-color': 'data(colour)', label: 'data(label)', 'font-size': '9px', color: '#333333', 'text-background-color': '#ffffff', 'text-background-opacity': 1 } },
+  {
+    selector: 'edge[kind = "link"]',
+    style: {
+      width: 3,
+      'target-arrow-shape': 'triangle',
+      'target-arrow-color': 'data(colour)',
+      label: 'data(label)',
+      'font-size': '9px',
+      color: '#333333',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 1,
+    },
+  },
   { selector: 'edge[kind = "shared"]', style: { 'line-style': 'dashed', 'line-color': '#b5b5b5' } },
   { selector: 'edge[kind = "draws"]', style: { 'line-color': '#9a9a9a' } },
 ];
@@ -50,7 +93,7 @@ export function GraphCanvas({ model, focusId, onSelect }: GraphCanvasProps) {
     let cancelled = false;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (cancelled || !container.current) return;
-      const instance = cytoscape({ container: container.current, style: style as never, minZoom: 0.3, maxZoom: 2.5});
+      const instance = cytoscape({ container: container.current, style: style as never, minZoom: 0.3, maxZoom: 2.5 });
       instance.on('tap', 'node', (event) => selectRef.current(event.target.id()));
       instance.on('mouseover', 'edge', (event) => {
         const position = event.renderedPosition;
@@ -74,7 +117,16 @@ export function GraphCanvas({ model, focusId, onSelect }: GraphCanvasProps) {
     instance.add(elementsOf(model, focusId));
     // Concentric by distance from the starting record: deterministic, and the focus stays in the middle.
     const maximumLevel = Math.max(0, ...[...model.nodes.values()].map((node) => node.level));
-    instance.layout({ name: 'concentric', concentric: (node: { data: (key: string) => number }) => maximumLevel - node.data('level'), levelWidth: () => 1, minNodeSpacing: 70, spacingFactor: 1.1, animate: false } as never).run();
+    instance
+      .layout({
+        name: 'concentric',
+        concentric: (node: { data: (key: string) => number }) => maximumLevel - node.data('level'),
+        levelWidth: () => 1,
+        minNodeSpacing: 70,
+        spacingFactor: 1.1,
+        animate: false,
+      } as never)
+      .run();
     instance.fit(undefined, 40);
     // A small graph fitted to the box would be drawn huge: keep it at natural size, centred.
     if (instance.zoom() > 1) {

@@ -67,7 +67,10 @@ class GraphBuilder {
   }
 
   addLesson(lesson: LessonData, level = this.level): boolean {
-    return this.addNode({ id: lesson.id, type: 'Lesson', label: lesson.statement, path: recordPath({ __typename: 'Lesson', id: lesson.id })!, briefTitle: lesson.brief.title }, level);
+    return this.addNode(
+      { id: lesson.id, type: 'Lesson', label: lesson.statement, path: recordPath({ __typename: 'Lesson', id: lesson.id })!, briefTitle: lesson.brief.title },
+      level,
+    );
   }
 
   addBrief(brief: { id: string; slug: string; title: string }, level = this.level): boolean {
@@ -83,10 +86,21 @@ class GraphBuilder {
   addLink(link: { id: string; kind: string; rationale: string; from: LessonData; to: LessonData }): void {
     this.addLesson(link.from);
     this.addLesson(link.to);
-    this.addEdge({ id: link.id, source: link.from.id, target: link.to.id, kind: 'link', linkKind: link.kind, description: `${link.kind.toLowerCase()}: ${link.rationale}` });
+    this.addEdge({
+      id: link.id,
+      source: link.from.id,
+      target: link.to.id,
+      kind: 'link',
+      linkKind: link.kind,
+      description: `${link.kind.toLowerCase()}: ${link.rationale}`,
+    });
   }
 
-  addShared(source: string, target: string, reasons: ReadonlyArray<{ kind: string; theme?: { name: string } | null; district?: { name: string } | null; network?: { name: string } | null }>): void {
+  addShared(
+    source: string,
+    target: string,
+    reasons: ReadonlyArray<{ kind: string; theme?: { name: string } | null; district?: { name: string } | null; network?: { name: string } | null }>,
+  ): void {
     const shared = reasons.flatMap((reason) => {
       if (reason.kind === 'SHARED_THEME' && reason.theme) return [`theme ${reason.theme.name}`];
       if (reason.kind === 'SHARED_DISTRICT' && reason.district) return [`district ${reason.district.name}`];
@@ -107,7 +121,13 @@ export function expand(model: GraphModel, neighbourhood: Neighbourhood): GraphMo
   if (neighbourhood.__typename === 'Lesson') {
     builder.addLesson(neighbourhood, centerLevel);
     builder.addBrief(neighbourhood.brief);
-    builder.addEdge({ id: `draws:${neighbourhood.id}`, source: neighbourhood.brief.id, target: neighbourhood.id, kind: 'draws', description: 'the brief draws this lesson' });
+    builder.addEdge({
+      id: `draws:${neighbourhood.id}`,
+      source: neighbourhood.brief.id,
+      target: neighbourhood.id,
+      kind: 'draws',
+      description: 'the brief draws this lesson',
+    });
     for (const link of neighbourhood.links.nodes) builder.addLink(link);
     for (const edge of neighbourhood.relatedLessons.edges) {
       if (builder.addLesson(edge.node)) builder.addShared(neighbourhood.id, edge.node.id, edge.reasons);

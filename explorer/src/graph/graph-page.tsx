@@ -80,7 +80,8 @@ function GraphView({ focus, expanded }: { focus: string; expanded: string[] }) {
       <PageTitle title={title}>Lesson graph{focusNode ? <span className="subtitle">around “{focusNode.label}”</span> : null}</PageTitle>
       {error ? <p role="alert">Could not load the graph: {error}</p> : null}
       <p className="meta" role="status">
-        {loading ? 'Loading…' : `${model.nodes.size} records, ${model.edges.size} ties.`} {model.truncated ? `The graph holds at most ${maximumNodes} records: some were left out. Open a record’s own graph to go further.` : null}
+        {loading ? 'Loading…' : `${model.nodes.size} records, ${model.edges.size} ties.`}{' '}
+        {model.truncated ? `The graph holds at most ${maximumNodes} records: some were left out. Open a record’s own graph to go further.` : null}
       </p>
       <ul className="legend graph-legend" aria-label="Legend">
         {Object.entries(linkKindColours).map(([kind, colour]) => (
@@ -96,7 +97,14 @@ function GraphView({ focus, expanded }: { focus: string; expanded: string[] }) {
         </li>
       </ul>
       <div className="graph-layout">
-        <GraphCanvas model={model} focusId={focus} onSelect={(id) => { setSelected(id); expandNode(id); }} />
+        <GraphCanvas
+          model={model}
+          focusId={focus}
+          onSelect={(id) => {
+            setSelected(id);
+            expandNode(id);
+          }}
+        />
         <div className="graph-side">
           {selectedNode ? (
             <section aria-labelledby="selected-heading" className="selected-node">

@@ -5,20 +5,28 @@ const GraphLessonFragment = graphql(`
     id
     statement
     position
-    brief { id slug title }
+    brief {
+      id
+      slug
+      title
+    }
   }
 `);
 
 const GraphLinkFragment = graphql(
   `
-  fragment GraphLink on LessonLink {
-    id
-    kind: linkKind
-    rationale
-    from { ...GraphLesson }
-    to { ...GraphLesson }
-  }
-`,
+    fragment GraphLink on LessonLink {
+      id
+      kind: linkKind
+      rationale
+      from {
+        ...GraphLesson
+      }
+      to {
+        ...GraphLesson
+      }
+    }
+  `,
   [GraphLessonFragment],
 );
 
@@ -26,9 +34,18 @@ const GraphReasonFragment = graphql(`
   fragment GraphReason on RelationReason {
     kind
     linkKind
-    theme { id name }
-    district { id name }
-    network { id name }
+    theme {
+      id
+      name
+    }
+    district {
+      id
+      name
+    }
+    network {
+      id
+      name
+    }
   }
 `);
 
@@ -38,26 +55,60 @@ const GraphReasonFragment = graphql(`
  */
 export const GraphNeighbourhoodQuery = graphql(
   `
-  query GraphNeighbourhood($id: ID!) {
-    node(id: $id) {
-      __typename
-      id
-      ... on Lesson {
-        ...GraphLesson
-        links(first: 12) { totalCount nodes { ...GraphLink } }
-        relatedLessons(first: 6) { edges { score reasons { ...GraphReason } node { ...GraphLesson } } }
-      }
-      ... on Brief {
-        slug
-        title
-        lessons(first: 12) {
-          totalCount
-          nodes { ...GraphLesson links(first: 6) { nodes { ...GraphLink } } }
+    query GraphNeighbourhood($id: ID!) {
+      node(id: $id) {
+        __typename
+        id
+        ... on Lesson {
+          ...GraphLesson
+          links(first: 12) {
+            totalCount
+            nodes {
+              ...GraphLink
+            }
+          }
+          relatedLessons(first: 6) {
+            edges {
+              score
+              reasons {
+                ...GraphReason
+              }
+              node {
+                ...GraphLesson
+              }
+            }
+          }
         }
-        relatedBriefs(first: 6) { edges { score reasons { ...GraphReason } node { id slug title } } }
+        ... on Brief {
+          slug
+          title
+          lessons(first: 12) {
+            totalCount
+            nodes {
+              ...GraphLesson
+              links(first: 6) {
+                nodes {
+                  ...GraphLink
+                }
+              }
+            }
+          }
+          relatedBriefs(first: 6) {
+            edges {
+              score
+              reasons {
+                ...GraphReason
+              }
+              node {
+                id
+                slug
+                title
+              }
+            }
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [GraphLessonFragment, GraphLinkFragment, GraphReasonFragment],
 );

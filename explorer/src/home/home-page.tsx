@@ -13,7 +13,9 @@ export function HomePage() {
   return (
     <>
       <PageTitle title="Explore">Explore education research findings</PageTitle>
-      <p className="lead">Search briefs and reports, read the lessons they draw, and see how findings connect across reports, meetings, districts and themes.</p>
+      <p className="lead">
+        Search briefs and reports, read the lessons they draw, and see how findings connect across reports, meetings, districts and themes.
+      </p>
       <SearchBox label="Search the knowledge base" />
       {result.error ? <RequestError error={result.error} /> : null}
       {data ? (

@@ -28,7 +28,14 @@ export function NetworkPage({ slug }: { slug: string }) {
         ]}
       />
       <RecordActions id={network.id} graph={false} />
-      <PagedList heading="Member districts" query={NetworkMembersQuery} variables={{ slug }} select={(data) => data.districtNetwork?.members} itemKey={(district) => district.id} renderItem={(district) => <RecordLink record={district} />} />
+      <PagedList
+        heading="Member districts"
+        query={NetworkMembersQuery}
+        variables={{ slug }}
+        select={(data) => data.districtNetwork?.members}
+        itemKey={(district) => district.id}
+        renderItem={(district) => <RecordLink record={district} />}
+      />
       <PagedList
         heading="Briefs about this network"
         query={NetworkBriefsQuery}

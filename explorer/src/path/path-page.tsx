@@ -59,7 +59,8 @@ function PathResult({ from, to }: { from: string; to: string }) {
         {path.steps.map((step, index) => (
           <li key={index}>
             <p>
-              <span className="type-tag">{typeLabels[step.from.__typename] ?? step.from.__typename}</span> <RecordLink record={step.from} /> <strong className="relation">{relationPhrase(step.relation, step.linkKind)}</strong>{' '}
+              <span className="type-tag">{typeLabels[step.from.__typename] ?? step.from.__typename}</span> <RecordLink record={step.from} />{' '}
+              <strong className="relation">{relationPhrase(step.relation, step.linkKind)}</strong>{' '}
               <span className="type-tag">{typeLabels[step.to.__typename] ?? step.to.__typename}</span> <RecordLink record={step.to} />
             </p>
             {step.linkKind ? <StepRationale from={step.from.id} to={step.to.id} kind={step.linkKind} relation={step.relation} /> : null}

@@ -3,27 +3,33 @@ import { RecordLinkFragment } from '../shared/record-link.fragments';
 
 export const PathEndsQuery = graphql(
   `
-  query PathEnds($ids: [ID!]!) {
-    nodes(ids: $ids) { ...RecordLink }
-  }
-`,
+    query PathEnds($ids: [ID!]!) {
+      nodes(ids: $ids) {
+        ...RecordLink
+      }
+    }
+  `,
   [RecordLinkFragment],
 );
 
 export const RecordConnectionQuery = graphql(
   `
-  query RecordConnection($from: ID!, $to: ID!) {
-    connection(from: $from, to: $to, maxHops: 4) {
-      hops
-      steps {
-        relation
-        linkKind
-        from { ...RecordLink }
-        to { ...RecordLink }
+    query RecordConnection($from: ID!, $to: ID!) {
+      connection(from: $from, to: $to, maxHops: 4) {
+        hops
+        steps {
+          relation
+          linkKind
+          from {
+            ...RecordLink
+          }
+          to {
+            ...RecordLink
+          }
+        }
       }
     }
-  }
-`,
+  `,
   [RecordLinkFragment],
 );
 
@@ -33,7 +39,20 @@ export const StepLinksQuery = graphql(`
     node(id: $lesson) {
       __typename
       id
-      ... on Lesson { links(first: 50, filter: { kinds: [$kind] }) { nodes { id rationale from { id } to { id } } } }
+      ... on Lesson {
+        links(first: 50, filter: { kinds: [$kind] }) {
+          nodes {
+            id
+            rationale
+            from {
+              id
+            }
+            to {
+              id
+            }
+          }
+        }
+      }
     }
   }
 `);

@@ -28,8 +28,20 @@ const relationWords: Record<string, string> = {
   THEME_OF: 'is a theme of',
 };
 
-const activeLinkWords: Record<string, string> = { SUPPORTS: 'supports', QUALIFIES: 'qualifies', EXTENDS: 'extends', REPLICATES: 'replicates', CONTRADICTS: 'contradicts' };
-const passiveLinkWords: Record<string, string> = { SUPPORTS: 'is supported by', QUALIFIES: 'is qualified by', EXTENDS: 'is extended by', REPLICATES: 'is replicated by', CONTRADICTS: 'is contradicted by' };
+const activeLinkWords: Record<string, string> = {
+  SUPPORTS: 'supports',
+  QUALIFIES: 'qualifies',
+  EXTENDS: 'extends',
+  REPLICATES: 'replicates',
+  CONTRADICTS: 'contradicts',
+};
+const passiveLinkWords: Record<string, string> = {
+  SUPPORTS: 'is supported by',
+  QUALIFIES: 'is qualified by',
+  EXTENDS: 'is extended by',
+  REPLICATES: 'is replicated by',
+  CONTRADICTS: 'is contradicted by',
+};
 
 export function relationPhrase(relation: string, linkKind?: string | null): string {
   if (linkKind && relation === 'LINKS_TO') return activeLinkWords[linkKind] ?? relationWords[relation];

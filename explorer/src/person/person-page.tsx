@@ -53,7 +53,9 @@ export function PersonPage({ slug }: { slug: string }) {
         itemKey={(brief) => brief.id}
         empty="No briefs credit this person."
         renderItem={(brief) => {
-          const roles = brief.contributors.filter((contributor) => contributor.person?.id === person.id).map((contributor) => enumLabel(contributor.role, contributorRoleLabels));
+          const roles = brief.contributors
+            .filter((contributor) => contributor.person?.id === person.id)
+            .map((contributor) => enumLabel(contributor.role, contributorRoleLabels));
           return (
             <>
               <RecordLink record={brief} />{' '}

@@ -9,7 +9,8 @@ const keptElements = new Set(['i', 'b', 'em', 'strong', 'sup', 'sub']);
 
 function toReact(node: Node, key: number): ReactNode {
   // The markup's line breaks and indentation between its blocks are not part of the citation.
-  if (node.nodeType === Node.TEXT_NODE) return /^\s*$/.test(node.textContent ?? '') && !keptElements.has(node.parentElement?.localName ?? '') ? null : node.textContent;
+  if (node.nodeType === Node.TEXT_NODE)
+    return /^\s*$/.test(node.textContent ?? '') && !keptElements.has(node.parentElement?.localName ?? '') ? null : node.textContent;
   if (node.nodeType !== Node.ELEMENT_NODE) return null;
   const children = Array.from(node.childNodes, toReact);
   const name = (node as Element).localName;

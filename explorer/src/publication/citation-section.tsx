@@ -98,7 +98,13 @@ function CitationDownloads({ slug }: { slug: string }) {
   const downloads: CitationDownload[] = [
     { label: 'BibTeX', description: 'for BibTeX, LaTeX, Zotero, JabRef', extension: 'bib', mediaType: 'application/x-bibtex', text: brief.bibtex },
     { label: 'RIS', description: 'for EndNote, Mendeley, Zotero', extension: 'ris', mediaType: 'application/x-research-info-systems', text: brief.ris },
-    { label: 'CSL-JSON', description: 'for Zotero, Pandoc, citation processors', extension: 'json', mediaType: 'application/vnd.citationstyles.csl+json', text: brief.cslJson },
+    {
+      label: 'CSL-JSON',
+      description: 'for Zotero, Pandoc, citation processors',
+      extension: 'json',
+      mediaType: 'application/vnd.citationstyles.csl+json',
+      text: brief.cslJson,
+    },
   ];
   return (
     <>
@@ -134,8 +140,9 @@ export function CitationSection({ slug, anchor }: { slug: string; anchor?: strin
         Stable URL: <a href={stableUrl}>{stableUrl}</a>
         <br />
         <span className="meta">
-          Reference managers and scripts can ask this address for the same data by content negotiation: send <code>Accept: application/x-bibtex</code>, <code>application/x-research-info-systems</code>,{' '}
-          <code>application/vnd.citationstyles.csl+json</code>, <code>text/x-bibliography; style=apa</code> or <code>application/ld+json</code>.
+          Reference managers and scripts can ask this address for the same data by content negotiation: send <code>Accept: application/x-bibtex</code>,{' '}
+          <code>application/x-research-info-systems</code>, <code>application/vnd.citationstyles.csl+json</code>, <code>text/x-bibliography; style=apa</code> or{' '}
+          <code>application/ld+json</code>.
         </span>
       </p>
     </section>

@@ -30,7 +30,11 @@ function facetValues(counts: FacetCounts, facet: FacetName): FacetValue[] {
     case 'kinds':
       return counts.kinds.map((item) => ({ value: item.kind, label: enumLabel(item.kind, briefKindLabels), count: item.count }));
     case 'publishers':
-      return counts.publishers.map((item) => ({ value: item.organization.id, label: item.organization.shortName ?? item.organization.name, count: item.count }));
+      return counts.publishers.map((item) => ({
+        value: item.organization.id,
+        label: item.organization.shortName ?? item.organization.name,
+        count: item.count,
+      }));
   }
 }
 
@@ -68,7 +72,12 @@ export function FacetPanel({ state, words, target, onChange }: FacetPanelProps) 
                   const inputId = `facet-${facet}-${item.value}`;
                   return (
                     <div className="facet-value" key={item.value}>
-                      <input id={inputId} type="checkbox" checked={state[facet].includes(item.value)} onChange={(event) => toggle(facet, item.value, event.target.checked)} />
+                      <input
+                        id={inputId}
+                        type="checkbox"
+                        checked={state[facet].includes(item.value)}
+                        onChange={(event) => toggle(facet, item.value, event.target.checked)}
+                      />
                       <label htmlFor={inputId}>
                         {item.label} <span className="count">({item.count})</span>
                       </label>
@@ -82,12 +91,24 @@ export function FacetPanel({ state, words, target, onChange }: FacetPanelProps) 
             <fieldset>
               <legend>Year published</legend>
               <div className="facet-value">
-                <input id="facet-year-any" type="radio" name="year" checked={!state.year} onChange={() => onChange({ ...state, year: undefined, after: undefined, page: 1 })} />
+                <input
+                  id="facet-year-any"
+                  type="radio"
+                  name="year"
+                  checked={!state.year}
+                  onChange={() => onChange({ ...state, year: undefined, after: undefined, page: 1 })}
+                />
                 <label htmlFor="facet-year-any">Any year</label>
               </div>
               {counts.years.map((item) => (
                 <div className="facet-value" key={item.year}>
-                  <input id={`facet-year-${item.year}`} type="radio" name="year" checked={state.year === item.year} onChange={() => onChange({ ...state, year: item.year, after: undefined, page: 1 })} />
+                  <input
+                    id={`facet-year-${item.year}`}
+                    type="radio"
+                    name="year"
+                    checked={state.year === item.year}
+                    onChange={() => onChange({ ...state, year: item.year, after: undefined, page: 1 })}
+                  />
                   <label htmlFor={`facet-year-${item.year}`}>
                     {item.year} <span className="count">({item.count})</span>
                   </label>

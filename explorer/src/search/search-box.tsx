@@ -19,7 +19,13 @@ interface SearchBoxProps {
   placeholder?: string;
 }
 
-export function SearchBox({ initialQuery = '', label = 'Search the knowledge base', onChoose, onSubmit, placeholder = 'Search briefs, lessons, meetings, themes…' }: SearchBoxProps) {
+export function SearchBox({
+  initialQuery = '',
+  label = 'Search the knowledge base',
+  onChoose,
+  onSubmit,
+  placeholder = 'Search briefs, lessons, meetings, themes…',
+}: SearchBoxProps) {
   const [text, setText] = useState(initialQuery);
   const [open, setOpen] = useState(false);
   // A box filled in from the URL asks for nothing until the reader types in it.

@@ -25,7 +25,19 @@ function TypoNotice({ query, corrected }: { query: string; corrected: string }) 
   );
 }
 
-function Pager({ state, total, count, endCursor, hasNextPage }: { state: SearchState; total: string; count: number; endCursor?: string | null; hasNextPage: boolean }) {
+function Pager({
+  state,
+  total,
+  count,
+  endCursor,
+  hasNextPage,
+}: {
+  state: SearchState;
+  total: string;
+  count: number;
+  endCursor?: string | null;
+  hasNextPage: boolean;
+}) {
   const start = (state.page - 1) * pageSize + 1;
   if (count === 0 || (state.page === 1 && !hasNextPage)) return null;
   return (
@@ -74,8 +86,16 @@ function RankedResults({ state, types }: { state: SearchState; types?: SearchTyp
 }
 
 function NarrowedResults({ state, words, target }: { state: SearchState; words: string; target: 'briefs' | 'lessons' }) {
-  const [briefs] = useQuery({ query: NarrowedBriefsQuery, variables: { search: words, filter: briefFilterOf(state), first: pageSize, after: state.after }, pause: target !== 'briefs' });
-  const [lessons] = useQuery({ query: NarrowedLessonsQuery, variables: { search: words, filter: lessonFilterOf(state), first: pageSize, after: state.after }, pause: target !== 'lessons' });
+  const [briefs] = useQuery({
+    query: NarrowedBriefsQuery,
+    variables: { search: words, filter: briefFilterOf(state), first: pageSize, after: state.after },
+    pause: target !== 'briefs',
+  });
+  const [lessons] = useQuery({
+    query: NarrowedLessonsQuery,
+    variables: { search: words, filter: lessonFilterOf(state), first: pageSize, after: state.after },
+    pause: target !== 'lessons',
+  });
   const current = target === 'briefs' ? briefs : lessons;
   if (current.error) return <RequestError error={current.error} />;
   const connection = target === 'briefs' ? briefs.data?.briefs : lessons.data?.lessons;
@@ -83,7 +103,9 @@ function NarrowedResults({ state, words, target }: { state: SearchState; words: 
   return (
     <>
       <p className="result-count" role="status">
-        {connection.totalCount === 0 ? `No ${target} match these choices.` : `${connection.totalCount} ${connection.totalCount === 1 ? target.slice(0, -1) : target}`}
+        {connection.totalCount === 0
+          ? `No ${target} match these choices.`
+          : `${connection.totalCount} ${connection.totalCount === 1 ? target.slice(0, -1) : target}`}
       </p>
       <ol className="results">
         {connection.nodes.map((node) => (
@@ -105,7 +127,13 @@ function NarrowedResults({ state, words, target }: { state: SearchState; words: 
           </li>
         ))}
       </ol>
-      <Pager state={state} total={String(connection.totalCount)} count={connection.nodes.length} endCursor={connection.pageInfo.endCursor} hasNextPage={connection.pageInfo.hasNextPage} />
+      <Pager
+        state={state}
+        total={String(connection.totalCount)}
+        count={connection.nodes.length}
+        endCursor={connection.pageInfo.endCursor}
+        hasNextPage={connection.pageInfo.hasNextPage}
+      />
     </>
   );
 }
@@ -118,21 +146,33 @@ export function SearchPage() {
   const target = facetTarget(state);
   const narrowed = target !== undefined && isNarrowed(state);
   // How the words were understood (a corrected query after a typo): facets and narrowed lists use it.
-  const [mode] = useQuery({ query: SearchModeQuery, variables: { query: state.query, types: target === 'lessons' ? ['LESSON'] : target === 'briefs' ? ['BRIEF'] : types }, pause: !state.query || !target });
+  const [mode] = useQuery({
+    query: SearchModeQuery,
+    variables: { query: state.query, types: target === 'lessons' ? ['LESSON'] : target === 'briefs' ? ['BRIEF'] : types },
+    pause: !state.query || !target,
+  });
   const corrected = mode.data?.search.matchMode === 'FUZZY' ? mode.data.search.correctedQuery : null;
   const words = corrected ?? state.query;
   const update = (next: SearchState) => navigate(searchHref(next));
   return (
     <>
       <PageTitle title={state.query ? `Search: ${state.query}` : 'Search'}>{state.query ? `Results for “${state.query}”` : 'Search'}</PageTitle>
-      <SearchBox key={state.query} initialQuery={state.query} label="Search again" onSubmit={(query) => update({ ...state, query, after: undefined, page: 1 })} />
+      <SearchBox
+        key={state.query}
+        initialQuery={state.query}
+        label="Search again"
+        onSubmit={(query) => update({ ...state, query, after: undefined, page: 1 })}
+      />
       {state.query ? (
         <>
           <nav className="scopes" aria-label="Kinds of record">
             <ul>
               {scopes.map((item) => (
                 <li key={item.value}>
-                  <Link href={searchHref({ ...state, scope: item.value, after: undefined, page: 1 })} aria-current={item.value === state.scope ? 'page' : undefined}>
+                  <Link
+                    href={searchHref({ ...state, scope: item.value, after: undefined, page: 1 })}
+                    aria-current={item.value === state.scope ? 'page' : undefined}
+                  >
                     {item.label}
                   </Link>
                 </li>
@@ -146,7 +186,10 @@ export function SearchPage() {
                 <>
                   {corrected ? <TypoNotice query={state.query} corrected={corrected} /> : null}
                   <p className="narrowing">
-                    Showing {target} narrowed by your choices. <Link href={searchHref({ ...state, themes: [], districts: [], kinds: [], publishers: [], year: undefined, after: undefined, page: 1 })}>Clear the choices</Link>
+                    Showing {target} narrowed by your choices.{' '}
+                    <Link href={searchHref({ ...state, themes: [], districts: [], kinds: [], publishers: [], year: undefined, after: undefined, page: 1 })}>
+                      Clear the choices
+                    </Link>
                   </p>
                   <NarrowedResults state={state} words={words} target={target} />
                 </>

@@ -63,7 +63,8 @@ export function searchHref(state: SearchState): string {
 export const facetTarget = (state: SearchState): 'briefs' | 'lessons' | undefined =>
   state.scope === 'lessons' ? 'lessons' : state.scope === 'all' || state.scope === 'briefs' ? 'briefs' : undefined;
 
-export const isNarrowed = (state: SearchState) => state.themes.length + state.districts.length + state.kinds.length + state.publishers.length > 0 || state.year !== undefined;
+export const isNarrowed = (state: SearchState) =>
+  state.themes.length + state.districts.length + state.kinds.length + state.publishers.length > 0 || state.year !== undefined;
 
 export function briefFilterOf(state: SearchState) {
   return {

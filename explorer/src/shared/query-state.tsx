@@ -12,7 +12,9 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function RequestError({ error }: { error: CombinedError }) {
-  const message = error.networkError ? `The server could not be reached (${error.networkError.message}).` : error.graphQLErrors.map((graphQLError) => graphQLError.message).join(' ');
+  const message = error.networkError
+    ? `The server could not be reached (${error.networkError.message}).`
+    : error.graphQLErrors.map((graphQLError) => graphQLError.message).join(' ');
   return (
     <div className="error" role="alert">
       <p>Something went wrong: {message}</p>

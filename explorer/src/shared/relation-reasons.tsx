@@ -13,7 +13,7 @@ export interface RelationReasonView {
 export function reasonText(reason: RelationReasonView): string {
   switch (reason.kind) {
     case 'EXPLICIT_LINK': {
-      const verb = reason.linkKind ? linkKindVerbs[reason.linkKind] ?? reason.linkKind.toLowerCase() : 'linked';
+      const verb = reason.linkKind ? (linkKindVerbs[reason.linkKind] ?? reason.linkKind.toLowerCase()) : 'linked';
       return reason.direction === 'INCOMING' ? `the editors linked it: it ${verb} this` : `the editors linked them: this ${verb} it`;
     }
     case 'SHARED_THEME':

@@ -79,30 +79,30 @@ function ThemeTimeline({ slug, themeId, themeName, selectedYear }: { slug: strin
         {timeline && timeline.years.length > 0 ? (
           <>
             <div className="timeline-wrap">
-            <TimelineChart years={timeline.years} hrefOfYear={hrefOfYear} selectedYear={selectedYear} />
-            <table className="timeline-table">
-              <caption>Records on {themeName} per year (sub-themes included); choose a year to see its records</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Briefs</th>
-                  <th scope="col">Meetings</th>
-                  <th scope="col">Lessons</th>
-                </tr>
-              </thead>
-              <tbody>
-                {timeline.years.map((entry) => (
-                  <tr key={entry.year} aria-current={entry.year === selectedYear ? 'true' : undefined}>
-                    <th scope="row">
-                      <Link href={hrefOfYear(entry.year)}>{entry.year}</Link>
-                    </th>
-                    <td>{entry.briefs}</td>
-                    <td>{entry.meetings}</td>
-                    <td>{entry.lessons}</td>
+              <TimelineChart years={timeline.years} hrefOfYear={hrefOfYear} selectedYear={selectedYear} />
+              <table className="timeline-table">
+                <caption>Records on {themeName} per year (sub-themes included); choose a year to see its records</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Year</th>
+                    <th scope="col">Briefs</th>
+                    <th scope="col">Meetings</th>
+                    <th scope="col">Lessons</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {timeline.years.map((entry) => (
+                    <tr key={entry.year} aria-current={entry.year === selectedYear ? 'true' : undefined}>
+                      <th scope="row">
+                        <Link href={hrefOfYear(entry.year)}>{entry.year}</Link>
+                      </th>
+                      <td>{entry.briefs}</td>
+                      <td>{entry.meetings}</td>
+                      <td>{entry.lessons}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </div>
             {timeline.undatedBriefs > 0 || timeline.undatedLessons > 0 ? (
               <p className="meta">
@@ -145,7 +145,14 @@ export function ThemePage({ slug }: { slug: string }) {
           </>
         )}
       />
-      <PagedList heading="Lessons on this theme, newest first" query={ThemeLessonsQuery} variables={{ slug }} select={(data) => data.theme?.lessons} itemKey={(lesson) => lesson.id} renderItem={(lesson) => <RecordLink record={lesson} />} />
+      <PagedList
+        heading="Lessons on this theme, newest first"
+        query={ThemeLessonsQuery}
+        variables={{ slug }}
+        select={(data) => data.theme?.lessons}
+        itemKey={(lesson) => lesson.id}
+        renderItem={(lesson) => <RecordLink record={lesson} />}
+      />
       <Provenance source={theme.source} />
     </article>
   );

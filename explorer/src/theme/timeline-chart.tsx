@@ -30,9 +30,18 @@ export function continuousYears(years: readonly TimelineYear[]): TimelineYear[] 
 
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-export const yearSummary = (entry: TimelineYear) => `${entry.year}: ${counted(entry.briefs, 'brief')}, ${counted(entry.meetings, 'meeting')}, ${counted(entry.lessons, 'lesson')}`;
+export const yearSummary = (entry: TimelineYear) =>
+  `${entry.year}: ${counted(entry.briefs, 'brief')}, ${counted(entry.meetings, 'meeting')}, ${counted(entry.lessons, 'lesson')}`;
 
-export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: readonly TimelineYear[]; hrefOfYear: (year: number) => string; selectedYear?: number }) {
+export function TimelineChart({
+  years,
+  hrefOfYear,
+  selectedYear,
+}: {
+  years: readonly TimelineYear[];
+  hrefOfYear: (year: number) => string;
+  selectedYear?: number;
+}) {
   const [, navigate] = useLocation();
   const all = continuousYears(years);
   const maximum = Math.max(1, ...all.flatMap((entry) => series.map((item) => entry[item.key])));
@@ -46,7 +55,13 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
   return (
     <figure className="timeline">
       <div className="timeline-scroll">
-        <svg viewBox={`0 0 ${width} ${height + 28}`} width={width} height={height + 28} role="group" aria-label="Records per year; each year links to its records">
+        <svg
+          viewBox={`0 0 ${width} ${height + 28}`}
+          width={width}
+          height={height + 28}
+          role="group"
+          aria-label="Records per year; each year links to its records"
+        >
           <line x1={20} x2={width - 10} y1={height} y2={height} stroke="#595959" />
           {all.map((entry, index) => {
             const x = 28 + index * groupWidth + 4;
@@ -60,7 +75,14 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
               <g aria-hidden="true" pointerEvents="none">
                 {series.map((item, position) =>
                   entry[item.key] > 0 ? (
-                    <text key={item.key} x={x + position * barWidth + (barWidth - 2) / 2} y={height - scale(entry[item.key]) - 3} textAnchor="middle" fontSize="11" fill="#222">
+                    <text
+                      key={item.key}
+                      x={x + position * barWidth + (barWidth - 2) / 2}
+                      y={height - scale(entry[item.key]) - 3}
+                      textAnchor="middle"
+                      fontSize="11"
+                      fill="#222"
+                    >
                       {entry[item.key]}
                     </text>
                   ) : null,
@@ -68,7 +90,14 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
               </g>
             );
             const label = (
-              <text x={x + (barWidth * 3) / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#222" fontWeight={selectedYear === entry.year ? 'bold' : undefined}>
+              <text
+                x={x + (barWidth * 3) / 2}
+                y={height + 18}
+                textAnchor="middle"
+                fontSize="12"
+                fill="#222"
+                fontWeight={selectedYear === entry.year ? 'bold' : undefined}
+              >
                 {entry.year}
               </text>
             );
@@ -86,7 +115,13 @@ export function TimelineChart({ years, hrefOfYear, selectedYear }: { years: read
                   }}
                 >
                   <title>{yearSummary(entry)}</title>
-                  <rect x={x - 4} y={top - 8} width={barWidth * 3 + 6} height={height - top + 34} fill={selectedYear === entry.year ? '#e8eefb' : 'transparent'} />
+                  <rect
+                    x={x - 4}
+                    y={top - 8}
+                    width={barWidth * 3 + 6}
+                    height={height - top + 34}
+                    fill={selectedYear === entry.year ? '#e8eefb' : 'transparent'}
+                  />
                   {bars}
                   {label}
                 </a>

@@ -7,7 +7,10 @@ export const maximumPageSize = 100;
 
 @ArgsType()
 export class ConnectionArguments {
-  @Field(() => Int, { nullable: true, description: `Returns the first n items (at most ${maximumPageSize}; ${defaultPageSize} when neither first nor last is given).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Returns the first n items (at most ${maximumPageSize}; ${defaultPageSize} when neither first nor last is given).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Returns the items after this cursor.' })
@@ -50,6 +53,7 @@ export function toPageRequest(args: ConnectionArguments): PageRequest {
   const hasFirst = first !== undefined && first !== null;
   const hasLast = last !== undefined && last !== null;
   checkCombination(args, hasFirst, hasLast);
-  if (hasLast || (before && !hasFirst)) return { size: hasLast ? checkSize('last', last!) : defaultPageSize, forwards: false, cursor: before ?? null, cursorArgument: 'before' };
+  if (hasLast || (before && !hasFirst))
+    return { size: hasLast ? checkSize('last', last!) : defaultPageSize, forwards: false, cursor: before ?? null, cursorArgument: 'before' };
   return { size: hasFirst ? checkSize('first', first!) : defaultPageSize, forwards: true, cursor: after ?? null, cursorArgument: 'after' };
 }

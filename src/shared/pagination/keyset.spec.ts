@@ -4,8 +4,22 @@ import { encodeCursor } from './cursor';
 import { countSelect, pageSelect, type ListDefinition, type Ordering } from './keyset';
 import { SqlBuilder } from './sql-builder';
 
-const byTitle: Ordering = { name: 'TITLE_ASC', columns: [{ sql: 'b.title', type: 'text' }, { sql: 'b.id', type: 'int' }], descending: false };
-const newestFirst: Ordering = { name: 'PUBLISHED_DESC', columns: [{ sql: 'b.published_on', type: 'date' }, { sql: 'b.id', type: 'int' }], descending: true };
+const byTitle: Ordering = {
+  name: 'TITLE_ASC',
+  columns: [
+    { sql: 'b.title', type: 'text' },
+    { sql: 'b.id', type: 'int' },
+  ],
+  descending: false,
+};
+const newestFirst: Ordering = {
+  name: 'PUBLISHED_DESC',
+  columns: [
+    { sql: 'b.published_on', type: 'date' },
+    { sql: 'b.id', type: 'int' },
+  ],
+  descending: true,
+};
 const briefs: ListDefinition = { scope: 'briefs', from: 'brief b', key: 'b.id', conditions: [(sql) => `b.kind = ${sql.param('REPORT', 'brief_kind')}`] };
 
 /** The page's SQL on one line, and its parameters. */
@@ -45,7 +59,11 @@ describe('keyset pages', () => {
 
   it('refuse a cursor of another ordering, or one whose values do not fit the columns', () => {
     const wrongOrdering = encodeCursor('briefs:PUBLISHED_DESC', ['2019-05-01', 3]);
-    const wrongTypes = [encodeCursor('briefs:TITLE_ASC', [7, 'Reform']), encodeCursor('briefs:TITLE_ASC', ['Reform']), encodeCursor('briefs:TITLE_ASC', ['a\u0000', 1])];
+    const wrongTypes = [
+      encodeCursor('briefs:TITLE_ASC', [7, 'Reform']),
+      encodeCursor('briefs:TITLE_ASC', ['Reform']),
+      encodeCursor('briefs:TITLE_ASC', ['a\u0000', 1]),
+    ];
     for (const after of [wrongOrdering, ...wrongTypes]) expect(() => page(byTitle, { first: 2, after })).toThrow(GraphQLError);
     expect(() => page(newestFirst, { first: 2, after: encodeCursor('briefs:PUBLISHED_DESC', ['2019-02-31', 3]) })).toThrow(GraphQLError);
   });

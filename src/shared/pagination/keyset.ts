@@ -45,7 +45,9 @@ function fitsColumn(value: CursorValue, type: SortColumn['type']): boolean {
       return typeof value === 'string' && value.length <= 2000 && !value.includes('\u0000');
     case 'timestamptz':
       // As PostgreSQL writes a timestamptz in JSON (microseconds kept, so no two rows tie wrongly).
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value));
+      return (
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/.test(value) && !Number.isNaN(Date.parse(value))
+      );
   }
 }
 
@@ -65,9 +67,20 @@ function cursorCondition(sql: SqlBuilder, ordering: Ordering, request: PageReque
  * record key as `key`, the sort values as s0, s1, …, and every column of the record
  * (`recordAlias.*`) when asked. `parentCondition` ties it to a parent row `p.owner`.
  */
-export function pageSelect(sql: SqlBuilder, list: ListDefinition, ordering: Ordering, request: PageRequest, parentCondition?: string, recordAlias?: string): string {
+export function pageSelect(
+  sql: SqlBuilder,
+  list: ListDefinition,
+  ordering: Ordering,
+  request: PageRequest,
+  parentCondition?: string,
+  recordAlias?: string,
+): string {
   const ascendingInQuery = request.forwards !== ordering.descending;
-  const conditions = [parentCondition, ...list.conditions.map((condition) => condition(sql)), cursorCondition(sql, ordering, request, list.scope, ascendingInQuery)].filter(Boolean);
+  const conditions = [
+    parentCondition,
+    ...list.conditions.map((condition) => condition(sql)),
+    cursorCondition(sql, ordering, request, list.scope, ascendingInQuery),
+  ].filter(Boolean);
   const direction = ascendingInQuery ? 'ASC' : 'DESC';
   return `SELECT ${recordAlias ? `${recordAlias}.*, ` : ''}${list.key} AS key, ${ordering.columns.map((column, index) => `${column.sql} AS s${index}`).join(', ')}
     FROM ${list.from}

@@ -38,7 +38,8 @@ export interface NestedSource {
  */
 export function throughJoinTable(table: string, alias: string, joinTable: string, parentColumn: string, recordColumn: string, parents?: string): NestedSource {
   const record = (key: string) => `CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE id = ${key} OFFSET 0) ${alias}`;
-  if (!parents) return { from: `${joinTable} owned ${record(`owned.${recordColumn}`)}`, where: `owned.${parentColumn} = p.owner`, keyColumn: `owned.${recordColumn}` };
+  if (!parents)
+    return { from: `${joinTable} owned ${record(`owned.${recordColumn}`)}`, where: `owned.${parentColumn} = p.owner`, keyColumn: `owned.${recordColumn}` };
   return {
     from: `(SELECT DISTINCT x.${recordColumn} AS id FROM ${joinTable} x WHERE x.${parentColumn} = ANY(${parents})) owned ${record('owned.id')}`,
     keyColumn: 'owned.id',
@@ -74,7 +75,9 @@ export interface Listing<Node extends object = object, Filter = any, Order exten
   orderingFor(orderBy: Order, keyColumn?: string): Ordering;
 }
 
-export function defineListing<Node extends object, Filter, Order extends string>(specification: ListingSpecification<Node, Filter, Order>): Listing<Node, Filter, Order> {
+export function defineListing<Node extends object, Filter, Order extends string>(
+  specification: ListingSpecification<Node, Filter, Order>,
+): Listing<Node, Filter, Order> {
   const recordAlias = specification.key.split('.')[0];
   return {
     Connection: connectionType(specification.nodeType),
