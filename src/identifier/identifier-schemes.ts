@@ -60,43 +60,62 @@ export function orcidCheckCharacter(firstFifteenDigits: string): string {
 export function checkIdentifier(scheme: IdentifierScheme, raw: string): IdentifierCheck {
   const text = raw.trim();
   switch (scheme) {
-    case IdentifierScheme.DOI: {
-      const value = text.replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i, '').toLowerCase();
-      if (!/^10\.\d{4,9}\/\S+$/.test(value) || value.length > 300)
-        return { problem: `is not a DOI (10.<registrant>/<suffix>, such as 10.1000/xyz123): "${raw}"` };
-      return { value };
-    }
-    case IdentifierScheme.ERIC: {
-      const value = text.toUpperCase();
-      if (!/^E[DJ]\d{6}$/.test(value)) return { problem: `is not an ERIC number (ED or EJ and six digits, such as ED000001): "${raw}"` };
-      return { value };
-    }
-    case IdentifierScheme.ISBN: {
-      const value = text
-        .replace(/^isbn(?:-1[03])?:?\s*/i, '')
-        .replace(/[\s-]/g, '')
-        .toUpperCase();
-      if (!/^(?:\d{9}[\dX]|97[89]\d{10})$/.test(value)) return { problem: `is not an ISBN (10 or 13 digits): "${raw}"` };
-      if (!isbnChecksumHolds(value)) return { problem: `is not a valid ISBN: its check digit is wrong: "${raw}"` };
-      return { value };
-    }
-    case IdentifierScheme.HANDLE: {
-      const value = text.replace(/^(?:hdl:|https?:\/\/hdl\.handle\.net\/)/i, '');
-      if (!/^\d+(?:\.\d+)*\/\S+$/.test(value) || value.length > 300) return { problem: `is not a Handle (<prefix>/<suffix>, such as 1721.1/12345): "${raw}"` };
-      return { value };
-    }
-    case IdentifierScheme.URL: {
-      if (!/^https?:\/\/[^\s]+$/.test(text) || text.length > 2000) return { problem: `is not an http(s) URL: "${raw}"` };
-      return { value: text };
-    }
-    case IdentifierScheme.ORCID: {
-      const value = text.replace(/^https?:\/\/orcid\.org\//i, '').toUpperCase();
-      if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(value)) return { problem: `is not an ORCID iD (0000-0000-0000-000X): "${raw}"` };
-      const digits = value.replace(/-/g, '');
-      if (orcidCheckCharacter(digits.slice(0, 15)) !== digits[15]) return { problem: `is not a valid ORCID iD: its check digit is wrong: "${raw}"` };
-      return { value };
-    }
+    case IdentifierScheme.DOI:
+      return checkDoi(text, raw);
+    case IdentifierScheme.ERIC:
+      return checkEricNumber(text, raw);
+    case IdentifierScheme.ISBN:
+      return checkIsbn(text, raw);
+    case IdentifierScheme.HANDLE:
+      return checkHandle(text, raw);
+    case IdentifierScheme.URL:
+      return checkUrl(text, raw);
+    case IdentifierScheme.ORCID:
+      return checkOrcid(text, raw);
   }
+}
+
+// One checker per scheme: `text` is the trimmed input, `raw` the input as given (quoted in problems).
+
+function checkDoi(text: string, raw: string): IdentifierCheck {
+  const value = text.replace(/^(?:doi:|https?:\/\/(?:dx\.)?doi\.org\/)/i, '').toLowerCase();
+  if (!/^10\.\d{4,9}\/\S+$/.test(value) || value.length > 300) return { problem: `is not a DOI (10.<registrant>/<suffix>, such as 10.1000/xyz123): "${raw}"` };
+  return { value };
+}
+
+function checkEricNumber(text: string, raw: string): IdentifierCheck {
+  const value = text.toUpperCase();
+  if (!/^E[DJ]\d{6}$/.test(value)) return { problem: `is not an ERIC number (ED or EJ and six digits, such as ED000001): "${raw}"` };
+  return { value };
+}
+
+function checkIsbn(text: string, raw: string): IdentifierCheck {
+  const value = text
+    .replace(/^isbn(?:-1[03])?:?\s*/i, '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase();
+  if (!/^(?:\d{9}[\dX]|97[89]\d{10})$/.test(value)) return { problem: `is not an ISBN (10 or 13 digits): "${raw}"` };
+  if (!isbnChecksumHolds(value)) return { problem: `is not a valid ISBN: its check digit is wrong: "${raw}"` };
+  return { value };
+}
+
+function checkHandle(text: string, raw: string): IdentifierCheck {
+  const value = text.replace(/^(?:hdl:|https?:\/\/hdl\.handle\.net\/)/i, '');
+  if (!/^\d+(?:\.\d+)*\/\S+$/.test(value) || value.length > 300) return { problem: `is not a Handle (<prefix>/<suffix>, such as 1721.1/12345): "${raw}"` };
+  return { value };
+}
+
+function checkUrl(text: string, raw: string): IdentifierCheck {
+  if (!/^https?:\/\/[^\s]+$/.test(text) || text.length > 2000) return { problem: `is not an http(s) URL: "${raw}"` };
+  return { value: text };
+}
+
+function checkOrcid(text: string, raw: string): IdentifierCheck {
+  const value = text.replace(/^https?:\/\/orcid\.org\//i, '').toUpperCase();
+  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(value)) return { problem: `is not an ORCID iD (0000-0000-0000-000X): "${raw}"` };
+  const digits = value.replace(/-/g, '');
+  if (orcidCheckCharacter(digits.slice(0, 15)) !== digits[15]) return { problem: `is not a valid ORCID iD: its check digit is wrong: "${raw}"` };
+  return { value };
 }
 
 /** Where an identifier resolves on the web; null for schemes without a resolver (ISBN). */

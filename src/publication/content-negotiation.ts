@@ -58,19 +58,29 @@ export function parseAccept(header: string | undefined): MediaRange[] {
   });
 }
 
+/** How closely `range` names `type`/`subtype`: 2 exactly, 1 by a type wildcard, 0 by the full wildcard, -1 not at all. */
+function specificityOf(range: MediaRange, type: string, subtype: string): number {
+  if (range.type === type && range.subtype === subtype) return 2;
+  if (range.type === type && range.subtype === '*') return 1;
+  return range.type === '*' ? 0 : -1;
+}
+
+/** Whether a range of `specificity` beats the best so far: higher quality, then more specific, then earlier in the header. */
+function beats(range: MediaRange, specificity: number, best: { range: MediaRange; specificity: number } | null): boolean {
+  if (!best || range.quality > best.range.quality) return true;
+  if (range.quality !== best.range.quality) return false;
+  return specificity > best.specificity || (specificity === best.specificity && range.order < best.range.order);
+}
+
 /** The served type the client prefers (highest quality, then the most specific range, then header order), with its range. */
 export function negotiate(ranges: MediaRange[]): { type: ServedType; range: MediaRange } | null {
   let best: { type: ServedType; range: MediaRange; specificity: number } | null = null;
   for (const served of servedBriefTypes) {
     const [type, subtype] = served.split('/');
     for (const range of ranges) {
-      const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' ? 0 : -1;
+      const specificity = specificityOf(range, type, subtype);
       if (specificity < 0 || range.quality <= 0) continue;
-      const better =
-        !best ||
-        range.quality > best.range.quality ||
-        (range.quality === best.range.quality && (specificity > best.specificity || (specificity === best.specificity && range.order < best.range.order)));
-      if (better) best = { type: served, range, specificity };
+      if (beats(range, specificity, best)) best = { type: served, range, specificity };
     }
   }
   return best && { type: best.type, range: best.range };

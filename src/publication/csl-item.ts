@@ -53,12 +53,21 @@ export function followUpNote(record: PublicationRecord): string | null {
   return `Follows up ${name} of the ${meeting.convener.name} (${meeting.city}, ${meeting.state}, ${formatDateRange(meeting.startsOn, meeting.endsOn)}).`;
 }
 
+/** The contributors of `record` in `role`, as CSL names. */
+function namesInRole(record: PublicationRecord, role: string): CslName[] {
+  return record.contributors.filter((contributor) => contributor.role === role).map(cslName);
+}
+
+/** The authors: the byline's, else the free-text byline older records may hold only, else the publisher (a group author). */
+function cslAuthors(record: PublicationRecord): CslName[] {
+  const authors = namesInRole(record, 'AUTHOR');
+  if (authors.length > 0) return authors;
+  return record.authorsText.length > 0 ? record.authorsText.map((name) => ({ literal: name })) : [{ literal: record.publisher.name }];
+}
+
 export function cslItem(record: PublicationRecord): CslItem {
-  const byRole = (role: string) => record.contributors.filter((contributor) => contributor.role === role).map(cslName);
-  let authors = byRole('AUTHOR');
-  // Older records may hold only a free-text byline; with no byline at all the publisher is the author (a group author).
-  if (authors.length === 0)
-    authors = record.authorsText.length > 0 ? record.authorsText.map((name) => ({ literal: name })) : [{ literal: record.publisher.name }];
+  const byRole = (role: string) => namesInRole(record, role);
+  const authors = cslAuthors(record);
   const identifier = (scheme: string) => record.identifiers.find((candidate) => candidate.scheme === scheme)?.value;
   const eric = identifier('ERIC');
   const handle = identifier('HANDLE');
