@@ -340,49 +340,76 @@ function decodeSearchCursor(after: string): { mode: SearchMatchMode; values: Cur
   throw invalidCursorError('after');
 }
 
+/** The sources of the types asked for, each once; every type when none is named. */
+function searchedSources(options: SearchOptions): SearchSource[] {
+  const types = options.types?.length ? [...new Set(options.types)] : allTypes;
+  if (options.types && options.types.length === 0) throw userInputError('types', 'must name at least one type, or be left out to search every type');
+  return types.map((type) => searchSources[type]);
+}
+
+/** What was found, how, and with which words (the corrected query when spelling was corrected). */
+interface Matching {
+  mode: SearchMatchMode;
+  searched: string;
+  correctedQuery: string | null;
+  hits: Hit[];
+}
+
+/**
+ * The hits for `text`: as written, or corrected when a first page found nothing; a page
+ * after a corrected first page corrects the query the same way again.
+ */
+async function matchHits(
+  context: RequestContext,
+  sources: SearchSource[],
+  text: string,
+  options: SearchOptions,
+  size: number,
+  cursor: { mode: SearchMatchMode; values: CursorValues } | undefined,
+): Promise<Matching> {
+  if (cursor?.mode === SearchMatchMode.FUZZY) {
+    const correctedQuery = (await correctSpelling(context, text)) ?? null;
+    if (!correctedQuery) throw invalidCursorError('after');
+    return {
+      mode: SearchMatchMode.FUZZY,
+      searched: correctedQuery,
+      correctedQuery,
+      hits: await fetchHits(context, sources, correctedQuery, options, size, cursor.values),
+    };
+  }
+  const hits = await fetchHits(context, sources, text, options, size, cursor?.values);
+  const asWritten: Matching = { mode: cursor?.mode ?? SearchMatchMode.FULL_TEXT, searched: text, correctedQuery: null, hits };
+  if (cursor || hits.length > 0) return asWritten;
+  const corrected = await correctSpelling(context, text);
+  // The vocabulary holds words of drafts (and of records since unpublished): a correction is offered only
+  // when it finds something the viewer may read, so it never names a word the viewer could not see.
+  const correctedHits = corrected ? await fetchHits(context, sources, corrected, options, size, undefined) : [];
+  if (!corrected || correctedHits.length === 0) return asWritten;
+  return { mode: SearchMatchMode.FUZZY, searched: corrected, correctedQuery: corrected, hits: correctedHits };
+}
+
+function searchEdge(hit: Hit, mode: SearchMatchMode, highlights: Map<string, Highlight[]>): SearchEdge {
+  return Object.assign(new SearchEdge(), {
+    cursor: encodeCursor(`search:${mode}`, [hit.score, hit.type, hit.key]),
+    score: hit.score,
+    highlights: highlights.get(`${hit.type}:${hit.key}`) ?? [],
+    node: { typeName: searchSources[hit.type].typeName, key: hit.key },
+  });
+}
+
 export async function search(context: RequestContext, options: SearchOptions): Promise<SearchConnection> {
   const text = cleanSearchText(options.query, 'query');
   const request = toPageRequest({ first: options.first, after: options.after });
-  const types = options.types?.length ? [...new Set(options.types)] : allTypes;
-  if (options.types && options.types.length === 0) throw userInputError('types', 'must name at least one type, or be left out to search every type');
-  const sources = types.map((type) => searchSources[type]);
+  const sources = searchedSources(options);
   const cursor = options.after ? decodeSearchCursor(options.after) : undefined;
   await checkSearchTerms(context.loaders.manager, text, 'query');
 
-  // A page after a corrected first page corrects the query the same way again.
-  let mode = cursor?.mode ?? SearchMatchMode.FULL_TEXT;
-  let searched = text;
-  let correctedQuery: string | null = null;
-  if (mode === SearchMatchMode.FUZZY) {
-    correctedQuery = (await correctSpelling(context, text)) ?? null;
-    if (!correctedQuery) throw invalidCursorError('after');
-    searched = correctedQuery;
-  }
-  let hits = await fetchHits(context, sources, searched, options, request.size, cursor?.values);
-  if (!cursor && hits.length === 0) {
-    const corrected = await correctSpelling(context, text);
-    // The vocabulary holds words of drafts (and of records since unpublished): a correction is offered only
-    // when it finds something the viewer may read, so it never names a word the viewer could not see.
-    const correctedHits = corrected ? await fetchHits(context, sources, corrected, options, request.size, undefined) : [];
-    if (corrected && correctedHits.length > 0) {
-      mode = SearchMatchMode.FUZZY;
-      correctedQuery = corrected;
-      searched = corrected;
-      hits = correctedHits;
-    }
-  }
-  const hasMore = hits.length > request.size;
-  hits = hits.slice(0, request.size);
+  const { mode, searched, correctedQuery, hits: found } = await matchHits(context, sources, text, options, request.size, cursor);
+  const hasMore = found.length > request.size;
+  const hits = found.slice(0, request.size);
   const highlights = await fetchHighlights(context, hits, searched);
   // The hits were found in what the viewer may read; the read engine reads each with the fields asked for.
-  const edges: SearchEdge[] = hits.map((hit) =>
-    Object.assign(new SearchEdge(), {
-      cursor: encodeCursor(`search:${mode}`, [hit.score, hit.type, hit.key]),
-      score: hit.score,
-      highlights: highlights.get(`${hit.type}:${hit.key}`) ?? [],
-      node: { typeName: searchSources[hit.type].typeName, key: hit.key },
-    }),
-  );
+  const edges = hits.map((hit) => searchEdge(hit, mode, highlights));
   let counted: Promise<SearchTotal> | undefined;
   return Object.assign(new SearchConnection(), {
     edges,
