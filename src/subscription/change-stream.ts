@@ -11,6 +11,12 @@ import { ErrorCode } from '../shared/error-codes';
 
 export const maximumQueuedChanges = 1000;
 
+function overflowError(): GraphQLError {
+  return new GraphQLError(`The subscriber fell more than ${maximumQueuedChanges} changes behind; subscribe again and catch up with the change feed`, {
+    extensions: { code: ErrorCode.SUBSCRIBER_TOO_SLOW },
+  });
+}
+
 export function changeStream<T>(
   follower: RecordChangeFollower,
   select: (change: StoredChange) => Promise<T | null> | T | null,
@@ -23,9 +29,7 @@ export function changeStream<T>(
   const stopListening = follower.listen((change) => {
     if (finished) return;
     if (queue.length >= maximumQueuedChanges) {
-      failure = new GraphQLError(`The subscriber fell more than ${maximumQueuedChanges} changes behind; subscribe again and catch up with the change feed`, {
-        extensions: { code: ErrorCode.SUBSCRIBER_TOO_SLOW },
-      });
+      failure = overflowError();
       stopListening();
       onOverflow();
     } else {

@@ -9,7 +9,18 @@
  * go over HTTP. Frames are at most 100 kB.
  */
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate, type Viewer } from '../auth/viewer';
@@ -43,6 +54,62 @@ function authorizationOf(parameters: Record<string, unknown> | undefined): strin
   return typeof parameters?.apiKey === 'string' ? `Bearer ${parameters.apiKey}` : undefined;
 }
 
+function badRequest(message: string): GraphQLError[] {
+  return [new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } })];
+}
+
+interface ReadSubscription {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+}
+
+/** The payload's operation, parsed with the token limit and validated with `rules`, if it is a subscription; else why not. */
+function readSubscription(
+  payload: SubscribePayload,
+  options: SubscriptionServerOptions,
+  rules: readonly ValidationRule[],
+): ReadSubscription | readonly GraphQLError[] {
+  const variablesRefusal = variablesProblem(payload.variables);
+  if (variablesRefusal) return [new GraphQLError(variablesRefusal.message, { extensions: { code: variablesRefusal.code } })];
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, { maxTokens: options.requestLimits.maximumTokens });
+  } catch (error) {
+    return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+  }
+  const errors = validate(options.schema, document, rules);
+  if (errors.length > 0) return errors;
+  const operation = getOperationAST(document, payload.operationName);
+  if (!operation) return badRequest('The document names no operation to run (or several without an operationName)');
+  if (operation.operation !== 'subscription') return badRequest('Only subscriptions are served over WebSocket; send queries and mutations over HTTP');
+  return { document, operation };
+}
+
+/** Measures the subscription against the depth and node limits and charges its cost to the client's budget; the errors if refused. */
+async function chargeSubscription(
+  options: SubscriptionServerOptions,
+  subscription: ReadSubscription,
+  payload: SubscribePayload,
+  rateLimitClient: string,
+): Promise<readonly GraphQLError[] | null> {
+  let cost: number;
+  try {
+    const measured = measureWithCost(options.schema, subscription.document, subscription.operation, payload.variables ?? {});
+    checkOperationLimits(measured, options.queryLimits);
+    cost = measured.cost;
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+  if (options.rateLimit.points <= 0) return null;
+  const charge = await options.pointsStore.charge(rateLimitClient, cost, options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
+  if (charge.allowed) return null;
+  return [
+    new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', {
+      extensions: { code: ErrorCode.RATE_LIMITED },
+    }),
+  ];
+}
+
 export function serveSubscriptions(httpServer: http.Server, options: SubscriptionServerOptions): { close(): Promise<void> } {
   const webSockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: maximumFrameBytes });
   const viewers = new WeakMap<WebSocket, Viewer | null>();
@@ -65,50 +132,21 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         }
       },
       onSubscribe: async (context, _id, payload) => {
-        const variablesRefusal = variablesProblem(payload.variables);
-        if (variablesRefusal) return [new GraphQLError(variablesRefusal.message, { extensions: { code: variablesRefusal.code } })];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: options.requestLimits.maximumTokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
-        }
-        const errors = validate(options.schema, document, rules);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation)
-          return [
-            new GraphQLError('The document names no operation to run (or several without an operationName)', { extensions: { code: ErrorCode.BAD_REQUEST } }),
-          ];
-        if (operation.operation !== 'subscription') {
-          return [
-            new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
-              extensions: { code: ErrorCode.BAD_REQUEST },
-            }),
-          ];
-        }
+        const subscription = readSubscription(payload, options, rules);
+        if (!('document' in subscription)) return subscription;
         const viewer = viewers.get(context.extra.socket) ?? null;
         const rateLimitClient = viewer ? `key:${viewer.apiKeyKey}` : `address:${context.extra.request.socket.remoteAddress ?? 'unknown'}`;
-        let cost: number;
-        try {
-          const measured = measureWithCost(options.schema, document, operation, payload.variables ?? {});
-          checkOperationLimits(measured, options.queryLimits);
-          cost = measured.cost;
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        if (options.rateLimit.points > 0) {
-          const charge = await options.pointsStore.charge(rateLimitClient, cost, options.rateLimit.points, options.rateLimit.windowSeconds * 1000);
-          if (!charge.allowed)
-            return [
-              new GraphQLError('Rate limit exceeded: no points are left for this subscription in this window', {
-                extensions: { code: ErrorCode.RATE_LIMITED },
-              }),
-            ];
-        }
+        const refusal = await chargeSubscription(options, subscription, payload, rateLimitClient);
+        if (refusal) return refusal;
         const contextValue = createRequestContext(options.dataSources, { viewer, rateLimitClient });
         contextValue.liveChanges = { follower: options.follower, close: () => context.extra.socket.terminate() };
-        return { schema: options.schema, document, operationName: payload.operationName, variableValues: payload.variables ?? undefined, contextValue };
+        return {
+          schema: options.schema,
+          document: subscription.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables ?? undefined,
+          contextValue,
+        };
       },
       onError: (_context, _id, _payload, errors) => {
         options.logger.debug('a subscription failed', { errors: errors.map((error) => error.message) });
