@@ -50,6 +50,12 @@ function slope(points: Array<[number, number]>): number {
   return variance === 0 ? 0 : covariance / variance;
 }
 
+/** A GraphQL answer, as far as the soak looks into it. */
+interface ResponseBody {
+  data?: Record<string, unknown> | null;
+  errors?: unknown[];
+}
+
 class Traffic {
   readonly latencies: number[] = [];
   requests = 0;
@@ -68,17 +74,17 @@ class Traffic {
     return this.errorCount;
   }
 
-  private async send(query: string, variables: Record<string, unknown>, keyed: boolean): Promise<Record<string, any> | undefined> {
+  private async send(query: string, variables: Record<string, unknown>, keyed: boolean): Promise<ResponseBody | undefined> {
     const startedAt = performance.now();
     let problem: string | undefined;
-    let body: Record<string, any> | undefined;
+    let body: ResponseBody | undefined;
     try {
       const response = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(keyed ? { authorization: `Bearer ${this.apiKey}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
-      body = (await response.json()) as Record<string, any>;
+      body = (await response.json()) as ResponseBody;
       if (response.status !== 200 || body.errors) problem = `HTTP ${response.status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`;
       const payload = body.data && (Object.values(body.data)[0] as { userErrors?: unknown[] } | null);
       if (!problem && payload?.userErrors?.length) problem = `user errors ${JSON.stringify(payload.userErrors).slice(0, 300)}`;
@@ -111,7 +117,7 @@ class Traffic {
             { input: { slug, name: `Soak ${client} ${round}` } },
             true,
           );
-          themeId = body?.data?.themeCreate?.theme?.id;
+          themeId = (body?.data?.themeCreate as { theme?: { id?: string } | null } | null | undefined)?.theme?.id;
         } else if (writeStep % 3 === 1) {
           await this.send(
             `mutation($id: ID!, $input: ThemeUpdateInput!) { themeUpdate(id: $id, input: $input) { theme { id version } userErrors { code message } } }`,
@@ -193,15 +199,121 @@ async function waitUntilReady(port: number, exited: Promise<number | null>): Pro
   throw new Error(gone ? 'the server exited during start-up' : 'the server was not ready within 60 s');
 }
 
-async function main(): Promise<void> {
-  const minutes = option('minutes', 3);
-  const clients = option('clients', 4);
-  const lessons = option('lessons', 1000);
-  const sampleSeconds = option('sample-seconds', 5);
-  const warmupSeconds = option('warmup-seconds', 15);
+interface SoakSettings {
+  minutes: number;
+  clients: number;
+  lessons: number;
+  sampleSeconds: number;
+  warmupSeconds: number;
+}
 
-  let server: ReturnType<typeof startServerProcess> | undefined;
-  await withBenchmarkDatabase(lessons, async (url, dataSource) => {
+type ServerProcess = ReturnType<typeof startServerProcess>;
+
+const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * Collections during the warm-up too (their figures are not kept): the first full one
+ * returns the start-up's garbage, and the RSS needs a few seconds to shrink after it.
+ */
+async function warmUp(server: ServerProcess, settings: SoakSettings): Promise<void> {
+  const warmupEnds = performance.now() + settings.warmupSeconds * 1000;
+  while (performance.now() < warmupEnds) {
+    await sampleMemory(server.child);
+    await pause(Math.max(0, Math.min(settings.sampleSeconds * 1000, warmupEnds - performance.now())));
+  }
+}
+
+/** Samples the server's memory every few seconds while the traffic is measured, reporting each sample on stderr. */
+async function measure(server: ServerProcess, traffic: Traffic, settings: SoakSettings): Promise<{ samples: MemorySample[]; measuredSeconds: number }> {
+  traffic.measuring = true;
+  const samples: MemorySample[] = [];
+  const startedAt = performance.now();
+  const durationMilliseconds = settings.minutes * 60_000;
+  for (;;) {
+    const elapsed = performance.now() - startedAt;
+    const memory = await sampleMemory(server.child);
+    samples.push({ seconds: elapsed / 1000, rss: memory.rss, heapUsed: memory.heapUsed });
+    process.stderr.write(
+      `  ${(elapsed / 1000).toFixed(0).padStart(4)} s  ${String(traffic.requests).padStart(7)} requests  ${traffic.errorTotal} errors  rss ${megabytes(memory.rss).toFixed(1)} MB  heap ${megabytes(memory.heapUsed).toFixed(1)} MB\n`,
+    );
+    if (elapsed >= durationMilliseconds) break;
+    await pause(Math.min(settings.sampleSeconds * 1000, durationMilliseconds - elapsed));
+  }
+  const measuredSeconds = (performance.now() - startedAt) / 1000;
+  traffic.measuring = false;
+  return { samples, measuredSeconds };
+}
+
+interface SoakOutcome {
+  traffic: Traffic;
+  samples: MemorySample[];
+  measuredSeconds: number;
+  server: ServerProcess;
+  exitCode: number | null;
+}
+
+/** The report: latencies, memory at the start, middle and end with its slopes, then the first errors and server warnings. */
+function printReport(settings: SoakSettings, { traffic, samples, measuredSeconds, server, exitCode }: SoakOutcome): void {
+  const { minutes, clients, lessons, warmupSeconds } = settings;
+  const sorted = [...traffic.latencies].sort((a, b) => a - b);
+  const middle = samples[Math.floor(samples.length / 2)];
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const secondHalf = samples.slice(Math.floor(samples.length / 2));
+  const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) => slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
+  const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+  const memoryRow = (name: string, pick: (sample: MemorySample) => number) =>
+    `| ${name} | ${megabytes(pick(first)).toFixed(1)} | ${megabytes(pick(middle)).toFixed(1)} | ${megabytes(pick(last)).toFixed(1)} | ${signed(slopeOf(samples, pick))} | ${signed(slopeOf(secondHalf, pick))} |`;
+  console.log(
+    [
+      `Soak run: ${minutes} min measured after ${warmupSeconds} s of warm-up, ${clients} concurrent clients, ${lessons.toLocaleString('en-US')} synthetic lessons plus the seed dataset.`,
+      '',
+      '| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |',
+      '|---|---|---|---|---|---|',
+      `| ${traffic.requests.toLocaleString('en-US')} | ${traffic.errorTotal} | ${(traffic.requests / measuredSeconds).toFixed(0)} | ${percentile(sorted, 0.5).toFixed(1)} | ${percentile(sorted, 0.95).toFixed(1)} | ${percentile(sorted, 0.99).toFixed(1)} |`,
+      '',
+      `| server memory (MB, after a collection) | start | middle (${middle.seconds.toFixed(0)} s) | end (${last.seconds.toFixed(0)} s) | slope MB/min | slope MB/min, second half |`,
+      '|---|---|---|---|---|---|',
+      memoryRow('RSS', (sample) => sample.rss),
+      memoryRow('JS heap used', (sample) => sample.heapUsed),
+      '',
+      `${samples.length} memory samples; the server logged ${server.warnings.length} warnings or errors; it exited with code ${exitCode} on SIGTERM.`,
+    ].join('\n'),
+  );
+  for (const problem of traffic.errors) console.log(`error: ${problem}`);
+  for (const line of server.warnings.slice(0, 10)) console.log(`server: ${line.slice(0, 300)}`);
+}
+
+/** Once the server is ready: warms it up, measures the traffic of `settings.clients` clients, stops the server and reports. */
+async function soak(server: ServerProcess, port: number, reads: Operation[], secret: string, settings: SoakSettings): Promise<void> {
+  await waitUntilReady(port, server.exited);
+  process.stderr.write(
+    `soak: ${settings.lessons.toLocaleString('en-US')} lessons, ${settings.clients} clients, ${settings.warmupSeconds} s warm-up, then ${settings.minutes} min measured\n`,
+  );
+  const traffic = new Traffic(`http://127.0.0.1:${port}/graphql`, reads, secret);
+  const running = Array.from({ length: settings.clients }, (_, client) => traffic.runClient(client));
+  await warmUp(server, settings);
+  const { samples, measuredSeconds } = await measure(server, traffic, settings);
+  traffic.stopped = true;
+  await Promise.all(running);
+
+  server.child.kill('SIGTERM');
+  const exitCode = await server.exited;
+  printReport(settings, { traffic, samples, measuredSeconds, server, exitCode });
+  if (traffic.errorTotal > 0 || exitCode !== 0) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const settings: SoakSettings = {
+    minutes: option('minutes', 3),
+    clients: option('clients', 4),
+    lessons: option('lessons', 1000),
+    sampleSeconds: option('sample-seconds', 5),
+    warmupSeconds: option('warmup-seconds', 15),
+  };
+
+  let server: ServerProcess | undefined;
+  await withBenchmarkDatabase(settings.lessons, async (url, dataSource) => {
     try {
       const { secret } = await createApiKey(dataSource.manager, 'soak-admin', ApiKeyRole.ADMIN);
       const reads = await readOperations(dataSource);
@@ -209,70 +321,7 @@ async function main(): Promise<void> {
 
       const port = await findFreePort();
       server = startServerProcess(url, port);
-      await waitUntilReady(port, server.exited);
-      process.stderr.write(`soak: ${lessons.toLocaleString('en-US')} lessons, ${clients} clients, ${warmupSeconds} s warm-up, then ${minutes} min measured\n`);
-
-      const traffic = new Traffic(`http://127.0.0.1:${port}/graphql`, reads, secret);
-      const running = Array.from({ length: clients }, (_, client) => traffic.runClient(client));
-      // Collections during the warm-up too (their figures are not kept): the first full one
-      // returns the start-up's garbage, and the RSS needs a few seconds to shrink after it.
-      const warmupEnds = performance.now() + warmupSeconds * 1000;
-      while (performance.now() < warmupEnds) {
-        await sampleMemory(server.child);
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(sampleSeconds * 1000, warmupEnds - performance.now()))));
-      }
-
-      traffic.measuring = true;
-      const samples: MemorySample[] = [];
-      const startedAt = performance.now();
-      const durationMilliseconds = minutes * 60_000;
-      for (;;) {
-        const elapsed = performance.now() - startedAt;
-        const memory = await sampleMemory(server.child);
-        samples.push({ seconds: elapsed / 1000, rss: memory.rss, heapUsed: memory.heapUsed });
-        process.stderr.write(
-          `  ${(elapsed / 1000).toFixed(0).padStart(4)} s  ${String(traffic.requests).padStart(7)} requests  ${traffic.errorTotal} errors  rss ${megabytes(memory.rss).toFixed(1)} MB  heap ${megabytes(memory.heapUsed).toFixed(1)} MB\n`,
-        );
-        if (elapsed >= durationMilliseconds) break;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(sampleSeconds * 1000, durationMilliseconds - elapsed)));
-      }
-      const measuredSeconds = (performance.now() - startedAt) / 1000;
-      traffic.measuring = false;
-      traffic.stopped = true;
-      await Promise.all(running);
-
-      server.child.kill('SIGTERM');
-      const exitCode = await server.exited;
-
-      const sorted = [...traffic.latencies].sort((a, b) => a - b);
-      const middle = samples[Math.floor(samples.length / 2)];
-      const first = samples[0];
-      const last = samples[samples.length - 1];
-      const secondHalf = samples.slice(Math.floor(samples.length / 2));
-      const slopeOf = (over: MemorySample[], pick: (sample: MemorySample) => number) =>
-        slope(over.map((sample) => [sample.seconds / 60, megabytes(pick(sample))]));
-      const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-      const memoryRow = (name: string, pick: (sample: MemorySample) => number) =>
-        `| ${name} | ${megabytes(pick(first)).toFixed(1)} | ${megabytes(pick(middle)).toFixed(1)} | ${megabytes(pick(last)).toFixed(1)} | ${signed(slopeOf(samples, pick))} | ${signed(slopeOf(secondHalf, pick))} |`;
-      console.log(
-        [
-          `Soak run: ${minutes} min measured after ${warmupSeconds} s of warm-up, ${clients} concurrent clients, ${lessons.toLocaleString('en-US')} synthetic lessons plus the seed dataset.`,
-          '',
-          '| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |',
-          '|---|---|---|---|---|---|',
-          `| ${traffic.requests.toLocaleString('en-US')} | ${traffic.errorTotal} | ${(traffic.requests / measuredSeconds).toFixed(0)} | ${percentile(sorted, 0.5).toFixed(1)} | ${percentile(sorted, 0.95).toFixed(1)} | ${percentile(sorted, 0.99).toFixed(1)} |`,
-          '',
-          `| server memory (MB, after a collection) | start | middle (${middle.seconds.toFixed(0)} s) | end (${last.seconds.toFixed(0)} s) | slope MB/min | slope MB/min, second half |`,
-          '|---|---|---|---|---|---|',
-          memoryRow('RSS', (sample) => sample.rss),
-          memoryRow('JS heap used', (sample) => sample.heapUsed),
-          '',
-          `${samples.length} memory samples; the server logged ${server.warnings.length} warnings or errors; it exited with code ${exitCode} on SIGTERM.`,
-        ].join('\n'),
-      );
-      for (const problem of traffic.errors) console.log(`error: ${problem}`);
-      for (const line of server.warnings.slice(0, 10)) console.log(`server: ${line.slice(0, 300)}`);
-      if (traffic.errorTotal > 0 || exitCode !== 0) process.exitCode = 1;
+      await soak(server, port, reads, secret, settings);
     } finally {
       if (server && server.child.exitCode === null) {
         server.child.kill('SIGKILL');
