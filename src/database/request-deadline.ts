@@ -116,10 +116,18 @@ export class DeadlineAwareClient extends pg.Client {
   }
 
   // The promise form (the only one TypeORM uses) is checked; callback and submittable forms pass through.
-  override query(...args: any[]): any {
+  // pg.Client's query has seven overloads (a submittable, a config, text with or without values or a callback) returning
+  // different things; one override serving them all can only say it returns any of them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union of the base overloads' results
+  override query(...args: unknown[]): any {
     const [config, values, callback] = args;
+    // The text or a config object; a submittable (a cursor, a stream) or a config with a callback is not the promise form.
+    const configObject = config as { submit?: unknown; callback?: unknown } | null | undefined;
     const promiseForm =
-      typeof values !== 'function' && typeof callback !== 'function' && typeof config?.submit !== 'function' && typeof config?.callback !== 'function';
+      typeof values !== 'function' &&
+      typeof callback !== 'function' &&
+      typeof configObject?.submit !== 'function' &&
+      typeof configObject?.callback !== 'function';
     const deadline = deadlines.getStore();
     if (!promiseForm || (!deadline && !this.cancelling)) return super.query(...(args as [string]));
     return this.queryWithinDeadline(deadline, config, values);

@@ -13,7 +13,7 @@ import { themeListing } from './theme.service';
 
 /** Records on the parent theme `p.owner`, or on it and its sub-themes. */
 function onParentTheme(table: string, alias: string, joinTable: string, recordColumn: string) {
-  return (args: Record<string, any>): NestedSource =>
+  return (args: Record<string, unknown>): NestedSource =>
     throughJoinTable(table, alias, joinTable, 'theme_id', recordColumn, args.includeSubthemes ? themeKeySet(new SqlBuilder(), 'p.owner', true) : undefined);
 }
 
