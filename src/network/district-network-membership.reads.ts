@@ -4,7 +4,8 @@
  * by type name, since both of their reads declare memberships through this file.
  */
 import { PublicationDate } from '../brief/publication-date';
-import { computed, defineReads, readsOfType, toOne } from '../read/record-reads';
+import { declaredReads } from '../read/declared-reads';
+import { computed, defineReads, toOne } from '../read/record-reads';
 import type { RecordReads } from '../read/record-reads';
 import { sourceDocumentReads } from '../source-document/source-document.reads';
 import { DistrictNetworkMembership } from './district-network-membership.entity';
@@ -12,12 +13,6 @@ import { DistrictNetworkMembership } from './district-network-membership.entity'
 /** A partial date stored as its first day and a precision, or null when no source dates it. */
 const partialDate = (date: string, precision: string) =>
   computed([date, precision], (row) => (row[date] && row[precision] ? new PublicationDate(row[date], row[precision]) : null));
-
-const declaredReads = (typeName: string) => () => {
-  const reads = readsOfType(typeName);
-  if (!reads) throw new Error(`the reads of ${typeName} are not declared`);
-  return reads;
-};
 
 export const membershipReads: RecordReads = defineReads({
   typeName: 'DistrictNetworkMembership',

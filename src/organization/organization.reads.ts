@@ -1,8 +1,8 @@
 /** How organizations are read, and the root fields `organization(slug:)` and `organizations`. */
 import { briefListing } from '../brief/brief.service';
 import { meetingListing } from '../meeting/meeting.service';
-import { networkReads } from '../network/district-network.reads';
 import { organizationJsonLd } from '../publication/json-ld';
+import { declaredReads } from '../read/declared-reads';
 import { byName, computed, connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { sourcedFields } from '../source-document/source-document.reads';
@@ -20,7 +20,8 @@ export const organizationReads = defineReads({
     houses: ownedBy(() => organizationReads, 'housed_by_id', byName),
     publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),
     convenedMeetings: connection(() => meetingListing, { where: 'm.convener_id = p.owner' }),
-    coordinatedNetworks: ownedBy(() => networkReads, 'coordinator_id', byName),
+    // Found by name: the network's reads import these (for its coordinator).
+    coordinatedNetworks: ownedBy(declaredReads('DistrictNetwork'), 'coordinator_id', byName),
     jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) =>
       organizationJsonLd(row as Parameters<typeof organizationJsonLd>[0]),
     ),
