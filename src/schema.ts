@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lexicographicSortSchema, printSchema, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { cacheControlDirective } from './caching/cache-control';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type ClassType, type NonEmptyArray } from 'type-graphql';
 import { authChecker } from './auth/auth-checker';
 import { ApiKeyResolver } from './auth/api-key.resolver';
 import { AuditResolver } from './audit/audit.resolver';
@@ -52,48 +52,53 @@ const sourcedTypes = [Organization, Theme, District, DistrictNetwork, Meeting, B
 
 let cachedSchema: GraphQLSchema | undefined;
 
+/** Every resolver class: root fields, field resolvers, mutations, and the `source` field of each sourced type. */
+function resolverClasses(): NonEmptyArray<ClassType> {
+  return [
+    NodeResolver,
+    OrganizationResolver,
+    ThemeResolver,
+    DistrictResolver,
+    DistrictNetworkResolver,
+    DistrictNetworkMembershipResolver,
+    MeetingResolver,
+    MeetingMaterialResolver,
+    AgendaTopicResolver,
+    BriefResolver,
+    BriefContributorResolver,
+    BriefFileResolver,
+    PersonResolver,
+    PersonAffiliationResolver,
+    BriefMutationResolver,
+    LessonResolver,
+    LessonLinkResolver,
+    SourceDocumentResolver,
+    SearchResolver,
+    LessonRelatedResolver,
+    BriefRelatedResolver,
+    RelationReasonResolver,
+    RecordPathResolver,
+    ChangeFeedResolver,
+    WebhookResolver,
+    WebhookDeliveryResolver,
+    SubscriptionResolver,
+    OrganizationMutationResolver,
+    PersonMutationResolver,
+    ThemeMutationResolver,
+    DistrictMutationResolver,
+    MeetingMutationResolver,
+    LessonMutationResolver,
+    ApiKeyResolver,
+    AuditResolver,
+    ImportResolver,
+    ...sourcedTypes.map((type) => sourceFieldResolver(type)),
+  ];
+}
+
 export function buildBriefgraphSchema(): GraphQLSchema {
   if (cachedSchema) return cachedSchema;
   cachedSchema = buildSchemaSync({
-    resolvers: [
-      NodeResolver,
-      OrganizationResolver,
-      ThemeResolver,
-      DistrictResolver,
-      DistrictNetworkResolver,
-      DistrictNetworkMembershipResolver,
-      MeetingResolver,
-      MeetingMaterialResolver,
-      AgendaTopicResolver,
-      BriefResolver,
-      BriefContributorResolver,
-      BriefFileResolver,
-      PersonResolver,
-      PersonAffiliationResolver,
-      BriefMutationResolver,
-      LessonResolver,
-      LessonLinkResolver,
-      SourceDocumentResolver,
-      SearchResolver,
-      LessonRelatedResolver,
-      BriefRelatedResolver,
-      RelationReasonResolver,
-      RecordPathResolver,
-      ChangeFeedResolver,
-      WebhookResolver,
-      WebhookDeliveryResolver,
-      SubscriptionResolver,
-      OrganizationMutationResolver,
-      PersonMutationResolver,
-      ThemeMutationResolver,
-      DistrictMutationResolver,
-      MeetingMutationResolver,
-      LessonMutationResolver,
-      ApiKeyResolver,
-      AuditResolver,
-      ImportResolver,
-      ...sourcedTypes.map((type) => sourceFieldResolver(type)),
-    ] as unknown as [Function, ...Function[]],
+    resolvers: resolverClasses(),
     // Mutations validate their inputs themselves, to report problems as user errors in the payload.
     validate: false,
     directives: [...specifiedDirectives, cacheControlDirective],
