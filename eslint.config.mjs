@@ -1,7 +1,7 @@
 /**
  * Lint rules that keep the house tidy (issue 16): typescript-eslint's recommended rules, no
  * import cycles, no unused code, functions simple enough to read at once (complexity 15,
- * 60 lines as a warning). Formatting is Prettier's business (.prettierrc.json), so the
+ * 60 lines). Formatting is Prettier's business (.prettierrc.json), so the
  * rules that would fight it are off (eslint-config-prettier, last).
  */
 import js from '@eslint/js';
@@ -49,7 +49,7 @@ export default tseslint.config(
       // Type-only imports do not load modules; every other cycle does, whatever its length.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       complexity: ['error', 15],
-      'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Modules loaded lazily on purpose: the IDE bundle only for browsers, tracing only when it is on.
       '@typescript-eslint/no-require-imports': ['error', { allow: ['^@graphql-yoga/render-graphiql$', '^@opentelemetry/', '^\\./tracing-sdk$'] }],
