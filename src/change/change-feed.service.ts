@@ -6,7 +6,7 @@
  * a consumer that keeps its last cursor misses nothing and sees nothing twice.
  * Without an API key the feed is that of the published view.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { RequestContext } from '../context';
 import { runReadStatement } from '../read/statement-runner';
@@ -16,7 +16,7 @@ import { userInputError } from '../shared/user-input-error';
 import type { ChangeFeedArguments } from './change-feed.inputs';
 import { maximumChangePageSize } from './change-feed.inputs';
 import { ChangeKind, typeNameOfTable, type ChangeRecordType, type RecordChange, type RecordChangePage } from './record-change.types';
-import { ErrorCode } from '../shared/error-codes';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 const cursorScope = 'changes';
 
@@ -53,9 +53,10 @@ export function isAfter(a: FeedPosition, b: FeedPosition): boolean {
 }
 
 export function changeCursorExpiredError(): GraphQLError {
-  return new GraphQLError(
+  return codedError(
+    ErrorCode.CHANGE_CURSOR_EXPIRED,
     'Argument "after" is a cursor older than the changes kept (see CHANGE_RETENTION_HOURS); read the lists again (updatedSince helps), then follow the feed from a fresh cursor',
-    { extensions: { code: ErrorCode.CHANGE_CURSOR_EXPIRED, argumentName: 'after' } },
+    { argumentName: 'after' },
   );
 }
 
