@@ -8,7 +8,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../context';
+import type { Viewer } from '../auth/viewer';
 import { runReadStatement } from '../read/statement-runner';
 import { encodeGlobalId } from '../shared/global-id';
 import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
@@ -153,8 +153,17 @@ export async function readStoredChanges(
   };
 }
 
+/**
+ * What the feed needs of a request: who asks, and the database as they may see it. A RequestContext is one;
+ * named here, not imported, because the subscriptions' follower (which context.ts names) reads this module.
+ */
+export interface FeedReader {
+  viewer: Viewer | null;
+  dataSource: DataSource;
+}
+
 /** PUBLISHED and UNPUBLISHED concern drafts: asking for them without an API key is a mistake worth saying. */
-export function checkKindsForViewer(context: RequestContext, kinds: readonly ChangeKind[] | null | undefined): void {
+export function checkKindsForViewer(context: FeedReader, kinds: readonly ChangeKind[] | null | undefined): void {
   if (!context.viewer && kinds?.some((kind) => kind === ChangeKind.PUBLISHED || kind === ChangeKind.UNPUBLISHED)) {
     throw userInputError(
       'kinds',
@@ -163,7 +172,7 @@ export function checkKindsForViewer(context: RequestContext, kinds: readonly Cha
   }
 }
 
-export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {
+export async function changeFeed(context: FeedReader, args: ChangeFeedArguments): Promise<RecordChangePage> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maximumChangePageSize) {
     throw userInputError('first', `must be a whole number from 1 to ${maximumChangePageSize}, got ${args.first}`);
   }
