@@ -1,5 +1,5 @@
 /** Lists of briefs: the filters and orderings in SQL, root and nested pages. */
-import { memberWhenPublished } from '../network/membership-dates';
+import { districtsThroughNetworks, networksThroughDistricts } from '../network/studied-through';
 import { checkDateRange, dateWithin } from '../shared/date-range';
 import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
@@ -25,12 +25,10 @@ export const briefOrderings: Record<BriefOrder, Ordering> = {
 // Each filter takes IDs or slugs: one condition, given an SQL array of keys.
 const briefOfDistricts = (_sql: unknown, keys: string) =>
   `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = ANY(${keys}))
-    OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id
-                WHERE x.brief_id = b.id AND m.district_id = ANY(${keys}) AND ${memberWhenPublished('m', 'b')}))`;
+    OR EXISTS (${districtsThroughNetworks({ select: null, ofBrief: 'b', where: { district: `= ANY(${keys})` } })}))`;
 const briefOfNetworks = (_sql: unknown, keys: string) =>
   `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = ANY(${keys}))
-    OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id
-                WHERE x.brief_id = b.id AND m.network_id = ANY(${keys}) AND ${memberWhenPublished('m', 'b')}))`;
+    OR EXISTS (${networksThroughDistricts({ select: null, ofBrief: 'b', where: { network: `= ANY(${keys})` } })}))`;
 const briefOfPublishers = (_sql: unknown, keys: string) => `b.publisher_id = ANY(${keys})`;
 
 export function briefConditions(filter: BriefFilter | null | undefined, argumentName = 'filter'): Condition[] {

@@ -3,7 +3,7 @@ import { briefListing } from '../brief/brief.service';
 import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { membershipReads } from '../network/district-network-membership.reads';
-import { memberWhenPublished } from '../network/membership-dates';
+import { districtsThroughNetworks } from '../network/studied-through';
 import { networkReads } from '../network/district-network.reads';
 import { byName, connection, defineReads, expression, ownedBy, throughJoin } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
@@ -16,8 +16,7 @@ import { districtListing } from './district.service';
 
 const direct = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner`;
 // Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
-const throughNetwork = `SELECT x.brief_id AS id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id JOIN brief member_b ON member_b.id = x.brief_id
-  WHERE m.district_id = p.owner AND ${memberWhenPublished('m', 'member_b')}`;
+const throughNetwork = districtsThroughNetworks({ select: 'brief', as: 'id', where: { district: '= p.owner' } });
 const briefsStudying: Record<StudyRelation, NestedSource> = {
   DIRECT: { from: `(${direct}) owned JOIN brief b ON b.id = owned.id` },
   // Inferred only: briefs that name the district themselves are DIRECT.
