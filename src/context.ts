@@ -11,7 +11,7 @@ import { ApiKeyRole } from './auth/api-key.entity';
 import type { Viewer } from './auth/viewer';
 import type { TableChanges } from './caching/table-changes';
 import { RequestReads } from './read/request-reads';
-import { LoaderRegistry } from './shared/loader-registry';
+import { RequestLoaders } from './request-loaders';
 import type { RecordChangeFollower } from './subscription/record-change-follower';
 
 export interface RequestContext {
@@ -23,7 +23,8 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** The read engine for this request: records and lists compiled into SQL (src/read/). */
   reads: RequestReads;
-  loaders: LoaderRegistry;
+  /** The loaders outside the read engine (related records, theme timelines): request-loaders.ts. */
+  loaders: RequestLoaders;
   /** The request's ID, recorded in the audit log. */
   requestId: string | null;
   /** The `Idempotency-Key` header, when the request sent one. */
@@ -56,7 +57,7 @@ export function createRequestContext(
     changes: dataSources.changes,
     viewer,
     reads: new RequestReads(dataSource, viewer?.role === ApiKeyRole.ADMIN, request.maximumAnswerBytes),
-    loaders: new LoaderRegistry(dataSource.manager),
+    loaders: new RequestLoaders(dataSource.manager),
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,
     rateLimitClient: request.rateLimitClient ?? (viewer ? `key:${viewer.apiKeyKey}` : 'address:unknown'),

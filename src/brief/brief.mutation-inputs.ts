@@ -5,7 +5,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { IsNotBlank, IsPartialDate, IsSlug, IsWebAddress } from '../mutation/validation';
 import { BriefLessonInput } from '../lesson/lesson.mutation-inputs';
 import { BriefKind, BriefStatus } from './brief.entity';
-import { maximumRelatedRecords } from '../shared/list-limits';
+import { maximumRelatedRecords, maximumRelationChanges } from '../shared/list-limits';
 
 @InputType({ description: 'Fields to change; those left out stay as they are, null clears an optional field.' })
 export class BriefUpdateInput {
@@ -133,7 +133,7 @@ export class BriefCreateInput extends BriefUpdateInput {
 
   @Field(() => [ID], { nullable: true, description: 'Earlier briefs this one builds on.' })
   @IsOptional()
-  @ArrayMaxSize(1000)
+  @ArrayMaxSize(maximumRelationChanges)
   buildsOnIds?: string[];
 
   @Field(() => [BriefLessonInput], { nullable: true, description: 'The lessons the brief draws, in order.' })

@@ -1,9 +1,10 @@
 /** Brief mutations: create (with lessons), update, delete, publish, unpublish, themes and districts. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { changeRelation, deleteRecord } from '../mutation/record-mutations';
 import { Brief, BriefStatus } from './brief.entity';
 import { BriefCreateInput, BriefUpdateInput } from './brief.mutation-inputs';
@@ -16,8 +17,6 @@ const BriefPublishPayload = recordPayload('BriefPublishPayload', 'brief', Brief)
 const BriefUnpublishPayload = recordPayload('BriefUnpublishPayload', 'brief', Brief);
 const BriefThemesPayload = recordPayload('BriefThemesPayload', 'brief', Brief);
 const BriefDistrictsPayload = recordPayload('BriefDistrictsPayload', 'brief', Brief);
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class BriefMutationResolver {
@@ -36,7 +35,7 @@ export class BriefMutationResolver {
   briefUpdate(
     @Arg('id', () => ID, { description: 'The ID of the brief to change.' }) id: string,
     @Arg('input', () => BriefUpdateInput, { description: 'The fields to change, and only those.' }) input: BriefUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -47,7 +46,7 @@ export class BriefMutationResolver {
   @Mutation(() => BriefDeletePayload, { description: 'Deletes a brief with its lessons and their links.' })
   briefDelete(
     @Arg('id', () => ID, { description: 'The ID of the brief to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -58,7 +57,7 @@ export class BriefMutationResolver {
   @Mutation(() => BriefPublishPayload, { description: 'Makes a draft visible to everyone.' })
   briefPublish(
     @Arg('id', () => ID, { description: 'The ID of the brief to publish.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -69,7 +68,7 @@ export class BriefMutationResolver {
   @Mutation(() => BriefUnpublishPayload, { description: 'Makes a brief a draft again: hidden, with its lessons and links, from readers without a key.' })
   briefUnpublish(
     @Arg('id', () => ID, { description: 'The ID of the brief to make a draft again.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

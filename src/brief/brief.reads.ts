@@ -8,7 +8,7 @@ import { formatCitation, formatCitationData } from '../publication/citation';
 import { briefJsonLd } from '../publication/json-ld';
 import { publicationRecordSql } from '../publication/publication-record';
 import { userInputError } from '../shared/user-input-error';
-import { lessonListing } from '../lesson/lesson.service';
+import { lessonListing, lessonsOfBrief } from '../lesson/lesson.service';
 import { meetingReads } from '../meeting/meeting.reads';
 import { networkReads } from '../network/district-network.reads';
 import { organizationReads } from '../organization/organization.reads';
@@ -37,7 +37,7 @@ export const briefReads = defineReads({
     ),
     publisher: toOne(() => organizationReads, 'publisher_id'),
     followsUpMeeting: toOne(() => meetingReads, 'follows_up_meeting_id'),
-    lessons: connection(() => lessonListing, { where: 'l.brief_id = p.owner' }),
+    lessons: connection(() => lessonListing, lessonsOfBrief),
     themes: throughJoin(() => themeReads, 'brief_theme', 'brief_id', 'theme_id', byName),
     districts: throughJoin(() => districtReads, 'brief_district', 'brief_id', 'district_id', byName),
     networks: throughJoin(() => networkReads, 'brief_network', 'brief_id', 'network_id', byName),

@@ -1,13 +1,14 @@
 /** Lists of briefs: the filters and orderings in SQL, root and nested pages. */
-import { memberWhenPublished } from '../network/membership-dates';
+import { districtsThroughNetworks, networksThroughDistricts } from '../network/studied-through';
 import { checkDateRange, dateWithin } from '../shared/date-range';
 import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
-import { defineListing } from '../shared/pagination/listing';
+import { defineListing, parentKey, type NestedSource } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { updatedAtOrderings } from '../shared/updated-at';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Brief } from './brief.entity';
+import type { StudyRelation } from '../district/district.inputs';
 import type { BriefFilter, BriefOrder } from './brief.inputs';
 
 const publishedOn = { sql: `coalesce(b.published_on, '0001-01-01'::date)`, type: 'date' } as const;
@@ -25,12 +26,10 @@ export const briefOrderings: Record<BriefOrder, Ordering> = {
 // Each filter takes IDs or slugs: one condition, given an SQL array of keys.
 const briefOfDistricts = (_sql: unknown, keys: string) =>
   `(EXISTS (SELECT 1 FROM brief_district x WHERE x.brief_id = b.id AND x.district_id = ANY(${keys}))
-    OR EXISTS (SELECT 1 FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id
-                WHERE x.brief_id = b.id AND m.district_id = ANY(${keys}) AND ${memberWhenPublished('m', 'b')}))`;
+    OR EXISTS (${districtsThroughNetworks({ select: null, ofBrief: 'b', where: { district: `= ANY(${keys})` } })}))`;
 const briefOfNetworks = (_sql: unknown, keys: string) =>
   `(EXISTS (SELECT 1 FROM brief_network x WHERE x.brief_id = b.id AND x.network_id = ANY(${keys}))
-    OR EXISTS (SELECT 1 FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id
-                WHERE x.brief_id = b.id AND m.network_id = ANY(${keys}) AND ${memberWhenPublished('m', 'b')}))`;
+    OR EXISTS (${networksThroughDistricts({ select: null, ofBrief: 'b', where: { network: `= ANY(${keys})` } })}))`;
 const briefOfPublishers = (_sql: unknown, keys: string) => `b.publisher_id = ANY(${keys})`;
 
 export function briefConditions(filter: BriefFilter | null | undefined, argumentName = 'filter'): Condition[] {
@@ -59,3 +58,18 @@ export const briefListing = defineListing({
   conditions: (filter: BriefFilter | null | undefined) => briefConditions(filter),
   searchable: 'b',
 });
+
+/** The briefs that follow up the meeting that is the parent of a nested list (Meeting.followUpBriefs). */
+export const briefsFollowingUpMeeting: NestedSource = { where: `b.follows_up_meeting_id = ${parentKey}` };
+
+const briefsNamingDistrict = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = ${parentKey}`;
+// Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
+const briefsThroughNetworks = districtsThroughNetworks({ select: 'brief', as: 'id', where: { district: `= ${parentKey}` } });
+
+/** The briefs that study the district that is the parent of a nested list (District.briefs), by how they study it. */
+export const briefsStudyingDistrict: Record<StudyRelation, NestedSource> = {
+  DIRECT: { from: `(${briefsNamingDistrict}) owned JOIN brief b ON b.id = owned.id` },
+  // Inferred only: briefs that name the district themselves are DIRECT.
+  THROUGH_NETWORK: { from: `(${briefsThroughNetworks} EXCEPT ${briefsNamingDistrict}) owned JOIN brief b ON b.id = owned.id` },
+  ANY: { from: `(${briefsNamingDistrict} UNION ${briefsThroughNetworks}) owned JOIN brief b ON b.id = owned.id` },
+};

@@ -6,9 +6,9 @@
  * a consumer that keeps its last cursor misses nothing and sees nothing twice.
  * Without an API key the feed is that of the published view.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../context';
+import type { Viewer } from '../auth/viewer';
 import { runReadStatement } from '../read/statement-runner';
 import { encodeGlobalId } from '../shared/global-id';
 import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagination/cursor';
@@ -16,7 +16,7 @@ import { userInputError } from '../shared/user-input-error';
 import type { ChangeFeedArguments } from './change-feed.inputs';
 import { maximumChangePageSize } from './change-feed.inputs';
 import { ChangeKind, typeNameOfTable, type ChangeRecordType, type RecordChange, type RecordChangePage } from './record-change.types';
-import { ErrorCode } from '../shared/error-codes';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 const cursorScope = 'changes';
 
@@ -53,9 +53,10 @@ export function isAfter(a: FeedPosition, b: FeedPosition): boolean {
 }
 
 export function changeCursorExpiredError(): GraphQLError {
-  return new GraphQLError(
+  return codedError(
+    ErrorCode.CHANGE_CURSOR_EXPIRED,
     'Argument "after" is a cursor older than the changes kept (see CHANGE_RETENTION_HOURS); read the lists again (updatedSince helps), then follow the feed from a fresh cursor',
-    { extensions: { code: ErrorCode.CHANGE_CURSOR_EXPIRED, argumentName: 'after' } },
+    { argumentName: 'after' },
   );
 }
 
@@ -152,8 +153,17 @@ export async function readStoredChanges(
   };
 }
 
+/**
+ * What the feed needs of a request: who asks, and the database as they may see it. A RequestContext is one;
+ * named here, not imported, because the subscriptions' follower (which context.ts names) reads this module.
+ */
+export interface FeedReader {
+  viewer: Viewer | null;
+  dataSource: DataSource;
+}
+
 /** PUBLISHED and UNPUBLISHED concern drafts: asking for them without an API key is a mistake worth saying. */
-export function checkKindsForViewer(context: RequestContext, kinds: readonly ChangeKind[] | null | undefined): void {
+export function checkKindsForViewer(context: FeedReader, kinds: readonly ChangeKind[] | null | undefined): void {
   if (!context.viewer && kinds?.some((kind) => kind === ChangeKind.PUBLISHED || kind === ChangeKind.UNPUBLISHED)) {
     throw userInputError(
       'kinds',
@@ -162,7 +172,7 @@ export function checkKindsForViewer(context: RequestContext, kinds: readonly Cha
   }
 }
 
-export async function changeFeed(context: RequestContext, args: ChangeFeedArguments): Promise<RecordChangePage> {
+export async function changeFeed(context: FeedReader, args: ChangeFeedArguments): Promise<RecordChangePage> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maximumChangePageSize) {
     throw userInputError('first', `must be a whole number from 1 to ${maximumChangePageSize}, got ${args.first}`);
   }

@@ -1,9 +1,10 @@
 /** District mutations: create, update, delete. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
 import { District } from './district.entity';
 import { DistrictCreateInput, DistrictUpdateInput } from './district.mutation-inputs';
@@ -12,8 +13,6 @@ import { districtSpec } from './district.writer';
 const DistrictCreatePayload = recordPayload('DistrictCreatePayload', 'district', District);
 const DistrictUpdatePayload = recordPayload('DistrictUpdatePayload', 'district', District);
 const DistrictDeletePayload = deletePayload('DistrictDeletePayload', 'District');
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class DistrictMutationResolver {
@@ -32,7 +31,7 @@ export class DistrictMutationResolver {
   districtUpdate(
     @Arg('id', () => ID, { description: 'The ID of the district to change.' }) id: string,
     @Arg('input', () => DistrictUpdateInput, { description: 'The fields to change, and only those.' }) input: DistrictUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -43,7 +42,7 @@ export class DistrictMutationResolver {
   @Mutation(() => DistrictDeletePayload, { description: 'Deletes a district that no brief, lesson, meeting or network refers to any more.' })
   districtDelete(
     @Arg('id', () => ID, { description: 'The ID of the district to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -1,29 +1,16 @@
 /** How districts are read, and the root fields `district(slug:)` and `districts`. */
-import { briefListing } from '../brief/brief.service';
+import { briefListing, briefsStudyingDistrict } from '../brief/brief.service';
 import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { membershipReads } from '../network/district-network-membership.reads';
-import { memberWhenPublished } from '../network/membership-dates';
 import { networkReads } from '../network/district-network.reads';
 import { byName, connection, defineReads, expression, ownedBy, throughJoin } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
 import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
-import type { NestedSource } from '../shared/pagination/listing';
 import { District } from './district.entity';
 import { StudyRelation } from './district.inputs';
 import { districtListing } from './district.service';
-
-const direct = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = p.owner`;
-// Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
-const throughNetwork = `SELECT x.brief_id AS id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id JOIN brief member_b ON member_b.id = x.brief_id
-  WHERE m.district_id = p.owner AND ${memberWhenPublished('m', 'member_b')}`;
-const briefsStudying: Record<StudyRelation, NestedSource> = {
-  DIRECT: { from: `(${direct}) owned JOIN brief b ON b.id = owned.id` },
-  // Inferred only: briefs that name the district themselves are DIRECT.
-  THROUGH_NETWORK: { from: `(${throughNetwork} EXCEPT ${direct}) owned JOIN brief b ON b.id = owned.id` },
-  ANY: { from: `(${direct} UNION ${throughNetwork}) owned JOIN brief b ON b.id = owned.id` },
-};
 
 export const districtReads = defineReads({
   typeName: 'District',
@@ -41,7 +28,7 @@ export const districtReads = defineReads({
     // Briefs that study the district directly, through a network it belongs to (an inference), or either.
     briefs: connection(
       () => briefListing,
-      (args) => briefsStudying[args.studied as StudyRelation],
+      (args) => briefsStudyingDistrict[args.studied as StudyRelation],
       (args) => `District.briefs.${args.studied}`,
     ),
     lessons: connection(() => lessonListing, throughJoinTable('lesson', 'l', 'lesson_district', 'district_id', 'lesson_id')),

@@ -1,9 +1,10 @@
 /** Lesson and lesson link mutations. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { changeRelation, deleteRecord, updateRecord } from '../mutation/record-mutations';
 import { LessonLink } from './lesson-link.entity';
 import { Lesson } from './lesson.entity';
@@ -17,8 +18,6 @@ const LessonThemesPayload = recordPayload('LessonThemesPayload', 'lesson', Lesso
 const LessonDistrictsPayload = recordPayload('LessonDistrictsPayload', 'lesson', Lesson);
 const LessonLinkCreatePayload = recordPayload('LessonLinkCreatePayload', 'lessonLink', LessonLink);
 const LessonLinkDeletePayload = deletePayload('LessonLinkDeletePayload', 'LessonLink');
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class LessonMutationResolver {
@@ -37,7 +36,7 @@ export class LessonMutationResolver {
   lessonUpdate(
     @Arg('id', () => ID, { description: 'The ID of the lesson to change.' }) id: string,
     @Arg('input', () => LessonUpdateInput, { description: 'The fields to change, and only those.' }) input: LessonUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -48,7 +47,7 @@ export class LessonMutationResolver {
   @Mutation(() => LessonDeletePayload, { description: 'Deletes a lesson and its links; the lessons after it move up one position.' })
   lessonDelete(
     @Arg('id', () => ID, { description: 'The ID of the lesson to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

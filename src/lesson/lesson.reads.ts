@@ -3,23 +3,12 @@ import { briefReads } from '../brief/brief.reads';
 import { districtReads } from '../district/district.reads';
 import { byName, connection, defineReads, expression, throughJoin, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection } from '../read/root-reads';
-import type { NestedSource } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { themeReads } from '../theme/theme.reads';
 import { Lesson } from './lesson.entity';
 import { LessonLink } from './lesson-link.entity';
 import { LinkDirection } from './lesson.inputs';
-import { lessonLinkListing, lessonListing } from './lesson.service';
-
-const linksOfParent: Record<LinkDirection, NestedSource> = {
-  OUTGOING: { where: 'k.from_lesson_id = p.owner' },
-  INCOMING: { where: 'k.to_lesson_id = p.owner' },
-  // A union of two index lookups, not an OR, which would make PostgreSQL scan every link.
-  BOTH: {
-    from: `(SELECT id FROM lesson_link WHERE from_lesson_id = p.owner UNION SELECT id FROM lesson_link WHERE to_lesson_id = p.owner) owned
-           JOIN lesson_link k ON k.id = owned.id`,
-  },
-};
+import { lessonLinkListing, lessonListing, linksOfLesson } from './lesson.service';
 
 export const lessonReads = defineReads({
   typeName: 'Lesson',
@@ -32,7 +21,7 @@ export const lessonReads = defineReads({
     districts: throughJoin(() => districtReads, 'lesson_district', 'lesson_id', 'district_id', byName),
     links: connection(
       () => lessonLinkListing,
-      (args) => linksOfParent[args.direction as LinkDirection],
+      (args) => linksOfLesson[args.direction as LinkDirection],
       (args) => `Lesson.links.${args.direction}`,
     ),
   },

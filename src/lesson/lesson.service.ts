@@ -2,13 +2,13 @@
 import { checkDateRange, dateWithin } from '../shared/date-range';
 import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
-import { defineListing } from '../shared/pagination/listing';
+import { defineListing, parentKey, type NestedSource } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { updatedAtOrderings } from '../shared/updated-at';
 import { themeMatchConditions } from '../theme/theme.inputs';
 import { Lesson } from './lesson.entity';
 import { LessonLink } from './lesson-link.entity';
-import type { LessonFilter, LessonLinkFilter, LessonLinkOrder, LessonOrder } from './lesson.inputs';
+import type { LessonFilter, LessonLinkFilter, LessonLinkOrder, LessonOrder, LinkDirection } from './lesson.inputs';
 
 export const lessonOrderings: Record<LessonOrder, Ordering> = {
   BRIEF_AND_POSITION: {
@@ -84,3 +84,23 @@ export const lessonLinkListing = defineListing({
     ...anyOfValues(filter?.bases, 'k.basis', 'evidence_basis[]', 'filter.bases'),
   ],
 });
+
+/** The lessons of the brief that is the parent of a nested list (Brief.lessons). */
+export const lessonsOfBrief: NestedSource = { where: `l.brief_id = ${parentKey}` };
+
+/** The lessons drawn in the follow-up briefs of the meeting that is the parent (Meeting.followUpLessons). */
+export const lessonsFollowingUpMeeting: NestedSource = {
+  from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l',
+  where: `followed.follows_up_meeting_id = ${parentKey}`,
+};
+
+/** The links of the lesson that is the parent, in each direction (Lesson.links). */
+export const linksOfLesson: Record<LinkDirection, NestedSource> = {
+  OUTGOING: { where: `k.from_lesson_id = ${parentKey}` },
+  INCOMING: { where: `k.to_lesson_id = ${parentKey}` },
+  // A union of two index lookups, not an OR, which would make PostgreSQL scan every link.
+  BOTH: {
+    from: `(SELECT id FROM lesson_link WHERE from_lesson_id = ${parentKey} UNION SELECT id FROM lesson_link WHERE to_lesson_id = ${parentKey}) owned
+           JOIN lesson_link k ON k.id = owned.id`,
+  },
+};

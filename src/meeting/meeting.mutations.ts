@@ -1,9 +1,10 @@
 /** Meeting mutations: create and update (with agenda and materials), delete, themes and districts. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { changeRelation, deleteRecord } from '../mutation/record-mutations';
 import { Meeting } from './meeting.entity';
 import { MeetingCreateInput, MeetingUpdateInput } from './meeting.mutation-inputs';
@@ -14,8 +15,6 @@ const MeetingUpdatePayload = recordPayload('MeetingUpdatePayload', 'meeting', Me
 const MeetingDeletePayload = deletePayload('MeetingDeletePayload', 'Meeting');
 const MeetingThemesPayload = recordPayload('MeetingThemesPayload', 'meeting', Meeting);
 const MeetingDistrictsPayload = recordPayload('MeetingDistrictsPayload', 'meeting', Meeting);
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class MeetingMutationResolver {
@@ -34,7 +33,7 @@ export class MeetingMutationResolver {
   meetingUpdate(
     @Arg('id', () => ID, { description: 'The ID of the meeting to change.' }) id: string,
     @Arg('input', () => MeetingUpdateInput, { description: 'The fields to change, and only those.' }) input: MeetingUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -45,7 +44,7 @@ export class MeetingMutationResolver {
   @Mutation(() => MeetingDeletePayload, { description: 'Deletes a meeting, with its agenda and materials, that no brief follows up.' })
   meetingDelete(
     @Arg('id', () => ID, { description: 'The ID of the meeting to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

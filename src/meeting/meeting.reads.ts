@@ -1,7 +1,7 @@
 /** How meetings, their materials and agenda topics are read, and the root fields `meeting(number:)` and `meetings`. */
-import { briefListing } from '../brief/brief.service';
+import { briefListing, briefsFollowingUpMeeting } from '../brief/brief.service';
 import { districtReads } from '../district/district.reads';
-import { lessonListing } from '../lesson/lesson.service';
+import { lessonListing, lessonsFollowingUpMeeting } from '../lesson/lesson.service';
 import { organizationReads } from '../organization/organization.reads';
 import { meetingEventSql, meetingJsonLd } from '../publication/json-ld';
 import { byName, computed, computedFrom, connection, defineReads, expression, ownedBy, throughJoin, toOne } from '../read/record-reads';
@@ -33,12 +33,9 @@ export const meetingReads = defineReads({
     materials: ownedBy(() => meetingMaterialReads, 'meeting_id', byPosition, maximumMeetingParts),
     themes: throughJoin(() => themeReads, 'meeting_theme', 'meeting_id', 'theme_id', byName),
     districts: throughJoin(() => districtReads, 'meeting_district', 'meeting_id', 'district_id', byName),
-    followUpBriefs: connection(() => briefListing, { where: 'b.follows_up_meeting_id = p.owner' }),
+    followUpBriefs: connection(() => briefListing, briefsFollowingUpMeeting),
     // Lessons drawn in the meeting's follow-up briefs: what came out of the meeting.
-    followUpLessons: connection(() => lessonListing, {
-      from: 'brief followed CROSS JOIN LATERAL (SELECT * FROM lesson WHERE brief_id = followed.id OFFSET 0) l',
-      where: 'followed.follows_up_meeting_id = p.owner',
-    }),
+    followUpLessons: connection(() => lessonListing, lessonsFollowingUpMeeting),
     jsonLd: computedFrom(meetingEventSql, (meeting) => meetingJsonLd(meeting)),
   },
 });

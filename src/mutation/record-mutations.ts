@@ -22,10 +22,7 @@ import {
 } from './record-writer';
 import { validateInput } from './validation';
 import type { WriteTransaction } from './write-transaction';
-import { maximumRelatedRecords } from '../shared/list-limits';
-
-/** The most IDs one relation change (or one create) may name. */
-export const maximumRelationChanges = 1000;
+import { maximumRelatedRecords, maximumRelationChanges } from '../shared/list-limits';
 
 export interface CreateOptions {
   /** Column values that apply unless the input gives them. */

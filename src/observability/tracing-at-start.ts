@@ -3,7 +3,8 @@
  * `dataloader` are loaded, so the instrumentations can patch them. A bad OTEL_* value stops
  * start-up with one line naming it, as any other configuration error does.
  */
-import { startTracing, type Tracing } from './tracing';
+import { startTracing } from './tracing';
+import type { Tracing } from './tracing-settings';
 
 function start(): Tracing | undefined {
   try {

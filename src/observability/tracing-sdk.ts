@@ -26,8 +26,7 @@ import {
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { DataLoaderBatchInstrumentation } from './dataloader-batch-instrumentation';
 import { RequestIdSpanProcessor } from './request-id-span-processor';
-import type { Tracing } from './tracing';
-import type { TracingSettings } from './tracing-settings';
+import type { Tracing, TracingSettings } from './tracing-settings';
 
 type Environment = Record<string, string | undefined>;
 

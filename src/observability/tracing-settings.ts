@@ -5,6 +5,12 @@
  * This module loads nothing of the SDK, so a server without tracing pays nothing for it.
  */
 
+/** Tracing once started (by tracing-sdk.ts, through tracing.ts). */
+export interface Tracing {
+  /** Exports the spans still buffered, then stops tracing. */
+  shutdown(): Promise<void>;
+}
+
 export type TracesExporter = 'otlp' | 'console';
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
 

@@ -4,12 +4,7 @@
  * load. Without configuration nothing is loaded or patched: no spans, no context propagation, no
  * extra AsyncLocalStorage, and `isTracingOn()` tells the server to add no hooks at all.
  */
-import { tracingSettings } from './tracing-settings';
-
-export interface Tracing {
-  /** Exports the spans still buffered, then stops tracing. */
-  shutdown(): Promise<void>;
-}
+import { tracingSettings, type Tracing } from './tracing-settings';
 
 let tracing: Tracing | undefined;
 

@@ -1,9 +1,10 @@
 /** Organization mutations: create, update, delete. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
 import { Organization } from './organization.entity';
 import { OrganizationCreateInput, OrganizationUpdateInput } from './organization.mutation-inputs';
@@ -12,8 +13,6 @@ import { housingCycleErrors, organizationSpec } from './organization.writer';
 const OrganizationCreatePayload = recordPayload('OrganizationCreatePayload', 'organization', Organization);
 const OrganizationUpdatePayload = recordPayload('OrganizationUpdatePayload', 'organization', Organization);
 const OrganizationDeletePayload = deletePayload('OrganizationDeletePayload', 'Organization');
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class OrganizationMutationResolver {
@@ -32,7 +31,7 @@ export class OrganizationMutationResolver {
   organizationUpdate(
     @Arg('id', () => ID, { description: 'The ID of the organization to change.' }) id: string,
     @Arg('input', () => OrganizationUpdateInput, { description: 'The fields to change, and only those.' }) input: OrganizationUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -45,7 +44,7 @@ export class OrganizationMutationResolver {
   @Mutation(() => OrganizationDeletePayload, { description: 'Deletes an organization that nothing refers to any more.' })
   organizationDelete(
     @Arg('id', () => ID, { description: 'The ID of the organization to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -1,9 +1,10 @@
 /** Person mutations: create, update, delete. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { deleteRecord } from '../mutation/record-mutations';
 import { Person } from './person.entity';
 import { PersonCreateInput, PersonUpdateInput } from './person.mutation-inputs';
@@ -12,8 +13,6 @@ import { createPerson, personSpec, updatePerson } from './person.writer';
 const PersonCreatePayload = recordPayload('PersonCreatePayload', 'person', Person);
 const PersonUpdatePayload = recordPayload('PersonUpdatePayload', 'person', Person);
 const PersonDeletePayload = deletePayload('PersonDeletePayload', 'Person');
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class PersonMutationResolver {
@@ -32,7 +31,7 @@ export class PersonMutationResolver {
   personUpdate(
     @Arg('id', () => ID, { description: 'The person to change.' }) id: string,
     @Arg('input', () => PersonUpdateInput, { description: 'The fields to change; fields left out stay as they are.' }) input: PersonUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -43,7 +42,7 @@ export class PersonMutationResolver {
   @Mutation(() => PersonDeletePayload, { description: 'Deletes a person no byline names any more.' })
   personDelete(
     @Arg('id', () => ID, { description: 'The person to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

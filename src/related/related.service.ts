@@ -26,6 +26,7 @@ import { decodeCursor, encodeCursor, invalidCursorError } from '../shared/pagina
 import { PageInfo } from '../shared/pagination/connection';
 import { batchOptions } from '../shared/record-loaders';
 import { userInputError } from '../shared/user-input-error';
+import type { RankedRow } from './ranked-row';
 import { reasonWeights, RelationReason, RelationReasonKind } from './relation-reason';
 import { RelatedBriefConnection, RelatedBriefEdge, RelatedLessonConnection, RelatedLessonEdge } from './related.types';
 
@@ -33,14 +34,6 @@ export const maximumRelated = 20;
 const candidatesPerSharedRecord = 200;
 /** Candidates ranked with text similarity: those with the strongest reasons (most recent first among equals). */
 const similarityShortlist = 100;
-
-interface RankedRow {
-  owner: number;
-  key: number;
-  score: number;
-  similarity: number | null;
-  reasons: Array<{ kind: RelationReasonKind; linkKind: string | null; ref: number | null; weight: number }>;
-}
 
 /** Candidates that share a row of `joinTable` (a theme, say) with the record `p.owner`. */
 function sharing(kind: RelationReasonKind, joinTable: string, recordColumn: string, sharedColumn: string): string {
@@ -208,7 +201,7 @@ export async function relatedLessons(
   const scope = bases ? `Lesson.relatedLessons(${[...bases].sort().join('|')})` : 'Lesson.relatedLessons';
   const position = positionAfter(scope, after);
   const exclude = 'other.brief_id <> me.brief_id AND ($5::evidence_basis[] IS NULL OR other.basis = ANY($5))';
-  const loader = context.loaders.get(`related.lessons(${first},${after ?? ''},${bases?.join('|') ?? ''})`, () =>
+  const loader = context.loaders.relatedLessons.of(`${first},${after ?? ''},${bases?.join('|') ?? ''}`, () =>
     rankedLoader(context, 'lesson', lessonCandidates, exclude, first + 1, position, bases),
   );
   const rows = await loader.load(lessonKey);
@@ -240,7 +233,7 @@ export async function relatedBriefs(context: RequestContext, briefKey: number, f
   checkSize(first);
   const scope = 'Brief.relatedBriefs';
   const position = positionAfter(scope, after);
-  const loader = context.loaders.get(`related.briefs(${first},${after ?? ''})`, () =>
+  const loader = context.loaders.relatedBriefs.of(`${first},${after ?? ''}`, () =>
     rankedLoader(context, 'brief', briefCandidates, 'other.id <> me.id', first + 1, position),
   );
   const rows = await loader.load(briefKey);

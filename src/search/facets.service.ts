@@ -15,7 +15,7 @@ import { District } from '../district/district.entity';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import type { LessonFilter } from '../lesson/lesson.inputs';
 import { lessonConditions } from '../lesson/lesson.service';
-import { memberWhenPublished } from '../network/membership-dates';
+import { districtsThroughNetworks } from '../network/studied-through';
 import { Organization } from '../organization/organization.entity';
 import { searchConditions } from '../shared/full-text';
 import { updatedAtConditions } from '../shared/updated-at';
@@ -148,8 +148,7 @@ export function briefFacets(context: RequestContext, filter: BriefFilter | null,
       // As the districts filter matches: districts studied directly, and districts of the networks studied.
       district: {
         join: `JOIN LATERAL (SELECT x.district_id FROM brief_district x WHERE x.brief_id = b.id
-                             UNION SELECT m.district_id FROM brief_network x JOIN district_network_member m ON m.network_id = x.network_id
-                              WHERE x.brief_id = b.id AND ${memberWhenPublished('m', 'b')}) facet ON TRUE`,
+                             UNION ${districtsThroughNetworks({ select: 'district', ofBrief: 'b' })}) facet ON TRUE`,
         sql: 'facet.district_id',
       },
       kind: { sql: 'b.kind' },

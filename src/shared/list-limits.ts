@@ -8,3 +8,6 @@ export const maximumRelatedRecords = 100;
 
 /** A meeting's agenda topics and materials, each (the meeting inputs and the seed format refuse more). */
 export const maximumMeetingParts = 200;
+
+/** The most IDs one relation change (or one create) may name (src/mutation/record-mutations.ts), such as a brief's buildsOnIds. */
+export const maximumRelationChanges = 1000;

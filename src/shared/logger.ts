@@ -92,7 +92,8 @@ const pinoKeys = new Set(['level', 'time', 'message', 'pid', 'hostname']);
  * that nobody can write log lines of their own (or terminal escape sequences) into the log.
  */
 export function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) =>
+  // \p{Cc} is every control character (U+0000–U+001F and U+007F–U+009F), written as a class so the pattern names no control character itself.
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, (character) =>
     JSON.stringify(character)
       .slice(1, -1)
       .replace(/^[\u007f-\u009f\u2028\u2029]$/, (raw) => `\\u${raw.charCodeAt(0).toString(16).padStart(4, '0')}`),

@@ -22,8 +22,9 @@ export function operationCost(measured: { nodes: number; work: number }, mutatio
 
 export const mutationCost = 10;
 
-function limitError(message: string, limit: string, maximum: number, actual: number): GraphQLError {
-  return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual });
+/** The one way to refuse an operation for a limit: QUERY_LIMIT_EXCEEDED, naming the limit and the figures (`details` adds to them). */
+export function limitExceeded(message: string, limit: string, maximum: number, actual: number, details: Record<string, unknown> = {}): GraphQLError {
+  return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual, ...details });
 }
 
 /** What each operation measured, by request context, for the rate limiter to charge (src/traffic/rate-limit.ts). */
@@ -62,7 +63,7 @@ export function measureWithCost(
 export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' | 'nodes' | 'cost'>, limits: QueryLimits): void {
   const { depth, nodes, cost } = measured;
   if (depth > limits.maximumDepth) {
-    throw limitError(
+    throw limitExceeded(
       `Query is ${depth} levels deep, over the depth limit of ${limits.maximumDepth} (by ${depth - limits.maximumDepth}). Nest fewer fields.`,
       'depth',
       limits.maximumDepth,
@@ -70,7 +71,7 @@ export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' |
     );
   }
   if (nodes > limits.maximumNodes) {
-    throw limitError(
+    throw limitExceeded(
       `Query could return up to ${nodes.toLocaleString('en-US')} nodes, over the limit of ${limits.maximumNodes.toLocaleString('en-US')} (by ${(nodes - limits.maximumNodes).toLocaleString('en-US')}). ` +
         'Ask for smaller pages (first/last) or fewer nested connections.',
       'nodes',
@@ -79,7 +80,7 @@ export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' |
     );
   }
   if (cost > limits.maximumCost) {
-    throw limitError(
+    throw limitExceeded(
       `Query costs ${cost.toLocaleString('en-US')} points, over the limit of ${limits.maximumCost.toLocaleString('en-US')} per operation (by ${(cost - limits.maximumCost).toLocaleString('en-US')}). ` +
         'Searches, facets, totals, related records and paths cost points each time they are asked for: ask for them fewer times.',
       'cost',

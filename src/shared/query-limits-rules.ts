@@ -6,13 +6,9 @@
  * every limit error has.)
  */
 import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
-import { codedError, ErrorCode } from './error-codes';
+import { limitExceeded } from './query-limits-plugin';
 
 export const limitExtensionKey = 'briefgraphLimit';
-
-export function limitExceeded(message: string, limit: string, maximum: number, actual: number): GraphQLError {
-  return codedError(ErrorCode.QUERY_LIMIT_EXCEEDED, message, { limit, maximum, actual, [limitExtensionKey]: true });
-}
 
 function countingRule(limit: string, noun: string, maximum: number, counts: (visit: () => void) => ASTVisitor): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -26,7 +22,9 @@ function countingRule(limit: string, noun: string, maximum: number, counts: (vis
         leave() {
           if (count > maximum) {
             context.reportError(
-              limitExceeded(`The document has ${count} ${noun}, over the limit of ${maximum} (by ${count - maximum}).`, limit, maximum, count),
+              limitExceeded(`The document has ${count} ${noun}, over the limit of ${maximum} (by ${count - maximum}).`, limit, maximum, count, {
+                [limitExtensionKey]: true,
+              }),
             );
           }
         },

@@ -19,7 +19,13 @@ export interface ListOptions<Filter, Order extends string> extends ConnectionArg
   search?: string | null;
 }
 
-/** How a nested list reaches its parent `p.owner`: a FROM of its own, a condition, or both. */
+/**
+ * The key of a nested list's parent row, as the read engine's compiler names it (`(SELECT … AS owner) p`
+ * in src/read/compiler.ts). Nested sources write it through this constant, never as text of their own.
+ */
+export const parentKey = 'p.owner';
+
+/** How a nested list reaches its parent (`parentKey`): a FROM of its own, a condition, or both. */
 export interface NestedSource {
   /** Replaces the listing's FROM; must keep the listing's alias for the listed table. */
   from?: string;
@@ -39,7 +45,7 @@ export interface NestedSource {
 export function throughJoinTable(table: string, alias: string, joinTable: string, parentColumn: string, recordColumn: string, parents?: string): NestedSource {
   const record = (key: string) => `CROSS JOIN LATERAL (SELECT * FROM ${table} WHERE id = ${key} OFFSET 0) ${alias}`;
   if (!parents)
-    return { from: `${joinTable} owned ${record(`owned.${recordColumn}`)}`, where: `owned.${parentColumn} = p.owner`, keyColumn: `owned.${recordColumn}` };
+    return { from: `${joinTable} owned ${record(`owned.${recordColumn}`)}`, where: `owned.${parentColumn} = ${parentKey}`, keyColumn: `owned.${recordColumn}` };
   return {
     from: `(SELECT DISTINCT x.${recordColumn} AS id FROM ${joinTable} x WHERE x.${parentColumn} = ANY(${parents})) owned ${record('owned.id')}`,
     keyColumn: 'owned.id',
@@ -64,6 +70,7 @@ function withKeyColumn(ordering: Ordering, key: string, keyColumn: string | unde
   return { ...ordering, columns: ordering.columns.map((column) => (column.sql === key ? { ...column, sql: keyColumn } : column)) };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a listing of any filter type must fit where listings are held together (the read engine, nested connections); `unknown` would refuse them, its filter being a parameter
 export interface Listing<Node extends object = object, Filter = any, Order extends string = string> {
   Connection: ClassType<Connection<Node>>;
   specification: ListingSpecification<Node, Filter, Order>;
