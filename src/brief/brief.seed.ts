@@ -3,15 +3,18 @@
  * identifiers, and read back for an export (lessons nested in their brief, the
  * publication date in its partial form).
  */
+import { BriefFileKind } from './brief-file.entity';
+import { ContributorRole } from './brief-contributor.entity';
+import { text, requiredText, refs, sourceReference, evidenceBasis } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
-import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
+import { checkIdentifier, IdentifierScheme, workSchemes } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
 import { firstClaim, listOf } from '../seed/record-rules';
 import type { LocatedRecord, ReportRecordProblem, SeedRecordType, SeedWriteContext } from '../seed/seed-record-type';
 import { nullable, syncJoinTable, upsertRow, writePositioned } from '../seed/seed-rows';
 import type { BriefRecord, LessonRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows, slugsVia, sortedSlugs, type Row } from '../transfer/export-rows';
-import { BriefStatus } from './brief.entity';
+import { BriefKind, BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
 
 /** A brief's own row; without a status, a new brief is published (the column's default) and a stored one keeps its status. */
@@ -241,6 +244,91 @@ function checkBriefs(records: LocatedRecord[], report: ReportRecordProblem): voi
 
 export const briefSeed: SeedRecordType<'briefs'> = {
   collection: 'briefs',
+  key: 'slug',
+  fields: {
+    slug: { type: 'slug', required: true },
+    title: requiredText(500),
+    alternateTitles: { type: 'list', of: requiredText(500), maxItems: 20 },
+    kind: { type: 'enum', values: Object.values(BriefKind), required: true },
+    // Omitted means PUBLISHED; drafts are seen only by requests with an API key.
+    status: { type: 'enum', values: Object.values(BriefStatus) },
+    published: { type: 'partialDate' },
+    summary: requiredText(),
+    url: { type: 'url' },
+    authors: { type: 'list', of: requiredText(200), maxItems: 100 },
+    // The byline as records, in order: each names a person or an organization (exactly one).
+    contributors: {
+      type: 'list',
+      maxItems: 100,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          person: { type: 'ref', collection: 'people' },
+          organization: { type: 'ref', collection: 'organizations' },
+          role: { type: 'enum', values: Object.values(ContributorRole), required: true },
+        },
+      },
+    },
+    files: {
+      type: 'list',
+      maxItems: 100,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
+          title: requiredText(500),
+          url: { type: 'url', required: true },
+          mediaType: text(100),
+          sizeInKilobytes: { type: 'positiveNumber' },
+          language: text(35),
+          source: sourceReference,
+        },
+      },
+    },
+    identifiers: {
+      type: 'list',
+      maxItems: 20,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          scheme: { type: 'enum', values: workSchemes, required: true },
+          value: requiredText(2000),
+          source: sourceReference,
+        },
+      },
+    },
+    editorialNote: text(),
+    publisher: { type: 'ref', collection: 'organizations', required: true },
+    followsUpMeeting: { type: 'ref', collection: 'meetings' },
+    themes: refs('themes'),
+    districts: refs('districts'),
+    networks: refs('networks'),
+    buildsOn: refs('briefs', 1000),
+    declaredLessonCount: { type: 'positiveInteger' },
+    lessons: {
+      type: 'list',
+      maxItems: 500,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          statement: requiredText(1000),
+          basis: evidenceBasis,
+          // Omitted means the brief's source.
+          source: sourceReference,
+          locator: text(500),
+          reportLessonNumber: { type: 'positiveInteger' },
+          explanation: text(),
+          themes: refs('themes'),
+          districts: refs('districts'),
+        },
+      },
+    },
+    source: sourceReference,
+  },
   checkRecords: checkBriefs,
   write: writeBrief,
   // Briefs can build on briefs later in the list, so these links wait until every brief has an id.
@@ -253,6 +341,6 @@ export const briefSeed: SeedRecordType<'briefs'> = {
   },
   async readAll(manager) {
     const rows = await selectRows(manager, exportQuery);
-    return bySlug(inSeedOrderOf<BriefRecord>('briefs', rows.map(exportedBrief)));
+    return bySlug(inSeedOrderOf<BriefRecord>(this.fields, rows.map(exportedBrief)));
   },
 };

@@ -1,9 +1,10 @@
 /** How links between lessons are written from the seed format and read back for an export. */
+import { LessonLinkKind } from './lesson-link.entity';
+import { text, requiredText, sourceReference, evidenceBasis } from '../seed/seed-fields';
 import type { LocatedRecord, SeedRecordType } from '../seed/seed-record-type';
 import { nullable, upsertRow } from '../seed/seed-rows';
 import type { LessonLinkRecord } from '../seed/seed-schema';
-import { inSeedOrderOf, selectRows } from '../transfer/export-rows';
-import { compareText } from '../transfer/seed-files';
+import { compareText, inSeedOrderOf, selectRows } from '../transfer/export-rows';
 
 function lessonReferenceParts(reference: string): [string, number] {
   const [slug, position] = reference.split('#');
@@ -19,6 +20,16 @@ function compareLessonReferences(left: string, right: string): number {
 // A lesson link's identity is (from, to, kind): a second one would silently overwrite the first.
 export const lessonLinkSeed: SeedRecordType<'lessonLinks'> = {
   collection: 'lessonLinks',
+  key: null,
+  fields: {
+    from: { type: 'lessonRef', required: true },
+    to: { type: 'lessonRef', required: true },
+    kind: { type: 'enum', values: Object.values(LessonLinkKind), required: true },
+    basis: evidenceBasis,
+    rationale: requiredText(2000),
+    explanation: text(),
+    source: sourceReference,
+  },
   checkRecords(records, report) {
     const links = new Map<string, LocatedRecord>();
     for (const link of records) {
@@ -60,7 +71,7 @@ export const lessonLinkSeed: SeedRecordType<'lessonLinks'> = {
          JOIN numbered target ON target.id = link.to_lesson_id
          LEFT JOIN public.source_document source ON source.id = link.source_id`,
     );
-    return inSeedOrderOf<LessonLinkRecord>('lessonLinks', rows).sort(
+    return inSeedOrderOf<LessonLinkRecord>(this.fields, rows).sort(
       (left, right) => compareLessonReferences(left.from, right.from) || compareLessonReferences(left.to, right.to) || compareText(left.kind, right.kind),
     );
   },

@@ -1,4 +1,7 @@
 /** How meetings (with their themes, districts, agenda and materials) are written from the seed format and read back for an export. */
+import { MeetingMaterialKind } from './meeting-material.entity';
+import { maximumMeetingParts } from '../shared/list-limits';
+import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
 import type { SeedRecordType, SeedWriteContext } from '../seed/seed-record-type';
 import { nullable, syncJoinTable, upsertRow, writePositioned } from '../seed/seed-rows';
 import type { MeetingRecord } from '../seed/seed-schema';
@@ -23,6 +26,38 @@ async function writeMeetingParts({ manager, idsOf }: SeedWriteContext, id: numbe
 
 export const meetingSeed: SeedRecordType<'meetings'> = {
   collection: 'meetings',
+  key: 'number',
+  fields: {
+    number: { type: 'positiveInteger', required: true },
+    title: text(500),
+    startsOn: { type: 'date', required: true },
+    endsOn: { type: 'date', required: true },
+    city: requiredText(200),
+    state: { type: 'state', required: true },
+    convener: { type: 'ref', collection: 'organizations', required: true },
+    description: text(),
+    editorialNote: text(),
+    themes: refs('themes'),
+    districts: refs('districts'),
+    agenda: { type: 'list', of: requiredText(500), maxItems: maximumMeetingParts },
+    materials: {
+      type: 'list',
+      maxItems: maximumMeetingParts,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          kind: { type: 'enum', values: Object.values(MeetingMaterialKind), required: true },
+          title: requiredText(500),
+          fileFormat: text(20),
+          sizeInKilobytes: { type: 'positiveNumber' },
+          url: { type: 'url' },
+          contents: { type: 'list', of: requiredText(500), maxItems: 200 },
+        },
+      },
+    },
+    source: sourceReference,
+  },
   checkRecords(records, report) {
     for (const meeting of records) {
       const { startsOn, endsOn } = meeting.value as { startsOn?: string; endsOn?: string };
@@ -62,7 +97,7 @@ export const meetingSeed: SeedRecordType<'meetings'> = {
          LEFT JOIN public.source_document source ON source.id = m.source_id`,
     );
     return inSeedOrderOf<MeetingRecord>(
-      'meetings',
+      this.fields,
       rows.map((meeting) => ({ ...meeting, themes: sortedSlugs(meeting.themes), districts: sortedSlugs(meeting.districts) })),
     ).sort((left, right) => left.number - right.number);
   },

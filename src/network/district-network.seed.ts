@@ -1,4 +1,6 @@
 /** How district networks (with their dated, sourced memberships) are written from the seed format and read back for an export. */
+import { DistrictNetworkKind } from './district-network.entity';
+import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
 import { listOf } from '../seed/record-rules';
@@ -6,7 +8,7 @@ import type { LocatedRecord, ReportRecordProblem, SeedRecordType } from '../seed
 import { nullable, upsertRow } from '../seed/seed-rows';
 import type { MembershipRecord, NetworkRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows } from '../transfer/export-rows';
-import { compareText } from '../transfer/seed-files';
+import { compareText } from '../transfer/export-rows';
 
 /**
  * Sets a network's memberships, dated and sourced, leaving unchanged rows untouched; returns whether any changed.
@@ -91,6 +93,33 @@ function checkMemberships(records: LocatedRecord[], report: ReportRecordProblem)
 
 export const districtNetworkSeed: SeedRecordType<'networks'> = {
   collection: 'networks',
+  key: 'slug',
+  fields: {
+    slug: { type: 'slug', required: true },
+    name: requiredText(300),
+    kind: { type: 'enum', values: Object.values(DistrictNetworkKind), required: true },
+    aliases: { type: 'list', of: requiredText(200), maxItems: 50 },
+    description: text(),
+    coordinator: { type: 'ref', collection: 'organizations' },
+    // Members no source dates: the network's own source names them.
+    members: refs('districts', 1000),
+    // Dated or separately sourced memberships; a district is in `members` or here, not both.
+    memberships: {
+      type: 'list',
+      maxItems: 1000,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          district: { type: 'ref', collection: 'districts', required: true },
+          joined: { type: 'partialDate' },
+          left: { type: 'partialDate' },
+          source: sourceReference,
+        },
+      },
+    },
+    source: sourceReference,
+  },
   checkRecords: checkMemberships,
   async write({ manager, ids, sourceId }, network) {
     const { id, outcome } = await upsertRow(manager, 'district_network', ['slug'], {
@@ -126,7 +155,7 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
     );
     return bySlug(
       inSeedOrderOf<NetworkRecord>(
-        'networks',
+        this.fields,
         rows.map((network) => ({ ...network, ...membersAndMemberships(network.members) })),
       ),
     );

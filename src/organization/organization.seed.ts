@@ -1,4 +1,6 @@
 /** How organizations are written from the seed format (the housing one first) and read back for an export. */
+import { OrganizationKind } from './organization.entity';
+import { text, requiredText, sourceReference } from '../seed/seed-fields';
 import { checkNoCycles } from '../seed/record-rules';
 import type { SeedRecordType } from '../seed/seed-record-type';
 import { nullable, parentsFirst, upsertRow } from '../seed/seed-rows';
@@ -7,6 +9,17 @@ import { bySlug, inSeedOrderOf, selectRows } from '../transfer/export-rows';
 
 export const organizationSeed: SeedRecordType<'organizations'> = {
   collection: 'organizations',
+  key: 'slug',
+  fields: {
+    slug: { type: 'slug', required: true },
+    name: requiredText(300),
+    shortName: text(100),
+    kind: { type: 'enum', values: Object.values(OrganizationKind), required: true },
+    websiteUrl: { type: 'url' },
+    description: text(),
+    housedBy: { type: 'ref', collection: 'organizations' },
+    source: sourceReference,
+  },
   checkRecords: (records, report) => checkNoCycles(records, 'housedBy', report),
   writeOrder: (records) => parentsFirst(records, 'housedBy'),
   async write({ manager, ids, sourceId }, organization) {
@@ -30,6 +43,6 @@ export const organizationSeed: SeedRecordType<'organizations'> = {
          LEFT JOIN public.organization parent ON parent.id = o.housed_by_id
          LEFT JOIN public.source_document source ON source.id = o.source_id`,
     );
-    return bySlug(inSeedOrderOf<OrganizationRecord>('organizations', rows));
+    return bySlug(inSeedOrderOf<OrganizationRecord>(this.fields, rows));
   },
 };

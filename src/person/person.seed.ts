@@ -1,4 +1,5 @@
 /** How people (with their affiliations) are written from the seed format and read back for an export. */
+import { requiredText, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
@@ -51,6 +52,27 @@ function checkPeople(records: LocatedRecord[], report: ReportRecordProblem): voi
 
 export const personSeed: SeedRecordType<'people'> = {
   collection: 'people',
+  key: 'slug',
+  fields: {
+    slug: { type: 'slug', required: true },
+    name: requiredText(300),
+    sortName: requiredText(300),
+    orcid: { type: 'orcid' },
+    affiliations: {
+      type: 'list',
+      maxItems: 100,
+      of: {
+        type: 'object',
+        required: true,
+        fields: {
+          organization: { type: 'ref', collection: 'organizations', required: true },
+          startYear: { type: 'positiveInteger' },
+          endYear: { type: 'positiveInteger' },
+        },
+      },
+    },
+    source: sourceReference,
+  },
   checkRecords: checkPeople,
   async write({ manager, ids, sourceId }, person) {
     const orcid = storedOrcid(person.orcid);
@@ -81,6 +103,6 @@ export const personSeed: SeedRecordType<'people'> = {
          FROM public.person p
          LEFT JOIN public.source_document source ON source.id = p.source_id`,
     );
-    return bySlug(inSeedOrderOf<PersonRecord>('people', rows));
+    return bySlug(inSeedOrderOf<PersonRecord>(this.fields, rows));
   },
 };

@@ -1,12 +1,13 @@
 /**
- * What each record type declares about the seed format beyond its fields (seed-schema.ts): the rules
- * spanning its records, how one record is written into the database and how the whole collection is
+ * What each record type declares about the seed format: its key and fields (which the reader
+ * validates against and the export orders by), the rules spanning its records, how one record is written into the database and how the whole collection is
  * read back for an export.
  * Each feature folder holds its declaration (`brief/brief.seed.ts`, `meeting/meeting.seed.ts`…);
  * the seed writer and the export are loops over them (seed-record-types.ts), in collection order.
  */
 import type { EntityManager } from 'typeorm';
 import type { CollectionName, Dataset } from './seed-schema';
+import type { FieldSpec } from './seed-fields';
 import type { Outcome } from './seed-rows';
 
 export type RecordOf<C extends CollectionName> = Dataset[C][number];
@@ -41,6 +42,10 @@ export interface WrittenRecord {
 
 export interface SeedRecordType<C extends CollectionName> {
   collection: C;
+  /** The field that identifies a record (its human key), if any. */
+  key: 'slug' | 'number' | null;
+  /** Its fields in seed order, with their rules. */
+  fields: Record<string, FieldSpec>;
   /** Rules spanning fields or records of the type, checked after each field has been (records may still be malformed). */
   checkRecords?(records: LocatedRecord[], report: ReportRecordProblem): void;
   /** The order its records are written in, when some refer to others of the same type (a parent first). */

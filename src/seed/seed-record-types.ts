@@ -12,19 +12,17 @@ import { personSeed } from '../person/person.seed';
 import { sourceDocumentSeed } from '../source-document/source-document.seed';
 import { themeSeed } from '../theme/theme.seed';
 import type { SeedRecordType } from './seed-record-type';
-import { collectionNames, type CollectionName } from './seed-schema';
+import type { CollectionName } from './seed-schema';
 
-const recordTypes: { [C in CollectionName]: SeedRecordType<C> } = {
-  sources: sourceDocumentSeed,
-  organizations: organizationSeed,
-  people: personSeed,
-  themes: themeSeed,
-  districts: districtSeed,
-  networks: districtNetworkSeed,
-  meetings: meetingSeed,
-  briefs: briefSeed,
-  lessonLinks: lessonLinkSeed,
-};
-
-/** The declarations in collection order (seed-schema.ts), which is also the order references allow. */
-export const seedRecordTypes: Array<SeedRecordType<CollectionName>> = collectionNames.map((name) => recordTypes[name] as SeedRecordType<CollectionName>);
+/** The declarations in the order records are written and exported: a record's references come before it. */
+export const seedRecordTypes: Array<SeedRecordType<CollectionName>> = [
+  sourceDocumentSeed,
+  organizationSeed,
+  personSeed,
+  themeSeed,
+  districtSeed,
+  districtNetworkSeed,
+  meetingSeed,
+  briefSeed,
+  lessonLinkSeed,
+] as Array<SeedRecordType<CollectionName>>;

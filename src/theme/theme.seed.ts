@@ -1,4 +1,5 @@
 /** How themes are written from the seed format (a parent first) and read back for an export. */
+import { text, requiredText, sourceReference } from '../seed/seed-fields';
 import { checkNoCycles } from '../seed/record-rules';
 import type { SeedRecordType } from '../seed/seed-record-type';
 import { nullable, parentsFirst, upsertRow } from '../seed/seed-rows';
@@ -7,6 +8,14 @@ import { bySlug, inSeedOrderOf, selectRows } from '../transfer/export-rows';
 
 export const themeSeed: SeedRecordType<'themes'> = {
   collection: 'themes',
+  key: 'slug',
+  fields: {
+    slug: { type: 'slug', required: true },
+    name: requiredText(200),
+    description: text(),
+    parent: { type: 'ref', collection: 'themes' },
+    source: sourceReference,
+  },
   checkRecords: (records, report) => checkNoCycles(records, 'parent', report),
   writeOrder: (records) => parentsFirst(records, 'parent'),
   async write({ manager, ids, sourceId }, theme) {
@@ -27,6 +36,6 @@ export const themeSeed: SeedRecordType<'themes'> = {
          LEFT JOIN public.theme parent ON parent.id = t.parent_id
          LEFT JOIN public.source_document source ON source.id = t.source_id`,
     );
-    return bySlug(inSeedOrderOf<ThemeRecord>('themes', rows));
+    return bySlug(inSeedOrderOf<ThemeRecord>(this.fields, rows));
   },
 };

@@ -3,8 +3,7 @@
  * for the slugs a join table links, partial dates, and records put into seed order and sorted.
  */
 import type { EntityManager } from 'typeorm';
-import { collections, type CollectionName } from '../seed/seed-schema';
-import { compareText, inSeedOrder } from './seed-files';
+import type { FieldSpec } from '../seed/seed-fields';
 
 export type Row = Record<string, unknown>;
 
@@ -29,9 +28,33 @@ export function partialDate(date: unknown, precision: unknown): string | undefin
   return date;
 }
 
-/** Records with their fields in the collection's seed order, empty ones left out. */
-export function inSeedOrderOf<T>(collection: CollectionName, records: object[]): T[] {
-  return records.map((record) => inSeedOrder<T>(collections[collection].fields, record));
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** A copy of a record with its fields in the schema's order and empty ones (null, '', []) left out. */
+export function inSeedOrder<T>(fields: Record<string, FieldSpec>, record: object): T {
+  const ordered: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    let value = (record as Record<string, unknown>)[name];
+    if (isEmpty(value)) continue;
+    if (spec.type === 'list' && spec.of.type === 'object') {
+      const itemFields = spec.of.fields;
+      value = (value as object[]).map((item) => inSeedOrder(itemFields, item));
+    }
+    ordered[name] = value;
+  }
+  return ordered as T;
+}
+
+/** Records with their fields in seed order (a record type's `fields`), empty ones left out. */
+export function inSeedOrderOf<T>(fields: Record<string, FieldSpec>, records: object[]): T[] {
+  return records.map((record) => inSeedOrder<T>(fields, record));
+}
+
+/** Plain code-unit order, the same under every locale and database collation. */
+export function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 export function bySlug<T extends { slug: string }>(records: T[]): T[] {
