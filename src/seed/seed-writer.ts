@@ -4,14 +4,14 @@
  * already the same are left untouched, so loading the same data twice changes
  * nothing, not even `updated_at` (or `version`, which a trigger keeps).
  *
- * Tables are named with their schema: requests without an API key run with the
- * `published` views first on the search path, and the writer must reach the tables.
+ * Each record type writes its own records (`write` in its feature's `*.seed.ts`);
+ * this is the loop over them, in collection order, with ids, progress and counts.
  */
 import type { EntityManager } from 'typeorm';
 import type { SeedRecordType, SeedWriteContext, WrittenRecord } from './seed-record-type';
 import { seedRecordTypes } from './seed-record-types';
 import type { Outcome } from './seed-rows';
-import { collectionNames, collections, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
+import { collectionNames, type CollectionName, type Dataset, type ExternalKeys } from './seed-schema';
 
 export type { Outcome } from './seed-rows';
 export type SeedSummary = Record<CollectionName, Record<Outcome, number>>;
@@ -54,7 +54,7 @@ async function writeCollection(
   records: Dataset[CollectionName],
   progressed: () => void,
 ): Promise<WrittenRecord[]> {
-  const keyField = collections[recordType.collection].key;
+  const keyField = recordType.key;
   const written: Array<{ record: (typeof records)[number]; result: WrittenRecord }> = [];
   for (const record of recordType.writeOrder ? recordType.writeOrder(records) : records) {
     const result = await recordType.write(context, record);
