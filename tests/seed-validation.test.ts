@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DistrictKind } from '../src/district/district.entity';
+import { DistrictCreateInput } from '../src/district/district.mutation-inputs';
+import { validateInput } from '../src/mutation/validation';
+import { OrganizationKind } from '../src/organization/organization.entity';
+import { OrganizationCreateInput } from '../src/organization/organization.mutation-inputs';
 import { loadSeedDataset } from '../src/seed/seed-loader';
 import { readSeedDataset, readSeedDocuments, SeedValidationError, type SeedDocument } from '../src/seed/seed-reader';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
@@ -321,5 +326,57 @@ meetings:
       /extra\.yaml:\d+: briefs\[0\] \(slug "new-brief"\): field "published"[^]*zz-bytes\.yaml: the file is not valid UTF-8 text/,
     );
     expect(await everything()).toBe(before);
+  });
+});
+
+/**
+ * One validation language for the API and the files (issue 16): what a seed file or an import may
+ * hold, the API accepts too, so whatever is imported can be saved again; refusals name the file,
+ * the line, the record and the field.
+ */
+describe('the same value rules as the API', () => {
+  /** The problem lines of a one-document import, or [] when it reads cleanly. */
+  function importProblems(yaml: string): string[] {
+    try {
+      readSeedDocuments([{ name: 'upload.yaml', content: yaml }]);
+      return [];
+    } catch (error) {
+      if (!(error instanceof SeedValidationError)) throw error;
+      return error.message.split('\n').slice(1);
+    }
+  }
+  const district = (slug: string, state: string) => `districts:\n  - { slug: ${slug}, name: X, state: "${state}", kind: SCHOOL_DISTRICT }\n`;
+  const apiDistrict = (slug: string, state: string) => Object.assign(new DistrictCreateInput(), { slug, name: 'X', state, kind: DistrictKind.SCHOOL_DISTRICT });
+
+  it('refuses the state code "ZZ", which the API refuses too, naming file, line, record and field', async () => {
+    expect(importProblems(district('zz-unified', 'ZZ'))).toEqual([
+      '  - upload.yaml:2: districts[0] (slug "zz-unified"): field "state": must be a two-letter state code such as CA, got "ZZ"',
+    ]);
+    expect((await validateInput(apiDistrict('zz-unified', 'ZZ'))).map((error) => error.field?.join('.'))).toEqual(['input.state']);
+    expect(importProblems(district('zz-unified', 'WY'))).toEqual([]);
+    expect(await validateInput(apiDistrict('zz-unified', 'WY'))).toEqual([]);
+  });
+
+  it('allows slugs of 120 characters and no more, as the API does', async () => {
+    const longest = 'a'.repeat(120);
+    expect(importProblems(district(longest, 'CA'))).toEqual([]);
+    expect(await validateInput(apiDistrict(longest, 'CA'))).toEqual([]);
+    expect(importProblems(district(`${longest}b`, 'CA'))).toEqual([
+      expect.stringMatching(/^ {2}- upload\.yaml:2: districts\[0\] \(slug "a{60}…"\): field "slug": must be a slug \(up to 120 lower-case letters/),
+    ]);
+    expect((await validateInput(apiDistrict(`${longest}b`, 'CA'))).map((error) => error.field?.join('.'))).toEqual(['input.slug']);
+  });
+
+  it("checks web addresses with the API's rule", async () => {
+    const organization = (websiteUrl: string) =>
+      `organizations:\n  - { slug: x-institute, name: X, kind: RESEARCH_INSTITUTE, websiteUrl: ${JSON.stringify(websiteUrl)} }\n`;
+    const apiOrganization = (websiteUrl: string) =>
+      Object.assign(new OrganizationCreateInput(), { slug: 'x-institute', name: 'X', kind: OrganizationKind.RESEARCH_INSTITUTE, websiteUrl });
+    expect(importProblems(organization('https://example.org/a report.pdf'))).toEqual([
+      expect.stringMatching(/^ {2}- upload\.yaml:2: organizations\[0\] \(slug "x-institute"\): field "websiteUrl": must be an http\(s\) URL/),
+    ]);
+    expect((await validateInput(apiOrganization('https://example.org/a report.pdf'))).map((error) => error.field?.join('.'))).toEqual(['input.websiteUrl']);
+    expect(importProblems(organization('https://example.org/report.pdf'))).toEqual([]);
+    expect(await validateInput(apiOrganization('https://example.org/report.pdf'))).toEqual([]);
   });
 });

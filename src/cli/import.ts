@@ -7,9 +7,8 @@
 import 'reflect-metadata';
 import { withDatabase } from './with-database';
 import { runPendingMigrations } from '../database/migrate';
-import { readSeedFilesForImport, SeedValidationError, type ReadResult } from '../seed/seed-reader';
-import { resolveExternalReferences } from '../transfer/external-references';
-import { importDataset } from '../transfer/import';
+import { readSeedFilesForImport, type ReadResult } from '../seed/seed-reader';
+import { importReadDocuments } from '../transfer/import';
 import { throttledProgress } from '../transfer/progress';
 import { describeDatasetSize, describeImportSummary } from '../transfer/summary';
 
@@ -54,8 +53,6 @@ withDatabase(async (dataSource, logger) => {
     everyRecords: 500,
     minimumIntervalMilliseconds: 1000,
   });
-  const { keys, problems } = await resolveExternalReferences(dataSource.manager, externalReferences);
-  if (problems.length > 0) throw new SeedValidationError(problems);
-  const summary = await importDataset(dataSource, dataset, { onProgress, externalKeys: keys });
+  const summary = await importReadDocuments(dataSource, read, { onProgress });
   console.log(`Imported ${target} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s:\n${describeImportSummary(summary)}`);
 });

@@ -7,9 +7,9 @@ import { mutationCall, runMutation } from '../mutation/mutation-runner';
 import { UserError, userError } from '../mutation/user-error';
 import { validateInput } from '../mutation/validation';
 import { formatSeedProblem, readSeedDocumentsForImport, SeedValidationError, type SeedProblem } from '../seed/seed-reader';
-import { resolveExternalReferences } from './external-references';
 import { collectionNames } from '../seed/seed-schema';
-import { writeSeedDataset, type SeedSummary } from '../seed/seed-writer';
+import type { SeedSummary } from '../seed/seed-writer';
+import { importInTransaction } from './import';
 import { KnowledgeBaseImportInput } from './import.mutation-inputs';
 
 @ObjectType({ description: "What an import did (or, in a dry run, would do) to one collection. A value with no id: part of one import's answer." })
@@ -68,12 +68,10 @@ export class ImportResolver {
         if (!(error instanceof SeedValidationError)) throw error;
         return { record: null, userErrors: asUserErrors(error.problems) };
       }
-      const { keys, problems } = await resolveExternalReferences(transaction.manager, read.externalReferences);
-      if (problems.length > 0) return { record: null, userErrors: asUserErrors(problems) };
-      if (input.dryRun) await transaction.manager.query('SAVEPOINT import_dry_run');
-      const summary = await writeSeedDataset(transaction.manager, read.dataset, { externalKeys: keys });
-      if (input.dryRun) await transaction.manager.query('ROLLBACK TO SAVEPOINT import_dry_run');
-      else transaction.recordChange({ recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary } });
+      const outcome = await importInTransaction(transaction.manager, read, { dryRun: input.dryRun });
+      if (outcome.problems) return { record: null, userErrors: asUserErrors(outcome.problems) };
+      const { summary } = outcome;
+      if (!input.dryRun) transaction.recordChange({ recordType: 'KnowledgeBase', recordKey: null, before: null, after: { summary } });
       return { record: null, userErrors: [], values: { summary } };
     });
     const summary = result.values?.summary as SeedSummary | undefined;

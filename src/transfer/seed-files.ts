@@ -7,6 +7,8 @@
 import { Document, isPair, isScalar, visit } from 'yaml';
 import { collections, type CollectionName, type Dataset, type FieldSpec } from '../seed/seed-schema';
 
+export { compareText, inSeedOrder } from './export-rows';
+
 export interface SeedFile {
   name: string;
   content: string;
@@ -23,30 +25,6 @@ export const seedFileLayout: ReadonlyArray<{ name: string; collections: Collecti
   { name: 'briefs.yaml', collections: ['briefs'] },
   { name: 'lesson-links.yaml', collections: ['lessonLinks'] },
 ];
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-/** A copy of a record with its fields in the schema's order and empty ones (null, '', []) left out. */
-export function inSeedOrder<T>(fields: Record<string, FieldSpec>, record: object): T {
-  const ordered: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(fields)) {
-    let value = (record as Record<string, unknown>)[name];
-    if (isEmpty(value)) continue;
-    if (spec.type === 'list' && spec.of.type === 'object') {
-      const itemFields = spec.of.fields;
-      value = (value as object[]).map((item) => inSeedOrder(itemFields, item));
-    }
-    ordered[name] = value;
-  }
-  return ordered as T;
-}
-
-/** Plain code-unit order, the same under every locale and database collation. */
-export function compareText(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}
 
 // Lists of references read best on one line, as the shipped seeds write them.
 const referenceListFields = new Set(

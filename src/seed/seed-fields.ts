@@ -1,0 +1,36 @@
+/**
+ * The vocabulary record types declare their seed-format fields in (`fields` in each
+ * feature's `*.seed.ts`): what a field holds, and shorthands for the common ones.
+ */
+import { EvidenceBasis } from '../evidence/evidence-basis';
+import { maximumRelatedRecords } from '../shared/list-limits';
+import type { CollectionName } from './seed-schema';
+
+/** What a field holds. `ref` names the collection whose key it must match. */
+export type FieldSpec =
+  | { type: 'text'; required?: boolean; maxLength?: number }
+  | { type: 'slug'; required?: boolean }
+  | { type: 'url'; required?: boolean }
+  | { type: 'orcid'; required?: boolean }
+  | { type: 'state'; required?: boolean }
+  | { type: 'date'; required?: boolean }
+  | { type: 'partialDate'; required?: boolean }
+  | { type: 'positiveInteger'; required?: boolean }
+  | { type: 'positiveNumber'; required?: boolean }
+  | { type: 'enum'; values: readonly string[]; required?: boolean }
+  | { type: 'ref'; collection: CollectionName; required?: boolean }
+  | { type: 'lessonRef'; required?: boolean }
+  | { type: 'list'; of: FieldSpec; required?: boolean; maxItems?: number }
+  | { type: 'object'; fields: Record<string, FieldSpec>; required?: boolean };
+
+export const text = (maxLength = 10_000): FieldSpec => ({ type: 'text', maxLength });
+export const requiredText = (maxLength = 10_000): FieldSpec => ({ type: 'text', required: true, maxLength });
+export const refs = (collection: CollectionName, maxItems = maximumRelatedRecords): FieldSpec => ({
+  type: 'list',
+  of: { type: 'ref', collection, required: true },
+  maxItems,
+});
+// Optional: records created through the API may have no source document.
+export const sourceReference: FieldSpec = { type: 'ref', collection: 'sources' };
+// Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
+export const evidenceBasis: FieldSpec = { type: 'enum', values: Object.values(EvidenceBasis) };
