@@ -6,41 +6,11 @@
 import DataLoader from 'dataloader';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import { userInputError } from '../shared/user-input-error';
-import { Field, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { batchOptions } from '../shared/record-loaders';
-import { LocalDate } from '../shared/scalars';
+import { ThemeTimeline } from './theme-timeline.types';
 import { themeKeySet } from './theme.inputs';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
-
-@ObjectType({ description: 'What appeared on a theme in one year. A value with no id: part of its timeline.' })
-export class TimelineYear {
-  @Field(() => Int, { description: 'The year.' }) year!: number;
-  @Field(() => Int, { description: 'Briefs published that year.' }) briefs!: number;
-  @Field(() => Int, { description: 'Meetings that started that year.' }) meetings!: number;
-  @Field(() => Int, { description: 'Lessons drawn in briefs published that year.' }) lessons!: number;
-}
-
-@ObjectType({ description: "A theme's appearances over time, sub-themes included. A value with no id: it is computed from its theme and cached with it." })
-export class ThemeTimeline {
-  @Field(() => [TimelineYear], { description: 'Years with at least one appearance, oldest first.' })
-  years!: TimelineYear[];
-
-  @Field(() => LocalDate, {
-    nullable: true,
-    description: 'The earliest dated brief or meeting on the theme (a month-precise brief date is the first of its month).',
-  })
-  firstAppearance!: string | null;
-
-  @Field(() => LocalDate, { nullable: true, description: 'The latest dated brief or meeting on the theme.' })
-  lastAppearance!: string | null;
-
-  @Field(() => Int, { description: 'Briefs on the theme whose publication date is unknown, not counted in any year.' })
-  undatedBriefs!: number;
-
-  @Field(() => Int, { description: 'Lessons on the theme whose brief has no known date, not counted in any year.' })
-  undatedLessons!: number;
-}
 
 interface TimelineRow {
   owner: number;
@@ -96,5 +66,5 @@ function timelineLoader(context: RequestContext, bases: EvidenceBasis[] | null):
 /** `bases` restricts the lessons counted to those resting on them (null for any). */
 export function themeTimeline(context: RequestContext, themeKey: number, bases: EvidenceBasis[] | null = null): Promise<ThemeTimeline> {
   if (bases && bases.length === 0) throw userInputError('bases', 'must name at least one basis, or be left out for every basis');
-  return context.loaders.get(`theme.timeline(${bases?.join('|') ?? ''})`, () => timelineLoader(context, bases)).load(themeKey);
+  return context.loaders.themeTimelines.of(bases?.join('|') ?? '', () => timelineLoader(context, bases)).load(themeKey);
 }

@@ -16,7 +16,8 @@ import { keyOf, type CompiledRecord } from '../read/compiler';
 import { compiledValue, readRootField } from '../read/resolvers';
 import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Theme } from './theme.entity';
-import { ThemeTimeline, themeTimeline } from './theme-timeline';
+import { themeTimeline } from './theme-timeline';
+import { ThemeTimeline } from './theme-timeline.types';
 import { ThemeListArguments } from './theme.inputs';
 import { themeListing } from './theme.service';
 
