@@ -5,7 +5,8 @@
  * the basis with the lesson.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { startTestServer, type TestServer } from './support/test-server';
+import { readSeedDataset } from '../src/seed/seed-reader';
+import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
 
 describe('evidence', () => {
   let server: TestServer;
@@ -50,19 +51,64 @@ describe('evidence', () => {
   });
 
   it('filters lessons by basis, and counts them by basis as the filter does', async () => {
-    const { data } = await server.graphql(`{
+    interface LessonList {
+      totalCount: number;
+      nodes: Array<{ id: string }>;
+    }
+    const { data } = await server.graphql<{
+      all: { totalCount: number; nodes: Array<{ id: string; basis: string; position: number; brief: { slug: string } }> };
+      facets: { bases: Array<{ basis: string; count: number }> };
+      stated: LessonList;
+      summarized: LessonList;
+      inferred: LessonList;
+      statedOnTurnaround: { totalCount: number };
+      briefs: { bases: Array<{ basis: string }> };
+    }>(`{
+      all: lessons(first: 100) { totalCount nodes { id basis position brief { slug } } }
       facets: lessonFacets { bases { basis count } }
-      stated: lessons(filter: { bases: [STATED] }) { totalCount }
-      summarized: lessons(filter: { bases: [SUMMARIZED] }) { totalCount }
-      inferred: lessons(filter: { bases: [EDITORIAL_INFERENCE] }) { totalCount }
+      stated: lessons(first: 100, filter: { bases: [STATED] }) { totalCount nodes { id } }
+      summarized: lessons(first: 100, filter: { bases: [SUMMARIZED] }) { totalCount nodes { id } }
+      inferred: lessons(first: 100, filter: { bases: [EDITORIAL_INFERENCE] }) { totalCount nodes { id } }
       statedOnTurnaround: lessons(filter: { bases: [STATED], themes: { anyOf: [] } }) { totalCount }
       briefs: briefFacets { bases { basis } }
     }`);
-    expect(data!.facets.bases).toEqual([
-      { basis: 'SUMMARIZED', count: 10 },
-      { basis: 'STATED', count: 9 },
+    // Other tests in this file add lessons, so each lesson is checked by its own basis, and the seeded
+    // ones (known by brief and position, as the seed loader keys them) by the basis the seeds give them.
+    const all = data!.all.nodes;
+    expect(all).toHaveLength(data!.all.totalCount);
+    const idsWith = (basis: string) =>
+      all
+        .filter((lesson) => lesson.basis === basis)
+        .map((lesson) => lesson.id)
+        .sort();
+    const idsOf = (list: LessonList) => list.nodes.map((lesson) => lesson.id).sort();
+    expect([idsOf(data!.stated), idsOf(data!.summarized), idsOf(data!.inferred)]).toEqual([
+      idsWith('STATED'),
+      idsWith('SUMMARIZED'),
+      idsWith('EDITORIAL_INFERENCE'),
     ]);
-    expect([data!.stated.totalCount, data!.summarized.totalCount, data!.inferred.totalCount]).toEqual([9, 10, 0]);
+    expect([data!.stated.totalCount, data!.summarized.totalCount, data!.inferred.totalCount]).toEqual([
+      idsWith('STATED').length,
+      idsWith('SUMMARIZED').length,
+      idsWith('EDITORIAL_INFERENCE').length,
+    ]);
+    const byBasis = (list: Array<{ basis: string; count: number }>) => [...list].sort((left, right) => left.basis.localeCompare(right.basis));
+    const counted = ['EDITORIAL_INFERENCE', 'STATED', 'SUMMARIZED']
+      .map((basis) => ({ basis, count: idsWith(basis).length }))
+      .filter((facet) => facet.count > 0);
+    expect(byBasis(data!.facets.bases)).toEqual(counted);
+
+    const seeded = new Map(
+      readSeedDataset(seedDirectory).briefs.flatMap((brief) =>
+        (brief.lessons ?? []).map((lesson, index) => [`${brief.slug}#${index + 1}`, lesson.basis ?? 'EDITORIAL_INFERENCE'] as const),
+      ),
+    );
+    const seededLessons = all.filter((lesson) => seeded.has(`${lesson.brief.slug}#${lesson.position}`));
+    expect(seededLessons).toHaveLength(seeded.size);
+    for (const lesson of seededLessons) expect(lesson.basis).toBe(seeded.get(`${lesson.brief.slug}#${lesson.position}`));
+    const seededWith = (basis: string) => seededLessons.filter((lesson) => lesson.basis === basis).length;
+    expect([seededWith('STATED'), seededWith('SUMMARIZED'), seededWith('EDITORIAL_INFERENCE')]).toEqual([9, 10, 0]);
+
     expect(data!.statedOnTurnaround.totalCount).toBe(0);
     expect(data!.briefs.bases).toEqual([]);
     // The facet ignores its own filter and applies the others.
