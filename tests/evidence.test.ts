@@ -28,7 +28,14 @@ describe('evidence', () => {
     const brief = data!.brief;
     expect(brief.declaredLessonCount).toBe(6);
     expect(brief.lessons.totalCount).toBe(3);
-    expect(brief.lessons.nodes.map((lesson: any) => [lesson.position, lesson.basis, lesson.reportLessonNumber, lesson.source.slug])).toEqual([
+    expect(
+      brief.lessons.nodes.map((lesson: { position: number; basis: string; reportLessonNumber: number | null; source: { slug: string } }) => [
+        lesson.position,
+        lesson.basis,
+        lesson.reportLessonNumber,
+        lesson.source.slug,
+      ]),
+    ).toEqual([
       [1, 'STATED', 1, 'pace-learning-and-practicing-page'],
       [2, 'STATED', null, 'pace-core-districts-publications'],
       [3, 'STATED', 2, 'pace-learning-and-practicing-page'],
@@ -42,7 +49,7 @@ describe('evidence', () => {
 
   it('shows the basis and explanation of every lesson link', async () => {
     const { data } = await server.graphql(`{ lessons(first: 50) { nodes { links(direction: OUTGOING) { nodes { basis rationale explanation } } } } }`);
-    const links = data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes);
+    const links = data!.lessons.nodes.flatMap((lesson: { links: { nodes: Array<{ basis: string; explanation: string }> } }) => lesson.links.nodes);
     expect(links).toHaveLength(7);
     for (const link of links) {
       expect(link.basis).toBe('EDITORIAL_INFERENCE');
@@ -121,11 +128,14 @@ describe('evidence', () => {
       all: timeline { years { year lessons briefs } undatedLessons }
       stated: timeline(bases: [STATED]) { years { year lessons briefs } undatedLessons }
     } }`);
-    const lessonsOf = (timeline: any) => timeline.years.reduce((sum: number, year: any) => sum + year.lessons, timeline.undatedLessons);
+    const lessonsOf = (timeline: { years: Array<{ lessons: number }>; undatedLessons: number }) =>
+      timeline.years.reduce((sum, year) => sum + year.lessons, timeline.undatedLessons);
     expect(lessonsOf(data!.theme.stated)).toBeLessThan(lessonsOf(data!.theme.all));
     expect(lessonsOf(data!.theme.stated)).toBeGreaterThan(0);
     // Briefs are counted all the same.
-    expect(data!.theme.stated.years.map((year: any) => year.briefs)).toEqual(data!.theme.all.years.map((year: any) => year.briefs));
+    expect(data!.theme.stated.years.map((year: { briefs: number }) => year.briefs)).toEqual(
+      data!.theme.all.years.map((year: { briefs: number }) => year.briefs),
+    );
   });
 
   it('includes sub-themes by default everywhere: theme.briefs as ThemeMatch does', async () => {
@@ -146,7 +156,7 @@ describe('evidence', () => {
       const { data, errors } = await server.graphql(`{ district(slug: "los-angeles-unified") {
         any: briefs { nodes { slug } } direct: briefs(studied: DIRECT) { nodes { slug } } inferred: briefs(studied: THROUGH_NETWORK) { nodes { slug } } } }`);
       expect(errors).toBeUndefined();
-      const slugs = (list: any) => list.nodes.map((brief: any) => brief.slug).sort();
+      const slugs = (list: { nodes: Array<{ slug: string }> }) => list.nodes.map((brief) => brief.slug).sort();
       return { any: slugs(data!.district.any), direct: slugs(data!.district.direct), inferred: slugs(data!.district.inferred) };
     };
     // No brief names Los Angeles itself; two are about a network it is a member of.
@@ -189,10 +199,10 @@ describe('evidence', () => {
     // Sanger left CORE in 2014; the CORE briefs on record came out later, so none is inferred to study it.
     expect(data!.sanger).toEqual({ any: { nodes: [] }, inferred: { nodes: [] } });
     expect(data!.filtered.totalCount).toBe(0);
-    expect(data!.facets.districts.map((facet: any) => facet.district.slug)).not.toContain('sanger-unified');
+    expect(data!.facets.districts.map((facet: { district: { slug: string } }) => facet.district.slug)).not.toContain('sanger-unified');
     // The 2019 report's case studies: Long Beach and Garden Grove unified, named by the report itself.
-    expect(data!.longBeach.direct.nodes.map((brief: any) => brief.slug)).toEqual(['lessons-from-the-core-districts']);
-    expect(data!.core.briefs.nodes.map((brief: any) => brief.slug)).toContain('lessons-from-the-core-districts');
+    expect(data!.longBeach.direct.nodes.map((brief: { slug: string }) => brief.slug)).toEqual(['lessons-from-the-core-districts']);
+    expect(data!.core.briefs.nodes.map((brief: { slug: string }) => brief.slug)).toContain('lessons-from-the-core-districts');
   });
 
   it('writes the basis and locator with a lesson, and refuses a null basis on update', async () => {

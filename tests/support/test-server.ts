@@ -16,6 +16,11 @@ export interface GraphQLResponse<Data = Record<string, any>> {
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
 
+/** The JSON body of a refused request (read with fetch), as the tests read it. */
+export interface ErrorBody {
+  errors: Array<{ message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }>;
+}
+
 export interface TestServer {
   database: MigratedDatabase;
   url: string;
