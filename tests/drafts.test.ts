@@ -4,7 +4,7 @@
  * with a key see them; publishing shows them to everyone.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type TestServer, type UntypedData } from './support/test-server';
 
 describe('drafts', () => {
   let server: TestServer;
@@ -86,7 +86,7 @@ describe('drafts', () => {
     improvement: ids.improvement,
   });
 
-  function sightings(data: Record<string, any>): string[] {
+  function sightings(data: unknown): string[] {
     const text = JSON.stringify(data);
     return [ids.draft, ids.draftLesson, ids.draftLink].filter((id) => text.includes(id));
   }
@@ -136,7 +136,8 @@ describe('drafts', () => {
     expect(keyed.publisher.publishedBriefs.totalCount).toBe(anonymous.publisher.publishedBriefs.totalCount + 1);
     expect(keyed.published.links.totalCount).toBe(anonymous.published.links.totalCount + 1);
     expect(keyed.improvement.builtOnBy.totalCount).toBe(anonymous.improvement.builtOnBy.totalCount + 1);
-    const paceCount = (data: any) => data.briefFacets.publishers.find((entry: any) => entry.organization.id === ids.pace)?.count ?? 0;
+    const paceCount = (data: UntypedData): number =>
+      data.briefFacets.publishers.find((entry: { organization: { id: string }; count: number }) => entry.organization.id === ids.pace)?.count ?? 0;
     expect(paceCount(keyed)).toBe(paceCount(anonymous) + 1);
   });
 

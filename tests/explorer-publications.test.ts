@@ -298,6 +298,29 @@ describeInBrowser(suiteName, () => {
   });
 
   it('sends only valid, cheap queries to the public API', async () => {
+    // Its own visits (a person, the people lists, a brief's citation and downloads), so the operations below are
+    // sent whatever ran before; what other tests sent is checked too.
+    await open('/people/joel-knudson', 'Joel Knudson');
+    await page
+      .getByRole('region', { name: /^Briefs/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    await open('/people', 'People');
+    await page
+      .getByRole('region', { name: /^Everyone, by family name/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    await open('/organizations/american-institutes-for-research', 'American Institutes for Research');
+    await page
+      .getByRole('region', { name: /^People affiliated/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    await open('/briefs/an-example-report-with-identifiers', 'An Example Report with Identifiers');
+    await page.locator('.citation-text').waitFor();
+    await page.getByRole('link', { name: /^BibTeX/ }).waitFor();
     await Promise.all(pending.splice(0));
     expect(exchanges.filter((exchange) => exchange.errors.length > 0)).toEqual([]);
     expect(exchanges.map((exchange) => exchange.operation)).toEqual(

@@ -17,22 +17,31 @@ describe('facets agree with filters', () => {
   const facetFields = `themes { theme { id slug } count } years { year count } districts { district { id slug } count } kinds { kind count } publishers { organization { id } count } bases { basis count }`;
 
   /** The filter each facet value stands for. */
-  function filtersOf(facets: any): Array<{ label: string; filter: Record<string, unknown>; count: number }> {
+  interface Facets {
+    themes: Array<{ theme: { id: string; slug: string }; count: number }>;
+    years: Array<{ year: number; count: number }>;
+    districts: Array<{ district: { id: string; slug: string }; count: number }>;
+    kinds: Array<{ kind: string; count: number }>;
+    publishers: Array<{ organization: { id: string }; count: number }>;
+    bases: Array<{ basis: string; count: number }>;
+  }
+
+  function filtersOf(facets: Facets): Array<{ label: string; filter: Record<string, unknown>; count: number }> {
     return [
-      ...facets.themes.map((facet: any) => ({ label: `theme ${facet.theme.slug}`, filter: { themes: { anyOf: [facet.theme.id] } }, count: facet.count })),
-      ...facets.years.map((facet: any) => ({
+      ...facets.themes.map((facet) => ({ label: `theme ${facet.theme.slug}`, filter: { themes: { anyOf: [facet.theme.id] } }, count: facet.count })),
+      ...facets.years.map((facet) => ({
         label: `year ${facet.year}`,
         filter: { published: { from: `${facet.year}-01-01`, to: `${facet.year}-12-31` } },
         count: facet.count,
       })),
-      ...facets.districts.map((facet: any) => ({ label: `district ${facet.district.slug}`, filter: { districts: [facet.district.id] }, count: facet.count })),
-      ...facets.kinds.map((facet: any) => ({ label: `kind ${facet.kind}`, filter: { kinds: [facet.kind] }, count: facet.count })),
-      ...facets.publishers.map((facet: any) => ({
+      ...facets.districts.map((facet) => ({ label: `district ${facet.district.slug}`, filter: { districts: [facet.district.id] }, count: facet.count })),
+      ...facets.kinds.map((facet) => ({ label: `kind ${facet.kind}`, filter: { kinds: [facet.kind] }, count: facet.count })),
+      ...facets.publishers.map((facet) => ({
         label: `publisher ${facet.organization.id}`,
         filter: { publishers: [facet.organization.id] },
         count: facet.count,
       })),
-      ...facets.bases.map((facet: any) => ({ label: `basis ${facet.basis}`, filter: { bases: [facet.basis] }, count: facet.count })),
+      ...facets.bases.map((facet) => ({ label: `basis ${facet.basis}`, filter: { bases: [facet.basis] }, count: facet.count })),
     ];
   }
 

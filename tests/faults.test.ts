@@ -13,6 +13,7 @@ import { RestartablePostgres, type StopMode } from './support/restartable-postgr
 import { buildIfStale } from './support/run-command';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { TerminatingProxy } from './support/terminating-proxy';
+import type { ResponseBody } from './support/test-server';
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -38,9 +39,9 @@ describe('database faults', () => {
     await database?.remove();
   });
 
-  async function get(path: string): Promise<{ status: number; body: any }> {
+  async function get(path: string): Promise<{ status: number; body: ResponseBody }> {
     const response = await fetch(`http://127.0.0.1:${port}${path}`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as ResponseBody };
   }
 
   /**
@@ -195,7 +196,7 @@ describe('a connection terminated the moment the pool hands it over', () => {
     expect(server.child.exitCode).toBeNull();
     for (const answer of answers) {
       expect(answer.status).toBe(503);
-      expect(answer.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect((answer.body as ResponseBody).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     }
     proxy.terminateNewConnectionsWhenReady = false;
     expect((await readMeetings()).status).toBe(200);

@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type ErrorBody, type TestServer } from './support/test-server';
 
 describe('reading the knowledge base over GraphQL', () => {
   let server: TestServer;
@@ -16,7 +16,13 @@ describe('reading the knowledge base over GraphQL', () => {
     }`);
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
-    expect(data!.meetings.nodes.map((meeting: any) => [meeting.number, meeting.dateRange, meeting.location.text])).toEqual([
+    expect(
+      data!.meetings.nodes.map((meeting: { number: number; dateRange: unknown; location: { text: string } }) => [
+        meeting.number,
+        meeting.dateRange,
+        meeting.location.text,
+      ]),
+    ).toEqual([
       [11, 'December 17–18, 2009', 'Menlo Park, California'],
       [12, 'March 23–24, 2010', 'Sacramento, California'],
       [34, 'December 14–15, 2017', 'Placerville, California'],
@@ -72,10 +78,10 @@ describe('reading the knowledge base over GraphQL', () => {
     const brief = data!.brief;
     expect(brief.publisher).toEqual({ name: 'Policy Analysis for California Education', shortName: 'PACE' });
     expect(brief.networks).toEqual([{ slug: 'core-improvement-community', coordinator: { slug: 'core-districts' } }]);
-    expect(brief.themes.map((theme: any) => theme.slug)).toEqual(expect.arrayContaining(['continuous-improvement', 'improvement-science']));
+    expect(brief.themes.map((theme: { slug: string }) => theme.slug)).toEqual(expect.arrayContaining(['continuous-improvement', 'improvement-science']));
     expect(brief.followsUpMeeting).toBeNull();
     expect(brief.source).toEqual({ fileName: '002_c1e4288973c47cd9.txt', kind: 'WEB_PAGE' });
-    expect(brief.lessons.nodes.map((lesson: any) => lesson.position)).toEqual([1, 2, 3, 4]);
+    expect(brief.lessons.nodes.map((lesson: { position: number }) => lesson.position)).toEqual([1, 2, 3, 4]);
     expect(brief.lessons.nodes[1].outgoingLinks.nodes).toEqual([{ kind: 'SUPPORTS', to: { brief: { slug: 'district-role-in-school-turnaround' } } }]);
     expect(brief.lessons.nodes[3].incomingLinks.nodes).toEqual([
       expect.objectContaining({ kind: 'QUALIFIES', from: { position: 2, brief: { slug: 'lessons-from-the-core-districts' } } }),
@@ -114,7 +120,13 @@ describe('reading the knowledge base over GraphQL', () => {
     const core = data!.core;
     expect(core.members.totalCount).toBe(core.memberships.length);
     // By district name: Fresno, Garden Grove, Long Beach, Los Angeles, Oakland, Sacramento City, San Francisco, Sanger, Santa Ana.
-    expect(core.memberships.map((membership: any) => [membership.district.slug, membership.joinedOn?.year ?? null, membership.leftOn?.year ?? null])).toEqual([
+    expect(
+      core.memberships.map((membership: { district: { slug: string }; joinedOn: { year: number } | null; leftOn: { year: number } | null }) => [
+        membership.district.slug,
+        membership.joinedOn?.year ?? null,
+        membership.leftOn?.year ?? null,
+      ]),
+    ).toEqual([
       ['fresno-unified', 2010, null],
       ['garden-grove-unified', 2013, null],
       ['long-beach-unified', 2010, null],
@@ -125,7 +137,7 @@ describe('reading the knowledge base over GraphQL', () => {
       ['sanger-unified', null, 2014],
       ['santa-ana-unified', 2013, null],
     ]);
-    expect(core.memberships.every((membership: any) => membership.source !== null)).toBe(true);
+    expect(core.memberships.every((membership: { source: unknown }) => membership.source !== null)).toBe(true);
     // Members the network's own source names carry no dates or source of their own.
     expect(data!.partnership.memberships).toEqual([
       { district: { slug: 'fresno-unified' }, joinedOn: null, leftOn: null, source: null },
@@ -139,7 +151,7 @@ describe('reading the knowledge base over GraphQL', () => {
       root: theme(slug: "continuous-improvement") { children { slug } }
     }`);
     expect(data!.theme.parent).toEqual({ slug: 'continuous-improvement', parent: { slug: 'improvement-strategies' } });
-    expect(data!.root.children.map((child: any) => child.slug)).toEqual(['improvement-science', 'networked-improvement']);
+    expect(data!.root.children.map((child: { slug: string }) => child.slug)).toEqual(['improvement-science', 'networked-improvement']);
   });
 
   it('reaches a district’s networks and the briefs about them', async () => {
@@ -147,9 +159,9 @@ describe('reading the knowledge base over GraphQL', () => {
       `{ district(slug: "fresno-unified") { name state kind networks { slug members { nodes { slug } } } briefs { nodes { slug } } } }`,
     );
     expect(data!.district).toMatchObject({ name: 'Fresno Unified School District', state: 'CA', kind: 'SCHOOL_DISTRICT' });
-    expect(data!.district.networks.map((network: any) => network.slug)).toEqual(['core-districts', 'fresno-long-beach-learning-partnership']);
-    expect(data!.district.networks[1].members.nodes.map((member: any) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
-    expect(data!.district.briefs.nodes.map((brief: any) => brief.slug)).toEqual(
+    expect(data!.district.networks.map((network: { slug: string }) => network.slug)).toEqual(['core-districts', 'fresno-long-beach-learning-partnership']);
+    expect(data!.district.networks[1].members.nodes.map((member: { slug: string }) => member.slug)).toEqual(['fresno-unified', 'long-beach-unified']);
+    expect(data!.district.briefs.nodes.map((brief: { slug: string }) => brief.slug)).toEqual(
       expect.arrayContaining(['lessons-from-the-core-districts', 'core-districts-measurement-capacity-building-and-shared-accountability']),
     );
   });
@@ -160,8 +172,11 @@ describe('reading the knowledge base over GraphQL', () => {
     }`);
     const collaborative = data!.organization.houses[0];
     expect(collaborative.slug).toBe('california-collaborative-on-district-reform');
-    expect(collaborative.convenedMeetings.nodes.map((meeting: any) => meeting.number)).toEqual([11, 12, 34]);
-    expect(collaborative.publishedBriefs.nodes.map((brief: any) => brief.slug)).toEqual(['always-room-for-improvement', 'district-role-in-school-turnaround']);
+    expect(collaborative.convenedMeetings.nodes.map((meeting: { number: number }) => meeting.number)).toEqual([11, 12, 34]);
+    expect(collaborative.publishedBriefs.nodes.map((brief: { slug: string }) => brief.slug)).toEqual([
+      'always-room-for-improvement',
+      'district-role-in-school-turnaround',
+    ]);
   });
 
   it('lists every kind of record', async () => {
@@ -193,13 +208,13 @@ describe('reading the knowledge base over GraphQL', () => {
       data!.districtNetworks.nodes[0].id,
       data!.organizations.nodes[0].id,
       data!.lessons.nodes[0].id,
-      data!.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes)[0].id,
+      data!.lessons.nodes.flatMap((lesson: { links: { nodes: Array<{ id: string }> } }) => lesson.links.nodes)[0].id,
       data!.meeting.materials[0].id,
       data!.meeting.agendaTopics[0].id,
     ];
     const refetched = await server.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
-    expect(refetched.data!.nodes.map((node: any) => node.id)).toEqual(ids);
-    expect(refetched.data!.nodes.map((node: any) => node.__typename)).toEqual([
+    expect(refetched.data!.nodes.map((node: { id: string }) => node.id)).toEqual(ids);
+    expect(refetched.data!.nodes.map((node: { __typename: string }) => node.__typename)).toEqual([
       'Brief',
       'Meeting',
       'Theme',
@@ -237,14 +252,14 @@ describe('reading the knowledge base over GraphQL', () => {
     const malformed = await post('{"query": "{ meetings { nodes { number } } }"');
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/application\/json/);
-    const malformedBody = (await malformed.json()) as any;
+    const malformedBody = (await malformed.json()) as ErrorBody;
     expect(malformedBody.errors[0]).toMatchObject({ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_REQUEST' } });
     const tooLarge = await post(JSON.stringify({ query: `{ meetings { totalCount } } # ${'x'.repeat(200_000)}` }));
     expect(tooLarge.status).toBe(413);
-    expect(((await tooLarge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await tooLarge.json()) as ErrorBody).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const nowhere = await fetch(`${server.url}/nowhere`);
     expect(nowhere.status).toBe(404);
-    expect(((await nowhere.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await nowhere.json()) as ErrorBody).errors[0].extensions.code).toBe('NOT_FOUND');
     for (const response of [malformedBody]) expect(JSON.stringify(response)).not.toMatch(/node_modules|\.ts:|at [A-Za-z]+ \(/);
   });
 

@@ -5,12 +5,16 @@
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { hostileRequests, sendHostileRequest, type HostileRequest } from '../src/benchmark/hostile-requests';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type ErrorBody, type ResponseBody, type TestServer } from './support/test-server';
 
-async function send(server: TestServer, request: HostileRequest, apiKey?: string): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+async function send(
+  server: TestServer,
+  request: HostileRequest,
+  apiKey?: string,
+): Promise<{ status: number; headers: Headers; body: ResponseBody | undefined; text: string }> {
   const response = await sendHostileRequest(`${server.url}/graphql`, request, apiKey);
   const text = await response.text();
-  let body: any;
+  let body: ResponseBody | undefined;
   try {
     body = JSON.parse(text);
   } catch {
@@ -37,9 +41,9 @@ describe('hostile requests', () => {
   it.each(hostileRequests.map((request) => [request.name, request] as const))('refuses %s with the right JSON error and no SQL', async (_name, request) => {
     const answer = await send(server, request, apiKey);
     expect(answer.body).toBeDefined(); // JSON, never an HTML page or plain text
-    expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code }).toEqual({ status: request.status, code: request.code });
-    expect(answer.body.errors[0].message).toMatch(request.message);
-    expect(answer.body.data ?? null).toBeNull();
+    expect({ status: answer.status, code: answer.body?.errors?.[0]?.extensions?.code }).toEqual({ status: request.status, code: request.code });
+    expect(answer.body!.errors[0].message).toMatch(request.message);
+    expect(answer.body!.data ?? null).toBeNull();
     expect(answer.headers.get('x-sql-statements') ?? '0').toBe('0');
     expect(answer.text).not.toMatch(/\bat .+\.(js|ts):\d+|node_modules|\/src\//);
   });
@@ -87,7 +91,7 @@ describe('modes and switches', () => {
       expect(answers.map((answer) => Object.keys(answer.data)[0])).toEqual(['themes', 'meetings']);
       const tooMany = await post(Array.from({ length: 4 }, () => ({ query: '{ __typename }' })));
       expect(tooMany.status).toBe(400);
-      expect(((await tooMany.json()) as any).errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
+      expect(((await tooMany.json()) as ErrorBody).errors[0].extensions.code).toBe('BATCH_TOO_LARGE');
       const overBudget = (await (await post([{ query: '{ briefs(first: 1000000) { totalCount } }' }])).json()) as Array<{
         errors: Array<{ extensions: { code: string } }>;
       }>;

@@ -3,7 +3,7 @@
  * the user errors (and nothing written) when it is not.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server';
+import { startTestServer, type GraphQLResponse, type TestServer, type UntypedData } from './support/test-server';
 
 describe('mutations', () => {
   let server: TestServer;
@@ -36,7 +36,7 @@ describe('mutations', () => {
   });
 
   /** Sends a mutation as an editor (or the given key) and returns the payload of its one field. */
-  async function mutate(field: string, document: string, variables: Record<string, unknown>, apiKey = editor): Promise<any> {
+  async function mutate(field: string, document: string, variables: Record<string, unknown>, apiKey = editor): Promise<UntypedData[string]> {
     const response: GraphQLResponse = await server.graphql(document, variables, { apiKey });
     expect(response.errors).toBeUndefined();
     return response.data![field];
@@ -524,7 +524,7 @@ describe('mutations', () => {
       { name: 'themes.yaml', content: 'themes:\n  - { slug: imported-theme, name: Imported theme }\n' },
       { name: 'districts.yaml', content: 'districts:\n  - { slug: imported-district, name: Imported District, state: OR, kind: SCHOOL_DISTRICT }\n' },
     ];
-    const countOf = (payload: any, collection: string) => payload.counts.find((entry: any) => entry.collection === collection);
+    const countOf = (payload: { counts: Array<{ collection: string }> }, collection: string) => payload.counts.find((entry) => entry.collection === collection);
 
     it('counts what a dry run would change and writes nothing, then imports, then changes nothing on a second import', async () => {
       const dryRun = await mutate('knowledgeBaseImport', importMutation, { input: { documents, dryRun: true } }, admin);
@@ -566,7 +566,7 @@ lessonLinks:
         },
         admin,
       );
-      expect(missing.userErrors.map((error: any) => error.message)).toEqual([
+      expect(missing.userErrors.map((error: { message: string }) => error.message)).toEqual([
         expect.stringMatching(
           /^brief\.yaml:2: briefs\[0\] \(slug "imported-alone"\): field "publisher": unknown organization "nobody-at-all".*in the documents or the database$/,
         ),
@@ -583,7 +583,7 @@ lessonLinks:
         admin,
       );
       expect(payload.counts).toBeNull();
-      expect(payload.userErrors.map((error: any) => error.message)).toEqual([
+      expect(payload.userErrors.map((error: { message: string }) => error.message)).toEqual([
         expect.stringMatching(/^bad\.yaml:2: .*field "slug"/),
         expect.stringMatching(/^bad\.yaml:3: .*field "name"/),
       ]);

@@ -17,25 +17,32 @@ describe('search over networks, alternate titles, agendas and materials', () => 
     await server.close();
   });
 
+  interface SearchResult {
+    totalCount: number;
+    matchMode: string;
+    correctedQuery: string | null;
+    edges: Array<{ highlights: Array<{ field: string; snippet: string }>; node: { __typename: string; slug?: string; aliases?: string[] } }>;
+  }
+
   const search = async (query: string, extra = '') => {
-    const response = await server.graphql(
+    const response = await server.graphql<{ search: SearchResult }>(
       `query($q: String!) { search(query: $q ${extra}) { totalCount matchMode correctedQuery edges { highlights { field snippet } node { __typename ... on DistrictNetwork { slug aliases } } } } }`,
       { q: query },
     );
     expect(response.errors).toBeUndefined();
     return response.data!.search;
   };
-  const networksOf = (result: any) => result.edges.filter((edge: any) => edge.node.__typename === 'DistrictNetwork').map((edge: any) => edge.node.slug);
+  const networksOf = (result: SearchResult) => result.edges.filter((edge) => edge.node.__typename === 'DistrictNetwork').map((edge) => edge.node.slug);
 
   it('finds a network by the acronym its source uses', async () => {
     const result = await search('CIC');
     expect(result.matchMode).toBe('FULL_TEXT');
     expect(networksOf(result)).toEqual(['core-improvement-community']);
-    expect(result.edges.find((edge: any) => edge.node.slug === 'core-improvement-community').node.aliases).toEqual(['CIC']);
+    expect(result.edges.find((edge) => edge.node.slug === 'core-improvement-community')?.node.aliases).toEqual(['CIC']);
   });
 
   it('finds the CIC report by the acronyms its page uses, CIC and LIT', async () => {
-    const slugsOf = (result: any) => result.edges.map((edge: any) => edge.node.slug).filter(Boolean);
+    const slugsOf = (result: { edges: Array<{ node: { slug?: string } }> }) => result.edges.map((edge) => edge.node.slug).filter(Boolean);
     const lit = await server.graphql(`{ search(query: "LIT") { matchMode edges { node { ... on Brief { slug } } } } }`);
     expect(lit.data!.search.matchMode).toBe('FULL_TEXT');
     expect(slugsOf(lit.data!.search)).toEqual(['engaging-district-school-and-teacher-leaders-in-improvement']);
@@ -52,9 +59,9 @@ describe('search over networks, alternate titles, agendas and materials', () => 
 
   it('finds networks by their descriptions, highlighted, and only networks when asked', async () => {
     const result = await search('multiple-measures data system', 'types: [DISTRICT_NETWORK]');
-    expect(result.edges.map((edge: any) => edge.node.__typename)).toEqual(['DistrictNetwork']);
+    expect(result.edges.map((edge) => edge.node.__typename)).toEqual(['DistrictNetwork']);
     expect(networksOf(result)).toEqual(['core-data-collaborative']);
-    expect(result.edges[0].highlights.map((highlight: any) => highlight.field)).toContain('description');
+    expect(result.edges[0].highlights.map((highlight) => highlight.field)).toContain('description');
   });
 
   it('suggests networks in autocomplete when asked', async () => {
@@ -64,7 +71,7 @@ describe('search over networks, alternate titles, agendas and materials', () => 
 
   it('finds a brief by an alternate title, kept up to date when an editor changes them', async () => {
     const listing = await search('"Lessons from the CORE Districts"', 'types: [BRIEF]');
-    expect(listing.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field))[0]).toContain('alternateTitles');
+    expect(listing.edges.map((edge) => edge.highlights.map((highlight) => highlight.field))[0]).toContain('alternateTitles');
     const editor = await server.createApiKey(ApiKeyRole.EDITOR);
     const { data } = await server.graphql(`{ brief(slug: "learning-from-the-core-data-collaborative") { id } }`);
     const updated = await server.graphql(
@@ -82,11 +89,11 @@ describe('search over networks, alternate titles, agendas and materials', () => 
     const contents = await search('"Human Capital in ESEA"', 'types: [MEETING]');
     expect(contents.matchMode).toBe('FULL_TEXT');
     expect(contents.edges).toHaveLength(1);
-    expect(contents.edges[0].highlights.map((highlight: any) => highlight.field)).toContain('materials');
+    expect(contents.edges[0].highlights.map((highlight) => highlight.field)).toContain('materials');
     const material = await search('Briefing Book', 'types: [MEETING]');
     expect(material).toMatchObject({ matchMode: 'FULL_TEXT', correctedQuery: null, totalCount: 3 });
     const agenda = await search('"design principles" recommendations', 'types: [MEETING]');
-    expect(agenda.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field)).flat()).toContain('agenda');
+    expect(agenda.edges.map((edge) => edge.highlights.map((highlight) => highlight.field)).flat()).toContain('agenda');
   });
 
   it("keeps a meeting's search current when its agenda changes, without raising its version", async () => {
@@ -102,6 +109,6 @@ describe('search over networks, alternate titles, agendas and materials', () => 
     // One change, one version (the search bookkeeping adds none).
     expect(updated.data!.meetingUpdate.meeting.version).toBe(data!.meeting.version + 1);
     const found = await search('quinoa', 'types: [MEETING]');
-    expect(found.edges.map((edge: any) => edge.highlights.map((highlight: any) => highlight.field))).toEqual([['agenda']]);
+    expect(found.edges.map((edge) => edge.highlights.map((highlight) => highlight.field))).toEqual([['agenda']]);
   });
 });

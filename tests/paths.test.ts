@@ -23,15 +23,21 @@ describe('paths between records', () => {
   });
 
   const pathFields = `hops strength nodes { __typename id } steps { relation kind linkKind basis strength from { id } to { id } }`;
+  interface Path {
+    hops: number;
+    strength: number;
+    nodes: Array<{ __typename: string; id: string }>;
+    steps: Array<{ relation: string; kind: string; linkKind: string | null; basis: string | null; strength: number; from: { id: string }; to: { id: string } }>;
+  }
   const connections = async (variables: Record<string, unknown>) => {
-    const response = await server.graphql(
+    const response = await server.graphql<{ connections: Path[] }>(
       `query($from: ID!, $to: ID!, $first: Int, $via: [RelationKind!], $basis: [EvidenceBasis!]) {
          connections(from: $from, to: $to, first: $first, via: $via, basis: $basis) { ${pathFields} }
        }`,
       variables,
     );
     expect(response.errors).toBeUndefined();
-    return response.data!.connections as any[];
+    return response.data!.connections;
   };
 
   it("puts the editors' lesson link between the 2011 and 2019 reports first, before a shared theme", async () => {
@@ -39,22 +45,22 @@ describe('paths between records', () => {
     expect(paths).toHaveLength(3);
     const [best, ...others] = paths;
     expect(best.hops).toBe(3);
-    expect(best.nodes.map((node: any) => node.__typename)).toEqual(['Brief', 'Lesson', 'Lesson', 'Brief']);
-    expect(best.steps.map((step: any) => [step.relation, step.kind, step.linkKind, step.basis])).toEqual([
+    expect(best.nodes.map((node) => node.__typename)).toEqual(['Brief', 'Lesson', 'Lesson', 'Brief']);
+    expect(best.steps.map((step) => [step.relation, step.kind, step.linkKind, step.basis])).toEqual([
       ['DRAWS', 'LESSON_OF_BRIEF', null, null],
       ['LINKED_FROM', 'LESSON_LINK', 'SUPPORTS', 'EDITORIAL_INFERENCE'],
       ['DRAWN_IN', 'LESSON_OF_BRIEF', null, null],
     ]);
     // 0.9 (a brief's lesson) × 1 (a lesson link) × 0.8 (an editorial reading) × 0.9
     expect(best.strength).toBe(0.648);
-    expect(best.steps.map((step: any) => step.strength)).toEqual([0.9, 0.8, 0.9]);
+    expect(best.steps.map((step) => step.strength)).toEqual([0.9, 0.8, 0.9]);
     for (const other of others) expect(other.strength).toBeLessThanOrEqual(best.strength);
-    expect(others.some((path: any) => path.hops === 2 && path.steps.every((step: any) => step.kind === 'THEME'))).toBe(true);
+    expect(others.some((path) => path.hops === 2 && path.steps.every((step) => step.kind === 'THEME'))).toBe(true);
     // Paths are simple and run from one end to the other.
     for (const path of paths) {
       expect(path.nodes[0].id).toBe(ids.turnaround);
-      expect(path.nodes.at(-1).id).toBe(ids.engaging);
-      expect(new Set(path.nodes.map((node: any) => node.id)).size).toBe(path.nodes.length);
+      expect(path.nodes.at(-1)?.id).toBe(ids.engaging);
+      expect(new Set(path.nodes.map((node) => node.id)).size).toBe(path.nodes.length);
     }
   });
 
@@ -72,12 +78,12 @@ describe('paths between records', () => {
     expect(viaLinks.length).toBeGreaterThan(0);
     for (const path of viaLinks) for (const step of path.steps) expect(['LESSON_LINK', 'LESSON_OF_BRIEF']).toContain(step.kind);
     const viaThemes = await connections({ from: ids.turnaround, to: ids.engaging, first: 5, via: ['THEME'] });
-    for (const path of viaThemes) expect(path.steps.some((step: any) => step.kind === 'LESSON_LINK')).toBe(false);
+    for (const path of viaThemes) expect(path.steps.some((step) => step.kind === 'LESSON_LINK')).toBe(false);
   });
 
   it('passes only through stated findings when asked: the link, an editorial reading, is left out', async () => {
     const stated = await connections({ from: ids.turnaround, to: ids.engaging, first: 10, basis: ['STATED'] });
-    for (const path of stated) expect(path.steps.some((step: any) => step.kind === 'LESSON_LINK')).toBe(false);
+    for (const path of stated) expect(path.steps.some((step) => step.kind === 'LESSON_LINK')).toBe(false);
     const anyBasis = await connections({ from: ids.turnaround, to: ids.engaging, first: 10, basis: ['STATED', 'SUMMARIZED', 'EDITORIAL_INFERENCE'] });
     expect(anyBasis[0].steps[1].kind).toBe('LESSON_LINK');
     const nothing = await connections({ from: ids.turnaround, to: ids.engaging, first: 3, via: ['LESSON_LINK'], basis: ['STATED'] });

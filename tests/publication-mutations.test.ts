@@ -3,7 +3,7 @@
  * written when the input is good, and the user errors (nothing written) when it is not.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server';
+import { startTestServer, type GraphQLResponse, type TestServer, type UntypedData } from './support/test-server';
 
 describe('publication mutations', () => {
   let server: TestServer;
@@ -28,7 +28,7 @@ describe('publication mutations', () => {
     await server.close();
   });
 
-  async function mutate(field: string, document: string, variables: Record<string, unknown>, apiKey = editor): Promise<any> {
+  async function mutate(field: string, document: string, variables: Record<string, unknown>, apiKey = editor): Promise<UntypedData[string]> {
     const response: GraphQLResponse = await server.graphql(document, variables, { apiKey });
     expect(response.errors).toBeUndefined();
     return response.data![field];

@@ -144,7 +144,7 @@ describe('stable brief URLs and feeds', () => {
         person(slug: "jennifer-oday") { jsonLd }
       }`);
       expect(errors).toBeUndefined();
-      expect(data!.brief.jsonLd.author.map((author: any) => [author['@type'], author.familyName])).toEqual([
+      expect(data!.brief.jsonLd.author.map((author: { '@type': string; familyName?: string }) => [author['@type'], author.familyName])).toEqual([
         ['Person', 'Knudson'],
         ['Person', 'Shambaugh'],
         ['Person', "O'Day"],

@@ -33,7 +33,9 @@ describe('publications', () => {
       expect(brief.title).toBe('Beyond the School: Exploring a Systemic Approach to School Turnaround');
       expect(brief.url).toBe('https://www.air.org/resource/beyond-school-exploring-systemic-approach-school-turnaround');
       expect(brief.editorialNote).toContain('The District Role in School Turnaround');
-      expect(brief.contributors.map((contributor: any) => [contributor.position, contributor.role, contributor.name])).toEqual([
+      expect(
+        brief.contributors.map((contributor: { position: number; role: string; name: string }) => [contributor.position, contributor.role, contributor.name]),
+      ).toEqual([
         [1, 'AUTHOR', 'Joel Knudson'],
         [2, 'AUTHOR', 'Larisa Shambaugh'],
         [3, 'AUTHOR', "Jennifer O'Day"],
@@ -65,11 +67,13 @@ describe('publications', () => {
         briefs(first: 20) { nodes { slug url contributors { name } identifiers { value } editorialNote } }
         meetings(first: 10) { nodes { materials { url } } }
       }`);
-      const bySlug = Object.fromEntries(data!.briefs.nodes.map((brief: any) => [brief.slug, brief]));
+      const bySlug = Object.fromEntries(data!.briefs.nodes.map((brief: { slug: string }) => [brief.slug, brief]));
       expect(bySlug['data-use-for-improvement-in-networked-structures']).toMatchObject({ url: null, contributors: [], identifiers: [] });
       expect(bySlug['always-room-for-improvement'].contributors).toEqual([]);
       expect(bySlug['always-room-for-improvement'].editorialNote).toMatch(/names its authors|names no authors|names its authors, so none/);
-      expect(data!.meetings.nodes.flatMap((meeting: any) => meeting.materials.map((material: any) => material.url))).toEqual(Array(12).fill(null));
+      expect(
+        data!.meetings.nodes.flatMap((meeting: { materials: Array<{ url: string | null }> }) => meeting.materials.map((material) => material.url)),
+      ).toEqual(Array(12).fill(null));
     });
 
     it("lists people by sort name, filters them by affiliation, and lists a person's briefs", async () => {
@@ -88,7 +92,7 @@ describe('publications', () => {
         nodes: [{ name: 'Taylor Allbright' }, { name: 'Eupha Jeanne Daramola' }, { name: 'H. Alix Gallagher' }],
         pageInfo: { hasNextPage: true },
       });
-      expect(data!.atPace.nodes.map((person: any) => person.slug)).toEqual(['h-alix-gallagher', 'angela-gong', 'heather-j-hough']);
+      expect(data!.atPace.nodes.map((person: { slug: string }) => person.slug)).toEqual(['h-alix-gallagher', 'angela-gong', 'heather-j-hough']);
       expect(data!.person).toMatchObject({
         name: 'Heather J. Hough',
         identifiers: [],

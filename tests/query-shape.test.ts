@@ -7,12 +7,12 @@ import { loadSeedDataset } from '../src/seed/seed-loader';
 import { createServer } from '../src/server';
 import { writeSyntheticData } from '../src/synthetic/synthetic-data';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
-import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
+import { seedDirectory, startTestServer, type TestServer, type UntypedData } from './support/test-server';
 
 interface CountedResponse {
   status: number;
   statements: number;
-  body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  body: { data: UntypedData; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
 async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<CountedResponse> {
@@ -84,7 +84,8 @@ describe('statements per request', () => {
       expect(run.status).toBe(200);
     }
     // The larger dataset really returns more: 100 themes' worth of lessons, not 5.
-    const lessonsReturned = (run: CountedResponse) => run.body.data.themes.nodes.reduce((sum: number, theme: any) => sum + theme.lessons.nodes.length, 0);
+    const lessonsReturned = (run: CountedResponse) =>
+      run.body.data.themes.nodes.reduce((sum: number, theme: { lessons: { nodes: unknown[] } }) => sum + theme.lessons.nodes.length, 0);
     expect(lessonsReturned(runs.largeHundred)).toBeGreaterThan(10 * lessonsReturned(runs.largeFive));
     const counts = Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, run.statements]));
     // The read engine compiles the whole three-level query into one statement.

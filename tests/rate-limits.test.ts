@@ -7,7 +7,7 @@ import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { getNamedType, getNullableType, isLeafType, isListType, isObjectType } from 'graphql';
 import { buildBriefgraphSchema } from '../src/schema';
 import { listMaximum } from '../src/shared/query-cost';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type ErrorBody, type ResponseBody, type TestServer } from './support/test-server';
 
 describe('rate limits', () => {
   let server: TestServer;
@@ -54,7 +54,7 @@ describe('rate limits', () => {
     expect(spent.status).toBe(429);
     expect(spent.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(spent.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(((await spent.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(((await spent.json()) as ErrorBody).errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 
   it('gives each API key its own budget, apart from the address', async () => {
@@ -116,7 +116,7 @@ describe('what a request costs', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+    return { status: response.status, headers: response.headers, body: (await response.json()) as ResponseBody };
   };
 
   it('counts a plain list as the most it can hold, which writes enforce and reads never exceed', async () => {
@@ -215,7 +215,7 @@ describe('requests refused before GraphQL', () => {
       do spent = await send('{"query": "{ __typename }"');
       while (spent.status === 400);
       expect(spent.status).toBe(429);
-      expect(((await spent.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect(((await spent.json()) as ErrorBody).errors[0].extensions.code).toBe('RATE_LIMITED');
       expect((await send(JSON.stringify([{ query: '{ __typename }' }]))).status).toBe(429);
     } finally {
       await server.close();

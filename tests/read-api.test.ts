@@ -1,5 +1,12 @@
 /** The read API's lists: Relay connections, keyset paging both ways, filters, orderings and bad arguments. */
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server';
+
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
 
 describe('the read API', () => {
   let server: TestServer;
@@ -32,12 +39,12 @@ describe('the read API', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const response: any = await server.graphql(
+        const response: GraphQLResponse<{ themes: { edges: Array<{ cursor: string; node: { slug: string } }>; pageInfo: PageInfo } }> = await server.graphql(
           `query($after: String) { themes(first: 5, after: $after) { edges { cursor node { slug } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
           { after },
         );
-        const { edges, pageInfo } = response.data.themes;
-        seen.push(...edges.map((edge: any) => edge.node.slug));
+        const { edges, pageInfo } = response.data!.themes;
+        seen.push(...edges.map((edge) => edge.node.slug));
         expect(pageInfo.startCursor).toBe(edges[0].cursor);
         expect(pageInfo.endCursor).toBe(edges[edges.length - 1].cursor);
         expect(pageInfo.hasPreviousPage).toBe(after !== null);
@@ -54,14 +61,14 @@ describe('the read API', () => {
       const seen: string[] = [];
       let before: string | null = null;
       for (;;) {
-        const response: any = await server.graphql(
+        const response: GraphQLResponse<{ themes: { nodes: Array<{ slug: string }>; pageInfo: PageInfo } }> = await server.graphql(
           `query($before: String) { themes(last: 7, before: $before) { nodes { slug } pageInfo { hasPreviousPage hasNextPage startCursor } } }`,
           { before },
         );
-        seen.unshift(...slugsOf(response.data.themes));
-        expect(response.data.themes.pageInfo.hasNextPage).toBe(before !== null);
-        if (!response.data.themes.pageInfo.hasPreviousPage) break;
-        before = response.data.themes.pageInfo.startCursor;
+        seen.unshift(...slugsOf(response.data!.themes));
+        expect(response.data!.themes.pageInfo.hasNextPage).toBe(before !== null);
+        if (!response.data!.themes.pageInfo.hasPreviousPage) break;
+        before = response.data!.themes.pageInfo.startCursor;
       }
       expect(seen).toEqual(all);
     });
@@ -71,14 +78,14 @@ describe('the read API', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const response: any = await server.graphql(
+        const response: GraphQLResponse<{ briefs: { nodes: Array<{ slug: string }>; pageInfo: PageInfo } }> = await server.graphql(
           `query($after: String) { briefs(first: 2, after: $after) { nodes { slug } pageInfo { hasNextPage endCursor } } }`,
           { after },
         );
         expect(response.errors).toBeUndefined();
-        seen.push(...slugsOf(response.data.briefs));
-        if (!response.data.briefs.pageInfo.hasNextPage) break;
-        after = response.data.briefs.pageInfo.endCursor;
+        seen.push(...slugsOf(response.data!.briefs));
+        if (!response.data!.briefs.pageInfo.hasNextPage) break;
+        after = response.data!.briefs.pageInfo.endCursor;
       }
       expect(seen).toEqual(all);
     });
@@ -97,14 +104,14 @@ describe('the read API', () => {
         briefs(first: 10, orderBy: TITLE_ASC) { nodes { slug lessons(first: 2) { totalCount nodes { position } pageInfo { hasNextPage endCursor } } } }
       }`);
       expect(errors).toBeUndefined();
-      const engaging = data!.briefs.nodes.find((brief: any) => brief.slug === 'engaging-district-school-and-teacher-leaders-in-improvement');
+      const engaging = data!.briefs.nodes.find((brief: { slug: string }) => brief.slug === 'engaging-district-school-and-teacher-leaders-in-improvement');
       expect(engaging.lessons).toMatchObject({ totalCount: 4, nodes: [{ position: 1 }, { position: 2 }], pageInfo: { hasNextPage: true } });
       const next = await server.graphql(
         `query($after: String) { brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2, after: $after) { nodes { position } pageInfo { hasNextPage } } } }`,
         { after: engaging.lessons.pageInfo.endCursor },
       );
       expect(next.data!.brief.lessons).toEqual({ nodes: [{ position: 3 }, { position: 4 }], pageInfo: { hasNextPage: false } });
-      const turnaround = data!.briefs.nodes.find((brief: any) => brief.slug === 'district-role-in-school-turnaround');
+      const turnaround = data!.briefs.nodes.find((brief: { slug: string }) => brief.slug === 'district-role-in-school-turnaround');
       expect(turnaround.lessons).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
     });
   });
@@ -119,17 +126,21 @@ describe('the read API', () => {
         'core-districts-measurement-capacity-building-and-shared-accountability',
         'district-role-in-school-turnaround',
       ];
-      expect(byDate.slice(0, 5).map((brief: any) => brief.slug)).toEqual(dated);
-      expect(byDate.slice(5).every((brief: any) => brief.publicationDate === null)).toBe(true);
+      expect(byDate.slice(0, 5).map((brief: { slug: string }) => brief.slug)).toEqual(dated);
+      expect(byDate.slice(5).every((brief: { publicationDate: unknown }) => brief.publicationDate === null)).toBe(true);
       const ascending = slugsOf((await server.graphql(`{ briefs(orderBy: PUBLISHED_AT_ASC) { nodes { slug } } }`)).data!.briefs);
       expect(ascending.slice(-5)).toEqual([...dated].reverse());
-      const titles = (await server.graphql(`{ briefs(orderBy: TITLE_DESC) { nodes { title } } }`)).data!.briefs.nodes.map((brief: any) => brief.title);
+      const titles = (await server.graphql(`{ briefs(orderBy: TITLE_DESC) { nodes { title } } }`)).data!.briefs.nodes.map(
+        (brief: { title: string }) => brief.title,
+      );
       expect(titles).toEqual([...titles].sort((a: string, b: string) => (a < b ? 1 : -1)));
     });
 
     it('orders meetings by number or date, either way', async () => {
       const numbers = async (orderBy: string) =>
-        (await server.graphql(`{ meetings(orderBy: ${orderBy}) { nodes { number } } }`)).data!.meetings.nodes.map((meeting: any) => meeting.number);
+        (await server.graphql(`{ meetings(orderBy: ${orderBy}) { nodes { number } } }`)).data!.meetings.nodes.map(
+          (meeting: { number: number }) => meeting.number,
+        );
       expect(await numbers('NUMBER_ASC')).toEqual([11, 12, 34]);
       expect(await numbers('NUMBER_DESC')).toEqual([34, 12, 11]);
       expect(await numbers('STARTS_ON_DESC')).toEqual([34, 12, 11]);
@@ -191,7 +202,7 @@ describe('the read API', () => {
     });
 
     it('filters meetings to a date window, a place and a convener', async () => {
-      const numbers = (connection: any) => connection.nodes.map((meeting: any) => meeting.number);
+      const numbers = (connection: { nodes: Array<{ number: number }> }) => connection.nodes.map((meeting) => meeting.number);
       const { data } = await server.graphql(`{
         window: meetings(filter: { dates: { from: "2009-12-18", to: "2010-12-31" } }) { nodes { number } }
         placerville: meetings(filter: { city: "placerville", states: ["CA"] }) { nodes { number } }
@@ -210,7 +221,7 @@ describe('the read API', () => {
       }`,
         { theme: ids.dataUse },
       );
-      expect(data!.qualified.nodes.map((lesson: any) => lesson.brief.slug).sort()).toEqual([
+      expect(data!.qualified.nodes.map((lesson: { brief: { slug: string } }) => lesson.brief.slug).sort()).toEqual([
         'engaging-district-school-and-teacher-leaders-in-improvement',
         'lessons-from-the-core-districts',
       ]);

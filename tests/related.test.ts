@@ -22,7 +22,7 @@ describe('related records', () => {
     const similarities: Record<string, number> = {};
     for (const brief of data!.briefs.nodes) {
       for (const edge of brief.relatedBriefs.edges) {
-        const text = edge.reasons.find((reason: any) => reason.kind === 'TEXT_SIMILARITY');
+        const text = edge.reasons.find((reason: { kind: string; weight: number }) => reason.kind === 'TEXT_SIMILARITY');
         similarities[`${brief.slug} ~ ${edge.node.slug}`] = text?.weight ?? 0;
         // Scores and weights are rounded to three decimals.
         expect(Math.round(edge.score * 1000) / 1000).toBe(edge.score);
@@ -41,9 +41,9 @@ describe('related records', () => {
     const { data } = await server.graphql(`{ brief(slug: "district-role-in-school-turnaround") { relatedBriefs(first: 5) { edges { node { slug } reasons {
       kind weight linkKind lessonLink { kind basis rationale explanation from { brief { slug } } to { brief { slug } } } } } } } }`);
     const edge = data!.brief.relatedBriefs.edges.find(
-      (candidate: any) => candidate.node.slug === 'engaging-district-school-and-teacher-leaders-in-improvement',
+      (candidate: { node: { slug: string } }) => candidate.node.slug === 'engaging-district-school-and-teacher-leaders-in-improvement',
     );
-    const link = edge.reasons.find((reason: any) => reason.kind === 'EXPLICIT_LINK');
+    const link = edge.reasons.find((reason: { kind: string }) => reason.kind === 'EXPLICIT_LINK');
     expect(link).toMatchObject({
       weight: 0.8,
       linkKind: 'SUPPORTS',
@@ -56,7 +56,7 @@ describe('related records', () => {
         to: { brief: { slug: 'district-role-in-school-turnaround' } },
       },
     });
-    for (const reason of edge.reasons.filter((other: any) => other.kind !== 'EXPLICIT_LINK')) expect(reason.lessonLink).toBeNull();
+    for (const reason of edge.reasons.filter((other: { kind: string }) => other.kind !== 'EXPLICIT_LINK')) expect(reason.lessonLink).toBeNull();
   });
 
   it('restricts related lessons to the bases asked for, links included', async () => {
@@ -64,15 +64,17 @@ describe('related records', () => {
       any: relatedLessons(first: 20) { nodes { basis } edges { reasons { kind } } }
       stated: relatedLessons(first: 20, bases: [STATED]) { nodes { basis } edges { reasons { kind } } }
     } } } }`);
-    const lessons = data!.brief.lessons.nodes;
-    expect(lessons.flatMap((lesson: any) => lesson.any.nodes.map((node: any) => node.basis))).toEqual(expect.arrayContaining(['STATED', 'SUMMARIZED']));
-    const stated = lessons.flatMap((lesson: any) => lesson.stated.nodes.map((node: any) => node.basis));
+    interface RelatedLessons {
+      nodes: Array<{ basis: string }>;
+      edges: Array<{ reasons: Array<{ kind: string }> }>;
+    }
+    const lessons = data!.brief.lessons.nodes as Array<{ any: RelatedLessons; stated: RelatedLessons }>;
+    expect(lessons.flatMap((lesson) => lesson.any.nodes.map((node) => node.basis))).toEqual(expect.arrayContaining(['STATED', 'SUMMARIZED']));
+    const stated = lessons.flatMap((lesson) => lesson.stated.nodes.map((node) => node.basis));
     expect(stated.length).toBeGreaterThan(0);
     expect(new Set(stated)).toEqual(new Set(['STATED']));
     // Every link is an editorial reading, so none is a reason among stated findings.
-    expect(lessons.flatMap((lesson: any) => lesson.stated.edges.flatMap((edge: any) => edge.reasons.map((reason: any) => reason.kind)))).not.toContain(
-      'EXPLICIT_LINK',
-    );
+    expect(lessons.flatMap((lesson) => lesson.stated.edges.flatMap((edge) => edge.reasons.map((reason) => reason.kind)))).not.toContain('EXPLICIT_LINK');
     const refused = await server.graphql(`{ lessons(first: 1) { nodes { relatedLessons(bases: []) { nodes { id } } } } }`);
     expect(refused.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'bases' } });
   });

@@ -1,5 +1,19 @@
 /** Research exploration through the HTTP endpoint: search, facets, related lessons, timelines and connections. */
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type GraphQLResponse, type TestServer } from './support/test-server';
+
+interface SearchHits {
+  totalCount: number;
+  matchMode: string;
+  fellBack: boolean;
+  edges: Array<{ score: number; highlights: Array<{ field: string; snippet: string }>; node: { __typename: string; slug?: string } }>;
+}
+
+/** A Relay connection as the paging test reads it. */
+interface RelayList {
+  edges: Array<{ cursor: string }>;
+  nodes: Array<{ id: string }>;
+  pageInfo: { endCursor: string };
+}
 
 describe('research exploration', () => {
   let server: TestServer;
@@ -11,7 +25,7 @@ describe('research exploration', () => {
   });
 
   const hitsOf = async (query: string, extra = '') => {
-    const response = await server.graphql(
+    const response = await server.graphql<{ search: SearchHits }>(
       `query($q: String!) { search(query: $q ${extra}) { totalCount matchMode fellBack edges { score highlights { field snippet } node { __typename ...on Brief { slug title } ...on Lesson { statement } ...on Theme { slug } ...on Meeting { number } ...on District { slug } ...on Organization { slug } } } } }`,
       { q: query },
     );
@@ -25,20 +39,20 @@ describe('research exploration', () => {
       expect(result.matchMode).toBe('FULL_TEXT');
       expect(result.fellBack).toBe(false);
       expect(result.totalCount).toBeGreaterThan(5);
-      const types = new Set(result.edges.map((edge: any) => edge.node.__typename));
+      const types = new Set(result.edges.map((edge) => edge.node.__typename));
       expect([...types]).toEqual(expect.arrayContaining(['Theme', 'Lesson', 'Brief', 'Meeting', 'Organization']));
-      const scores = result.edges.map((edge: any) => edge.score);
+      const scores = result.edges.map((edge) => edge.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      const theme = result.edges.find((edge: any) => edge.node.slug === 'continuous-improvement');
-      expect(theme.highlights[0]).toEqual({ field: 'name', snippet: '<mark>Continuous</mark> <mark>improvement</mark>' });
-      for (const edge of result.edges) expect(edge.highlights.some((highlight: any) => highlight.snippet.includes('<mark>'))).toBe(true);
+      const theme = result.edges.find((edge) => edge.node.slug === 'continuous-improvement');
+      expect(theme?.highlights[0]).toEqual({ field: 'name', snippet: '<mark>Continuous</mark> <mark>improvement</mark>' });
+      for (const edge of result.edges) expect(edge.highlights.some((highlight) => highlight.snippet.includes('<mark>'))).toBe(true);
     });
 
     it('stems words and ignores accents', async () => {
       const improving = await hitsOf('improving districts');
       expect(improving.totalCount).toBeGreaterThan(0);
       const accented = await hitsOf('équité');
-      expect(accented.edges.map((edge: any) => edge.node.slug)).toContain('equity-and-opportunity-gaps');
+      expect(accented.edges.map((edge) => edge.node.slug)).toContain('equity-and-opportunity-gaps');
     });
 
     it('understands or and -exclusion', async () => {
@@ -54,18 +68,20 @@ describe('research exploration', () => {
       const result = await hitsOf('contnuous improvment');
       expect(result).toMatchObject({ matchMode: 'FUZZY', fellBack: true });
       expect(result.edges.length).toBeGreaterThan(0);
-      expect(result.edges.map((edge: any) => edge.node.slug)).toContain('continuous-improvement');
+      expect(result.edges.map((edge) => edge.node.slug)).toContain('continuous-improvement');
     });
 
     it('narrows by type and theme, and pages with cursors', async () => {
       const briefsOnly = await hitsOf('improvement', ', types: [BRIEF]');
-      expect(briefsOnly.edges.every((edge: any) => edge.node.__typename === 'Brief')).toBe(true);
+      expect(briefsOnly.edges.every((edge) => edge.node.__typename === 'Brief')).toBe(true);
       const { data } = await server.graphql(`{ theme(slug: "data-use") { id } }`);
       const onDataUse = await server.graphql(
         `query($t: ID!) { search(query: "improvement", filter: { themes: { anyOf: [$t] } }) { edges { node { __typename } } } }`,
         { t: data!.theme.id },
       );
-      expect(onDataUse.data!.search.edges.every((edge: any) => ['Brief', 'Lesson', 'Meeting'].includes(edge.node.__typename))).toBe(true);
+      expect(
+        onDataUse.data!.search.edges.every((edge: { node: { __typename: string } }) => ['Brief', 'Lesson', 'Meeting'].includes(edge.node.__typename)),
+      ).toBe(true);
       const all = await server.graphql(`{ search(query: "improvement", first: 6) { edges { cursor node { ...on Node { id } } } } }`);
       const firstPage = await server.graphql(
         `{ search(query: "improvement", first: 3) { pageInfo { hasNextPage endCursor } edges { node { ...on Node { id } } } } }`,
@@ -74,7 +90,7 @@ describe('research exploration', () => {
         `query($after: String) { search(query: "improvement", first: 3, after: $after) { pageInfo { hasPreviousPage } edges { node { ...on Node { id } } } } }`,
         { after: firstPage.data!.search.pageInfo.endCursor },
       );
-      const ids = (page: any) => page.edges.map((edge: any) => edge.node.id);
+      const ids = (page: { edges: Array<{ node: { id: string } }> }) => page.edges.map((edge) => edge.node.id);
       expect(firstPage.data!.search.pageInfo.hasNextPage).toBe(true);
       expect([...ids(firstPage.data!.search), ...ids(secondPage.data!.search)]).toEqual(ids(all.data!.search));
     });
@@ -84,7 +100,7 @@ describe('research exploration', () => {
         reports: briefs(search: "data", filter: { kinds: [REPORT] }) { nodes { slug } }
         lessons(search: "capacity") { nodes { statement } }
       }`);
-      expect(data!.reports.nodes.map((brief: any) => brief.slug)).toEqual(['learning-from-the-core-data-collaborative']);
+      expect(data!.reports.nodes.map((brief: { slug: string }) => brief.slug)).toEqual(['learning-from-the-core-data-collaborative']);
       expect(data!.lessons.nodes.length).toBeGreaterThan(0);
       for (const lesson of data!.lessons.nodes) expect(lesson.statement.toLowerCase()).toContain('capacity');
     });
@@ -129,7 +145,7 @@ describe('research exploration', () => {
 
     it('suggests titles and names for a search box', async () => {
       const { data } = await server.graphql(`{ autocomplete(prefix: "improvem") { text type node { ...on Node { id } } } }`);
-      const texts = data!.autocomplete.map((suggestion: any) => suggestion.text);
+      const texts = data!.autocomplete.map((suggestion: { text: string }) => suggestion.text);
       expect(texts.slice(0, 2)).toEqual(['Improvement science', 'Improvement strategies']);
       expect(texts.length).toBeLessThanOrEqual(10);
       expect(texts).toContain('Always Room for Improvement: The California System of Support as a Catalyst for Change');
@@ -151,7 +167,9 @@ describe('research exploration', () => {
           query: `{ briefFacets(filter: { kinds: [POLICY_BRIEF] }) { themes { theme { slug } count } years { year count } kinds { kind count } publishers { organization { shortName } count } districts { district { slug } count } } }`,
         }),
       });
-      const { data } = (await response.json()) as any;
+      const { data } = (await response.json()) as {
+        data: { briefFacets: { kinds: unknown[]; publishers: unknown[]; years: unknown[]; themes: Array<{ theme: { slug: string }; count: number }> } };
+      };
       const facets = data.briefFacets;
       expect(facets.kinds).toEqual([
         { kind: 'POLICY_BRIEF', count: 3 },
@@ -167,7 +185,7 @@ describe('research exploration', () => {
         { year: 2016, count: 1 },
         { year: 2011, count: 1 },
       ]);
-      expect(facets.themes.find((facet: any) => facet.theme.slug === 'statewide-system-of-support')).toEqual({
+      expect(facets.themes.find((facet) => facet.theme.slug === 'statewide-system-of-support')).toEqual({
         theme: { slug: 'statewide-system-of-support' },
         count: 1,
       });
@@ -176,7 +194,7 @@ describe('research exploration', () => {
 
     it('count lessons by the facets of their briefs, with a search', async () => {
       const { data } = await server.graphql(`{ lessonFacets(search: "capacity") { kinds { kind count } publishers { organization { shortName } count } } }`);
-      expect(data!.lessonFacets.publishers.reduce((sum: number, facet: any) => sum + facet.count, 0)).toBeGreaterThan(0);
+      expect(data!.lessonFacets.publishers.reduce((sum: number, facet: { count: number }) => sum + facet.count, 0)).toBeGreaterThan(0);
     });
   });
 
@@ -201,11 +219,11 @@ describe('research exploration', () => {
       for (const edge of edges) {
         expect(edge.node.brief.slug).not.toBe('engaging-district-school-and-teacher-leaders-in-improvement');
         expect(edge.score).toBeCloseTo(
-          edge.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0),
+          edge.reasons.reduce((sum: number, reason: { weight: number }) => sum + reason.weight, 0),
           5,
         );
       }
-      const scores = edges.map((edge: any) => edge.score);
+      const scores = edges.map((edge: { score: number }) => edge.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     });
 
@@ -215,7 +233,7 @@ describe('research exploration', () => {
       );
       const edges = data!.brief.relatedBriefs.edges;
       expect(edges.length).toBeGreaterThan(0);
-      expect(edges.map((edge: any) => edge.node.slug)).not.toContain('always-room-for-improvement');
+      expect(edges.map((edge: { node: { slug: string } }) => edge.node.slug)).not.toContain('always-room-for-improvement');
       const tooMany = await server.graphql(`{ brief(slug: "always-room-for-improvement") { relatedBriefs(first: 500) { edges { score } } } }`);
       expect(tooMany.errors![0]).toMatchObject({ message: 'Argument "first" must be from 1 to 20, got 500', extensions: { code: 'BAD_USER_INPUT' } });
     });
@@ -225,9 +243,9 @@ describe('research exploration', () => {
         '{ brief(slug: "engaging-district-school-and-teacher-leaders-in-improvement") { lessons(first: 2) { nodes { id } } } }',
       );
       const lessonId = lessons.data!.brief.lessons.nodes[1].id;
-      const lists: Array<[string, (selection: string) => string, (data: any) => any]> = [
-        ['relatedBriefs', (selection) => `brief(slug: "always-room-for-improvement") { ${selection} }`, (data) => data.brief.relatedBriefs],
-        ['relatedLessons', (selection) => `node(id: "${lessonId}") { ... on Lesson { ${selection} } }`, (data) => data.node.relatedLessons],
+      const lists: Array<[string, (selection: string) => string, (data: GraphQLResponse['data']) => RelayList]> = [
+        ['relatedBriefs', (selection) => `brief(slug: "always-room-for-improvement") { ${selection} }`, (data) => data!.brief.relatedBriefs],
+        ['relatedLessons', (selection) => `node(id: "${lessonId}") { ... on Lesson { ${selection} } }`, (data) => data!.node.relatedLessons],
       ];
       for (const [field, within, listOf] of lists) {
         const page = async (
@@ -293,8 +311,8 @@ describe('research exploration', () => {
       );
       const path = data!.connection;
       expect(path.hops).toBe(2);
-      expect(path.nodes.map((node: any) => node.__typename)).toEqual(['Meeting', 'Theme', 'Brief']);
-      expect(path.steps.map((step: any) => step.relation)).toEqual(['HAS_THEME', 'THEME_OF']);
+      expect(path.nodes.map((node: { __typename: string }) => node.__typename)).toEqual(['Meeting', 'Theme', 'Brief']);
+      expect(path.steps.map((step: { relation: string }) => step.relation)).toEqual(['HAS_THEME', 'THEME_OF']);
       expect(path.steps[0].from.id).toBe(ids.meeting11.id);
       expect(path.steps[1].to.id).toBe(ids.engaging.id);
       expect(path.steps[0].to.id).toBe(path.steps[1].from.id);
@@ -338,7 +356,7 @@ describe('research exploration', () => {
     }`);
     const lesson = data!.brief.lessons.nodes[0];
     expect(lesson.brief.followsUpMeeting.number).toBe(34);
-    expect(lesson.brief.followsUpMeeting.materials.map((material: any) => material.kind)).toEqual([
+    expect(lesson.brief.followsUpMeeting.materials.map((material: { kind: string }) => material.kind)).toEqual([
       'SUMMARY',
       'LOGISTICS',
       'SUPPLEMENTAL_MATERIALS',
@@ -346,6 +364,6 @@ describe('research exploration', () => {
     ]);
     expect(lesson.source.fileName).toBe('001_fb4fd3cb82c8be9d.txt');
     expect(data!.meeting.followUpLessons.totalCount).toBe(3);
-    expect(data!.meeting.followUpLessons.nodes.map((node: any) => node.position)).toEqual([1, 2, 3]);
+    expect(data!.meeting.followUpLessons.nodes.map((node: { position: number }) => node.position)).toEqual([1, 2, 3]);
   });
 });

@@ -160,7 +160,7 @@ describe('through the server', () => {
       { ids: [firstMeeting.id] },
     );
     expect(response.errors).toBeUndefined();
-    const results = response.data!.search.nodes as Array<Record<string, any>>;
+    const results = response.data!.search.nodes as Array<{ __typename: string; title?: unknown }>;
     expect(new Set(results.map((result) => result.__typename)).size).toBeGreaterThan(1);
     for (const result of results) if ('title' in result) expect(typeof result.title).toBe('string');
     // Meeting 11's sources give it no title: it is called by its number.
@@ -179,15 +179,19 @@ describe('through the server', () => {
       lessons(first: 20, filter: { linkKinds: [SUPPORTS] }) { nodes { links(first: 3) { nodes { kind linkKind } } } }
     }`);
     expect(response.errors).toBeUndefined();
+    interface KindPair {
+      kind: string;
+      [namedKind: string]: string;
+    }
     const data = response.data!;
     const pairs = [
-      ...data.briefs.nodes.map((record: any) => [record.kind, record.briefKind]),
-      ...data.districts.nodes.map((record: any) => [record.kind, record.districtKind]),
-      ...data.districtNetworks.nodes.map((record: any) => [record.kind, record.networkKind]),
-      ...data.organizations.nodes.map((record: any) => [record.kind, record.organizationKind]),
-      ...data.sourceDocuments.map((record: any) => [record.kind, record.documentKind]),
-      ...data.meetings.nodes.flatMap((meeting: any) => meeting.materials.map((record: any) => [record.kind, record.materialKind])),
-      ...data.lessons.nodes.flatMap((lesson: any) => lesson.links.nodes.map((record: any) => [record.kind, record.linkKind])),
+      ...data.briefs.nodes.map((record: KindPair) => [record.kind, record.briefKind]),
+      ...data.districts.nodes.map((record: KindPair) => [record.kind, record.districtKind]),
+      ...data.districtNetworks.nodes.map((record: KindPair) => [record.kind, record.networkKind]),
+      ...data.organizations.nodes.map((record: KindPair) => [record.kind, record.organizationKind]),
+      ...data.sourceDocuments.map((record: KindPair) => [record.kind, record.documentKind]),
+      ...data.meetings.nodes.flatMap((meeting: { materials: KindPair[] }) => meeting.materials.map((record: KindPair) => [record.kind, record.materialKind])),
+      ...data.lessons.nodes.flatMap((lesson: { links: { nodes: KindPair[] } }) => lesson.links.nodes.map((record: KindPair) => [record.kind, record.linkKind])),
     ];
     expect(pairs.length).toBeGreaterThan(10);
     for (const [deprecated, named] of pairs) expect(named).toBe(deprecated);

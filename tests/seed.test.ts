@@ -35,7 +35,7 @@ describe('the seed dataset', () => {
   afterAll(async () => {
     await database.close();
   });
-  const query = <Row = Record<string, any>>(sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters) as Promise<Row[]>;
+  const query = <Row = Record<string, unknown>>(sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters) as Promise<Row[]>;
 
   it('holds the three meetings with their numbers, dates and places', async () => {
     const meetings = await query(`SELECT number, title, starts_on, ends_on, city, state FROM meeting ORDER BY number`);

@@ -11,6 +11,7 @@ import { Load, postGraphQL } from './support/load';
 import { buildIfStale } from './support/run-command';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { createEmptyDatabase, type TestDatabase } from './support/test-database';
+import type { ResponseBody } from './support/test-server';
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const readThemes = { query: '{ themes(first: 3) { nodes { name } } }' };
@@ -105,7 +106,7 @@ describe('shutting down under load', () => {
     await locker.query('ROLLBACK');
     const slowAnswer = await slow;
     expect(slowAnswer.status).toBe(200);
-    expect(slowAnswer.body.data.themes.nodes).toHaveLength(3);
+    expect((slowAnswer.body as ResponseBody).data.themes.nodes).toHaveLength(3);
 
     await load.stop();
     const exit = await server!.exited();

@@ -32,7 +32,7 @@ describe('filters by slug', () => {
       `{ byId: ${list}(first: 100, filter: ${byId}) { nodes { ${key} } } bySlug: ${list}(first: 100, filter: ${bySlug}) { nodes { ${key} } } }`,
     );
     expect(errors).toBeUndefined();
-    return [data!.byId.nodes.map((node: any) => node[key]), data!.bySlug.nodes.map((node: any) => node[key])];
+    return [data!.byId.nodes.map((node: Record<string, unknown>) => node[key]), data!.bySlug.nodes.map((node: Record<string, unknown>) => node[key])];
   }
 
   it.each([

@@ -3,7 +3,7 @@
  * server, or by SQL, reaches a subscriber on another; readers without a key see the
  * published view; keys, limits and the protocol's rules are enforced.
  */
-import { createClient, type Client } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { loadSeedDataset } from '../src/seed/seed-loader';
@@ -45,6 +45,43 @@ describe('subscriptions', () => {
     return client;
   }
 
+  interface RecordChangedEvent {
+    recordChanged: { kind: string; recordType: string; recordId: string; changedFields: string[]; record: { name: string } | null };
+  }
+  type RecordChangedResult = FormattedExecutionResult<RecordChangedEvent, unknown>;
+
+  /** The first event, from `pending` on, about the record `recordId` (events about other records are skipped). */
+  async function nextEventOf(
+    subscription: AsyncIterableIterator<RecordChangedResult>,
+    pending: Promise<IteratorResult<RecordChangedResult>>,
+    recordId: string,
+  ): Promise<RecordChangedResult> {
+    for (let next = await pending; ; next = await subscription.next()) {
+      if (next.done) throw new Error(`the subscription ended before an event about ${recordId}`);
+      if (next.value.data?.recordChanged.recordId === recordId) return next.value;
+    }
+  }
+
+  let probes = 0;
+  /**
+   * Resolves once the reading server has handed every change committed so far to its subscribers: another test
+   * may have left thousands of changes on their way, which a new subscription would otherwise receive (and fall
+   * behind on). A probe subscription waits for a theme this function creates; changes are handed on in feed order.
+   */
+  async function feedCaughtUp(): Promise<void> {
+    const probe = connect(editor).iterate<RecordChangedEvent>({ query: `subscription { recordChanged(types: [THEME]) { recordId } }` });
+    const pending = probe.next();
+    await reading.subscriptionsActive(1);
+    const created = await writing.graphql<{ themeCreate: { theme: { id: string } } }>(
+      `mutation($slug: String!) { themeCreate(input: { slug: $slug, name: "Feed probe" }) { theme { id } } }`,
+      { slug: `feed-probe-${++probes}` },
+      { apiKey: editor },
+    );
+    await nextEventOf(probe, pending, created.data!.themeCreate.theme.id);
+    await probe.return!();
+    await reading.subscriptionsActive(0);
+  }
+
   const mutate = async (document: string, variables: Record<string, unknown>) => {
     const response = await writing.graphql(document, variables, { apiKey: editor });
     expect(response.errors).toBeUndefined();
@@ -52,7 +89,8 @@ describe('subscriptions', () => {
   };
 
   it('delivers a change made through another instance, and one made by SQL', async () => {
-    const subscription = connect(editor).iterate({
+    await feedCaughtUp();
+    const subscription = connect(editor).iterate<RecordChangedEvent>({
       query: `subscription { recordChanged(types: [ORGANIZATION, DISTRICT]) { kind recordType recordId changedFields record { ... on Organization { name } ... on District { name } } } }`,
     });
     const firstEvent = subscription.next();
@@ -61,21 +99,24 @@ describe('subscriptions', () => {
       `mutation { organizationCreate(input: { slug: "live-one", name: "Live One", kind: RESEARCH_INSTITUTE }) { organization { id } } }`,
       {},
     );
-    const first = await firstEvent;
-    expect(first.value).toEqual({
+    const createdId = (created.organizationCreate as { organization: { id: string } }).organization.id;
+    // Only the events of the records this test changed, by their IDs: other tests write organizations too.
+    const first = await nextEventOf(subscription, firstEvent, createdId);
+    expect(first).toEqual({
       data: {
         recordChanged: {
           kind: 'CREATED',
           recordType: 'ORGANIZATION',
-          recordId: created.organizationCreate.organization.id,
+          recordId: createdId,
           changedFields: [],
           record: { name: 'Live One' },
         },
       },
     });
+    const district = await writing.graphql<{ district: { id: string } }>(`{ district(slug: "oakland-unified") { id } }`);
     await database.dataSource.query(`UPDATE district SET name = 'Oakland (live)' WHERE slug = 'oakland-unified'`);
-    const second = await subscription.next();
-    expect(second.value.data.recordChanged).toMatchObject({
+    const second = await nextEventOf(subscription, subscription.next(), district.data!.district.id);
+    expect(second.data!.recordChanged).toMatchObject({
       kind: 'UPDATED',
       recordType: 'DISTRICT',
       changedFields: ['name'],

@@ -4,7 +4,7 @@
  * and nested, every row once.
  */
 import { ApiKeyRole } from '../src/auth/api-key.entity';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, type TestServer, type UntypedData } from './support/test-server';
 
 describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
   let server: TestServer;
@@ -56,13 +56,16 @@ describe('updatedSince, updatedBefore and UPDATED_AT orderings', () => {
   });
 
   /** Pages a list `first` at a time, returning the nodes in order. */
-  async function pageThrough(listPath: (data: any) => any, query: (after: string | null) => string): Promise<Array<{ id: string; updatedAt: string }>> {
+  async function pageThrough(
+    listPath: (data: UntypedData) => { nodes: Array<{ id: string; updatedAt: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } },
+    query: (after: string | null) => string,
+  ): Promise<Array<{ id: string; updatedAt: string }>> {
     const nodes: Array<{ id: string; updatedAt: string }> = [];
     let after: string | null = null;
     for (;;) {
       const response = await server.graphql(query(after));
       expect(response.errors).toBeUndefined();
-      const page = listPath(response.data);
+      const page = listPath(response.data!);
       nodes.push(...page.nodes);
       if (!page.pageInfo.hasNextPage) return nodes;
       after = page.pageInfo.endCursor;

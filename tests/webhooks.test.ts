@@ -119,7 +119,17 @@ describe('webhooks', () => {
     ).then((data) => data.organizationCreate);
 
   /** Reads the delivery log until `done` holds (the dispatcher works in the background). */
-  async function deliveriesWhen(done: (nodes: any[]) => boolean): Promise<any[]> {
+  interface Delivery {
+    messageId: string;
+    eventType: string;
+    status: string;
+    attempts: number;
+    lastResponseStatus: number | null;
+    lastError: string | null;
+    webhook: { id: string };
+  }
+
+  async function deliveriesWhen(done: (nodes: Delivery[]) => boolean): Promise<Delivery[]> {
     for (;;) {
       const data = await call(
         `{ webhookDeliveries(first: 100) { nodes { messageId eventType status: deliveryStatus attempts lastResponseStatus lastError webhook { id } } } }`,
@@ -135,7 +145,7 @@ describe('webhooks', () => {
     const created = await createOrganization('webhook-signed');
     await receiver.receivedCount(1);
     const [delivery] = receiver.received;
-    const payload = new StandardWebhook(secret).verify(delivery.body, delivery.headers) as any;
+    const payload = new StandardWebhook(secret).verify(delivery.body, delivery.headers);
     expect(payload).toMatchObject({
       type: 'organization.created',
       data: { kind: 'CREATED', recordType: 'ORGANIZATION', recordId: created.organization.id, changedFields: [] },
@@ -177,7 +187,7 @@ describe('webhooks', () => {
     const { id } = await createWebhook({ url: receiver.url, types: ['ORGANIZATION'] });
     receiver.respond = () => 500;
     for (const index of [1, 2]) await createOrganization(`webhook-failing-${index}`);
-    let webhook: any;
+    let webhook: { id: string; enabled: boolean; disabledReason: string | null; consecutiveFailures: number };
     for (;;) {
       webhook = (await call(`{ webhooks { id enabled disabledReason consecutiveFailures } }`, {})).webhooks[0];
       if (!webhook.enabled) break;

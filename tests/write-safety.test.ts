@@ -28,7 +28,7 @@ describe('write safety', () => {
     await server.close();
   });
 
-  const query = (sql: string, parameters: unknown[] = []) => server.database.dataSource.query(sql, parameters) as Promise<Array<Record<string, any>>>;
+  const query = (sql: string, parameters: unknown[] = []) => server.database.dataSource.query(sql, parameters) as Promise<Array<Record<string, unknown>>>;
 
   /** Row counts of every table a brief creation touches, to compare before and after. */
   async function tableCounts(): Promise<Record<string, number>> {

@@ -5,6 +5,7 @@
  * can be told apart.
  */
 import http from 'node:http';
+import type { ResponseBody } from './test-server';
 
 export interface Answer {
   kind: 'read' | 'write';
@@ -23,7 +24,8 @@ export interface Answer {
 
 export interface PostResult {
   status?: number;
-  body?: any;
+  /** The parsed JSON answer, or its text when it is not JSON. */
+  body?: ResponseBody | string;
   networkError?: string;
 }
 
@@ -45,9 +47,9 @@ export function postGraphQL(port: number, payload: unknown, headers: Record<stri
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
         response.on('end', () => {
-          let parsed: unknown;
+          let parsed: ResponseBody | string;
           try {
-            parsed = JSON.parse(text);
+            parsed = JSON.parse(text) as ResponseBody;
           } catch {
             parsed = text;
           }
@@ -129,8 +131,8 @@ export class Load {
           { query: createTheme, variables: { input: { slug, name: `Theme ${slug}` } } },
           { authorization: `Bearer ${this.options.apiKey}` },
         );
-        const acknowledged =
-          result.status === 200 && Boolean(result.body?.data?.themeCreate?.theme?.id) && result.body.data.themeCreate.userErrors.length === 0;
+        const body = typeof result.body === 'object' ? result.body : undefined;
+        const acknowledged = result.status === 200 && Boolean(body?.data?.themeCreate?.theme?.id) && body!.data.themeCreate.userErrors.length === 0;
         this.record('write', startedAt, result, { slug, acknowledged });
       } else {
         this.record('read', startedAt, await postGraphQL(this.port, { query: readMeetings }));
@@ -145,7 +147,7 @@ export class Load {
       startedAt,
       milliseconds: Date.now() - startedAt,
       status: result.status,
-      code: result.body?.errors?.[0]?.extensions?.code,
+      code: typeof result.body === 'object' ? result.body.errors?.[0]?.extensions?.code : undefined,
       networkError: result.networkError,
       ...extra,
     });

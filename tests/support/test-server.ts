@@ -9,18 +9,37 @@ import { createMigratedDatabase, type MigratedDatabase } from './test-database';
 
 export const seedDirectory = path.join(__dirname, '..', '..', 'seeds');
 
-export interface GraphQLResponse<Data = Record<string, any>> {
+/**
+ * The data of a request whose result type a test does not give (`server.graphql<Data>(...)` types it): tests
+ * read a few fields of many differently shaped answers, and the assertions check what is there.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one untyped default; a test passes Data to type an answer
+export type UntypedData = Record<string, any>;
+
+export interface GraphQLResponse<Data = UntypedData> {
   status: number;
   headers: Headers;
   data?: Data;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
 
+/** The JSON body of a refused request (read with fetch), as the tests read it. */
+export interface ErrorBody {
+  errors: Array<{ message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }>;
+}
+
+/** A GraphQL answer's JSON body read with fetch, as a test expects it (the assertions check which parts are there). */
+export interface ResponseBody<Data = UntypedData> {
+  data: Data;
+  errors: ErrorBody['errors'];
+  extensions: { cost?: Record<string, unknown>; [key: string]: unknown };
+}
+
 export interface TestServer {
   database: MigratedDatabase;
   url: string;
   /** Sends one GraphQL request; `apiKey` goes out as "Authorization: Bearer <apiKey>". */
-  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
+  graphql<Data = UntypedData>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<Data>>;
   /** Hears of committed writes for the response cache. */
   changes: BriefgraphServer['changes'];
   /** Prunes the change feed to the server's retention period now. */
