@@ -75,6 +75,11 @@ function statementText(config: unknown): string {
   return typeof (config as { text?: unknown })?.text === 'string' ? (config as { text: string }).text : '';
 }
 
+/** How soon a cancel is sent again while its statement is still in flight, doubling up to the longest. */
+const firstCancelRetryMilliseconds = 100;
+const longestCancelRetryMilliseconds = 1000;
+const maximumCancelAttempts = 35;
+
 /** Asks the server to cancel whatever the connection's backend is running (the protocol's CancelRequest). */
 function sendCancelRequest(host: string, port: number, processId: number, secretKey: number): Promise<void> {
   return new Promise((resolve) => {
@@ -101,6 +106,10 @@ function sendCancelRequest(host: string, port: number, processId: number, secret
  */
 export class DeadlineAwareClient extends pg.Client {
   private cancelling: Promise<void> | undefined;
+  /** Statements sent under a deadline and not yet answered. */
+  private statementsInFlight = 0;
+  /** Told when the last statement in flight is answered. */
+  private readonly answeredWaiters = new Set<() => void>();
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -139,10 +148,39 @@ export class DeadlineAwareClient extends pg.Client {
     if (!deadline) return super.query(config as string, values as unknown[]);
     if (deadline.expired && !rollback.test(statementText(config))) throw new RequestTimeoutError();
     deadline.track(this, 1);
+    this.statementsInFlight++;
     try {
       return await super.query(config as string, values as unknown[]);
     } finally {
       deadline.track(this, -1);
+      if (--this.statementsInFlight === 0) for (const answered of [...this.answeredWaiters]) answered();
+    }
+  }
+
+  /** Resolves when no statement is in flight, or after `milliseconds`, whichever comes first. */
+  private answeredWithin(milliseconds: number): Promise<void> {
+    if (this.statementsInFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const answered = () => {
+        clearTimeout(timer);
+        this.answeredWaiters.delete(answered);
+        resolve();
+      };
+      const timer = setTimeout(answered, milliseconds);
+      this.answeredWaiters.add(answered);
+    });
+  }
+
+  /**
+   * PostgreSQL drops a cancel that reaches the backend before it has read the statement (it
+   * cancels only a statement under way), and on a busy machine the statement can still be on
+   * its way: the cancel is sent again, further apart each time, until the statement is answered
+   * (for at most about half a minute; statement_timeout bounds it beyond that).
+   */
+  private async cancelUntilAnswered(host: string, port: number, processId: number, secretKey: number): Promise<void> {
+    for (let attempt = 0; attempt < maximumCancelAttempts && this.statementsInFlight > 0; attempt++) {
+      await sendCancelRequest(host, port, processId, secretKey);
+      await this.answeredWithin(Math.min(firstCancelRetryMilliseconds * 2 ** attempt, longestCancelRetryMilliseconds));
     }
   }
 
@@ -150,7 +188,7 @@ export class DeadlineAwareClient extends pg.Client {
   cancelRunningStatement(): Promise<void> {
     const { processID, secretKey, host, port } = this as unknown as { processID: number | null; secretKey: number | null; host: string; port: number };
     if (!processID || secretKey === null) return Promise.resolve();
-    this.cancelling ??= sendCancelRequest(host, port, processID, secretKey).finally(() => {
+    this.cancelling ??= this.cancelUntilAnswered(host, port, processID, secretKey).finally(() => {
       this.cancelling = undefined;
     });
     return this.cancelling;
