@@ -319,7 +319,7 @@ describeInBrowser(suiteName, () => {
     await phonePage.getByRole('heading', { name: /Lessons/ }).waitFor();
     // Nothing wider than the screen: no sideways scrolling to read a record.
     await expect(phonePage.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
-    await phonePage.screenshot({ path: path.join(__dirname, '..', 'docs', 'screenshots', 'brief-phone.png'), animations: 'disabled', caret: 'hide' });
+    await saveScreenshot(phonePage, 'brief-phone');
     await phone.close();
   });
 

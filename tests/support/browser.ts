@@ -6,11 +6,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 
 const projectRoot = path.join(__dirname, '..', '..');
-export const screenshotDirectory = path.join(projectRoot, 'docs', 'screenshots');
+/**
+ * Where the journeys' screenshots go: the README's pictures in docs/screenshots/ when asked for
+ * (SAVE_SCREENSHOTS=1), else a folder of this run's own, so a test run leaves the checkout as it was.
+ */
+export const screenshotDirectory = process.env.SAVE_SCREENSHOTS
+  ? path.join(projectRoot, 'docs', 'screenshots')
+  : path.join(os.tmpdir(), `briefgraph-screenshots-${process.pid}`);
 
 /** The Chromium to drive: CHROMIUM_PATH when set (only that one), else Debian's. */
 export function chromiumPath(): string | undefined {
