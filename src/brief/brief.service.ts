@@ -62,6 +62,9 @@ export const briefListing = defineListing({
 /** The briefs that follow up the meeting that is the parent of a nested list (Meeting.followUpBriefs). */
 export const briefsFollowingUpMeeting: NestedSource = { where: `b.follows_up_meeting_id = ${parentKey}` };
 
+/** The briefs published by the organization that is the parent of a nested list (Organization.publishedBriefs). */
+export const briefsOfPublisher: NestedSource = { where: `b.publisher_id = ${parentKey}` };
+
 const briefsNamingDistrict = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = ${parentKey}`;
 // Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
 const briefsThroughNetworks = districtsThroughNetworks({ select: 'brief', as: 'id', where: { district: `= ${parentKey}` } });

@@ -1,6 +1,6 @@
 /** How organizations are read, and the root fields `organization(slug:)` and `organizations`. */
-import { briefListing } from '../brief/brief.service';
-import { meetingListing } from '../meeting/meeting.service';
+import { briefListing, briefsOfPublisher } from '../brief/brief.service';
+import { meetingListing, meetingsConvenedByOrganization } from '../meeting/meeting.service';
 import { organizationJsonLd } from '../publication/json-ld';
 import { declaredReads } from '../read/declared-reads';
 import { byName, computed, connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
@@ -18,8 +18,8 @@ export const organizationReads = defineReads({
     organizationKind: expression((row) => `${row}.kind`),
     housedBy: toOne(() => organizationReads, 'housed_by_id'),
     houses: ownedBy(() => organizationReads, 'housed_by_id', byName),
-    publishedBriefs: connection(() => briefListing, { where: 'b.publisher_id = p.owner' }),
-    convenedMeetings: connection(() => meetingListing, { where: 'm.convener_id = p.owner' }),
+    publishedBriefs: connection(() => briefListing, briefsOfPublisher),
+    convenedMeetings: connection(() => meetingListing, meetingsConvenedByOrganization),
     // Found by name: the network's reads import these (for its coordinator).
     coordinatedNetworks: ownedBy(declaredReads('DistrictNetwork'), 'coordinator_id', byName),
     jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) =>
