@@ -76,3 +76,12 @@ export const briefsStudyingDistrict: Record<StudyRelation, NestedSource> = {
   THROUGH_NETWORK: { from: `(${briefsThroughNetworks} EXCEPT ${briefsNamingDistrict}) owned JOIN brief b ON b.id = owned.id` },
   ANY: { from: `(${briefsNamingDistrict} UNION ${briefsThroughNetworks}) owned JOIN brief b ON b.id = owned.id` },
 };
+
+const briefsNamingNetwork = `SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = ${parentKey}`;
+// Through a member district the brief names, while it was a member when the brief came out (membership-dates.ts).
+const briefsThroughMemberDistricts = networksThroughDistricts({ select: 'brief', as: 'id', where: { network: `= ${parentKey}` } });
+
+/** The briefs that study the network that is the parent of a nested list (DistrictNetwork.briefs), directly or through its member districts. */
+export const briefsStudyingNetwork: NestedSource = {
+  from: `(${briefsNamingNetwork} UNION ${briefsThroughMemberDistricts}) owned JOIN brief b ON b.id = owned.id`,
+};
