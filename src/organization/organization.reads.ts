@@ -5,9 +5,13 @@ import { organizationJsonLd } from '../publication/json-ld';
 import { declaredReads } from '../read/declared-reads';
 import { byName, computed, connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
+import { columnOf, fieldsOfRow } from '../mutation/record-writer';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { Organization } from './organization.entity';
 import { organizationListing } from './organization.service';
+import { organizationSpec } from './organization.writer';
+
+const jsonLdFields = ['slug', 'name', 'shortName', 'websiteUrl', 'description'] as const;
 
 export const organizationReads = defineReads({
   typeName: 'Organization',
@@ -22,8 +26,9 @@ export const organizationReads = defineReads({
     convenedMeetings: connection(() => meetingListing, meetingsConvenedByOrganization),
     // Found by name: the network's reads import these (for its coordinator).
     coordinatedNetworks: ownedBy(declaredReads('DistrictNetwork'), 'coordinator_id', byName),
-    jsonLd: computed(['slug', 'name', 'short_name', 'website_url', 'description'], (row) =>
-      organizationJsonLd(row as Parameters<typeof organizationJsonLd>[0]),
+    jsonLd: computed(
+      jsonLdFields.map((field) => columnOf(organizationSpec, field)),
+      (row) => organizationJsonLd(fieldsOfRow(organizationSpec, row, jsonLdFields) as Parameters<typeof organizationJsonLd>[0]),
     ),
   },
 });
