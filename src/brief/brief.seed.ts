@@ -16,6 +16,7 @@ import type { BriefRecord, LessonRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows, slugsVia, sortedSlugs, type Row } from '../transfer/export-rows';
 import { BriefKind, BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
+import { maximumRelationChanges } from '../shared/list-limits';
 
 /** A brief's own row; without a status, a new brief is published (the column's default) and a stored one keeps its status. */
 function briefRow({ ids, sourceId }: SeedWriteContext, brief: BriefRecord): Record<string, unknown> {
@@ -306,7 +307,7 @@ export const briefSeed: SeedRecordType<'briefs'> = {
     themes: refs('themes'),
     districts: refs('districts'),
     networks: refs('networks'),
-    buildsOn: refs('briefs', 1000),
+    buildsOn: refs('briefs', maximumRelationChanges),
     declaredLessonCount: { type: 'positiveInteger' },
     lessons: {
       type: 'list',

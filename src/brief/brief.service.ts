@@ -62,6 +62,9 @@ export const briefListing = defineListing({
 /** The briefs that follow up the meeting that is the parent of a nested list (Meeting.followUpBriefs). */
 export const briefsFollowingUpMeeting: NestedSource = { where: `b.follows_up_meeting_id = ${parentKey}` };
 
+/** The briefs published by the organization that is the parent of a nested list (Organization.publishedBriefs). */
+export const briefsOfPublisher: NestedSource = { where: `b.publisher_id = ${parentKey}` };
+
 const briefsNamingDistrict = `SELECT x.brief_id AS id FROM brief_district x WHERE x.district_id = ${parentKey}`;
 // Only while the district was a member, as far as the membership's dates say (membership-dates.ts).
 const briefsThroughNetworks = districtsThroughNetworks({ select: 'brief', as: 'id', where: { district: `= ${parentKey}` } });
@@ -72,4 +75,13 @@ export const briefsStudyingDistrict: Record<StudyRelation, NestedSource> = {
   // Inferred only: briefs that name the district themselves are DIRECT.
   THROUGH_NETWORK: { from: `(${briefsThroughNetworks} EXCEPT ${briefsNamingDistrict}) owned JOIN brief b ON b.id = owned.id` },
   ANY: { from: `(${briefsNamingDistrict} UNION ${briefsThroughNetworks}) owned JOIN brief b ON b.id = owned.id` },
+};
+
+const briefsNamingNetwork = `SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = ${parentKey}`;
+// Through a member district the brief names, while it was a member when the brief came out (membership-dates.ts).
+const briefsThroughMemberDistricts = networksThroughDistricts({ select: 'brief', as: 'id', where: { network: `= ${parentKey}` } });
+
+/** The briefs that study the network that is the parent of a nested list (DistrictNetwork.briefs), directly or through its member districts. */
+export const briefsStudyingNetwork: NestedSource = {
+  from: `(${briefsNamingNetwork} UNION ${briefsThroughMemberDistricts}) owned JOIN brief b ON b.id = owned.id`,
 };

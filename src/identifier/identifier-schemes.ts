@@ -6,6 +6,7 @@
  * and the web address it resolves at.
  */
 import { registerEnumType } from 'type-graphql';
+import { isWebAddress } from '../shared/value-rules';
 
 export enum IdentifierScheme {
   DOI = 'DOI',
@@ -105,8 +106,9 @@ function checkHandle(text: string, raw: string): IdentifierCheck {
   return { value };
 }
 
+/** The same web-address rule as a brief's `url` and its files' (value-rules.ts), so a URL identifier is whatever they accept. */
 function checkUrl(text: string, raw: string): IdentifierCheck {
-  if (!/^https?:\/\/[^\s]+$/.test(text) || text.length > 2000) return { problem: `is not an http(s) URL: "${raw}"` };
+  if (!isWebAddress(text)) return { problem: `is not an http(s) URL: "${raw}"` };
   return { value: text };
 }
 

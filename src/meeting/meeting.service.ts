@@ -2,7 +2,7 @@
 import { checkDateRange } from '../shared/date-range';
 import { anyOfIds, anyOfSlugs, anyOfValues } from '../shared/filters';
 import type { Ordering } from '../shared/pagination/keyset';
-import { defineListing } from '../shared/pagination/listing';
+import { defineListing, parentKey, type NestedSource } from '../shared/pagination/listing';
 import type { Condition } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { isStateCode, valueRuleDescriptions } from '../shared/value-rules';
@@ -50,3 +50,6 @@ export const meetingListing = defineListing({
   orderings: meetingOrderings,
   conditions: (filter: MeetingFilter | null | undefined) => meetingConditions(filter),
 });
+
+/** The meetings convened by the organization that is the parent of a nested list (Organization.convenedMeetings). */
+export const meetingsConvenedByOrganization: NestedSource = { where: `m.convener_id = ${parentKey}` };

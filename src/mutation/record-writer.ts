@@ -41,6 +41,18 @@ export interface RecordTypeSpec {
   usedBy?: Array<{ sql: string; what: string }>;
 }
 
+/** The one column the spec maps `field` to: what a seed writer sets, an export or a read selects, under the spec's name for it. */
+export function columnOf(spec: RecordTypeSpec, field: string): string {
+  const column = spec.columns[field];
+  if (!column || column.convert) throw new Error(`${spec.typeName}.${field} is not declared as one column`);
+  return column.column;
+}
+
+/** A row's columns under the spec's field names (`{ short_name: 'AIR' }` → `{ shortName: 'AIR' }`), for `fields`. */
+export function fieldsOfRow<Field extends string>(spec: RecordTypeSpec, row: Record<string, unknown>, fields: readonly Field[]): Record<Field, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, row[columnOf(spec, field)]])) as Record<Field, unknown>;
+}
+
 export function tableOfType(manager: EntityManager, typeName: string): string {
   return manager.connection.getMetadata(typeName).tableName;
 }

@@ -1,5 +1,5 @@
 /** How district networks are read, and the root fields `districtNetwork(slug:)` and `districtNetworks`. */
-import { briefListing } from '../brief/brief.service';
+import { briefListing, briefsStudyingNetwork } from '../brief/brief.service';
 import { districtListing } from '../district/district.service';
 import { organizationReads } from '../organization/organization.reads';
 import { connection, defineReads, expression, ownedBy, toOne } from '../read/record-reads';
@@ -8,7 +8,6 @@ import { throughJoinTable } from '../shared/pagination/listing';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { DistrictNetwork } from './district-network.entity';
 import { membershipReads } from './district-network-membership.reads';
-import { memberWhenPublished } from './membership-dates';
 import { districtNetworkListing } from './district-network.service';
 
 export const networkReads = defineReads({
@@ -26,12 +25,7 @@ export const networkReads = defineReads({
     ),
     members: connection(() => districtListing, throughJoinTable('district', 'd', 'district_network_member', 'network_id', 'district_id')),
     // Briefs that study the network, directly or through its member districts.
-    briefs: connection(() => briefListing, {
-      from: `(SELECT x.brief_id AS id FROM brief_network x WHERE x.network_id = p.owner
-              UNION SELECT x.brief_id FROM brief_district x JOIN district_network_member m ON m.district_id = x.district_id JOIN brief member_b ON member_b.id = x.brief_id
-                    WHERE m.network_id = p.owner AND ${memberWhenPublished('m', 'member_b')}) owned
-             JOIN brief b ON b.id = owned.id`,
-    }),
+    briefs: connection(() => briefListing, briefsStudyingNetwork),
   },
 });
 

@@ -9,6 +9,7 @@ import { nullable, upsertRow } from '../seed/seed-rows';
 import type { MembershipRecord, NetworkRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows } from '../transfer/export-rows';
 import { compareText } from '../transfer/export-rows';
+import { maximumRelationChanges } from '../shared/list-limits';
 
 /**
  * Sets a network's memberships, dated and sourced, leaving unchanged rows untouched; returns whether any changed.
@@ -102,11 +103,11 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
     description: text(),
     coordinator: { type: 'ref', collection: 'organizations' },
     // Members no source dates: the network's own source names them.
-    members: refs('districts', 1000),
+    members: refs('districts', maximumRelationChanges),
     // Dated or separately sourced memberships; a district is in `members` or here, not both.
     memberships: {
       type: 'list',
-      maxItems: 1000,
+      maxItems: maximumRelationChanges,
       of: {
         type: 'object',
         required: true,

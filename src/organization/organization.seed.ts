@@ -3,9 +3,13 @@ import { OrganizationKind } from './organization.entity';
 import { text, requiredText, sourceReference } from '../seed/seed-fields';
 import { checkNoCycles } from '../seed/record-rules';
 import type { SeedRecordType } from '../seed/seed-record-type';
-import { nullable, parentsFirst, upsertRow } from '../seed/seed-rows';
+import { parentsFirst, specColumnsSelected, specColumnValues, upsertRow } from '../seed/seed-rows';
 import type { OrganizationRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, selectRows } from '../transfer/export-rows';
+import { organizationSpec } from './organization.writer';
+
+/** The seed fields that are one column each, mapped (shortName ↔ short_name) as organization.writer.ts declares. */
+const columnFields = ['slug', 'name', 'shortName', 'kind', 'websiteUrl', 'description'] as const;
 
 export const organizationSeed: SeedRecordType<'organizations'> = {
   collection: 'organizations',
@@ -24,12 +28,7 @@ export const organizationSeed: SeedRecordType<'organizations'> = {
   writeOrder: (records) => parentsFirst(records, 'housedBy'),
   async write({ manager, ids, sourceId }, organization) {
     const { id, outcome } = await upsertRow(manager, 'organization', ['slug'], {
-      slug: organization.slug,
-      name: organization.name,
-      short_name: nullable(organization.shortName),
-      kind: organization.kind,
-      website_url: nullable(organization.websiteUrl),
-      description: nullable(organization.description),
+      ...specColumnValues(organizationSpec, organization, columnFields),
       housed_by_id: organization.housedBy ? ids.organizations.get(organization.housedBy)! : null,
       source_id: sourceId(organization.source),
     });
@@ -38,7 +37,7 @@ export const organizationSeed: SeedRecordType<'organizations'> = {
   async readAll(manager) {
     const rows = await selectRows(
       manager,
-      `SELECT o.slug, o.name, o.short_name AS "shortName", o.kind, o.website_url AS "websiteUrl", o.description, parent.slug AS "housedBy", source.slug AS source
+      `SELECT ${specColumnsSelected(organizationSpec, 'o', columnFields)}, parent.slug AS "housedBy", source.slug AS source
          FROM public.organization o
          LEFT JOIN public.organization parent ON parent.id = o.housed_by_id
          LEFT JOIN public.source_document source ON source.id = o.source_id`,

@@ -9,6 +9,7 @@
  */
 import type { Event, MediaObject, Organization, Person, PropertyValue, Report, ScholarlyArticle, Thing, WithContext } from 'schema-dts';
 import { identifierUrl, type IdentifierScheme } from '../identifier/identifier-schemes';
+import type { Organization as OrganizationRecord } from '../organization/organization.entity';
 import { readingUrl } from './csl-item';
 import type { PublicationContributor, PublicationMeeting, PublicationOrganization, PublicationRecord } from './publication-record';
 import { briefUrl, publicBaseUrl } from './publication-settings';
@@ -115,19 +116,19 @@ export function meetingEventSql(row: string): string {
     'convener', (SELECT json_build_object('slug', ev_o.slug, 'name', ev_o.name, 'url', ev_o.website_url) FROM organization ev_o WHERE ev_o.id = ${row}.convener_id))`;
 }
 
-/** An organization as a schema.org Organization, from its columns. */
+/** An organization as a schema.org Organization, from its fields. */
 export function organizationJsonLd(
-  row: { slug: string; name: string; short_name: string | null; website_url: string | null; description: string | null },
+  organization: Pick<OrganizationRecord, 'slug' | 'name' | 'shortName' | 'websiteUrl' | 'description'>,
   base: string = publicBaseUrl(),
 ): WithContext<Organization> {
   return {
     '@context': schemaOrgContext,
     '@type': 'Organization',
-    '@id': `${base}/explore/organizations/${row.slug}`,
-    name: row.name,
-    ...(row.short_name ? { alternateName: row.short_name } : {}),
-    ...(row.website_url ? { url: row.website_url } : {}),
-    ...(row.description ? { description: row.description } : {}),
+    '@id': `${base}/explore/organizations/${organization.slug}`,
+    name: organization.name,
+    ...(organization.shortName ? { alternateName: organization.shortName } : {}),
+    ...(organization.websiteUrl ? { url: organization.websiteUrl } : {}),
+    ...(organization.description ? { description: organization.description } : {}),
   } as WithContext<Organization>;
 }
 

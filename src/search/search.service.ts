@@ -17,7 +17,7 @@ import { SqlBuilder, type Condition } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import { themeMatchConditions, type ThemeMatch } from '../theme/theme.inputs';
 import { checkSearchTerms, cleanSearchText, tsquery, searchConfiguration } from '../shared/full-text';
-import { Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType, type SearchTotal } from './search.types';
+import { exactCountLimit, Highlight, SearchConnection, SearchEdge, SearchMatchMode, SearchType, type SearchTotal } from './search.types';
 
 interface SearchSource {
   type: SearchType;
@@ -209,9 +209,6 @@ function hitsSelect(sql: SqlBuilder, sources: SearchSource[], text: string, them
           ${tsquery(textParameter)} query`,
   );
 }
-
-/** Above this many matches of a type, the total uses the planner's estimate instead of counting. */
-export const exactCountLimit = 1000;
 
 /**
  * Counts matches per type, exactly up to `exactCountLimit`; beyond it (a common word),

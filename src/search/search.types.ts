@@ -11,6 +11,9 @@ import { PageInfo } from '../shared/pagination/connection';
 import type { RecordReference } from '../read/request-reads';
 import { Theme } from '../theme/theme.entity';
 
+/** Above this many matches of a type, the total uses the planner's estimate instead of counting (search.service.ts); the description of totalCount says it. */
+export const exactCountLimit = 1000;
+
 export enum SearchType {
   BRIEF = 'BRIEF',
   LESSON = 'LESSON',
@@ -114,7 +117,9 @@ export class SearchConnection {
     return this.edges.map((edge) => edge.node);
   }
 
-  @Field(() => Int, { description: 'How many records match, across all pages: exact up to 1,000 matches of a type, estimated beyond (see totalCountIsExact).' })
+  @Field(() => Int, {
+    description: `How many records match, across all pages: exact up to ${exactCountLimit.toLocaleString('en-US')} matches of a type, estimated beyond (see totalCountIsExact).`,
+  })
   async totalCount(): Promise<number> {
     return (await this.count()).count;
   }

@@ -9,5 +9,8 @@ export const maximumRelatedRecords = 100;
 /** A meeting's agenda topics and materials, each (the meeting inputs and the seed format refuse more). */
 export const maximumMeetingParts = 200;
 
-/** The most IDs one relation change (or one create) may name (src/mutation/record-mutations.ts), such as a brief's buildsOnIds. */
+/**
+ * The most IDs one relation change (or one create) may name (src/mutation/record-mutations.ts), such as a brief's
+ * buildsOnIds; seed files and imports hold such lists to the same length (a brief's buildsOn, a network's members).
+ */
 export const maximumRelationChanges = 1000;

@@ -1,8 +1,9 @@
 import { DistrictCreateInput } from '../district/district.mutation-inputs';
+import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { validateInput } from '../mutation/validation';
 import { OrganizationCreateInput } from '../organization/organization.mutation-inputs';
 import { readSeedDocuments, SeedValidationError } from '../seed/seed-reader';
-import { isStateCode, isWebAddress } from './value-rules';
+import { isStateCode, isWebAddress, maximumWebAddressLength } from './value-rules';
 
 /** The problems a seed/import document has, as "field: message" lines; [] when it reads cleanly. */
 function importProblems(yaml: string): string[] {
@@ -70,5 +71,13 @@ describe('the rules themselves', () => {
   it('refuses addresses that PostgreSQL could not store', () => {
     expect(isWebAddress('https://example.org/\0')).toBe(false);
     expect(isWebAddress('https://example.org/\uD800')).toBe(false);
+  });
+
+  it('accepts as a URL identifier exactly the web addresses a brief or a file may link to', () => {
+    const longest = `https://example.org/${'a'.repeat(maximumWebAddressLength - 'https://example.org/'.length)}`;
+    const addresses = ['https://example.org/report.pdf', longest, `${longest}a`, 'ftp://example.org/x', 'https://example.org/\0', 'http://'];
+    const acceptedAsIdentifier = addresses.map((address) => 'value' in checkIdentifier(IdentifierScheme.URL, address));
+    expect(acceptedAsIdentifier).toEqual(addresses.map(isWebAddress));
+    expect(acceptedAsIdentifier).toEqual([true, true, false, false, false, false]);
   });
 });

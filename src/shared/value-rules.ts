@@ -1,6 +1,6 @@
 /**
  * The value rules that both the API (src/mutation/validation.ts) and seed files and imports
- * (src/seed/seed-reader.ts) apply: one test and one description per rule, so that what one
+ * (src/seed/field-checks.ts) apply: one test and one description per rule, so that what one
  * side accepts the other accepts too, and whatever is exported imports again.
  */
 import { stateNames } from './calendar';

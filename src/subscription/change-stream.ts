@@ -4,17 +4,18 @@
  * that never reads) overflows its queue: the subscription ends with an error and its
  * connection is closed, so memory stays bounded and the server keeps serving others.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { StoredChange } from '../change/change-feed.service';
 import type { RecordChangeFollower } from './record-change-follower';
-import { ErrorCode } from '../shared/error-codes';
+import { codedError, ErrorCode } from '../shared/error-codes';
 
 export const maximumQueuedChanges = 1000;
 
 function overflowError(): GraphQLError {
-  return new GraphQLError(`The subscriber fell more than ${maximumQueuedChanges} changes behind; subscribe again and catch up with the change feed`, {
-    extensions: { code: ErrorCode.SUBSCRIBER_TOO_SLOW },
-  });
+  return codedError(
+    ErrorCode.SUBSCRIBER_TOO_SLOW,
+    `The subscriber fell more than ${maximumQueuedChanges} changes behind; subscribe again and catch up with the change feed`,
+  );
 }
 
 export function changeStream<T>(

@@ -28,6 +28,7 @@ class RecordChangedArguments {
 }
 
 function liveChangesOf(context: RequestContext) {
+  // Not codedError: BAD_REQUEST's extensions would add `http.status` (which Apollo makes the answer's status); this error carries its code alone.
   if (!context.liveChanges)
     throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql', { extensions: { code: ErrorCode.BAD_REQUEST } });
   return context.liveChanges;

@@ -28,7 +28,7 @@ import { createRequestContext, type DataSources } from '../context';
 import type { RequestLimits } from '../config';
 import type { Logger } from '../shared/logger';
 import { checkOperationLimits, measureWithCost, type QueryLimits } from '../shared/query-limits-plugin';
-import { ErrorCode } from '../shared/error-codes';
+import { codedError, ErrorCode } from '../shared/error-codes';
 import { textLiteralRule, variablesProblem } from '../http/input-text';
 import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules';
 import type { PointsStore } from '../traffic/points-store';
@@ -54,6 +54,8 @@ function authorizationOf(parameters: Record<string, unknown> | undefined): strin
   return typeof parameters?.apiKey === 'string' ? `Bearer ${parameters.apiKey}` : undefined;
 }
 
+// BAD_REQUEST and RATE_LIMITED are built by hand here, not by codedError: its extensions would add
+// `http.status`, which a WebSocket message has no use for and these errors have never carried.
 function badRequest(message: string): GraphQLError[] {
   return [new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST } })];
 }
@@ -70,7 +72,7 @@ function readSubscription(
   rules: readonly ValidationRule[],
 ): ReadSubscription | readonly GraphQLError[] {
   const variablesRefusal = variablesProblem(payload.variables);
-  if (variablesRefusal) return [new GraphQLError(variablesRefusal.message, { extensions: { code: variablesRefusal.code } })];
+  if (variablesRefusal) return [codedError(variablesRefusal.code, variablesRefusal.message)];
   let document: DocumentNode;
   try {
     document = parse(payload.query, { maxTokens: options.requestLimits.maximumTokens });

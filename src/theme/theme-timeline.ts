@@ -24,6 +24,7 @@ interface TimelineRow {
 
 function timelineLoader(context: RequestContext, bases: EvidenceBasis[] | null): DataLoader<number, ThemeTimeline> {
   return new DataLoader(async (themeKeys) => {
+    // p(owner) is this statement's own alias (the unnest below), not the read engine's parentKey.
     const subtree = themeKeySet(new SqlBuilder(), 'p.owner', true);
     const rows = (await context.loaders.manager.query(
       `SELECT p.owner, timeline.* FROM unnest($1::int[]) AS p(owner) CROSS JOIN LATERAL (

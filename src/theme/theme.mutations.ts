@@ -1,9 +1,10 @@
 /** Theme mutations: create, update, delete. */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Info, Mutation, Resolver } from 'type-graphql';
 import { ApiKeyRole } from '../auth/api-key.entity';
 import type { RequestContext } from '../context';
 import { deleteMutation, deletePayload, recordMutation, recordPayload } from '../mutation/payload';
+import { ExpectedVersionArg } from '../mutation/expected-version-arg';
 import { createRecord, deleteRecord, updateRecord } from '../mutation/record-mutations';
 import { Theme } from './theme.entity';
 import { ThemeCreateInput, ThemeUpdateInput } from './theme.mutation-inputs';
@@ -12,8 +13,6 @@ import { themeCycleErrors, themeSpec } from './theme.writer';
 const ThemeCreatePayload = recordPayload('ThemeCreatePayload', 'theme', Theme);
 const ThemeUpdatePayload = recordPayload('ThemeUpdatePayload', 'theme', Theme);
 const ThemeDeletePayload = deletePayload('ThemeDeletePayload', 'Theme');
-
-const expectedVersionDescription = 'Fail with VERSION_CONFLICT, changing nothing, unless the record is still at this version.';
 
 @Resolver()
 export class ThemeMutationResolver {
@@ -32,7 +31,7 @@ export class ThemeMutationResolver {
   themeUpdate(
     @Arg('id', () => ID, { description: 'The ID of the theme to change.' }) id: string,
     @Arg('input', () => ThemeUpdateInput, { description: 'The fields to change, and only those.' }) input: ThemeUpdateInput,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
@@ -45,7 +44,7 @@ export class ThemeMutationResolver {
   @Mutation(() => ThemeDeletePayload, { description: 'Deletes a theme that no brief, lesson, meeting or sub-theme uses any more.' })
   themeDelete(
     @Arg('id', () => ID, { description: 'The ID of the theme to delete.' }) id: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: expectedVersionDescription }) expectedVersion: number | null,
+    @ExpectedVersionArg() expectedVersion: number | null,
     @Ctx() context: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {

@@ -4,17 +4,17 @@ import { lessonListing } from '../lesson/lesson.service';
 import { meetingListing } from '../meeting/meeting.service';
 import { byName, connection, defineReads, ownedBy, toOne } from '../read/record-reads';
 import { defineRootReads, rootConnection, rootLookup } from '../read/root-reads';
-import { throughJoinTable, type NestedSource } from '../shared/pagination/listing';
+import { parentKey, throughJoinTable, type NestedSource } from '../shared/pagination/listing';
 import { SqlBuilder } from '../shared/pagination/sql-builder';
 import { sourcedFields } from '../source-document/source-document.reads';
 import { Theme } from './theme.entity';
 import { themeKeySet } from './theme.inputs';
 import { themeListing } from './theme.service';
 
-/** Records on the parent theme `p.owner`, or on it and its sub-themes. */
+/** Records on the parent theme (`parentKey`), or on it and its sub-themes. */
 function onParentTheme(table: string, alias: string, joinTable: string, recordColumn: string) {
   return (args: Record<string, unknown>): NestedSource =>
-    throughJoinTable(table, alias, joinTable, 'theme_id', recordColumn, args.includeSubthemes ? themeKeySet(new SqlBuilder(), 'p.owner', true) : undefined);
+    throughJoinTable(table, alias, joinTable, 'theme_id', recordColumn, args.includeSubthemes ? themeKeySet(new SqlBuilder(), parentKey, true) : undefined);
 }
 
 export const themeReads = defineReads({
