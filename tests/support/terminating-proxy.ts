@@ -6,7 +6,8 @@
  * the moment pg-pool hands a new connection over: the race that load makes rare and
  * this makes certain.
  */
-import net from 'node:net';
+import type net from 'node:net';
+import { TcpProxy } from './tcp-proxy';
 
 /** ErrorResponse: severity FATAL, SQLSTATE 57P01 (admin_shutdown), PostgreSQL's own message. */
 function adminShutdownMessage(): Buffer {
@@ -30,45 +31,15 @@ function completeMessages(received: Buffer): { end: number; ready: boolean } {
   return { end: offset, ready: false };
 }
 
-export class TerminatingProxy {
+export class TerminatingProxy extends TcpProxy {
   /** When on, each new connection is terminated in the packet that says it is ready. */
   terminateNewConnectionsWhenReady = false;
-  private readonly sockets = new Set<net.Socket>();
 
-  private constructor(
-    private readonly server: net.Server,
-    readonly port: number,
-  ) {}
-
-  static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TerminatingProxy> {
-    // Assigned once the server listens; the server's handler only runs after that.
-    let proxy: TerminatingProxy | undefined; // eslint-disable-line prefer-const
-    const server = net.createServer((client) => proxy!.accept(client, targetPort, targetHost));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new TerminatingProxy(server, (server.address() as net.AddressInfo).port);
-    return proxy;
+  static start(targetPort: number, targetHost = '127.0.0.1'): Promise<TerminatingProxy> {
+    return new TerminatingProxy(targetPort, targetHost).listen();
   }
 
-  /** `databaseUrl` with its host and port replaced by the proxy's. */
-  urlFor(databaseUrl: string): string {
-    const url = new URL(databaseUrl);
-    url.hostname = '127.0.0.1';
-    url.port = String(this.port);
-    return url.toString();
-  }
-
-  /** Closes every connection through the proxy, as a database that went away would. */
-  dropAllConnections(): void {
-    for (const socket of this.sockets) socket.destroy();
-  }
-
-  async stop(): Promise<void> {
-    this.dropAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private accept(client: net.Socket, targetPort: number, targetHost: string): void {
-    const upstream = net.connect(targetPort, targetHost);
+  protected accept(client: net.Socket, upstream: net.Socket): void {
     this.sockets.add(client).add(upstream);
     let ending = false;
     const forget = () => {
