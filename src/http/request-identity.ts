@@ -45,6 +45,28 @@ export interface KeyAttemptGuard {
 /** Answers (and returns false) when the request may not go on once its sender is known, before its body is read (a spent budget). */
 export type BeforeBody = (request: express.Request, response: express.Response) => Promise<boolean>;
 
+/** Answers a request whose API key could not be accepted: 503 when it could not be checked, 429 for a spent guesser, else 401. */
+async function refuseKey(
+  error: unknown,
+  refusal: { request: express.Request; response: express.Response; logger: Logger; keyAttempts?: KeyAttemptGuard; guessing: boolean },
+): Promise<void> {
+  const { request, response, logger, keyAttempts, guessing } = refusal;
+  if ((error as { extensions?: { code?: string } }).extensions?.code !== ErrorCode.UNAUTHENTICATED) {
+    // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
+    logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
+    response.setHeader('retry-after', '1');
+    jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
+    return;
+  }
+  if (guessing && keyAttempts) {
+    await keyAttempts.refuse(request, response);
+    return;
+  }
+  await keyAttempts?.refused(request);
+  response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
+  jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+}
+
 export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard, beforeBody?: BeforeBody) {
   const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
   const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
@@ -64,20 +86,7 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
     try {
       response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
-      if ((error as { extensions?: { code?: string } }).extensions?.code !== ErrorCode.UNAUTHENTICATED) {
-        // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
-        logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
-        response.setHeader('retry-after', '1');
-        jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
-        return;
-      }
-      if (guessing) {
-        await keyAttempts!.refuse(request, response);
-        return;
-      }
-      await keyAttempts?.refused(request);
-      response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
-      jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+      await refuseKey(error, { request, response, logger, keyAttempts, guessing: Boolean(guessing) });
       return;
     }
     if (beforeBody && !(await beforeBody(request, response))) return;

@@ -88,12 +88,22 @@ function variablesRefusal(operations: unknown[], limits: ShapeLimits): Refusal |
   return undefined;
 }
 
+/** The content types almost every client sends, recognised without parsing the header. */
+const plainJsonTypes = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8', 'application/json; charset=UTF-8']);
+
+function isJsonBody(request: express.Request): boolean {
+  const type = request.headers['content-type'];
+  // (request.is also wants a body: a Content-Length, or Transfer-Encoding, which the slow path checks)
+  if (type !== undefined && plainJsonTypes.has(type) && /^\d+$/.test(request.headers['content-length'] ?? '')) return true;
+  return Boolean(request.is('application/json'));
+}
+
 /** What is wrong with a request that is not a GET, if anything. */
 function postRefusal(request: express.Request, response: express.Response, limits: ShapeLimits): Refusal | undefined {
   if (request.method !== 'POST') {
     return { code: ErrorCode.METHOD_NOT_ALLOWED, message: `GraphQL is served over GET and POST, not ${request.method}`, headers: { allow: 'GET, POST' } };
   }
-  if (!request.is('application/json')) {
+  if (!isJsonBody(request)) {
     return {
       code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       message: `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`,
