@@ -19,6 +19,7 @@ import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
 import { databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
 import { graphqlHandler } from './http/graphql-handler';
+import { directAnswerPlugin } from './read/direct-answer';
 import { drainableHttpServer } from './http/graceful-drain';
 import { requestTimeouts, type RequestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
@@ -204,7 +205,8 @@ function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[]
     cacheHeadersPlugin(),
     ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(stores.answers, changes, metrics, schemaVersion())] : []),
     ...(rateLimit.points > 0 ? [rateLimitPlugin(stores.points, rateLimit, metrics, logger)] : []),
-    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : []),
+    // Last: queries the read engine answers whole skip graphql-js's executor (src/read/direct-answer.ts).
+    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : [directAnswerPlugin()]),
   ];
 }
 
