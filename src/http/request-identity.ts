@@ -10,11 +10,15 @@ import { authenticate } from '../auth/viewer';
 import type { DataSources } from '../context';
 import type { Logger } from '../shared/logger';
 import { jsonError } from './json-errors';
+import { readJsonBody } from './json-body';
 import { ErrorCode } from '../shared/error-codes';
 
 /** Bodies of requests without an API key stay small; keyed requests (writes, imports) may send more. */
 export const anonymousBodyLimit = '100kb';
 export const keyedBodyLimit = '5mb';
+// As body-parser reads those limits (bytes.parse: 1 kb = 1,024 bytes).
+const anonymousBodyLimitBytes = 100 * 1024;
+const keyedBodyLimitBytes = 5 * 1024 * 1024;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -68,8 +72,8 @@ async function refuseKey(
 }
 
 export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard, beforeBody?: BeforeBody) {
-  const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
-  const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
+  const readAnonymousBody = readJsonBody(anonymousBodyLimitBytes, express.json({ limit: anonymousBodyLimit, verify: requireUtf8 }));
+  const readKeyedBody = readJsonBody(keyedBodyLimitBytes, express.json({ limit: keyedBodyLimit, verify: requireUtf8 }));
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
     const sentRequestId = request.get('x-request-id');
     const requestId = sentRequestId && requestIdPattern.test(sentRequestId) ? sentRequestId : randomUUID();

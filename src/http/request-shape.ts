@@ -11,6 +11,7 @@ import type express from 'express';
 import type { RequestLimits } from '../config';
 import { variablesProblem } from './input-text';
 import { jsonError } from './json-errors';
+import { plainJsonTypes } from './json-body';
 import { ErrorCode } from '../shared/error-codes';
 
 type ShapeLimits = Pick<RequestLimits, 'maximumBatchSize' | 'maximumVariablesBytes'>;
@@ -87,9 +88,6 @@ function variablesRefusal(operations: unknown[], limits: ShapeLimits): Refusal |
   }
   return undefined;
 }
-
-/** The content types almost every client sends, recognised without parsing the header. */
-const plainJsonTypes = new Set(['application/json', 'application/json; charset=utf-8', 'application/json;charset=utf-8', 'application/json; charset=UTF-8']);
 
 function isJsonBody(request: express.Request): boolean {
   const type = request.headers['content-type'];

@@ -133,9 +133,16 @@ class DirectAnswer {
   }
 }
 
+/** Documents are parsed once and reused (Apollo's document store), so their fragments are gathered once. */
+const fragmentsByDocument = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+
 function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  let fragments = fragmentsByDocument.get(document);
+  if (!fragments) {
+    fragments = {};
+    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    fragmentsByDocument.set(document, fragments);
+  }
   return fragments;
 }
 
@@ -158,7 +165,7 @@ function engineRootFields(
 export interface DirectRequest {
   schema: GraphQLSchema;
   document: DocumentNode;
-  operation: OperationDefinitionNode;
+  operation: OperationDefinitionNode | undefined;
   rawVariables: Record<string, unknown> | undefined;
   context: RequestContext;
 }
@@ -169,7 +176,8 @@ export interface DirectRequest {
  */
 export async function directAnswer(request: DirectRequest): Promise<Record<string, unknown> | undefined> {
   const { schema, document, operation, context } = request;
-  if (operation.operation !== 'query') return undefined;
+  // No operation: the name sent names none (Apollo's hook runs all the same); graphql-js reports it.
+  if (!operation || operation.operation !== 'query') return undefined;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.rawVariables ?? {});
   if (coerced.errors) return undefined;
   const variables = coerced.coerced;
