@@ -27,6 +27,7 @@ import {
   type FragmentDefinitionNode,
   type GraphQLAbstractType,
   type GraphQLField,
+  type GraphQLLeafType,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
@@ -38,7 +39,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import type { RequestContext } from '../context';
 import { encodeCursor, type CursorValue } from '../shared/pagination/cursor';
 import { errorMarkerKey } from './compiler';
-import { directReadOf } from './resolvers';
+import { directReadOf, type DirectRead } from './resolvers';
 import { rootReadOf } from './root-reads';
 import { propertyOfPlainField } from './value-types';
 
@@ -49,11 +50,46 @@ function giveUp(): never {
   throw notDirect;
 }
 
-type Fields = Map<string, readonly FieldNode[]>;
+/** How a value of an output type is completed, worked out once per type (wrapping types included). */
+type TypePlan = { nonNull: boolean } & (
+  | { kind: 'leaf'; type: GraphQLLeafType }
+  | { kind: 'list'; item: TypePlan }
+  | { kind: 'object'; type: GraphQLObjectType }
+  | { kind: 'abstract'; type: GraphQLAbstractType }
+);
 
-/** One request's walk of the compiled answer. Selections are collected once per type and field nodes. */
+const typePlans = new WeakMap<GraphQLOutputType, TypePlan>();
+
+function typePlanOf(type: GraphQLOutputType): TypePlan {
+  let plan = typePlans.get(type);
+  if (plan) return plan;
+  if (isNonNullType(type)) plan = { ...typePlanOf(type.ofType), nonNull: true };
+  else if (isListType(type)) plan = { nonNull: false, kind: 'list', item: typePlanOf(type.ofType) };
+  else if (isLeafType(type)) plan = { nonNull: false, kind: 'leaf', type };
+  else if (isAbstractType(type)) plan = { nonNull: false, kind: 'abstract', type };
+  else plan = { nonNull: false, kind: 'object', type: type as GraphQLObjectType };
+  typePlans.set(type, plan);
+  return plan;
+}
+
+/** One selected field of an object type: where its value comes from and how it completes. */
+interface FieldPlan {
+  key: string;
+  /** For __typename: the type's name. */
+  typeName?: string;
+  field: GraphQLField<unknown, unknown>;
+  nodes: readonly FieldNode[];
+  output: TypePlan;
+  /** How the engine reads it; undefined for a plain value type's property (`property`). */
+  read?: DirectRead;
+  property?: string;
+  /** The field's arguments (for computed fields), coerced once per request. */
+  args?: Record<string, unknown>;
+}
+
+/** One request's walk of the compiled answer; each type's selection is planned once per field nodes. */
 class DirectAnswer {
-  private readonly collected = new Map<readonly FieldNode[], Map<GraphQLObjectType, Fields>>();
+  private readonly plans = new Map<readonly FieldNode[], Map<GraphQLObjectType, FieldPlan[]>>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -61,75 +97,86 @@ class DirectAnswer {
     private readonly variables: Record<string, unknown>,
   ) {}
 
-  private subfields(type: GraphQLObjectType, nodes: readonly FieldNode[]): Fields {
-    let byType = this.collected.get(nodes);
+  private fieldPlans(type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldPlan[] {
+    let byType = this.plans.get(nodes);
     if (!byType) {
       byType = new Map();
-      this.collected.set(nodes, byType);
+      this.plans.set(nodes, byType);
     }
-    let fields = byType.get(type);
-    if (!fields) {
-      fields = collectSubfields(this.schema, this.fragments, this.variables, type, nodes as FieldNode[]);
-      byType.set(type, fields);
+    let plans = byType.get(type);
+    if (!plans) {
+      plans = this.plan(type, nodes);
+      byType.set(type, plans);
     }
-    return fields;
+    return plans;
   }
 
-  /** The value of `type` selected by `nodes`, as graphql-js would complete it. */
-  value(type: GraphQLOutputType, nodes: readonly FieldNode[], value: unknown): unknown {
-    if (isNonNullType(type)) return value === null || value === undefined ? giveUp() : this.value(type.ofType, nodes, value);
-    if (value === null || value === undefined) return null;
-    if (isListType(type)) return Array.isArray(value) ? value.map((item) => this.value(type.ofType, nodes, item)) : giveUp();
-    if (isLeafType(type)) return type.serialize(value) ?? giveUp();
-    if (typeof value !== 'object') giveUp();
-    const objectType = isAbstractType(type) ? this.runtimeType(type, value as Record<string, unknown>) : type;
-    return this.object(objectType, nodes, value as Record<string, unknown>);
+  private plan(type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldPlan[] {
+    if (type.isTypeOf) giveUp();
+    const plans: FieldPlan[] = [];
+    for (const [key, fieldNodes] of collectSubfields(this.schema, this.fragments, this.variables, type, nodes as FieldNode[])) {
+      const fieldName = fieldNodes[0].name.value;
+      const field = type.getFields()[fieldName];
+      if (fieldName === '__typename') {
+        plans.push({ key, typeName: type.name, field, nodes: fieldNodes, output: typePlanOf(type) });
+        continue;
+      }
+      const read = directReadOf(field);
+      // Without an engine read: a value a computed field made (a date, a place), whose property type-graphql reads, unless the field has resolvers of its own.
+      const property = read ? undefined : (propertyOfPlainField(type, fieldName) ?? giveUp());
+      plans.push({ key, field, nodes: fieldNodes, output: typePlanOf(field.type), read, property });
+    }
+    return plans;
   }
 
-  private runtimeType(abstractType: GraphQLAbstractType, value: Record<string, unknown>): GraphQLObjectType {
-    const name = value.$type;
+  /** A value of the type `plan` stands for, selected by `nodes`, as graphql-js would complete it. */
+  value(plan: TypePlan, nodes: readonly FieldNode[], value: unknown): unknown {
+    if (value === null || value === undefined) return plan.nonNull ? giveUp() : null;
+    switch (plan.kind) {
+      case 'leaf':
+        return plan.type.serialize(value) ?? giveUp();
+      case 'list':
+        return Array.isArray(value) ? value.map((item) => this.value(plan.item, nodes, item)) : giveUp();
+      case 'object':
+        return this.object(plan.type, nodes, value);
+      case 'abstract':
+        return this.object(this.runtimeType(plan.type, value), nodes, value);
+    }
+  }
+
+  private runtimeType(abstractType: GraphQLAbstractType, value: unknown): GraphQLObjectType {
+    const name = typeof value === 'object' ? (value as Record<string, unknown>).$type : undefined;
     const type = typeof name === 'string' ? this.schema.getType(name) : undefined;
     return isObjectType(type) && this.schema.isSubType(abstractType, type) ? type : giveUp();
   }
 
-  private object(type: GraphQLObjectType, nodes: readonly FieldNode[], source: Record<string, unknown>): Record<string, unknown> {
-    if (type.isTypeOf) giveUp();
+  private object(type: GraphQLObjectType, nodes: readonly FieldNode[], value: unknown): Record<string, unknown> {
+    if (typeof value !== 'object') giveUp();
+    const source = value as Record<string, unknown>;
     const result: Record<string, unknown> = {};
-    for (const [key, fieldNodes] of this.subfields(type, nodes)) {
-      const fieldName = fieldNodes[0].name.value;
-      if (fieldName === '__typename') {
-        result[key] = type.name;
-        continue;
-      }
-      const field = type.getFields()[fieldName];
-      result[key] = this.value(field.type, fieldNodes, this.fieldValue(type, field, fieldNodes, key, source));
+    for (const plan of this.fieldPlans(type, nodes)) {
+      result[plan.key] = plan.typeName ?? this.value(plan.output, plan.nodes, this.fieldValue(plan, source));
     }
     return result;
   }
 
   /** What the field's resolver would return: read from the compiled record, or a plain value type's property. */
-  private fieldValue(
-    type: GraphQLObjectType,
-    field: GraphQLField<unknown, unknown>,
-    nodes: readonly FieldNode[],
-    key: string,
-    source: Record<string, unknown>,
-  ): unknown {
-    const read = directReadOf(field);
+  private fieldValue(plan: FieldPlan, source: Record<string, unknown>): unknown {
+    const read = plan.read;
     if (!read) {
-      // A value a computed field made (a date, a place): type-graphql reads its property, unless the field has resolvers of its own.
-      const value = source[propertyOfPlainField(type, field.name) ?? giveUp()];
+      const value = source[plan.property!];
       return typeof value === 'function' ? giveUp() : value;
     }
     if ((read === 'pageInfo' || read === 'pageInfoCursor') && !source.$engine) giveUp();
-    const compiled = source[key];
+    const compiled = source[plan.key];
     if (compiled !== null && typeof compiled === 'object' && errorMarkerKey in compiled) giveUp();
     if (read === 'compiled' || read === 'pageInfo') return compiled;
     if (read === 'cursor' || read === 'pageInfoCursor') {
       const values = compiled as CursorValue[] | null;
       return values ? encodeCursor(values[0] as string, values.slice(1)) : null;
     }
-    return read.compute(compiled as Record<string, unknown>, getArgumentValues(field, nodes[0], this.variables));
+    plan.args ??= getArgumentValues(plan.field, plan.nodes[0], this.variables);
+    return read.compute(compiled as Record<string, unknown>, plan.args);
   }
 }
 
@@ -209,7 +256,7 @@ export async function directAnswer(request: DirectRequest): Promise<Record<strin
         variableValues: variables,
       };
       const value: unknown = await field.resolve(undefined, getArgumentValues(field, nodes[0], variables), context, info);
-      data[key] = answer.value(field.type, nodes, value);
+      data[key] = answer.value(typePlanOf(field.type), nodes, value);
     }
   } catch {
     return undefined; // not plainly servable, or a resolver's error: graphql-js executes the operation and reports it at its path
