@@ -18,7 +18,7 @@ import { bootstrapKeyName, ensureBootstrapAdminKey } from './auth/api-key.servic
 import type Redis from 'ioredis';
 import { readSafelist } from './caching/safelist';
 import { connectRedis, redisReady } from './shared/redis-connection';
-import { createServer, type BriefgraphServer } from './server';
+import { createServer, type BriefgraphServer, type ServerOptions } from './server';
 import { createLogger, type Logger } from './shared/logger';
 
 interface Running {
@@ -106,6 +106,34 @@ async function main(): Promise<void> {
   }
 }
 
+/** The server's options from the configuration (start-up has opened the data source, and Redis if configured). */
+function serverOptions(config: Config, logger: Logger, dataSource: DataSource, redis: Redis | undefined, safelist: ServerOptions['safelist']): ServerOptions {
+  return {
+    dataSource,
+    logger,
+    shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
+    shutdownIdleGraceMilliseconds: config.shutdownIdleGraceMilliseconds,
+    requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
+    limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
+    databaseShare: config.databaseShare,
+    requestsInFlightPerClient: config.requestsInFlightPerClient,
+    corsOrigins: config.corsOrigins,
+    metricsToken: config.metricsToken,
+    requestLimits: config.requestLimits,
+    production: config.production,
+    introspection: config.introspection,
+    rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
+    trustProxy: config.trustProxy,
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    changeRetentionSeconds: config.changeRetentionSeconds,
+    webhooks: { allowPrivateTargets: config.webhookAllowPrivateTargets, timeoutMilliseconds: config.webhookTimeoutMilliseconds },
+    safelist,
+    safelistOnly: config.safelistOnly,
+    redis,
+    publications: { baseUrl: config.publicBaseUrl, citationStylesDirectory: config.citationStylesDirectory },
+  };
+}
+
 async function start(config: Config, logger: Logger, running: Running, stopRequested: () => boolean, startedAt: number): Promise<void> {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -149,30 +177,7 @@ async function start(config: Config, logger: Logger, running: Running, stopReque
       throw new Error(`cannot reach Redis at REDIS_URL (${redactDatabaseUrl(config.redisUrl!)}) within 3 s; start it or unset REDIS_URL`);
     });
   }
-  running.server = await createServer({
-    dataSource: running.dataSource,
-    logger,
-    shutdownTimeoutMilliseconds: config.shutdownTimeoutMilliseconds - closingAllowance(config.shutdownTimeoutMilliseconds),
-    shutdownIdleGraceMilliseconds: config.shutdownIdleGraceMilliseconds,
-    requestTimeoutMilliseconds: config.requestTimeoutMilliseconds,
-    limits: { maximumDepth: config.maximumQueryDepth, maximumNodes: config.maximumQueryNodes, maximumCost: config.maximumQueryCost },
-    databaseShare: config.databaseShare,
-    requestsInFlightPerClient: config.requestsInFlightPerClient,
-    corsOrigins: config.corsOrigins,
-    metricsToken: config.metricsToken,
-    requestLimits: config.requestLimits,
-    production: config.production,
-    introspection: config.introspection,
-    rateLimit: { points: config.rateLimitPoints, windowSeconds: config.rateLimitWindowSeconds },
-    trustProxy: config.trustProxy,
-    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-    changeRetentionSeconds: config.changeRetentionSeconds,
-    webhooks: { allowPrivateTargets: config.webhookAllowPrivateTargets, timeoutMilliseconds: config.webhookTimeoutMilliseconds },
-    safelist,
-    safelistOnly: config.safelistOnly,
-    redis: running.redis,
-    publications: { baseUrl: config.publicBaseUrl, citationStylesDirectory: config.citationStylesDirectory },
-  });
+  running.server = await createServer(serverOptions(config, logger, running.dataSource, running.redis, safelist));
   if (stopRequested()) return;
   const port = await running.server.listen(config.port, config.host);
   logger.info(`Briefgraph is serving GraphQL at http://localhost:${port}/graphql`, { startupMilliseconds: Date.now() - startedAt });

@@ -6,7 +6,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { createRequestContext, type DataSources, type RequestContext } from './context';
@@ -18,7 +17,9 @@ import { silentLogger } from './shared/logger';
 import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
-import { answerUnreportedDatabaseFaults, databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
+import { databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
+import { graphqlHandler } from './http/graphql-handler';
+import { directAnswerPlugin } from './read/direct-answer';
 import { drainableHttpServer } from './http/graceful-drain';
 import { requestTimeouts, type RequestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
@@ -204,7 +205,8 @@ function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[]
     cacheHeadersPlugin(),
     ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(stores.answers, changes, metrics, schemaVersion())] : []),
     ...(rateLimit.points > 0 ? [rateLimitPlugin(stores.points, rateLimit, metrics, logger)] : []),
-    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : []),
+    // Last: queries the read engine answers whole skip graphql-js's executor (src/read/direct-answer.ts).
+    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : [directAnswerPlugin()]),
   ];
 }
 
@@ -261,19 +263,17 @@ function graphqlRoute(
     (_request: express.Request, _response: express.Response, next: express.NextFunction) => withStatementScope(next),
     timeouts.runWithinDeadline,
     shares.middleware(rateLimitClient),
-    answerUnreportedDatabaseFaults,
     bindRequestObservation,
     markReachedGraphQL,
-    expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        createRequestContext(dataSources, {
-          viewer: res.locals.viewer,
-          requestId: res.locals.requestId,
-          idempotencyKey: res.locals.idempotencyKey,
-          rateLimitClient: res.locals.rateLimitClient,
-          maximumAnswerBytes: options.maximumAnswerBytes,
-        }),
-    }),
+    graphqlHandler(apollo, async (_request, response) =>
+      createRequestContext(dataSources, {
+        viewer: response.locals.viewer,
+        requestId: response.locals.requestId,
+        idempotencyKey: response.locals.idempotencyKey,
+        rateLimitClient: response.locals.rateLimitClient,
+        maximumAnswerBytes: options.maximumAnswerBytes,
+      }),
+    ),
     timeouts.dropLateErrors,
   ];
 }
@@ -324,6 +324,29 @@ function publicationRouteGuards(parts: ServerParts, timeouts: RequestTimeouts): 
     timeouts.runWithinDeadline,
     parts.shares.middleware(rateLimitClient),
   ];
+}
+
+/** Every route of the app, in order; what they share comes from createServer. */
+function addRoutes(
+  app: express.Express,
+  parts: ServerParts,
+  shared: { apollo: ApolloServer<RequestContext>; dataSources: DataSources; timeouts: RequestTimeouts; draining: () => boolean },
+): void {
+  const { options, metrics } = parts;
+  const { dataSources, timeouts } = shared;
+  healthRoutes(app, options.dataSource, shared.draining);
+  rootRoute(app);
+  metricsRoute(app, metrics, options.metricsToken);
+  possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
+  app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
+  app.use('/graphql', ...graphqlRoute(parts, shared.apollo, dataSources, timeouts));
+  // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
+  app.use(['/briefs', '/feeds'], ...publicationRouteGuards(parts, timeouts));
+  briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
+  feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
+  explorerRoutes(app);
+  app.use(notFoundHandler);
+  app.use(jsonErrorHandler(parts.logger));
 }
 
 /** Binds the port; a port in use is named as such. */
@@ -381,19 +404,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   const apollo = createApollo(parts);
   await apollo.start();
 
-  healthRoutes(app, options.dataSource, () => draining);
-  rootRoute(app);
-  metricsRoute(app, metrics, options.metricsToken);
-  possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
-  app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
-  app.use('/graphql', ...graphqlRoute(parts, apollo, dataSources, timeouts));
-  // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
-  app.use(['/briefs', '/feeds'], ...publicationRouteGuards(parts, timeouts));
-  briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
-  feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
-  explorerRoutes(app);
-  app.use(notFoundHandler);
-  app.use(jsonErrorHandler(logger));
+  addRoutes(app, parts, { apollo, dataSources, timeouts, draining: () => draining });
 
   return {
     httpServer,

@@ -18,11 +18,45 @@ export interface FloorStatement {
   values: unknown[];
 }
 
+export type FloorVariables = Record<string, unknown>;
+
 export interface FloorOperation {
   /** The SQL statement for these variables. */
-  statement(variables: Record<string, any>): FloorStatement;
-  /** Turns the statement's one JSON value into the GraphQL answer's `data`. */
-  shape(row: any, variables: Record<string, any>): unknown;
+  statement(variables: FloorVariables): FloorStatement;
+  /** Turns the statement's one JSON value (its shape is the statement's, see the types below) into the GraphQL answer's `data`. */
+  shape(row: unknown, variables: FloorVariables): unknown;
+}
+
+/** The JSON the floor's statements build, as they build it. */
+interface NamedJson {
+  name: string;
+}
+
+interface BriefJson {
+  id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  summary: string | null;
+  published: string | null;
+  precision: DatePrecision | null;
+  publisher: NamedJson | null;
+  themes: NamedJson[];
+  lessons: unknown[];
+}
+
+interface MeetingJson {
+  number: number;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  city: string;
+  state: string;
+  convener: NamedJson | null;
+  agendaTopics: unknown[];
+  materials: Array<{ kind: string; title: string; format: string | null; size: number | null }>;
+  themes: NamedJson[];
+  followUpBriefs: BriefJson[];
 }
 
 const publicationDateText = (date: string | null, precision: DatePrecision | null) =>
@@ -44,18 +78,21 @@ const briefBySlug: FloorOperation = {
       FROM brief b WHERE b.slug = $1) AS data`,
     values: [variables.slug],
   }),
-  shape: (brief) => ({
-    brief: brief && {
-      id: encodeGlobalId('Brief', brief.id),
-      title: brief.title,
-      kind: brief.kind,
-      summary: brief.summary,
-      publicationDate: publicationDateText(brief.published, brief.precision),
-      publisher: brief.publisher,
-      themes: brief.themes,
-      lessons: { nodes: brief.lessons },
-    },
-  }),
+  shape: (row) => {
+    const brief = row as BriefJson | null;
+    return {
+      brief: brief && {
+        id: encodeGlobalId('Brief', brief.id),
+        title: brief.title,
+        kind: brief.kind,
+        summary: brief.summary,
+        publicationDate: publicationDateText(brief.published, brief.precision),
+        publisher: brief.publisher,
+        themes: brief.themes,
+        lessons: { nodes: brief.lessons },
+      },
+    };
+  },
 };
 
 const briefOrder = `coalesce(b.published_on, '0001-01-01'::date)`;
@@ -74,9 +111,10 @@ const partnerListPage: FloorOperation = {
                    'publisher', (SELECT json_build_object('name', o.name) FROM organization o WHERE o.id = b.publisher_id),
                    'themes', ${themesOf('brief_theme', 'brief_id', 'b.id')}) ORDER BY ${briefOrder} DESC, b.id DESC), '[]')
                  FROM (SELECT * FROM brief b WHERE ${partnerFilter} ORDER BY ${briefOrder} DESC, b.id DESC LIMIT 21) b)) AS data`,
-    values: [Number(Buffer.from(variables.theme, 'base64url').toString('utf8').split(':')[1]), ['REPORT', 'POLICY_BRIEF'], '2005-01-01'],
+    values: [Number(Buffer.from(String(variables.theme), 'base64url').toString('utf8').split(':')[1]), ['REPORT', 'POLICY_BRIEF'], '2005-01-01'],
   }),
-  shape: (result) => {
+  shape: (row) => {
+    const result = row as { total: number; rows: BriefJson[] };
     const rows = result.rows.slice(0, 20);
     const last = rows[rows.length - 1];
     return {
@@ -86,7 +124,7 @@ const partnerListPage: FloorOperation = {
           hasNextPage: result.rows.length > 20,
           endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null,
         },
-        nodes: rows.map((brief: any) => ({
+        nodes: rows.map((brief) => ({
           slug: brief.slug,
           title: brief.title,
           kind: brief.kind,
@@ -112,12 +150,14 @@ const threeLevel: FloorOperation = {
       FROM (SELECT * FROM theme ORDER BY name, id LIMIT 10) t`,
     values: [],
   }),
-  shape: (themes) => ({ themes: { nodes: themes.map((theme: any) => ({ name: theme.name, lessons: { nodes: theme.lessons } })) } }),
+  shape: (themes) => ({
+    themes: { nodes: (themes as Array<NamedJson & { lessons: unknown[] }>).map((theme) => ({ name: theme.name, lessons: { nodes: theme.lessons } })) },
+  }),
 };
 
 const deepListPage: FloorOperation = {
   statement: (variables) => {
-    const [published, key] = decodeCursor(variables.after, 'briefs:PUBLISHED_AT_DESC', 'after');
+    const [published, key] = decodeCursor(String(variables.after), 'briefs:PUBLISHED_AT_DESC', 'after');
     return {
       name: 'floor_deep_list_page',
       text: `SELECT coalesce(json_agg(json_build_object('id', b.id, 'slug', b.slug, 'title', b.title, 'published', b.published_on, 'precision', b.publication_date_precision,
@@ -126,7 +166,8 @@ const deepListPage: FloorOperation = {
       values: [published, key],
     };
   },
-  shape: (rows) => {
+  shape: (row) => {
+    const rows = row as BriefJson[];
     const page = rows.slice(0, 20);
     const last = page[page.length - 1];
     return {
@@ -135,7 +176,7 @@ const deepListPage: FloorOperation = {
           hasNextPage: rows.length > 20,
           endCursor: last ? encodeCursor('briefs:PUBLISHED_AT_DESC', [last.published ?? '0001-01-01', last.id]) : null,
         },
-        nodes: page.map((brief: any) => ({
+        nodes: page.map((brief) => ({
           slug: brief.slug,
           title: brief.title,
           publicationDate: publicationDateText(brief.published, brief.precision),
@@ -161,31 +202,34 @@ const meetingWithMaterials: FloorOperation = {
       FROM meeting m WHERE m.number = $1) AS data`,
     values: [variables.number],
   }),
-  shape: (meeting) => ({
-    meeting: meeting && {
-      number: meeting.number,
-      title: meeting.title,
-      dateRange: formatDateRange(meeting.startsOn, meeting.endsOn),
-      startsOn: meeting.startsOn,
-      endsOn: meeting.endsOn,
-      location: { text: `${meeting.city}, ${stateNames[meeting.state] ?? meeting.state}` },
-      convener: meeting.convener,
-      agendaTopics: meeting.agendaTopics,
-      materials: meeting.materials.map((material: any) => ({
-        kind: material.kind,
-        title: material.title,
-        sizeText: material.size === null ? null : `${material.format ? material.format + ' ' : ''}${material.size} KB`,
-      })),
-      themes: meeting.themes,
-      followUpBriefs: {
-        nodes: meeting.followUpBriefs.map((brief: any) => ({
-          title: brief.title,
-          publicationDate: publicationDateText(brief.published, brief.precision),
-          lessons: { nodes: brief.lessons },
+  shape: (row) => {
+    const meeting = row as MeetingJson | null;
+    return {
+      meeting: meeting && {
+        number: meeting.number,
+        title: meeting.title,
+        dateRange: formatDateRange(meeting.startsOn, meeting.endsOn),
+        startsOn: meeting.startsOn,
+        endsOn: meeting.endsOn,
+        location: { text: `${meeting.city}, ${stateNames[meeting.state] ?? meeting.state}` },
+        convener: meeting.convener,
+        agendaTopics: meeting.agendaTopics,
+        materials: meeting.materials.map((material) => ({
+          kind: material.kind,
+          title: material.title,
+          sizeText: material.size === null ? null : `${material.format ? material.format + ' ' : ''}${material.size} KB`,
         })),
+        themes: meeting.themes,
+        followUpBriefs: {
+          nodes: meeting.followUpBriefs.map((brief) => ({
+            title: brief.title,
+            publicationDate: publicationDateText(brief.published, brief.precision),
+            lessons: { nodes: brief.lessons },
+          })),
+        },
       },
-    },
-  }),
+    };
+  },
 };
 
 /** By benchmark operation name (src/benchmark/operations.ts). */

@@ -25,6 +25,23 @@ interface CachedAnswer {
   maxAge: number;
 }
 
+/** Stores an answer with the change counts of the tables its statements read; an answer whose tables are not known is not stored. */
+async function storeAnswer(
+  store: KeyValueStore,
+  key: string,
+  answer: { result: FormattedExecutionResult; countsBefore: ChangeCounts; maxAge: number; dataSource: RequestContext['dataSource'] },
+): Promise<void> {
+  const statements = currentStatementScope()?.texts ?? new Map<string, readonly unknown[]>();
+  let tables: string[];
+  try {
+    tables = await tablesRead(answer.dataSource, statements);
+  } catch {
+    return; // not knowing what an answer read, it is not stored
+  }
+  const cached: CachedAnswer = { result: answer.result, counts: countsOf(answer.countsBefore, tables), storedAt: Date.now(), maxAge: answer.maxAge };
+  await store.set(key, JSON.stringify(cached), { ttl: answer.maxAge });
+}
+
 /**
  * `schemaVersion` (a hash of the schema) is part of every key, so that during a rolling
  * deploy instances of the old and new code sharing a Redis never serve each other's answers.
@@ -76,20 +93,7 @@ export function responseCachePlugin(
           if (served || !key || !countsBefore || response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const policy = overallCachePolicy.policyIfCacheable();
           if (!policy || policy.scope !== 'PUBLIC' || policy.maxAge <= 0) return;
-          const statements = currentStatementScope()?.texts ?? new Map<string, readonly unknown[]>();
-          let tables: string[];
-          try {
-            tables = await tablesRead(contextValue.dataSource, statements);
-          } catch {
-            return; // not knowing what an answer read, it is not stored
-          }
-          const answer: CachedAnswer = {
-            result: response.body.singleResult,
-            counts: countsOf(countsBefore, tables),
-            storedAt: Date.now(),
-            maxAge: policy.maxAge,
-          };
-          await store.set(key, JSON.stringify(answer), { ttl: policy.maxAge });
+          await storeAnswer(store, key, { result: response.body.singleResult, countsBefore, maxAge: policy.maxAge, dataSource: contextValue.dataSource });
         },
       };
     },

@@ -4,6 +4,7 @@
  * headers are sent). Apollo's CSRF prevention stays on either way: it refuses the
  * "simple" requests a browser sends without asking first.
  */
+import http from 'node:http';
 import cors from 'cors';
 import type express from 'express';
 
@@ -27,16 +28,20 @@ const preflightMaxAgeSeconds = 600;
 /**
  * Vary set later (Apollo copies its headers, `Vary: Authorization` among them, with
  * setHeader) adds to what is there instead of replacing it, so `Vary: Origin` survives
- * and a CDN never serves one origin's CORS answer to another.
+ * and a CDN never serves one origin's CORS answer to another. Installed on each response
+ * as it is (no closure per request); other headers go straight through.
  */
+function setHeaderKeepingVary(this: express.Response, name: string, value: number | string | readonly string[]): express.Response {
+  if (name.length !== 4 || name.toLowerCase() !== 'vary') return plainSetHeader.call(this, name, value) as express.Response;
+  const values = [this.getHeader('vary'), value].flat().flatMap((entry) => (entry === undefined ? [] : String(entry).split(',')));
+  const merged = [...new Map(values.map((entry) => [entry.trim().toLowerCase(), entry.trim()])).values()].filter(Boolean);
+  return plainSetHeader.call(this, name, merged.join(', ')) as express.Response;
+}
+
+const plainSetHeader = http.ServerResponse.prototype.setHeader;
+
 function keepVaryValues(response: express.Response): void {
-  const setHeader = response.setHeader.bind(response);
-  response.setHeader = ((name: string, value: number | string | readonly string[]) => {
-    if (name.toLowerCase() !== 'vary') return setHeader(name, value);
-    const values = [response.getHeader('vary'), value].flat().flatMap((entry) => (entry === undefined ? [] : String(entry).split(',')));
-    const merged = [...new Map(values.map((entry) => [entry.trim().toLowerCase(), entry.trim()])).values()].filter(Boolean);
-    return setHeader(name, merged.join(', '));
-  }) as express.Response['setHeader'];
+  response.setHeader = setHeaderKeepingVary as express.Response['setHeader'];
 }
 
 /** Answers preflights and adds CORS headers for allowed origins; other origins get no CORS headers. */

@@ -8,8 +8,8 @@
  * plugin sets the status from it. A database error thrown in another plugin's hook
  * (the response cache reads the database before execution) never reaches formatError:
  * Apollo logs it, answers a bare 500 "Internal server error", and keeps only a generic
- * error. The plugin notes such a fault on the request, and `answerUnreportedDatabaseFaults`
- * turns that 500 into the same 503 or 504 answer.
+ * error. The plugin notes such a fault on the request, and the /graphql handler turns that
+ * 500 into the same 503 or 504 answer (`unreportedDatabaseFaultAnswer`).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
@@ -45,17 +45,17 @@ export function databaseFaultStatusPlugin<Context extends object>(): ApolloServe
   };
 }
 
-/** Before Apollo's middleware: replaces its bare 500 with the database fault noted by the plugin. */
-export function answerUnreportedDatabaseFaults(_request: express.Request, response: express.Response, next: express.NextFunction): void {
-  const send = response.send.bind(response);
-  response.send = (body?: unknown) => {
-    const fault = (response.locals.requestDeadline as RequestDeadline | undefined)?.unreportedFault;
-    if (!fault || response.statusCode !== 500) return send(body);
-    response.status(httpStatusOf(databaseFaultCodes[fault]));
-    if (fault !== 'timeout') response.setHeader('retry-after', String(retryAfterSeconds));
-    response.setHeader('content-type', 'application/json; charset=utf-8');
-    response.locals.errorCode = databaseFaultCodes[fault];
-    return send(JSON.stringify({ errors: [databaseFaultAnswer(fault)] }));
-  };
-  next();
+/**
+ * When Apollo answered a bare 500 for a database fault the plugin noted, the answer to send
+ * instead (the status and headers set here); else undefined. The /graphql handler asks
+ * before it writes (graphql-handler.ts).
+ */
+export function unreportedDatabaseFaultAnswer(response: express.Response): string | undefined {
+  const fault = (response.locals.requestDeadline as RequestDeadline | undefined)?.unreportedFault;
+  if (!fault || response.statusCode !== 500) return undefined;
+  response.status(httpStatusOf(databaseFaultCodes[fault]));
+  if (fault !== 'timeout') response.setHeader('retry-after', String(retryAfterSeconds));
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.locals.errorCode = databaseFaultCodes[fault];
+  return JSON.stringify({ errors: [databaseFaultAnswer(fault)] });
 }

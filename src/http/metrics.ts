@@ -40,6 +40,24 @@ export const maximumOperationLabels = 500;
 const operationNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const errorCodePattern = /^[A-Z][A-Z0-9_]{0,63}$/;
 
+/** Database connections per pool and state, read at scrape time, so the figures are current and nothing polls in between. */
+function poolConnectionsGauge(registry: Registry, databasePools: Map<string, DataSource>): Gauge<'pool' | 'state'> {
+  return new Gauge({
+    name: 'briefgraph_database_pool_connections',
+    help: 'Database connections per pool (writer: keyed requests and writes; published: anonymous reads), by state: total, idle, and requests waiting for one.',
+    labelNames: ['pool', 'state'] as const,
+    registers: [registry],
+    collect() {
+      for (const [pool, dataSource] of databasePools) {
+        const connections = connectionPoolOf(dataSource);
+        this.set({ pool, state: 'total' }, connections?.totalCount ?? 0);
+        this.set({ pool, state: 'idle' }, connections?.idleCount ?? 0);
+        this.set({ pool, state: 'waiting' }, connections?.waitingCount ?? 0);
+      }
+    },
+  });
+}
+
 export function createServerMetrics(): ServerMetrics {
   const registry = new Registry();
   const databasePools = new Map<string, DataSource>();
@@ -72,21 +90,7 @@ export function createServerMetrics(): ServerMetrics {
       buckets: [0, 1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
-    databasePoolConnections: new Gauge({
-      name: 'briefgraph_database_pool_connections',
-      help: 'Database connections per pool (writer: keyed requests and writes; published: anonymous reads), by state: total, idle, and requests waiting for one.',
-      labelNames: ['pool', 'state'] as const,
-      registers: [registry],
-      // Read at scrape time, so the figures are current and nothing polls in between.
-      collect() {
-        for (const [pool, dataSource] of databasePools) {
-          const connections = connectionPoolOf(dataSource);
-          this.set({ pool, state: 'total' }, connections?.totalCount ?? 0);
-          this.set({ pool, state: 'idle' }, connections?.idleCount ?? 0);
-          this.set({ pool, state: 'waiting' }, connections?.waitingCount ?? 0);
-        }
-      },
-    }),
+    databasePoolConnections: poolConnectionsGauge(registry, databasePools),
     responseCacheLookups: new Counter({
       name: 'briefgraph_response_cache_lookups_total',
       help: 'Response cache lookups, by result (hit or miss).',

@@ -10,11 +10,15 @@ import { authenticate } from '../auth/viewer';
 import type { DataSources } from '../context';
 import type { Logger } from '../shared/logger';
 import { jsonError } from './json-errors';
+import { readJsonBody } from './json-body';
 import { ErrorCode } from '../shared/error-codes';
 
 /** Bodies of requests without an API key stay small; keyed requests (writes, imports) may send more. */
 export const anonymousBodyLimit = '100kb';
 export const keyedBodyLimit = '5mb';
+// As body-parser reads those limits (bytes.parse: 1 kb = 1,024 bytes).
+const anonymousBodyLimitBytes = 100 * 1024;
+const keyedBodyLimitBytes = 5 * 1024 * 1024;
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
@@ -45,9 +49,31 @@ export interface KeyAttemptGuard {
 /** Answers (and returns false) when the request may not go on once its sender is known, before its body is read (a spent budget). */
 export type BeforeBody = (request: express.Request, response: express.Response) => Promise<boolean>;
 
+/** Answers a request whose API key could not be accepted: 503 when it could not be checked, 429 for a spent guesser, else 401. */
+async function refuseKey(
+  error: unknown,
+  refusal: { request: express.Request; response: express.Response; logger: Logger; keyAttempts?: KeyAttemptGuard; guessing: boolean },
+): Promise<void> {
+  const { request, response, logger, keyAttempts, guessing } = refusal;
+  if ((error as { extensions?: { code?: string } }).extensions?.code !== ErrorCode.UNAUTHENTICATED) {
+    // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
+    logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
+    response.setHeader('retry-after', '1');
+    jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
+    return;
+  }
+  if (guessing && keyAttempts) {
+    await keyAttempts.refuse(request, response);
+    return;
+  }
+  await keyAttempts?.refused(request);
+  response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
+  jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+}
+
 export function identifyRequest(dataSources: DataSources, logger: Logger, keyAttempts?: KeyAttemptGuard, beforeBody?: BeforeBody) {
-  const readAnonymousBody = express.json({ limit: anonymousBodyLimit, verify: requireUtf8 });
-  const readKeyedBody = express.json({ limit: keyedBodyLimit, verify: requireUtf8 });
+  const readAnonymousBody = readJsonBody(anonymousBodyLimitBytes, express.json({ limit: anonymousBodyLimit, verify: requireUtf8 }));
+  const readKeyedBody = readJsonBody(keyedBodyLimitBytes, express.json({ limit: keyedBodyLimit, verify: requireUtf8 }));
   return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
     const sentRequestId = request.get('x-request-id');
     const requestId = sentRequestId && requestIdPattern.test(sentRequestId) ? sentRequestId : randomUUID();
@@ -64,20 +90,7 @@ export function identifyRequest(dataSources: DataSources, logger: Logger, keyAtt
     try {
       response.locals.viewer = await authenticate(dataSources.writer.manager, authorization);
     } catch (error) {
-      if ((error as { extensions?: { code?: string } }).extensions?.code !== ErrorCode.UNAUTHENTICATED) {
-        // The database is away (or failing): one line per request, not a stack, and the client may retry soon.
-        logger.warn('cannot check an API key; answering 503', { error: (error as Error).message ?? String(error) });
-        response.setHeader('retry-after', '1');
-        jsonError(response, ErrorCode.SERVICE_UNAVAILABLE, 'Cannot check the API key right now; retry shortly');
-        return;
-      }
-      if (guessing) {
-        await keyAttempts!.refuse(request, response);
-        return;
-      }
-      await keyAttempts?.refused(request);
-      response.setHeader('www-authenticate', 'Bearer realm="briefgraph"');
-      jsonError(response, ErrorCode.UNAUTHENTICATED, (error as Error).message);
+      await refuseKey(error, { request, response, logger, keyAttempts, guessing: Boolean(guessing) });
       return;
     }
     if (beforeBody && !(await beforeBody(request, response))) return;

@@ -11,6 +11,7 @@ import type express from 'express';
 import type { RequestLimits } from '../config';
 import { variablesProblem } from './input-text';
 import { jsonError } from './json-errors';
+import { plainJsonTypes } from './json-body';
 import { ErrorCode } from '../shared/error-codes';
 
 type ShapeLimits = Pick<RequestLimits, 'maximumBatchSize' | 'maximumVariablesBytes'>;
@@ -88,12 +89,19 @@ function variablesRefusal(operations: unknown[], limits: ShapeLimits): Refusal |
   return undefined;
 }
 
+function isJsonBody(request: express.Request): boolean {
+  const type = request.headers['content-type'];
+  // (request.is also wants a body: a Content-Length, or Transfer-Encoding, which the slow path checks)
+  if (type !== undefined && plainJsonTypes.has(type) && /^\d+$/.test(request.headers['content-length'] ?? '')) return true;
+  return Boolean(request.is('application/json'));
+}
+
 /** What is wrong with a request that is not a GET, if anything. */
 function postRefusal(request: express.Request, response: express.Response, limits: ShapeLimits): Refusal | undefined {
   if (request.method !== 'POST') {
     return { code: ErrorCode.METHOD_NOT_ALLOWED, message: `GraphQL is served over GET and POST, not ${request.method}`, headers: { allow: 'GET, POST' } };
   }
-  if (!request.is('application/json')) {
+  if (!isJsonBody(request)) {
     return {
       code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       message: `POST a JSON body with "Content-Type: application/json"; got ${JSON.stringify(request.get('content-type') ?? 'no content type')}`,

@@ -13,12 +13,16 @@ export interface ColumnRead {
   sql(row: string): string;
 }
 
-const columnsByEntity = new Map<Function, Map<string, ColumnRead>>();
+/** A TypeORM entity class (abstract base classes included, whose columns their subclasses inherit). */
+export type EntityClass = abstract new (...args: never[]) => unknown;
+
+const columnsByEntity = new Map<EntityClass, Map<string, ColumnRead>>();
 
 /** The entity and the classes it extends, whose columns it inherits. */
-function lineage(entity: Function): Function[] {
-  const classes: Function[] = [];
-  for (let current: Function | null = entity; current && current !== Function.prototype; current = Object.getPrototypeOf(current)) classes.push(current);
+function lineage(entity: EntityClass): EntityClass[] {
+  const classes: EntityClass[] = [];
+  for (let current: EntityClass | null = entity; current && current !== Function.prototype; current = Object.getPrototypeOf(current) as EntityClass | null)
+    classes.push(current);
   return classes;
 }
 
@@ -30,7 +34,7 @@ function columnExpression(name: string, type: unknown): (row: string) => string 
 }
 
 /** Column reads by property name; the primary key is the property `key` (column `id`). */
-export function columnsOf(entity: Function): Map<string, ColumnRead> {
+export function columnsOf(entity: EntityClass): Map<string, ColumnRead> {
   let columns = columnsByEntity.get(entity);
   if (columns) return columns;
   columns = new Map();

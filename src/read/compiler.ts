@@ -31,7 +31,7 @@ import { toPageRequest, type PageRequest } from '../shared/pagination/connection
 import { countSelect, pageSelect, type Ordering } from '../shared/pagination/keyset';
 import type { Listing, NestedSource } from '../shared/pagination/listing';
 import { columnsOf } from './columns';
-import { readsOfType, type FieldRead, type RecordReads } from './record-reads';
+import { readsOfType, type DeclaredValues, type FieldRead, type RecordReads } from './record-reads';
 
 /** Where a compiled field's error sits in the answer: `{ "$error": index into ReadCompiler.errors }`. */
 export const errorMarkerKey = '$error';
@@ -67,6 +67,16 @@ export interface CompileSettings {
   admin: boolean;
 }
 
+/** A connection's page as its fields are compiled: the page's rows (alias `page`), how they were asked for, and the total. */
+interface PageOfRows {
+  reads: RecordReads;
+  page: string;
+  request: PageRequest;
+  scope: string;
+  ordering: Ordering;
+  count(): string;
+}
+
 export class ReadCompiler {
   readonly sql = new SqlBuilder();
   private aliasCount = 0;
@@ -83,7 +93,7 @@ export class ReadCompiler {
   }
 
   /** The field's arguments, coerced and with defaults, as graphql-js gives them to resolvers. */
-  argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): Record<string, any> {
+  argumentsOf(field: GraphQLField<unknown, unknown>, node: FieldNode): DeclaredValues {
     return getArgumentValues(field, node, this.settings.variables);
   }
 
@@ -184,7 +194,7 @@ export class ReadCompiler {
   connection(
     listing: Listing,
     source: (NestedSource & { scope: string }) | null,
-    args: Record<string, any>,
+    args: DeclaredValues,
     connectionType: GraphQLObjectType,
     fieldNodes: readonly FieldNode[],
     ownerKey?: string,
@@ -206,19 +216,27 @@ export class ReadCompiler {
       source
         ? `(SELECT c.count FROM (SELECT ${ownerKey} AS owner) p CROSS JOIN LATERAL (${countSelect(this.sql, list, parentCondition)}) c)`
         : `(${countSelect(this.sql, list)})`;
+    const pairs = this.connectionPairs(connectionType, fields, { reads, page, request, scope: list.scope, ordering, count });
+    // GROUP BY () makes one answer of the page's rows, even of none.
+    return readsRows ? `(SELECT ${jsonObject(pairs)} FROM ${rows} GROUP BY ())` : `(SELECT ${jsonObject(pairs)})`;
+  }
+
+  /** The connection's selected fields, in selection order (the total counted where it is selected, so its parameters come in order). */
+  private connectionPairs(connectionType: GraphQLObjectType, fields: Map<string, readonly FieldNode[]>, page: PageOfRows): Array<[string, string]> {
+    const { reads, request, scope, ordering } = page;
     const pairs: Array<[string, string]> = [];
     for (const [responseKey, nodes] of fields) {
       const fieldName = nodes[0].name.value;
       const field = connectionType.getFields()[fieldName];
       if (fieldName === '__typename') pairs.push([responseKey, sqlString(connectionType.name)]);
-      else if (fieldName === 'totalCount') pairs.push([responseKey, count()]);
-      else if (fieldName === 'nodes') pairs.push([responseKey, this.pageItems(page, request, this.recordObject(reads, page, this.objectTypeOf(field), nodes))]);
+      else if (fieldName === 'totalCount') pairs.push([responseKey, page.count()]);
+      else if (fieldName === 'nodes')
+        pairs.push([responseKey, this.pageItems(page.page, request, this.recordObject(reads, page.page, this.objectTypeOf(field), nodes))]);
       else if (fieldName === 'edges')
-        pairs.push([responseKey, this.pageItems(page, request, this.edgeObject(reads, page, list.scope, ordering, this.objectTypeOf(field), nodes))]);
-      else if (fieldName === 'pageInfo') pairs.push([responseKey, this.pageInfoObject(page, request, list.scope, ordering, this.objectTypeOf(field), nodes)]);
+        pairs.push([responseKey, this.pageItems(page.page, request, this.edgeObject(reads, page.page, scope, ordering, this.objectTypeOf(field), nodes))]);
+      else if (fieldName === 'pageInfo') pairs.push([responseKey, this.pageInfoObject(page.page, request, scope, ordering, this.objectTypeOf(field), nodes)]);
     }
-    // GROUP BY () makes one answer of the page's rows, even of none.
-    return readsRows ? `(SELECT ${jsonObject(pairs)} FROM ${rows} GROUP BY ())` : `(SELECT ${jsonObject(pairs)})`;
+    return pairs;
   }
 
   /** The page's rows (without the one read to know whether more follow), in the order asked for. */

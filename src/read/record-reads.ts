@@ -8,6 +8,16 @@
  */
 import { maximumRelatedRecords } from '../shared/list-limits';
 import type { Listing, NestedSource } from '../shared/pagination/listing';
+import type { EntityClass } from './columns';
+
+/**
+ * A field's arguments as graphql-js coerces them, or a row's values as pg parses them:
+ * each declaration knows the shape of its own (and the GraphQL schema checked the
+ * arguments), so the engine passes them on without a type of its own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: every declaration narrows its own values
+export type DeclaredValue = any;
+export type DeclaredValues = Record<string, DeclaredValue>;
 
 /**
  * A value computed in JavaScript from some of the row's columns (a date written out, say),
@@ -20,7 +30,7 @@ export interface ComputedField {
   columns: string[];
   /** Instead of columns: a JSON-able SQL expression of `row` (its alias), handed to compute as is. */
   sql?(row: string): string;
-  compute(row: Record<string, any>, args: Record<string, any>): unknown;
+  compute(row: DeclaredValues, args: DeclaredValues): unknown;
 }
 
 /** A value the database computes from the row, as a JSON-able SQL expression of `row` (its alias). */
@@ -55,9 +65,9 @@ export interface ConnectionField {
   kind: 'connection';
   listing: () => Listing;
   /** Where the listed rows come from for the parent `p.owner`, given the field's arguments. */
-  source(args: Record<string, any>): NestedSource;
+  source(args: DeclaredValues): NestedSource;
   /** Names the list in its cursors (default "<Type>.<field>"), so a cursor only works where it was issued. */
-  scope?(args: Record<string, any>): string;
+  scope?(args: DeclaredValues): string;
 }
 
 export type FieldRead = ComputedField | ExpressionField | ToOneField | ToManyField | ConnectionField;
@@ -66,7 +76,7 @@ export interface RecordReads {
   /** The GraphQL object type and entity class name (Brief). */
   typeName: string;
   /** The TypeORM entity class, whose column properties are the plain fields. */
-  entity: Function;
+  entity: EntityClass;
   /** The table (read through the `published` views for anonymous requests). */
   table: string;
   fields: Record<string, FieldRead>;
@@ -87,13 +97,13 @@ export function readsOfType(typeName: string): RecordReads | undefined {
   return readsByType.get(typeName);
 }
 
-export const computed = (columns: string[], compute: (row: Record<string, any>) => unknown): ComputedField => ({ kind: 'computed', columns, compute });
+export const computed = (columns: string[], compute: (row: DeclaredValues) => unknown): ComputedField => ({ kind: 'computed', columns, compute });
 
 /** A value the database computes from the row `row` (its alias) as a JSON-able SQL expression, such as a column under a second name. */
 export const expression = (sql: (row: string) => string): ExpressionField => ({ kind: 'expression', sql });
 
 /** A value computed in JavaScript, with the field's arguments, from the JSON the database builds for the row with `sql`. */
-export const computedFrom = (sql: (row: string) => string, compute: (value: any, args: Record<string, any>) => unknown): ComputedField => ({
+export const computedFrom = (sql: (row: string) => string, compute: (value: DeclaredValue, args: DeclaredValues) => unknown): ComputedField => ({
   kind: 'computed',
   columns: [],
   sql,
@@ -127,8 +137,8 @@ export function ownedBy(target: () => RecordReads, column: string, orderBy: (ali
 
 export const connection = (
   listing: () => Listing,
-  source: NestedSource | ((args: Record<string, any>) => NestedSource),
-  scope?: (args: Record<string, any>) => string,
+  source: NestedSource | ((args: DeclaredValues) => NestedSource),
+  scope?: (args: DeclaredValues) => string,
 ): ConnectionField => ({
   kind: 'connection',
   listing,

@@ -18,6 +18,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  type GraphQLAbstractType,
   type GraphQLField,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
@@ -30,14 +31,34 @@ import { connectionTypeNames, edgeTypeNames } from '../shared/pagination/connect
 import { encodeCursor, type CursorValue } from '../shared/pagination/cursor';
 import { columnsOf } from './columns';
 import { errorMarkerKey } from './compiler';
-import { readsOfType, type RecordReads } from './record-reads';
+import { readsOfType, type ComputedField, type DeclaredValue, type RecordReads } from './record-reads';
 import type { RecordReference } from './request-reads';
 import { rootReadOf } from './root-reads';
 
-type Resolver = GraphQLFieldResolver<any, RequestContext>;
+type Source = Record<string, unknown>;
+type Resolver = GraphQLFieldResolver<Source, RequestContext>;
+
+/**
+ * How a field the engine compiled is read without calling its resolver (direct-answer.ts):
+ * the compiled value as it is, a cursor to sign, a page info's field (engine-built only),
+ * or a value computed from the compiled one.
+ */
+export type DirectRead = 'compiled' | 'cursor' | 'pageInfo' | 'pageInfoCursor' | ComputedField;
+
+const directReads = new WeakMap<GraphQLField<unknown, unknown>, DirectRead>();
+
+/** How the engine's resolver of `field` reads it, if the engine installed one. */
+export function directReadOf(field: GraphQLField<unknown, unknown>): DirectRead | undefined {
+  return directReads.get(field);
+}
+
+function install(field: GraphQLField<unknown, unknown>, resolve: Resolver, direct: DirectRead): void {
+  field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+  directReads.set(field, direct);
+}
 
 /** The value compiled for this field's response key; a field that failed to compile raises its error here, at its own path. */
-export function compiledValue(source: Record<string, unknown>, info: Pick<GraphQLResolveInfo, 'path'>, context: RequestContext): any {
+export function compiledValue(source: Source, info: Pick<GraphQLResolveInfo, 'path'>, context: RequestContext): DeclaredValue {
   const value = source[info.path.key as string];
   if (value !== null && typeof value === 'object' && errorMarkerKey in value) throw context.reads.error((value as Record<string, number>)[errorMarkerKey]);
   return value;
@@ -50,7 +71,7 @@ const readCompiled: Resolver = (source, _args, context, info) => compiledValue(s
  * for the operation's root fields. Root resolvers call it themselves, after type-graphql
  * has checked @Authorized.
  */
-export async function readRootField(context: RequestContext, info: GraphQLResolveInfo): Promise<any> {
+export async function readRootField(context: RequestContext, info: GraphQLResolveInfo): Promise<DeclaredValue> {
   const value = await context.reads.rootField(info);
   return compiledValue({ [info.path.key]: value }, info, context);
 }
@@ -75,11 +96,21 @@ function installRecordType(type: GraphQLObjectType, reads: RecordReads): void {
   for (const field of Object.values(type.getFields())) {
     const declared = reads.fields[field.name];
     if (declared?.kind === 'computed') {
-      field.resolve = (source, args, context, info) => declared.compute(compiledValue(source, info, context), args);
+      install(field, (source, args, context, info) => declared.compute(compiledValue(source, info, context), args), declared);
     } else if (isCompiledField(reads, field.name)) {
-      field.resolve = readCompiled;
+      install(field, readCompiled, 'compiled');
     }
     // Other fields keep their own resolvers, which find the record's key in "$key".
+  }
+}
+
+/** The fields of the connections, edges and page infos the engine builds. */
+function installPageType(type: GraphQLObjectType): void {
+  for (const field of Object.values(type.getFields())) {
+    const cursor = field.name === 'cursor' || field.name.endsWith('Cursor');
+    if (connectionTypeNames.has(type.name)) install(field, readCompiled, 'compiled');
+    else if (edgeTypeNames.has(type.name)) install(field, cursor ? readCursor : readCompiled, cursor ? 'cursor' : 'compiled');
+    else install(field, pageInfoField(cursor ? readCursor : readCompiled), cursor ? 'pageInfoCursor' : 'pageInfo');
   }
 }
 
@@ -104,7 +135,7 @@ function loadReferenced(value: unknown, type: GraphQLOutputType, context: Reques
   return context.reads.record(referenceOf(value), info);
 }
 
-function installReferenceField(field: GraphQLField<any, RequestContext>): void {
+function installReferenceField(field: GraphQLField<unknown, RequestContext>): void {
   const resolve = field.resolve ?? defaultFieldResolver;
   field.resolve = (source, args, context, info) => {
     const value = resolve(source, args, context, info);
@@ -114,31 +145,31 @@ function installReferenceField(field: GraphQLField<any, RequestContext>): void {
   };
 }
 
+/** Abstract types tell compiled records ("$type") and references ("typeName") apart before asking their own resolveType. */
+function installAbstractType(type: GraphQLAbstractType): void {
+  const resolveType = type.resolveType;
+  type.resolveType = (value, context, info, abstractType) =>
+    (value as { $type?: string }).$type ?? (value as { typeName?: string }).typeName ?? resolveType?.(value, context, info, abstractType);
+}
+
+function installObjectType(schema: GraphQLSchema, type: GraphQLObjectType): void {
+  const reads = readsOfType(type.name);
+  if (reads) installRecordType(type, reads);
+  else if (connectionTypeNames.has(type.name) || edgeTypeNames.has(type.name) || type.name === 'PageInfo') installPageType(type);
+  else {
+    // Engine root fields keep their own resolvers (which check @Authorized, then call readRootField).
+    const isQuery = type === schema.getQueryType();
+    for (const field of Object.values(type.getFields()))
+      if (!(isQuery && rootReadOf(field.name)) && returnsRecords(schema, field.type)) installReferenceField(field as GraphQLField<unknown, RequestContext>);
+  }
+}
+
 /** Installs the engine's resolvers into `schema` (built once; see the module comment). */
 export function installReadResolvers(schema: GraphQLSchema): GraphQLSchema {
-  const queryType = schema.getQueryType()!;
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
-    if (isAbstractType(type)) {
-      const resolveType = type.resolveType;
-      type.resolveType = (value, context, info, abstractType) =>
-        (value as { $type?: string }).$type ?? (value as { typeName?: string }).typeName ?? resolveType?.(value, context, info, abstractType);
-      continue;
-    }
-    if (!isObjectType(type)) continue;
-    const reads = readsOfType(type.name);
-    if (reads) installRecordType(type, reads);
-    else if (connectionTypeNames.has(type.name)) for (const field of Object.values(type.getFields())) field.resolve = readCompiled;
-    else if (edgeTypeNames.has(type.name))
-      for (const field of Object.values(type.getFields())) field.resolve = field.name === 'cursor' ? readCursor : readCompiled;
-    else if (type.name === 'PageInfo')
-      for (const field of Object.values(type.getFields())) field.resolve = pageInfoField(field.name.endsWith('Cursor') ? readCursor : readCompiled);
-    else if (type === queryType) {
-      // Engine root fields keep their own resolvers (which check @Authorized, then call readRootField).
-      for (const field of Object.values(type.getFields())) if (!rootReadOf(field.name) && returnsRecords(schema, field.type)) installReferenceField(field);
-    } else {
-      for (const field of Object.values(type.getFields())) if (returnsRecords(schema, field.type)) installReferenceField(field);
-    }
+    if (isAbstractType(type)) installAbstractType(type);
+    else if (isObjectType(type)) installObjectType(schema, type);
   }
   return schema;
 }

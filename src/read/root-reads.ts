@@ -10,10 +10,10 @@ import type { Listing } from '../shared/pagination/listing';
 import type { SqlBuilder } from '../shared/pagination/sql-builder';
 import { userInputError } from '../shared/user-input-error';
 import type { ReadCompiler } from './compiler';
-import { readsOfType, type RecordReads } from './record-reads';
+import { readsOfType, type DeclaredValues, type RecordReads } from './record-reads';
 
 /** Compiles one root field to a JSON expression, given its arguments and selection. */
-export type RootRead = (compiler: ReadCompiler, args: Record<string, any>, returnType: GraphQLObjectType, fieldNodes: readonly FieldNode[]) => string;
+export type RootRead = (compiler: ReadCompiler, args: DeclaredValues, returnType: GraphQLObjectType, fieldNodes: readonly FieldNode[]) => string;
 
 const rootReads = new Map<string, RootRead>();
 
@@ -29,7 +29,7 @@ export function rootReadOf(fieldName: string): RootRead | undefined {
 }
 
 /** The record whose columns match `where` (built from the arguments), or null. */
-export function rootLookup(reads: () => RecordReads, where: (args: Record<string, any>, sql: SqlBuilder, alias: string) => string): RootRead {
+export function rootLookup(reads: () => RecordReads, where: (args: DeclaredValues, sql: SqlBuilder, alias: string) => string): RootRead {
   return (compiler, args, returnType, fieldNodes) => compiler.lookup(reads(), returnType, fieldNodes, (alias) => where(args, compiler.sql, alias));
 }
 

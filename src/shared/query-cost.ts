@@ -23,7 +23,10 @@ import {
   valueFromASTUntyped,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -143,95 +146,125 @@ function argumentValue(value: ValueNode | undefined, variables: Record<string, u
   return undefined;
 }
 
+/** Variables as the operation sees them: those left out take the defaults it declares, which count like any other value. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const complete = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (complete[name] === undefined && definition.defaultValue) complete[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return complete;
+}
+
+function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType | null | undefined {
+  if (operation.operation === 'mutation') return schema.getMutationType();
+  return operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+}
+
+/** Where a selection set is visited: how many items it is asked of, how many objects of its type there are, the fragments entered. */
+interface Visit {
+  parentType: GraphQLCompositeType;
+  /** How many items the selection set is asked of. */
+  multiplier: number;
+  /** How many objects of `parentType` there are: as many, except for a connection's own fields (its totalCount counts once per connection). */
+  instances: number;
+  fragmentPath: string[];
+}
+
+/** Walks an operation once, adding up its nodes and work; each visit returns the depth below it. */
+class OperationMeasure {
+  nodes = 0;
+  work = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Record<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  selections(selectionSet: SelectionSetNode, at: Visit): number {
+    let deepest = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = this.fragments[name];
+        if (!fragment || at.fragmentPath.includes(name)) continue; // validation rejects cycles; never loop here
+        const type = this.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+        deepest = Math.max(
+          deepest,
+          this.selections(fragment.selectionSet, { ...at, parentType: type ?? at.parentType, fragmentPath: [...at.fragmentPath, name] }),
+        );
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? (this.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : at.parentType;
+        deepest = Math.max(deepest, this.selections(selection.selectionSet, { ...at, parentType: type ?? at.parentType }));
+      } else {
+        deepest = Math.max(deepest, this.field(selection, at));
+      }
+    }
+    return deepest;
+  }
+
+  private field(selection: FieldNode, at: Visit): number {
+    const { parentType, multiplier, instances } = at;
+    const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
+    // Introspection's meta fields are not among the type's fields, but count like any other.
+    const name = selection.name.value;
+    const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
+    const argument = (argumentName: string) => argumentValue(selection.arguments?.find((node) => node.name.value === argumentName)?.value, this.variables);
+    const fieldCost = fieldCosts[`${parentType.name}.${name}`];
+    if (fieldCost !== undefined) this.work += instances * (typeof fieldCost === 'function' ? fieldCost(argument) : fieldCost);
+    if (name === 'totalCount' && parentType.name.endsWith('Connection')) this.work += instances * totalCountCost;
+    if (!field || !selection.selectionSet) return 1;
+    const search = argument('search');
+    if (typeof search === 'string' && search.trim() !== '') this.work += instances * listSearchCost;
+    const namedType = getNamedType(field.type) as GraphQLCompositeType;
+    const childMultiplier = multiplier * this.itemsPerParent(field, namedType, parentType, argument);
+    if (this.isList(field, namedType, parentType)) this.nodes += childMultiplier;
+    // Below a connection, its own fields (totalCount, pageInfo) exist once per connection; its edges and nodes once per item.
+    const childInstances = isConnectionType(namedType) ? instances : childMultiplier;
+    return (
+      1 +
+      this.selections(selection.selectionSet, { parentType: namedType, multiplier: childMultiplier, instances: childInstances, fragmentPath: at.fragmentPath })
+    );
+  }
+
+  /** Whether the field's items are counted as nodes: connections, ranked lists taking `first`, and plain lists (not a connection's own edges and nodes). */
+  private isList(field: MeasuredField, namedType: GraphQLCompositeType, parentType: GraphQLCompositeType): boolean {
+    if (isConnectionType(namedType) || field.args.some((definition) => definition.name === 'first')) return true;
+    return isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection');
+  }
+
+  /** How many items the field returns per parent: a page size, a list's maximum, or 1. */
+  private itemsPerParent(field: MeasuredField, namedType: GraphQLCompositeType, parentType: GraphQLCompositeType, argument: (name: string) => unknown): number {
+    const hasPageArguments = field.args.some((definition) => definition.name === 'first');
+    if (isConnectionType(namedType) || hasPageArguments) {
+      // Connections, and ranked lists that take `first` (related lessons), count their page size.
+      const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
+      const fallback = isConnectionType(namedType)
+        ? defaultPageSize
+        : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
+      return Math.max(0, pageSize ?? fallback);
+    }
+    if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {
+      // (edges and nodes of a connection were counted with the connection)
+      const ids = argument('ids');
+      return Array.isArray(ids) ? ids.length : (listMaximum(parentType.name, field.name) ?? maximumRelatedRecords);
+    }
+    return 1;
+  }
+}
+
+type MeasuredField = Pick<GraphQLField<unknown, unknown>, 'name' | 'type' | 'args'>;
+
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): QueryCost {
-  let nodes = 0;
-  let work = 0;
-  // Variables left out take the defaults the operation declares, which count like any other value.
-  variables = { ...variables };
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (variables[name] === undefined && definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
-  }
-  const rootType =
-    operation.operation === 'mutation'
-      ? schema.getMutationType()
-      : operation.operation === 'subscription'
-        ? schema.getSubscriptionType()
-        : schema.getQueryType();
+  const rootType = rootTypeOf(schema, operation);
   if (!rootType) return { depth: 0, nodes: 0, work: 0 };
-
-  /**
-   * Returns the depth below this selection set; adds to `nodes` and `work` as it goes.
-   * `multiplier` is how many items the selection set is asked of, `instances` how many
-   * objects of `parentType` there are: the same, except for a connection's own fields
-   * (its totalCount is counted once per connection, not once per item of its page).
-   */
-  const visit = (
-    selectionSet: SelectionSetNode,
-    parentType: GraphQLCompositeType,
-    multiplier: number,
-    fragmentPath: string[],
-    instances = multiplier,
-  ): number => {
-    let deepest = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const name = selection.name.value;
-        const fragment = fragments[name];
-        if (!fragment || fragmentPath.includes(name)) continue; // validation rejects cycles; never loop here
-        const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
-        deepest = Math.max(deepest, visit(fragment.selectionSet, type ?? parentType, multiplier, [...fragmentPath, name], instances));
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parentType;
-        deepest = Math.max(deepest, visit(selection.selectionSet, type ?? parentType, multiplier, fragmentPath, instances));
-        continue;
-      }
-      const fields = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields() : {};
-      // Introspection's meta fields are not among the type's fields, but count like any other.
-      const name = selection.name.value;
-      const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
-      const argument = (argumentName: string) => argumentValue(selection.arguments?.find((node) => node.name.value === argumentName)?.value, variables);
-      const fieldCost = fieldCosts[`${parentType.name}.${name}`];
-      if (fieldCost !== undefined) work += instances * (typeof fieldCost === 'function' ? fieldCost(argument) : fieldCost);
-      if (name === 'totalCount' && parentType.name.endsWith('Connection')) work += instances * totalCountCost;
-      if (!field || !selection.selectionSet) {
-        deepest = Math.max(deepest, 1);
-        continue;
-      }
-      const namedType = getNamedType(field.type) as GraphQLCompositeType;
-      let childMultiplier = multiplier;
-      const pageSize = [argument('first'), argument('last')].find((value): value is number => typeof value === 'number');
-      const hasPageArguments = field.args.some((definition) => definition.name === 'first');
-      const search = argument('search');
-      if (typeof search === 'string' && search.trim() !== '') work += instances * listSearchCost;
-      if (isConnectionType(namedType) || hasPageArguments) {
-        // Connections, and ranked lists that take `first` (related lessons), count their page size.
-        const fallback = isConnectionType(namedType)
-          ? defaultPageSize
-          : Number(field.args.find((definition) => definition.name === 'first')?.defaultValue ?? defaultPageSize);
-        childMultiplier = multiplier * Math.max(0, pageSize ?? fallback);
-        nodes += childMultiplier;
-      } else if (isListType(getNullableType(field.type)) && !parentType.name.endsWith('Connection')) {
-        // (edges and nodes of a connection were counted with the connection)
-        const ids = argument('ids');
-        const size = Array.isArray(ids) ? ids.length : (listMaximum(parentType.name, name) ?? maximumRelatedRecords);
-        childMultiplier = multiplier * size;
-        nodes += childMultiplier;
-      }
-      // Below a connection, its own fields (totalCount, pageInfo) exist once per connection; its edges and nodes once per item.
-      const childInstances = isConnectionType(namedType) ? instances : childMultiplier;
-      deepest = Math.max(deepest, 1 + visit(selection.selectionSet, namedType, childMultiplier, fragmentPath, childInstances));
-    }
-    return deepest;
-  };
-
-  const depth = visit(operation.selectionSet, rootType, 1, []);
-  return { depth, nodes, work };
+  const measure = new OperationMeasure(schema, fragments, withDefaults(operation, variables));
+  const depth = measure.selections(operation.selectionSet, { parentType: rootType, multiplier: 1, instances: 1, fragmentPath: [] });
+  return { depth, nodes: measure.nodes, work: measure.work };
 }

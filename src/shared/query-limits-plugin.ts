@@ -59,6 +59,36 @@ export function measureWithCost(
   return { depth, nodes, work, cost: operationCost({ nodes, work }, mutation), mutation };
 }
 
+/** How many variable sets each operation keeps the measure of (the most recent ones). */
+const maximumMeasuresPerOperation = 500;
+const measures = new WeakMap<OperationDefinitionNode, Map<string, Omit<MeasuredOperation, 'refused'>>>();
+
+/**
+ * measureWithCost, kept per operation and variables: the measure depends on nothing else,
+ * and walking the operation costs more than the rest of serving a small compiled read
+ * again. Operations are the parsed documents Apollo keeps and reuses, so entries go with them.
+ */
+export function measureWithCostOnce(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Omit<MeasuredOperation, 'refused'> {
+  let byVariables = measures.get(operation);
+  if (!byVariables) {
+    byVariables = new Map();
+    measures.set(operation, byVariables);
+  }
+  const key = JSON.stringify(variables);
+  let measured = byVariables.get(key);
+  if (!measured) {
+    measured = measureWithCost(schema, document, operation, variables);
+    if (byVariables.size >= maximumMeasuresPerOperation) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, measured);
+  }
+  return measured;
+}
+
 /** Throws QUERY_LIMIT_EXCEEDED when a measured operation is too deep, could return too many nodes or costs too much. */
 export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' | 'nodes' | 'cost'>, limits: QueryLimits): void {
   const { depth, nodes, cost } = measured;
@@ -100,7 +130,7 @@ export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): 
             throw codedError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP');
           }
           // Measured before the limits are checked, so the rate limiter charges refused operations too.
-          const measured: MeasuredOperation = { ...measureWithCost(schema, document, operation, request.variables ?? {}), refused: true };
+          const measured: MeasuredOperation = { ...measureWithCostOnce(schema, document, operation, request.variables ?? {}), refused: true };
           measuredOperations.set(contextValue, measured);
           checkOperationLimits(measured, limits);
           measured.refused = false;
