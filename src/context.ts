@@ -13,6 +13,7 @@ import type { TableChanges } from './caching/table-changes';
 import { RequestReads } from './read/request-reads';
 import { RequestLoaders } from './request-loaders';
 import type { RecordChangeFollower } from './subscription/record-change-follower';
+import { rateLimitClientKey } from './traffic/client-address';
 
 export interface RequestContext {
   /** What this request reads: published content only, unless it carries an API key. */
@@ -60,7 +61,7 @@ export function createRequestContext(
     loaders: new RequestLoaders(dataSource.manager),
     requestId: request.requestId ?? null,
     idempotencyKey: request.idempotencyKey ?? null,
-    rateLimitClient: request.rateLimitClient ?? (viewer ? `key:${viewer.apiKeyKey}` : 'address:unknown'),
+    rateLimitClient: request.rateLimitClient ?? rateLimitClientKey(viewer, undefined),
     allowPrivateWebhookTargets: dataSources.allowPrivateWebhookTargets ?? false,
   };
 }

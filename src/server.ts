@@ -296,6 +296,7 @@ function startChangeServices(parts: ServerParts, httpServer: http.Server, dataSo
     rateLimit: parts.rateLimit,
     pointsStore: parts.stores.points,
     logger,
+    trustedProxyHops: options.trustProxy ?? 0,
   });
   return {
     prune: () => pruneRecordChanges(options.dataSource, changeRetentionSeconds),

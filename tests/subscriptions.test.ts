@@ -203,4 +203,61 @@ describe('subscriptions', () => {
     });
     expect((await closed).code).toBe(4403);
   });
+  it('charges a subscription to the address the trusted proxy forwarded, like an HTTP request', async () => {
+    // One proxy in front (TRUST_PROXY=1), and a budget a few subscriptions spend.
+    const proxied = await startTestServer({ database, server: { webhooks: false, trustProxy: 1, rateLimit: { points: 4, windowSeconds: 3600 } } });
+    try {
+      const from = (address: string) => {
+        /** A WebSocket that says it was forwarded for `address`, as a proxy in front would. */
+        class ForwardedWebSocket extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers: { 'x-forwarded-for': address } });
+          }
+        }
+        const client = createClient({ url: `${proxied.url.replace('http', 'ws')}/graphql`, webSocketImpl: ForwardedWebSocket, retryAttempts: 0 });
+        clients.push(client);
+        return client;
+      };
+      const subscribe = (client: Client) => {
+        const subscription = client.iterate<RecordChangedEvent>({ query: `subscription { recordChanged(types: [THEME]) { recordId } }` });
+        return { subscription, pending: subscription.next() };
+      };
+      const createTheme = async (slug: string) => {
+        const created = await writing.graphql<{ themeCreate: { theme: { id: string } } }>(
+          `mutation($input: ThemeCreateInput!) { themeCreate(input: $input) { theme { id } } }`,
+          { input: { slug, name: slug } },
+          { apiKey: editor },
+        );
+        return created.data!.themeCreate.theme.id;
+      };
+      /** Whether the server took `pending`'s subscription on (as its `active`-th) or refused it (the error, as text). */
+      const admission = (pending: Promise<unknown>, active: number) =>
+        Promise.race([
+          pending.then(
+            () => 'an event before admission',
+            (error: unknown) => JSON.stringify(error),
+          ),
+          proxied.subscriptionsActive(active, pending).then(() => 'accepted'),
+        ]);
+      // One address spends its budget: its subscriptions are accepted until one is refused as RATE_LIMITED.
+      const first = from('203.0.113.10');
+      let accepted = 0;
+      let refusal = 'accepted';
+      while (refusal === 'accepted' && accepted < 10) {
+        refusal = await admission(subscribe(first).pending, accepted + 1);
+        if (refusal === 'accepted') accepted += 1;
+      }
+      expect(accepted).toBeGreaterThanOrEqual(1);
+      expect(refusal).toMatch(/RATE_LIMITED/);
+      // Another forwarded address, over the same socket address, has a budget of its own, and hears of changes.
+      const second = subscribe(from('198.51.100.20'));
+      expect(await admission(second.pending, accepted + 1)).toBe('accepted');
+      const secondTheme = await createTheme('charged-to-second-address');
+      const event = await nextEventOf(second.subscription, second.pending, secondTheme);
+      expect(event.data!.recordChanged.recordId).toBe(secondTheme);
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await proxied.close();
+    }
+  });
 });

@@ -34,6 +34,7 @@ import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules
 import type { PointsStore } from '../traffic/points-store';
 import type { RateLimitSettings } from '../traffic/rate-limit';
 import type { RecordChangeFollower } from './record-change-follower';
+import { clientAddress, rateLimitClientKey } from '../traffic/client-address';
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
@@ -44,6 +45,8 @@ export interface SubscriptionServerOptions {
   rateLimit: RateLimitSettings;
   pointsStore: PointsStore;
   logger: Logger;
+  /** Proxies in front whose X-Forwarded-For is believed (TRUST_PROXY), as for HTTP requests. */
+  trustedProxyHops: number;
 }
 
 const maximumFrameBytes = 100 * 1024;
@@ -137,7 +140,7 @@ export function serveSubscriptions(httpServer: http.Server, options: Subscriptio
         const subscription = readSubscription(payload, options, rules);
         if (!('document' in subscription)) return subscription;
         const viewer = viewers.get(context.extra.socket) ?? null;
-        const rateLimitClient = viewer ? `key:${viewer.apiKeyKey}` : `address:${context.extra.request.socket.remoteAddress ?? 'unknown'}`;
+        const rateLimitClient = rateLimitClientKey(viewer, clientAddress(context.extra.request, options.trustedProxyHops));
         const refusal = await chargeSubscription(options, subscription, payload, rateLimitClient);
         if (refusal) return refusal;
         const contextValue = createRequestContext(options.dataSources, { viewer, rateLimitClient });

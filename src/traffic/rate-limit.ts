@@ -17,6 +17,7 @@ import { measuredOperations } from '../shared/query-limits-plugin';
 import type { KeyAttemptGuard } from '../http/request-identity';
 import type { Charge, PointsStore } from './points-store';
 import { codedError, ErrorCode } from '../shared/error-codes';
+import { rateLimitClientKey } from './client-address';
 
 export interface RateLimitSettings {
   /** Points per client per window; 0 turns rate limiting off. */
@@ -27,12 +28,12 @@ export interface RateLimitSettings {
 /** What an operation refused for a limit before it ran costs (its size was never spent). */
 export const refusedOperationCost = 1;
 
-const addressClient = (request: express.Request) => `address:${request.ip ?? 'unknown'}`;
+const addressClient = (request: express.Request) => rateLimitClientKey(null, request.ip);
 
 /** The client a budget belongs to: the API key when there is one, else the address (see TRUST_PROXY). */
 export function rateLimitClient(request: express.Request, response: express.Response): string {
   const viewer = response.locals.viewer as { apiKeyKey: number } | null | undefined;
-  return viewer ? `key:${viewer.apiKeyKey}` : addressClient(request);
+  return rateLimitClientKey(viewer, request.ip);
 }
 
 function setBudgetHeaders(set: (name: string, value: string) => void, settings: RateLimitSettings, charge: Charge, cost: number): void {

@@ -44,8 +44,11 @@ export interface TestServer {
   changes: BriefgraphServer['changes'];
   /** Prunes the change feed to the server's retention period now. */
   pruneRecordChanges(): Promise<number>;
-  /** Resolves once the server serves exactly `count` subscriptions (start waiting after subscribing, before writing). */
-  subscriptionsActive(count: number): Promise<void>;
+  /**
+   * Resolves once the server serves exactly `count` subscriptions (start waiting after subscribing, before writing),
+   * or once `unless` settles (a subscription refused instead), whichever comes first.
+   */
+  subscriptionsActive(count: number, unless?: Promise<unknown>): Promise<void>;
   /** Resolves once the server hears that `table` changed (a write committed anywhere); start waiting before the write. */
   changeHeard(table: string): Promise<void>;
   /** Creates an API key directly in the database and returns its secret. */
@@ -105,8 +108,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     changes: server.changes,
     pruneRecordChanges: () => server.pruneRecordChanges(),
-    async subscriptionsActive(count) {
-      while (server.subscriptionCount() !== count) await new Promise((resolve) => setImmediate(resolve));
+    async subscriptionsActive(count, unless) {
+      let settled = false;
+      unless?.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      while (!settled && server.subscriptionCount() !== count) await new Promise((resolve) => setImmediate(resolve));
     },
     changeHeard(table) {
       return new Promise((resolve) => {
