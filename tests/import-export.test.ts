@@ -19,29 +19,8 @@ import { seedFileLayout } from '../src/transfer/seed-files';
 import { createEmptyDatabase, createMigratedDatabase, type MigratedDatabase } from './support/test-database';
 import { buildIfStale, runCommand } from './support/run-command';
 import { seedDirectory } from './support/test-server';
+import { everyTable } from './support/seeded-tables';
 
-const everyTable = [
-  'source_document',
-  'organization',
-  'theme',
-  'district',
-  'district_network',
-  'district_network_member',
-  'meeting',
-  'meeting_theme',
-  'meeting_district',
-  'meeting_material',
-  'agenda_topic',
-  'brief',
-  'brief_theme',
-  'brief_district',
-  'brief_network',
-  'brief_builds_on',
-  'lesson',
-  'lesson_theme',
-  'lesson_district',
-  'lesson_link',
-];
 const exportedFileNames = seedFileLayout.map((file) => file.name).sort();
 
 function temporaryFolder(prefix: string): string {

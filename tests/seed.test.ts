@@ -1,30 +1,9 @@
 import { loadSeedDataset } from '../src/seed/seed-loader';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
 import { seedDirectory } from './support/test-server';
+import { everyTable } from './support/seeded-tables';
 
 const sourcedTables = ['organization', 'theme', 'district', 'district_network', 'meeting', 'brief', 'lesson', 'lesson_link'];
-const everyTable = [
-  'source_document',
-  'organization',
-  'theme',
-  'district',
-  'district_network',
-  'district_network_member',
-  'meeting',
-  'meeting_theme',
-  'meeting_district',
-  'meeting_material',
-  'agenda_topic',
-  'brief',
-  'brief_theme',
-  'brief_district',
-  'brief_network',
-  'brief_builds_on',
-  'lesson',
-  'lesson_theme',
-  'lesson_district',
-  'lesson_link',
-];
 
 describe('the seed dataset', () => {
   let database: MigratedDatabase;

@@ -1,0 +1,23 @@
+/** Every table the seed dataset fills, for tests that count or compare their rows. */
+export const everyTable = [
+  'source_document',
+  'organization',
+  'theme',
+  'district',
+  'district_network',
+  'district_network_member',
+  'meeting',
+  'meeting_theme',
+  'meeting_district',
+  'meeting_material',
+  'agenda_topic',
+  'brief',
+  'brief_theme',
+  'brief_district',
+  'brief_network',
+  'brief_builds_on',
+  'lesson',
+  'lesson_theme',
+  'lesson_district',
+  'lesson_link',
+];
