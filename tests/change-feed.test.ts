@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
 import { loadSeedDataset } from '../src/seed/seed-loader';
 import { seedDirectory } from './support/test-server';
+import { feedStart, positionOf, readStoredChanges } from '../src/change/change-feed.service';
 
 interface Change {
   cursor: string;
@@ -23,7 +24,7 @@ interface Change {
 const feedQuery = `query($after: String, $first: Int!, $types: [ChangeRecordType!], $kinds: [ChangeKind!]) {
   changes(after: $after, first: $first, types: $types, kinds: $kinds) {
     changes { cursor kind recordType recordId changedFields record { id } }
-    endCursor hasMore
+    endCursor hasMore pending
   }
 }`;
 
@@ -45,11 +46,18 @@ describe('the change feed', () => {
     await database.close();
   });
 
-  /** Reads the feed from `after` to its end, `first` at a time; returns the changes and where to resume. */
-  async function readFeed(after: string | null, options: { apiKey?: string; first?: number; types?: string[]; kinds?: string[] } = {}) {
+  /**
+   * Reads the feed from `after` to its end, `first` at a time; returns the changes and where to resume. Changes
+   * committed behind a transaction still running (`pending`) are waited for, as a consumer would poll again,
+   * unless `waitForPending` is false.
+   */
+  async function readFeed(
+    after: string | null,
+    options: { apiKey?: string; first?: number; types?: string[]; kinds?: string[]; waitForPending?: boolean } = {},
+  ) {
     const changes: Change[] = [];
     let cursor = after;
-    for (;;) {
+    for (let pollDelay = 5; ;) {
       const response = await server.graphql(
         feedQuery,
         { after: cursor, first: options.first ?? 100, types: options.types, kinds: options.kinds },
@@ -59,7 +67,10 @@ describe('the change feed', () => {
       const page = response.data!.changes;
       changes.push(...page.changes);
       cursor = page.endCursor;
-      if (!page.hasMore) return { changes, endCursor: cursor as string };
+      if (page.hasMore) continue;
+      if (!page.pending || options.waitForPending === false) return { changes, endCursor: cursor as string, pending: page.pending as boolean };
+      await new Promise((resolve) => setTimeout(resolve, pollDelay));
+      pollDelay = Math.min(pollDelay * 2, 200);
     }
   }
 
@@ -103,8 +114,9 @@ describe('the change feed', () => {
       await slow.query('BEGIN');
       await slow.query(`UPDATE district SET name = name || ' (slow)' WHERE slug = 'oakland-unified' RETURNING id`);
       const fastId = await createOrganization('feed-fast-writer');
-      const whileOpen = await readFeed(start, { apiKey: editor });
+      const whileOpen = await readFeed(start, { apiKey: editor, waitForPending: false });
       expect(whileOpen.changes).toEqual([]); // held back until the slower one ends
+      expect(whileOpen.pending).toBe(true);
       await slow.query('COMMIT');
       const after = await readFeed(whileOpen.endCursor, { apiKey: editor });
       expect(after.changes.map((change) => [change.recordType, change.kind])).toEqual([
@@ -191,6 +203,38 @@ describe('the change feed', () => {
     expect(editorSeen.changes.map((change) => change.kind)).toEqual(['CREATED', 'PUBLISHED', 'UNPUBLISHED', 'DELETED']);
     const onlyPublications = await readFeed(editorStart, { apiKey: editor, kinds: ['PUBLISHED'] });
     expect(onlyPublications.changes.map((change) => change.recordId)).toEqual([briefId]);
+  });
+
+  it('hands out a change as soon as its transaction commits, whatever other databases of the server are doing', async () => {
+    // Transactions of another database start and end all the time; one that ends while a read of the feed is
+    // under way must not make a change already committed here wait.
+    const elsewhereUrl = new URL(database.url);
+    elsewhereUrl.pathname = '/postgres';
+    const churners = await Promise.all(
+      Array.from({ length: 3 }, async () => {
+        const client = new Client({ connectionString: elsewhereUrl.toString() });
+        await client.connect();
+        return client;
+      }),
+    );
+    let churning = true;
+    const churn = churners.map(async (client) => {
+      while (churning) await client.query('SELECT pg_current_xact_id()');
+    });
+    try {
+      const dataSource = server.database.dataSource;
+      let position = (await readStoredChanges(dataSource, feedStart, 0)).head ?? feedStart;
+      for (let write = 0; write < 200; write += 1) {
+        await dataSource.query(`UPDATE theme SET description = $1 WHERE slug = 'school-turnaround'`, [`Churn ${write}.`]);
+        const read = await readStoredChanges(dataSource, position, 10);
+        expect({ write, changes: read.changes.length, heldBack: read.heldBack }).toEqual({ write, changes: 1, heldBack: false });
+        position = positionOf(read.changes[0]);
+      }
+    } finally {
+      churning = false;
+      await Promise.all(churn);
+      await Promise.all(churners.map((client) => client.end()));
+    }
   });
 
   it('refuses a cursor older than the changes kept, and forged cursors', async () => {

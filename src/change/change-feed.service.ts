@@ -108,6 +108,25 @@ export interface StoredChangesRead {
   heldBack: boolean;
 }
 
+/** The statement's read of `record_change`, and whether the transaction it stopped at had already ended. */
+interface StoredChangesRow {
+  expired: boolean;
+  horizon: [string, number];
+  head: [string, number] | null;
+  held_back: boolean;
+  hold_ended: boolean;
+  page: StoredChange[];
+}
+
+/**
+ * A read held back by a transaction that had ended before the statement looked at who runs where is read again,
+ * up to this many times in all. The statement cannot tell such a transaction's database: one of another database
+ * that commits between the statement's snapshot and its look at pg_stat_activity is counted as this database's
+ * (safe, never skips a change, but would make a write just committed here wait for no reason). A read again
+ * takes a new snapshot, in which that transaction is over; it keeps happening only under heavy churn elsewhere.
+ */
+const readsWhileHoldEnded = 20;
+
 /**
  * One statement: ready changes after `after` that meet the conditions (SQL on alias c,
  * adding their values to `parameters`), with the horizon and head. Ready: of transactions
@@ -121,28 +140,24 @@ export async function readStoredChanges(
 ): Promise<StoredChangesRead> {
   const parameters: unknown[] = [after.transaction.toString(), after.id, limit];
   const where = ['TRUE', ...conditions(parameters)];
-  const [result] = await runReadStatement<{
-    expired: boolean;
-    horizon: [string, number];
-    head: [string, number] | null;
-    held_back: boolean;
-    page: StoredChange[];
-  }>(
-    dataSource,
-    `WITH ready AS MATERIALIZED (SELECT public.briefgraph_change_feed_ready() AS below)
+  const statement = `WITH ready AS MATERIALIZED (SELECT public.briefgraph_change_feed_ready() AS below, pg_snapshot_xmax(pg_current_snapshot()) AS unassigned)
      SELECT
        (SELECT ($1::xid8, $2::bigint) < (h.transaction_id, h.id) FROM public.record_change_horizon h) AS expired,
        (SELECT json_build_array(h.transaction_id::text, h.id) FROM public.record_change_horizon h) AS horizon,
        (SELECT json_build_array(c.transaction_id::text, c.id) FROM public.record_change c
          WHERE c.transaction_id < (SELECT below FROM ready) ORDER BY c.transaction_id DESC, c.id DESC LIMIT 1) AS head,
        EXISTS (SELECT 1 FROM public.record_change c WHERE c.transaction_id >= (SELECT below FROM ready)) AS held_back,
+       (SELECT CASE WHEN below < unassigned THEN pg_xact_status(below) IS DISTINCT FROM 'in progress' ELSE FALSE END FROM ready) AS hold_ended,
        coalesce((SELECT json_agg(page ORDER BY page.transaction_id, page.id) FROM (
          SELECT c.transaction_id, c.transaction_id::text AS transaction, c.id, c.record_table, c.record_id, c.kind, c.published_kind, c.changed_columns, c.occurred_at
            FROM public.record_change c
           WHERE (c.transaction_id, c.id) > ($1::xid8, $2::bigint) AND c.transaction_id < (SELECT below FROM ready) AND ${where.join(' AND ')}
-          ORDER BY c.transaction_id, c.id LIMIT $3) page), '[]'::json) AS page`,
-    parameters,
-  );
+          ORDER BY c.transaction_id, c.id LIMIT $3) page), '[]'::json) AS page`;
+  let result: StoredChangesRow;
+  for (let reads = 1; ; reads += 1) {
+    [result] = await runReadStatement<StoredChangesRow>(dataSource, statement, parameters);
+    if (!(result.held_back && result.hold_ended) || reads === readsWhileHoldEnded) break;
+  }
   const position = (value: [string, number]): FeedPosition => ({ transaction: BigInt(value[0]), id: value[1] });
   return {
     expired: result.expired,
@@ -204,5 +219,5 @@ export async function changeFeed(context: FeedReader, args: ChangeFeedArguments)
     // Everything ready was read: resume after the newest ready change, even one the filters left out.
     end = read.head;
   }
-  return { changes, endCursor: positionCursor(end), hasMore };
+  return { changes, endCursor: positionCursor(end), hasMore, pending: read.heldBack };
 }

@@ -102,4 +102,10 @@ export class RecordChangePage {
 
   @Field({ description: 'Whether more changes are ready now; when false, ask again later with `endCursor`.' })
   hasMore!: boolean;
+
+  @Field({
+    description:
+      'Whether changes already committed wait behind a transaction of this database still running. They come after `endCursor` once it ends, usually within milliseconds, so ask again shortly; none is ever skipped. May be true when none of the waiting changes pass the filters.',
+  })
+  pending!: boolean;
 }
