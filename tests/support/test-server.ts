@@ -79,9 +79,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const logger = createLogger((process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent', 'pretty');
   // Every test request comes from one address: rate limiting is off unless a test turns it on. The
   // response cache is off too, so statement counts measure execution; tests/caching.test.ts turns it on.
+  // The request deadline is far beyond the default 10 s, which would be an upper time bound on every test request
+  // (heavy ones hit it on a busy machine); tests of deadlines set their own.
   const server: BriefgraphServer = await createServer({
     rateLimit: { points: 0, windowSeconds: 3600 },
     cacheMaxAgeSeconds: 0,
+    requestTimeoutMilliseconds: 300_000,
     ...options.server,
     dataSource: database.dataSource,
     logger: options.server?.logger ?? logger,
