@@ -13,7 +13,7 @@
  * records, citations, search), a type-graphql field with middlewares or roles, a variable
  * that does not coerce, an argument that does not either.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
 import {
   getVariableValues,
   isAbstractType,
@@ -265,18 +265,18 @@ export async function directAnswer(request: DirectRequest): Promise<Record<strin
 }
 
 /**
- * Apollo's hook for it: after the response cache (whose hits come first) and the limits,
- * before execution. Off when tracing is on, which follows graphql-js's execution.
+ * For Apollo's responseForOperation hook (the /graphql plugin calls it after the response
+ * cache, whose hits come first, and the limits, before execution): the answer, or null for
+ * graphql-js to execute the operation. Not used when tracing is on, which follows graphql-js's execution.
  */
-export function directAnswerPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ schema, document, operation, request, response, contextValue }) {
-          const data = await directAnswer({ schema, document, operation, rawVariables: request.variables, context: contextValue });
-          return data ? { http: response.http, body: { kind: 'single', singleResult: { data } } } : null;
-        },
-      };
-    },
-  };
+export async function directResponse({
+  schema,
+  document,
+  operation,
+  request,
+  response,
+  contextValue,
+}: GraphQLRequestContextResponseForOperation<RequestContext>): Promise<GraphQLResponse | null> {
+  const data = await directAnswer({ schema, document, operation, rawVariables: request.variables, context: contextValue });
+  return data ? { http: response.http, body: { kind: 'single', singleResult: { data } } } : null;
 }
