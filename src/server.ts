@@ -14,12 +14,10 @@ import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
 import { buildBriefgraphSchema, schemaVersion } from './schema';
 import type { Logger } from './shared/logger';
 import { silentLogger } from './shared/logger';
-import { queryLimitsPlugin, type QueryLimits } from './shared/query-limits-plugin';
+import type { QueryLimits } from './shared/query-limits-plugin';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
-import { databaseFaultStatusPlugin } from './http/database-fault-status-plugin';
 import { graphqlHandler } from './http/graphql-handler';
-import { directAnswerPlugin } from './read/direct-answer';
 import { drainableHttpServer } from './http/graceful-drain';
 import { requestTimeouts, type RequestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
@@ -28,31 +26,30 @@ import { identifyRequest } from './http/request-identity';
 import { checkRequestShape } from './http/request-shape';
 import { textLiteralRule } from './http/input-text';
 import type Redis from 'ioredis';
-import { cacheHeadersPlugin } from './caching/cache-control';
-import { cachePolicyPlugin } from './caching/cache-policy';
+import { CachePolicies } from './caching/cache-policy';
 import { TableChanges } from './caching/table-changes';
 import { connectionConfig } from './database/connection-config';
 import { MemoryKeyValueStore, PinnedEntriesStore, RedisKeyValueStore, type KeyValueStore } from './caching/key-value-store';
-import { responseCachePlugin } from './caching/response-cache';
+import { ResponseCache } from './caching/response-cache';
 import { applySafelist, type Safelist } from './caching/safelist';
 import { MemoryPointsStore, RedisPointsStore, type PointsStore } from './traffic/points-store';
-import { guardKeyAttempts, markReachedGraphQL, rateLimitClient, rateLimitPlugin, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
+import { guardKeyAttempts, markReachedGraphQL, OperationCharges, rateLimitClient, refuseSpentClients, type RateLimitSettings } from './traffic/rate-limit';
 import { databaseShares, defaultDatabaseShare, sharePool, type DatabaseShareSettings } from './traffic/database-share';
 import { defaultRequestsInFlightPerClient, limitRequestsInFlight } from './traffic/requests-in-flight';
 import { defaultRequestLimits, type RequestLimits } from './config';
 import { aliasLimitRule, directiveLimitRule, restoreLimitError } from './shared/query-limits-rules';
-import { statementCountPlugin } from './http/statement-count-plugin';
 import { allowCrossOrigin, type CorsOrigins } from './http/cors';
 import { createServerMetrics, metricsRoute, watchDatabasePools, type ServerMetrics } from './http/metrics';
-import { bindRequestObservation, requestLog, requestObservationPlugin } from './http/request-log';
+import { bindRequestObservation, requestLog } from './http/request-log';
 import { explorerRoutes } from './http/explorer';
 import { compressLargeAnswers } from './http/compression';
-import { graphqlOverHttpStatusPlugin } from './http/graphql-over-http-status';
 import { rootRoute } from './http/root-route';
 import { possibleTypesRoute } from './client-cache/possible-types-route';
 import { securityHeaders } from './http/security-headers';
 import { isTracingOn } from './observability/tracing';
-import { operationTracingPlugin, traceRequest } from './observability/request-tracing';
+import { traceRequest } from './observability/request-tracing';
+import { graphqlRequestPlugin } from './http/graphql-request-plugin';
+import { handlerChain } from './http/handler-chain';
 import { briefRoutes } from './publication/content-negotiation';
 import { feedRoutes } from './publication/feeds';
 import { configurePublications, type PublicationSettings } from './publication/publication-settings';
@@ -193,20 +190,16 @@ function createTableChanges(options: ServerOptions, logger: Logger): TableChange
 function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[] {
   const { logger, metrics, stores, changes, rateLimit, cacheMaxAgeSeconds } = parts;
   return [
-    databaseFaultStatusPlugin<RequestContext>(),
-    graphqlOverHttpStatusPlugin<RequestContext>(),
     ApolloServerPluginLandingPageDisabled(),
-    // Cache hints are worked out once per operation (cachePolicyPlugin); Apollo's own plugin would wrap every resolver to collect them per field.
+    // Cache hints are worked out once per operation (CachePolicies); Apollo's own plugin would wrap every resolver to collect them per field.
     ApolloServerPluginCacheControlDisabled(),
-    queryLimitsPlugin<RequestContext>(parts.queryLimits),
-    statementCountPlugin(),
-    requestObservationPlugin(),
-    cachePolicyPlugin(cacheMaxAgeSeconds),
-    cacheHeadersPlugin(),
-    ...(cacheMaxAgeSeconds > 0 ? [responseCachePlugin(stores.answers, changes, metrics, schemaVersion())] : []),
-    ...(rateLimit.points > 0 ? [rateLimitPlugin(stores.points, rateLimit, metrics, logger)] : []),
-    // Last: queries the read engine answers whole skip graphql-js's executor (src/read/direct-answer.ts).
-    ...(isTracingOn() ? [operationTracingPlugin<RequestContext>()] : [directAnswerPlugin()]),
+    graphqlRequestPlugin({
+      limits: parts.queryLimits,
+      cachePolicies: new CachePolicies(cacheMaxAgeSeconds),
+      responseCache: cacheMaxAgeSeconds > 0 ? new ResponseCache(stores.answers, changes, metrics, schemaVersion()) : undefined,
+      charges: rateLimit.points > 0 ? new OperationCharges(stores.points, rateLimit, metrics, logger) : undefined,
+      tracing: isTracingOn(),
+    }),
   ];
 }
 
@@ -235,19 +228,14 @@ function createApollo(parts: ServerParts): ApolloServer<RequestContext> {
   });
 }
 
-/** The /graphql route: each step may refuse the request before the next runs (docs/architecture.md has the order and why). */
-function graphqlRoute(
-  parts: ServerParts,
-  apollo: ApolloServer<RequestContext>,
-  dataSources: DataSources,
-  timeouts: RequestTimeouts,
-): Array<express.RequestHandler | express.ErrorRequestHandler> {
+/** The /graphql route, one handler: each step may refuse the request before the next runs (docs/architecture.md has the order and why). */
+function graphqlRoute(parts: ServerParts, apollo: ApolloServer<RequestContext>, dataSources: DataSources, timeouts: RequestTimeouts): express.RequestHandler {
   const { options, logger, metrics, rateLimit, requestLimits } = parts;
   const points = parts.stores.points;
   const rateLimited = rateLimit.points > 0;
   const { inFlight, shares } = parts;
   const refuseSpent = rateLimited ? refuseSpentClients(points, rateLimit, metrics, logger) : undefined;
-  return [
+  return handlerChain([
     allowCrossOrigin(options.corsOrigins),
     requestLog(logger, metrics),
     timeouts.start,
@@ -274,8 +262,7 @@ function graphqlRoute(
         maximumAnswerBytes: options.maximumAnswerBytes,
       }),
     ),
-    timeouts.dropLateErrors,
-  ];
+  ]);
 }
 
 /** The change feed's pruner, webhook delivery and live subscriptions, all woken by the LISTEN connection (`changes`). */
@@ -315,8 +302,8 @@ function startChangeServices(parts: ServerParts, httpServer: http.Server, dataSo
  * requests-in-flight limit and share of the pool as /graphql (they answer published data
  * without a key, so the rate-limit budget and the key checks of /graphql do not apply).
  */
-function publicationRouteGuards(parts: ServerParts, timeouts: RequestTimeouts): express.RequestHandler[] {
-  return [
+function publicationRouteGuards(parts: ServerParts, timeouts: RequestTimeouts): express.RequestHandler {
+  return handlerChain([
     allowCrossOrigin(parts.options.corsOrigins),
     timeouts.start,
     (request, response, next) => {
@@ -324,7 +311,7 @@ function publicationRouteGuards(parts: ServerParts, timeouts: RequestTimeouts): 
     },
     timeouts.runWithinDeadline,
     parts.shares.middleware(rateLimitClient),
-  ];
+  ]);
 }
 
 /** Every route of the app, in order; what they share comes from createServer. */
@@ -340,9 +327,9 @@ function addRoutes(
   metricsRoute(app, metrics, options.metricsToken);
   possibleTypesRoute(app, buildBriefgraphSchema(), schemaVersion(), allowCrossOrigin(options.corsOrigins));
   app.get('/graphql', (request, response, next) => (wantsGraphiQL(request) ? sendGraphiQL(request, response, '/graphql') : next()));
-  app.use('/graphql', ...graphqlRoute(parts, shared.apollo, dataSources, timeouts));
+  app.use('/graphql', graphqlRoute(parts, shared.apollo, dataSources, timeouts), timeouts.dropLateErrors);
   // Stable per-brief URLs with content negotiation, and feeds: published content only, cached like GraphQL answers.
-  app.use(['/briefs', '/feeds'], ...publicationRouteGuards(parts, timeouts));
+  app.use(['/briefs', '/feeds'], publicationRouteGuards(parts, timeouts));
   briefRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   feedRoutes(app, () => dataSources.published, parts.cacheMaxAgeSeconds);
   explorerRoutes(app);
@@ -369,7 +356,7 @@ export async function createServer(options: ServerOptions): Promise<BriefgraphSe
   configurePublications(options.publications ?? {});
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders(), compressLargeAnswers());
+  app.use(handlerChain([securityHeaders(), compressLargeAnswers()]));
   const httpServer = http.createServer(app);
   const httpDrain = drainableHttpServer(httpServer);
   const timeouts = requestTimeouts(options.requestTimeoutMilliseconds ?? 10_000, logger);

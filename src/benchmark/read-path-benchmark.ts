@@ -189,7 +189,7 @@ export function readPathTable(scales: ScaleFigures[], clients: number): string {
 }
 
 /**
- * CPU profiles of Briefgraph under the ten-client load, one server process per
+ * CPU profiles of Briefgraph under the load of `settings.clients`, one server process per
  * operation (so each profile holds that operation alone), summarised as Markdown.
  */
 export async function profileScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<string> {

@@ -8,7 +8,7 @@
  * type counts the hints of the types its fragments name; requests with an API key (the
  * only ones that can read the restricted types) are `no-store` anyway.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import {
   getNamedType,
   isCompositeType,
@@ -26,6 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RequestContext } from '../context';
+import { fragmentsOf } from '../shared/query-limits-plugin';
 
 export interface CacheHint {
   maxAge: number;
@@ -97,42 +98,49 @@ export function operationCachePolicy(
   return policy;
 }
 
-/** Sets each request's cache policy from its operation (memoised per parsed document) and writes Cache-Control. */
-export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<RequestContext> {
-  const policies = new WeakMap<DocumentNode, Map<string, CacheHint>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, operationName, schema, overallCachePolicy }) {
-          if (!operation) return;
-          let byOperation = policies.get(document);
-          if (!byOperation) {
-            byOperation = new Map();
-            policies.set(document, byOperation);
-          }
-          const name = operationName ?? '';
-          let policy = byOperation.get(name);
-          if (!policy) {
-            const fragments = Object.fromEntries(
-              document.definitions
-                .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-                .map((fragment) => [fragment.name.value, fragment]),
-            );
-            policy = operationCachePolicy(schema, operation, fragments, defaultMaxAge);
-            byOperation.set(name, policy);
-          }
-          overallCachePolicy.restrict(policy);
-        },
-        async willSendResponse({ response, overallCachePolicy }) {
-          if (response.http.headers.get('cache-control') === 'no-store') return;
-          const cacheable = overallCachePolicy.policyIfCacheable();
-          if (cacheable && response.body.kind === 'single' && !response.body.singleResult.errors) {
-            response.http.headers.set('cache-control', `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}`);
-          } else {
-            response.http.headers.set('cache-control', 'no-store');
-          }
-        },
-      };
-    },
-  };
+/**
+ * Each request's cache policy, from its operation (memoised per parsed document), and the
+ * caching headers of its answer: Cache-Control, and `Vary: Authorization` on public answers,
+ * so a CDN in front never serves an anonymous answer to a keyed request or the other way round.
+ */
+export class CachePolicies {
+  private readonly policies = new WeakMap<DocumentNode, Map<string, CacheHint>>();
+
+  constructor(private readonly defaultMaxAge: number) {}
+
+  /** Once the operation is known: its policy restricts the request's; requests with a key, and mutations, are never cached. */
+  applyToOperation(requestContext: GraphQLRequestContextDidResolveOperation<RequestContext>): void {
+    const { document, operation, operationName, schema, overallCachePolicy, contextValue, response } = requestContext;
+    // Apollo's cache-control plugin leaves an existing no-store alone.
+    if (contextValue.viewer || operation?.operation !== 'query') response.http.headers.set('cache-control', 'no-store');
+    if (!operation) return;
+    let byOperation = this.policies.get(document);
+    if (!byOperation) {
+      byOperation = new Map();
+      this.policies.set(document, byOperation);
+    }
+    const name = operationName ?? '';
+    let policy = byOperation.get(name);
+    if (!policy) {
+      policy = operationCachePolicy(schema, operation, fragmentsOf(document), this.defaultMaxAge);
+      byOperation.set(name, policy);
+    }
+    overallCachePolicy.restrict(policy);
+  }
+
+  /** Before the answer is sent: Cache-Control from the policy (no-store for errors, keys and what is not cacheable), and Vary. */
+  setHeaders({ response, overallCachePolicy, contextValue }: GraphQLRequestContextWillSendResponse<RequestContext>): void {
+    const headers = response.http.headers;
+    if (contextValue.viewer || headers.get('cache-control') === 'no-store') {
+      headers.set('cache-control', 'no-store');
+      return;
+    }
+    const cacheable = overallCachePolicy.policyIfCacheable();
+    if (cacheable && response.body.kind === 'single' && !response.body.singleResult.errors) {
+      headers.set('cache-control', `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}`);
+      if (cacheable.scope === 'PUBLIC') headers.set('vary', 'Authorization');
+    } else {
+      headers.set('cache-control', 'no-store');
+    }
+  }
 }

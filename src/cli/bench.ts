@@ -7,7 +7,7 @@
  *   the read path against the floor (one hand-written SQL statement per request), both as
  *   processes of their own: p50/p95 with one client, requests per second with ten, ratios,
  *   memory. --cached turns Briefgraph's response cache on (every request after the first a hit).
- *   --profile instead writes CPU profiles of Briefgraph under that load and summarises them.
+ *   --profile instead writes CPU profiles of Briefgraph under that load (--clients 1: one client) and summarises them.
  * `npm run bench -- --research [--lessons …] [--runs 200] [--only name]`: search, facets,
  *   related records and connection paths: p50/p95 and SQL statements per request.
  * `npm run bench -- --hostile [--runs 50]`: how fast each hostile request is refused.
@@ -121,7 +121,7 @@ async function benchmarkReadPath(): Promise<void> {
     throw new Error('usage: npm run bench -- [--lessons 1000,100000] [--runs 500] [--seconds 5] [--clients 10] [--only <operation name part>] [--cached]');
   }
   if (process.argv.includes('--profile')) {
-    // --profile: CPU profiles of Briefgraph under the ten-client load, summarised.
+    // --profile: CPU profiles of Briefgraph under the load of --clients (10 by default), summarised.
     for (const lessons of scales) console.log(await profileScale(lessons, settings, (line) => process.stderr.write(`${line}\n`)));
     return;
   }

@@ -4,14 +4,14 @@
  * Retry-After), one whose statements ran out of time 504, so that clients, proxies and
  * load balancers see the failure without reading the body.
  *
- * Errors in resolvers get their code from formatError (format-error.ts), and the
- * plugin sets the status from it. A database error thrown in another plugin's hook
+ * Errors in resolvers get their code from formatError (format-error.ts), and
+ * `setDatabaseFaultStatus` sets the status from it. A database error thrown in another plugin's hook
  * (the response cache reads the database before execution) never reaches formatError:
  * Apollo logs it, answers a bare 500 "Internal server error", and keeps only a generic
- * error. The plugin notes such a fault on the request, and the /graphql handler turns that
+ * error. `noteUnreportedDatabaseFault` notes such a fault on the request, and the /graphql handler turns that
  * 500 into the same 503 or 504 answer (`unreportedDatabaseFaultAnswer`).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLResponse } from '@apollo/server';
 import type express from 'express';
 import { databaseFaultOf } from '../database/database-faults';
 import { currentDeadline, type RequestDeadline } from '../database/request-deadline';
@@ -21,28 +21,25 @@ import { databaseFaultAnswer, databaseFaultCodes } from './format-error';
 /** Seconds a client is told to wait before retrying when the database is unavailable. */
 export const retryAfterSeconds = 1;
 
-export function databaseFaultStatusPlugin<Context extends object>(): ApolloServerPlugin<Context> {
-  return {
-    async unexpectedErrorProcessingRequest({ error }) {
-      const fault = databaseFaultOf(error);
-      const deadline = currentDeadline();
-      if (fault && deadline) deadline.unreportedFault = fault;
-    },
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
-          const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
-          if (codes.has(databaseFaultCodes.unavailable) || codes.has(databaseFaultCodes.overloaded)) {
-            response.http.status = httpStatusOf(ErrorCode.SERVICE_UNAVAILABLE);
-            response.http.headers.set('retry-after', String(retryAfterSeconds));
-          } else if (codes.has(databaseFaultCodes.timeout)) {
-            response.http.status = httpStatusOf(ErrorCode.TIMEOUT);
-          }
-        },
-      };
-    },
-  };
+/** Apollo's hook for errors outside the resolvers: a database fault is noted on the request's deadline. */
+export function noteUnreportedDatabaseFault(error: Error): void {
+  const fault = databaseFaultOf(error);
+  const deadline = currentDeadline();
+  if (fault && deadline) deadline.unreportedFault = fault;
+}
+
+/** Before the answer is sent: a 200 whose errors say the database failed becomes 503 (with Retry-After) or 504. */
+export function setDatabaseFaultStatus(response: GraphQLResponse): void {
+  if (response.body.kind !== 'single' || (response.http.status ?? 200) !== 200) return;
+  const errors = response.body.singleResult.errors;
+  if (!errors) return;
+  const codes = new Set(errors.map((error) => error.extensions?.code));
+  if (codes.has(databaseFaultCodes.unavailable) || codes.has(databaseFaultCodes.overloaded)) {
+    response.http.status = httpStatusOf(ErrorCode.SERVICE_UNAVAILABLE);
+    response.http.headers.set('retry-after', String(retryAfterSeconds));
+  } else if (codes.has(databaseFaultCodes.timeout)) {
+    response.http.status = httpStatusOf(ErrorCode.TIMEOUT);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * 200 for every well-formed request, the errors being in the body, so those same answers get 200.
  * Refusals that are not GraphQL request errors (limits, rate limits, keys, faults) keep their status.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import Negotiator from 'negotiator';
 import { ErrorCode } from '../shared/error-codes';
 
@@ -22,18 +22,15 @@ export function answersWithApplicationJson(accept: string | undefined): boolean 
   return new Negotiator({ headers: { accept } }).mediaType(offeredMediaTypes) === applicationJson;
 }
 
-export function graphqlOverHttpStatusPlugin<Context extends object>(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, request, requestIsBatched }) {
-          if (requestIsBatched || response.http.status !== 400 || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          if (data !== undefined || !errors?.length) return;
-          if (!errors.every((error) => requestErrorCodes.has(error.extensions?.code))) return;
-          if (answersWithApplicationJson(request.http?.headers.get('accept'))) response.http.status = 200;
-        },
-      };
-    },
-  };
+/** Before the answer is sent: a request error answered as application/json gets 200 instead of Apollo's 400. */
+export function setGraphqlOverHttpStatus({
+  response,
+  request,
+  requestIsBatched,
+}: Pick<GraphQLRequestContextWillSendResponse<BaseContext>, 'response' | 'request' | 'requestIsBatched'>): void {
+  if (requestIsBatched || response.http.status !== 400 || response.body.kind !== 'single') return;
+  const { data, errors } = response.body.singleResult;
+  if (data !== undefined || !errors?.length) return;
+  if (!errors.every((error) => requestErrorCodes.has(error.extensions?.code))) return;
+  if (answersWithApplicationJson(request.http?.headers.get('accept'))) response.http.status = 200;
 }

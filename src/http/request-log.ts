@@ -9,11 +9,12 @@
  * - `bindRequestObservation` runs once the body is read, inside the statement scope,
  *   and makes the request's observation reachable from GraphQL's async context (an
  *   AsyncLocalStorage set before the body is read would be lost while reading it);
- * - `requestObservationPlugin`, an Apollo plugin, notes the operation name and errors.
+ * - `observeGraphQLRequest`, `observeOperation` and `observeAnswer`, called from the
+ *   Apollo plugin (graphql-request-plugin.ts), note the operation name and errors.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequest, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type express from 'express';
 import { Kind, type DocumentNode } from 'graphql';
 import type { Viewer } from '../auth/viewer';
@@ -134,33 +135,34 @@ function soleOperationName(document: DocumentNode | undefined): string | null {
   return operations.length === 1 ? (operations[0].name?.value ?? null) : null;
 }
 
-/** Notes the operation name, the GraphQL error codes and mutation user errors of each request. */
-export function requestObservationPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart({ request }) {
-      const observation = currentRequestObservation();
-      if (!observation) return;
-      observation.reachedGraphQL = true;
-      observation.operationName = request.operationName ?? null;
-      return {
-        async didResolveOperation({ operationName }) {
-          // The resolved name also covers a document with one named operation and no operationName sent.
-          observation.operationName = operationName ?? observation.operationName;
-        },
-        async willSendResponse({ response, operation, document }) {
-          // A document that failed validation never resolved its operation; its name is still worth logging.
-          observation.operationName ??= soleOperationName(document);
-          if (response.body.kind !== 'single') return;
-          const { errors, data } = response.body.singleResult;
-          // Appended, not replaced: a batched HTTP request runs several operations.
-          for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
-          if (operation?.operation === 'mutation') {
-            const userErrors = userErrorsOf(data);
-            observation.hasUserErrors ||= userErrors.found;
-            observation.userErrorCodes.push(...userErrors.codes);
-          }
-        },
-      };
-    },
-  };
+/** When Apollo starts on a request: the request's observation, noted as having reached GraphQL, with the operation name sent. */
+export function observeGraphQLRequest(request: GraphQLRequest): RequestObservation | undefined {
+  const observation = currentRequestObservation();
+  if (!observation) return undefined;
+  observation.reachedGraphQL = true;
+  observation.operationName = request.operationName ?? null;
+  return observation;
+}
+
+/** The resolved name also covers a document with one named operation and no operationName sent. */
+export function observeOperation(observation: RequestObservation, operationName: string | null): void {
+  observation.operationName = operationName ?? observation.operationName;
+}
+
+/** Notes the GraphQL error codes and mutation user errors of the answer. */
+export function observeAnswer(
+  observation: RequestObservation,
+  { response, operation, document }: Pick<GraphQLRequestContextWillSendResponse<RequestContext>, 'response' | 'operation' | 'document'>,
+): void {
+  // A document that failed validation never resolved its operation; its name is still worth logging.
+  observation.operationName ??= soleOperationName(document);
+  if (response.body.kind !== 'single') return;
+  const { errors, data } = response.body.singleResult;
+  // Appended, not replaced: a batched HTTP request runs several operations.
+  for (const error of errors ?? []) observation.errorCodes.push(String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR));
+  if (operation?.operation === 'mutation') {
+    const userErrors = userErrorsOf(data);
+    observation.hasUserErrors ||= userErrors.found;
+    observation.userErrorCodes.push(...userErrors.codes);
+  }
 }

@@ -1,12 +1,12 @@
 /**
  * Ties a /graphql request's trace to Briefgraph's own view of it: added to the request chain
- * (after the request ID is known) and to Apollo's plugins only when tracing is on. Names the
+ * (after the request ID is known) and to the /graphql plugin only when tracing is on. Names the
  * HTTP span after the route, and puts the request ID and the operation on it; the request ID
  * also goes into the context, so every span below carries it (request-id-span-processor.ts).
  */
 import { context, trace } from '@opentelemetry/api';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
+import type { OperationDefinitionNode } from 'graphql';
 import { requestIdAttribute, requestIdContextKey } from './request-id-span-processor';
 
 export function traceRequest(request: express.Request, response: express.Response, next: express.NextFunction): void {
@@ -22,16 +22,9 @@ export function traceRequest(request: express.Request, response: express.Respons
   context.with(context.active().setValue(requestIdContextKey, requestId), next);
 }
 
-export function operationTracingPlugin<Context extends object>(): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operationName, operation }) {
-          const span = trace.getActiveSpan();
-          if (operation) span?.setAttribute('graphql.operation.type', operation.operation);
-          if (operationName) span?.setAttribute('graphql.operation.name', operationName);
-        },
-      };
-    },
-  };
+/** Once the operation is known: its type and name on the request's span. */
+export function traceOperation(operationName: string | null, operation: OperationDefinitionNode | undefined): void {
+  const span = trace.getActiveSpan();
+  if (operation) span?.setAttribute('graphql.operation.type', operation.operation);
+  if (operationName) span?.setAttribute('graphql.operation.name', operationName);
 }

@@ -13,7 +13,7 @@
  * records, citations, search), a type-graphql field with middlewares or roles, a variable
  * that does not coerce, an argument that does not either.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
 import {
   getVariableValues,
   isAbstractType,
@@ -33,6 +33,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  visit,
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
 import { getArgumentValues } from 'graphql/execution/values';
@@ -83,21 +84,23 @@ interface FieldPlan {
   /** How the engine reads it; undefined for a plain value type's property (`property`). */
   read?: DirectRead;
   property?: string;
-  /** The field's arguments (for computed fields), coerced once per request. */
-  args?: Record<string, unknown>;
 }
 
-/** One request's walk of the compiled answer; each type's selection is planned once per field nodes. */
-class DirectAnswer {
+/**
+ * Each type's selection, planned once per field nodes: for all requests of an operation when
+ * no @skip or @include can change what it selects (`variables` are then never read), else
+ * for one request.
+ */
+class SelectionPlans {
   private readonly plans = new Map<readonly FieldNode[], Map<GraphQLObjectType, FieldPlan[]>>();
 
   constructor(
-    private readonly schema: GraphQLSchema,
+    readonly schema: GraphQLSchema,
     private readonly fragments: Record<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
   ) {}
 
-  private fieldPlans(type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldPlan[] {
+  fieldPlans(type: GraphQLObjectType, nodes: readonly FieldNode[]): FieldPlan[] {
     let byType = this.plans.get(nodes);
     if (!byType) {
       byType = new Map();
@@ -128,6 +131,18 @@ class DirectAnswer {
     }
     return plans;
   }
+}
+
+/** One request's walk of the compiled answer. */
+class DirectAnswer {
+  /** The arguments of computed fields, coerced once per request. */
+  private readonly argumentsOf = new Map<FieldPlan, Record<string, unknown>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly plans: SelectionPlans,
+    private readonly variables: Record<string, unknown>,
+  ) {}
 
   /** A value of the type `plan` stands for, selected by `nodes`, as graphql-js would complete it. */
   value(plan: TypePlan, nodes: readonly FieldNode[], value: unknown): unknown {
@@ -154,7 +169,7 @@ class DirectAnswer {
     if (typeof value !== 'object') giveUp();
     const source = value as Record<string, unknown>;
     const result: Record<string, unknown> = {};
-    for (const plan of this.fieldPlans(type, nodes)) {
+    for (const plan of this.plans.fieldPlans(type, nodes)) {
       result[plan.key] = plan.typeName ?? this.value(plan.output, plan.nodes, this.fieldValue(plan, source));
     }
     return result;
@@ -175,22 +190,39 @@ class DirectAnswer {
       const values = compiled as CursorValue[] | null;
       return values ? encodeCursor(values[0] as string, values.slice(1)) : null;
     }
-    plan.args ??= getArgumentValues(plan.field, plan.nodes[0], this.variables);
-    return read.compute(compiled as Record<string, unknown>, plan.args);
+    let args = this.argumentsOf.get(plan);
+    if (!args) {
+      args = getArgumentValues(plan.field, plan.nodes[0], this.variables);
+      this.argumentsOf.set(plan, args);
+    }
+    return read.compute(compiled as Record<string, unknown>, args);
   }
 }
 
-/** Documents are parsed once and reused (Apollo's document store), so their fragments are gathered once. */
-const fragmentsByDocument = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+/** What a document's answers are planned from: its fragments, and whether @skip or @include can make its selections depend on variables. */
+interface DocumentFacts {
+  fragments: Record<string, FragmentDefinitionNode>;
+  conditional: boolean;
+}
 
-function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
-  let fragments = fragmentsByDocument.get(document);
-  if (!fragments) {
-    fragments = {};
+/** Documents are parsed once and reused (Apollo's document store), so their facts are gathered once. */
+const factsByDocument = new WeakMap<DocumentNode, DocumentFacts>();
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let facts = factsByDocument.get(document);
+  if (!facts) {
+    const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    fragmentsByDocument.set(document, fragments);
+    let conditional = false;
+    visit(document, {
+      Directive(directive) {
+        if (directive.name.value === 'skip' || directive.name.value === 'include') conditional = true;
+      },
+    });
+    facts = { fragments, conditional };
+    factsByDocument.set(document, facts);
   }
-  return fragments;
+  return facts;
 }
 
 /** The operation's root fields, when every one is an engine root field (or __typename); else undefined. */
@@ -207,6 +239,30 @@ function engineRootFields(
     if (fieldName !== '__typename' && !rootReadOf(fieldName)) return undefined;
   }
   return fields;
+}
+
+/** An operation's root fields (undefined when one is not an engine root field) and its selections' plans. */
+interface OperationPlan {
+  rootFields: ReturnType<typeof engineRootFields>;
+  selections: SelectionPlans;
+}
+
+/** Plans kept for all requests of an operation whose selections no variable can change. */
+const operationPlans = new WeakMap<OperationDefinitionNode, OperationPlan>();
+
+function operationPlanOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): OperationPlan {
+  const { fragments, conditional } = factsOf(document);
+  const planFor = (planVariables: Record<string, unknown>): OperationPlan => ({
+    rootFields: engineRootFields(schema, fragments, planVariables, operation),
+    selections: new SelectionPlans(schema, fragments, planVariables),
+  });
+  if (conditional) return planFor(variables);
+  let plan = operationPlans.get(operation);
+  if (!plan || plan.selections.schema !== schema) {
+    plan = planFor({});
+    operationPlans.set(operation, plan);
+  }
+  return plan;
 }
 
 export interface DirectRequest {
@@ -228,11 +284,11 @@ export async function directAnswer(request: DirectRequest): Promise<Record<strin
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.rawVariables ?? {});
   if (coerced.errors) return undefined;
   const variables = coerced.coerced;
-  const fragments = fragmentsOf(document);
-  const rootFields = engineRootFields(schema, fragments, variables, operation);
+  const { rootFields, selections } = operationPlanOf(schema, document, operation, variables);
   if (!rootFields) return undefined;
+  const { fragments } = factsOf(document);
   const queryType = schema.getQueryType()!;
-  const answer = new DirectAnswer(schema, fragments, variables);
+  const answer = new DirectAnswer(schema, selections, variables);
   const data: Record<string, unknown> = {};
   try {
     for (const [key, nodes] of rootFields) {
@@ -265,18 +321,18 @@ export async function directAnswer(request: DirectRequest): Promise<Record<strin
 }
 
 /**
- * Apollo's hook for it: after the response cache (whose hits come first) and the limits,
- * before execution. Off when tracing is on, which follows graphql-js's execution.
+ * For Apollo's responseForOperation hook (the /graphql plugin calls it after the response
+ * cache, whose hits come first, and the limits, before execution): the answer, or null for
+ * graphql-js to execute the operation. Not used when tracing is on, which follows graphql-js's execution.
  */
-export function directAnswerPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ schema, document, operation, request, response, contextValue }) {
-          const data = await directAnswer({ schema, document, operation, rawVariables: request.variables, context: contextValue });
-          return data ? { http: response.http, body: { kind: 'single', singleResult: { data } } } : null;
-        },
-      };
-    },
-  };
+export async function directResponse({
+  schema,
+  document,
+  operation,
+  request,
+  response,
+  contextValue,
+}: GraphQLRequestContextResponseForOperation<RequestContext>): Promise<GraphQLResponse | null> {
+  const data = await directAnswer({ schema, document, operation, rawVariables: request.variables, context: contextValue });
+  return data ? { http: response.http, body: { kind: 'single', singleResult: { data } } } : null;
 }

@@ -137,12 +137,15 @@ function isConnectionType(type: GraphQLCompositeType): boolean {
   return isObjectType(type) && type.name.endsWith('Connection') && 'pageInfo' in type.getFields();
 }
 
-function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>, variablesRead: Set<string> | undefined): unknown {
   if (!value) return undefined;
   if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.STRING) return value.value;
   if (value.kind === Kind.LIST) return value.values;
-  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+  if (value.kind === Kind.VARIABLE) {
+    variablesRead?.add(value.name.value);
+    return variables[value.name.value];
+  }
   return undefined;
 }
 
@@ -180,6 +183,7 @@ class OperationMeasure {
     private readonly schema: GraphQLSchema,
     private readonly fragments: Record<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
+    private readonly variablesRead: Set<string> | undefined,
   ) {}
 
   selections(selectionSet: SelectionSetNode, at: Visit): number {
@@ -210,7 +214,8 @@ class OperationMeasure {
     // Introspection's meta fields are not among the type's fields, but count like any other.
     const name = selection.name.value;
     const field = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : fields[name];
-    const argument = (argumentName: string) => argumentValue(selection.arguments?.find((node) => node.name.value === argumentName)?.value, this.variables);
+    const argument = (argumentName: string) =>
+      argumentValue(selection.arguments?.find((node) => node.name.value === argumentName)?.value, this.variables, this.variablesRead);
     const fieldCost = fieldCosts[`${parentType.name}.${name}`];
     if (fieldCost !== undefined) this.work += instances * (typeof fieldCost === 'function' ? fieldCost(argument) : fieldCost);
     if (name === 'totalCount' && parentType.name.endsWith('Connection')) this.work += instances * totalCountCost;
@@ -256,15 +261,17 @@ class OperationMeasure {
 
 type MeasuredField = Pick<GraphQLField<unknown, unknown>, 'name' | 'type' | 'args'>;
 
+/** `variablesRead`, when given, is told the name of each variable the measure read: the measure depends on no other. */
 export function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  variablesRead?: Set<string>,
 ): QueryCost {
   const rootType = rootTypeOf(schema, operation);
   if (!rootType) return { depth: 0, nodes: 0, work: 0 };
-  const measure = new OperationMeasure(schema, fragments, withDefaults(operation, variables));
+  const measure = new OperationMeasure(schema, fragments, withDefaults(operation, variables), variablesRead);
   const depth = measure.selections(operation.selectionSet, { parentType: rootType, multiplier: 1, instances: 1, fragmentPath: [] });
   return { depth, nodes: measure.nodes, work: measure.work };
 }

@@ -3,7 +3,7 @@
  * validation and before execution, so no SQL runs for them. The error names the
  * limit, the operation's figure and the excess.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { measureOperation } from './query-cost';
 import { codedError, ErrorCode } from './error-codes';
@@ -47,26 +47,41 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
   return fragments;
 }
 
-/** Measures an operation (its depth, nodes, work and cost in points). */
+/** Measures an operation (its depth, nodes, work and cost in points); `variablesRead` is told which variables that took. */
 export function measureWithCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
+  variablesRead?: Set<string>,
 ): Omit<MeasuredOperation, 'refused'> {
-  const { depth, nodes, work } = measureOperation(schema, operation, fragmentsOf(document), variables);
+  const { depth, nodes, work } = measureOperation(schema, operation, fragmentsOf(document), variables, variablesRead);
   const mutation = operation.operation === 'mutation';
   return { depth, nodes, work, cost: operationCost({ nodes, work }, mutation), mutation };
 }
 
 /** How many variable sets each operation keeps the measure of (the most recent ones). */
 const maximumMeasuresPerOperation = 500;
-const measures = new WeakMap<OperationDefinitionNode, Map<string, Omit<MeasuredOperation, 'refused'>>>();
+
+/** An operation's measures, by the values of the variables the measure reads (page sizes, say: not a slug or an ID). */
+interface OperationMeasures {
+  variablesRead: string[];
+  byValues: Map<string, Omit<MeasuredOperation, 'refused'>>;
+}
+
+const measures = new WeakMap<OperationDefinitionNode, OperationMeasures>();
+
+/** The values of the named variables, as one key (a variable left out differs from one sent as null: only the first takes a default). */
+function valuesKey(variables: Record<string, unknown>, names: string[]): string {
+  return names.map((name) => (variables[name] === undefined ? '' : JSON.stringify(variables[name]))).join('\u0000');
+}
 
 /**
- * measureWithCost, kept per operation and variables: the measure depends on nothing else,
- * and walking the operation costs more than the rest of serving a small compiled read
- * again. Operations are the parsed documents Apollo keeps and reuses, so entries go with them.
+ * measureWithCost, kept per operation and the values of the variables it reads: the measure
+ * depends on nothing else, and walking the operation costs more than the rest of serving a
+ * small compiled read again. A brief page asked for 500 slugs is measured once, since the
+ * measure never reads the slug. Operations are the parsed documents Apollo keeps and reuses,
+ * so entries go with them.
  */
 export function measureWithCostOnce(
   schema: GraphQLSchema,
@@ -74,18 +89,19 @@ export function measureWithCostOnce(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): Omit<MeasuredOperation, 'refused'> {
-  let byVariables = measures.get(operation);
-  if (!byVariables) {
-    byVariables = new Map();
-    measures.set(operation, byVariables);
+  const known = measures.get(operation);
+  const cached = known?.byValues.get(valuesKey(variables, known.variablesRead));
+  if (cached) return cached;
+  const variablesRead = new Set<string>();
+  const measured = measureWithCost(schema, document, operation, variables, variablesRead);
+  // The variables read are the same for every measure of an operation; should they ever differ, the entries start again.
+  let entries = known;
+  if (!entries || [...variablesRead].some((name) => !entries!.variablesRead.includes(name))) {
+    entries = { variablesRead: [...new Set([...(known?.variablesRead ?? []), ...variablesRead])], byValues: new Map() };
+    measures.set(operation, entries);
   }
-  const key = JSON.stringify(variables);
-  let measured = byVariables.get(key);
-  if (!measured) {
-    measured = measureWithCost(schema, document, operation, variables);
-    if (byVariables.size >= maximumMeasuresPerOperation) byVariables.delete(byVariables.keys().next().value!);
-    byVariables.set(key, measured);
-  }
+  if (entries.byValues.size >= maximumMeasuresPerOperation) entries.byValues.delete(entries.byValues.keys().next().value!);
+  entries.byValues.set(valuesKey(variables, entries.variablesRead), measured);
   return measured;
 }
 
@@ -120,22 +136,23 @@ export function checkOperationLimits(measured: Pick<MeasuredOperation, 'depth' |
   }
 }
 
-export function queryLimitsPlugin<Context extends object>(limits: QueryLimits): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, schema, contextValue }) {
-          if (!operation) return;
-          if (operation.operation === 'subscription') {
-            throw codedError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP');
-          }
-          // Measured before the limits are checked, so the rate limiter charges refused operations too.
-          const measured: MeasuredOperation = { ...measureWithCostOnce(schema, document, operation, request.variables ?? {}), refused: true };
-          measuredOperations.set(contextValue, measured);
-          checkOperationLimits(measured, limits);
-          measured.refused = false;
-        },
-      };
-    },
-  };
+/**
+ * Once the operation is known, before it runs: measures it (noted on the request context,
+ * for the rate limiter, refused operations too) and throws QUERY_LIMIT_EXCEEDED when it is
+ * over a limit. Subscriptions are refused over HTTP.
+ */
+export function limitOperation<Context extends object>(
+  requestContext: Pick<GraphQLRequestContextDidResolveOperation<Context>, 'document' | 'operation' | 'request' | 'schema' | 'contextValue'>,
+  limits: QueryLimits,
+): void {
+  const { document, operation, request, schema, contextValue } = requestContext;
+  if (!operation) return;
+  if (operation.operation === 'subscription') {
+    throw codedError(ErrorCode.BAD_REQUEST, 'Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP');
+  }
+  // Measured before the limits are checked, so the rate limiter charges refused operations too.
+  const measured: MeasuredOperation = { ...measureWithCostOnce(schema, document, operation, request.variables ?? {}), refused: true };
+  measuredOperations.set(contextValue, measured);
+  checkOperationLimits(measured, limits);
+  measured.refused = false;
 }

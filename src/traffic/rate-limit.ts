@@ -7,7 +7,7 @@
  * Retry-After; every answer says what is left and what it cost (`x-ratelimit-cost`, and
  * `extensions.cost` when the request asks with `"extensions": { "cost": true }`).
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type express from 'express';
 import type { RequestContext } from '../context';
 import { recordRateLimitRejection, type ServerMetrics } from '../http/metrics';
@@ -143,57 +143,74 @@ function wantsCost(extensions: Record<string, unknown> | undefined): boolean {
   return extensions?.cost === true;
 }
 
-/** Charges each operation its cost once its size is known (after validation, before execution). */
-export function rateLimitPlugin(store: PointsStore, settings: RateLimitSettings, metrics: ServerMetrics, logger: Logger): ApolloServerPlugin<RequestContext> {
-  const windowMilliseconds = settings.windowSeconds * 1000;
-  return {
-    async requestDidStart() {
-      let charged: { charge: Charge; cost: number } | undefined;
-      const spend = async (client: string, cost: number) => {
-        try {
-          charged = { charge: await store.charge(client, cost, settings.points, windowMilliseconds), cost };
-        } catch (error) {
-          logger.warn('cannot update rate-limit counters; letting the request through', { error: String(error) });
-        }
-        return charged;
-      };
-      return {
-        async didResolveOperation({ contextValue, response }) {
-          const measured = measuredOperations.get(contextValue);
-          // An operation refused for a limit is not run, so it costs a token amount, not the size it asked for.
-          const cost = !measured ? 1 : measured.refused ? refusedOperationCost : measured.cost;
-          const result = await spend(contextValue.rateLimitClient, cost);
-          if (!result || result.charge.allowed) return;
-          recordRateLimitRejection(metrics);
-          response.http.headers.set('retry-after', String(secondsUntil(result.charge.resetAt)));
-          const remaining = Math.max(0, settings.points - result.charge.used);
-          throw codedError(
-            ErrorCode.RATE_LIMITED,
-            `Rate limit exceeded: this operation costs ${cost} points and ${remaining} of ${settings.points} are left; the budget resets in ${secondsUntil(result.charge.resetAt)} s`,
-            { cost, remaining },
-          );
+/** Charges each operation its cost once its size is known (after validation, before execution); `forRequest` gives each request its charge. */
+export class OperationCharges {
+  constructor(
+    readonly store: PointsStore,
+    readonly settings: RateLimitSettings,
+    readonly metrics: ServerMetrics,
+    readonly logger: Logger,
+  ) {}
+
+  forRequest(): OperationCharge {
+    return new OperationCharge(this);
+  }
+}
+
+/** One request's charge: its operation's cost when its size is known, else a point; the budget headers on its answer. */
+export class OperationCharge {
+  private charged: { charge: Charge; cost: number } | undefined;
+
+  constructor(private readonly charges: OperationCharges) {}
+
+  private async spend(client: string, cost: number): Promise<{ charge: Charge; cost: number } | undefined> {
+    const { store, settings, logger } = this.charges;
+    try {
+      this.charged = { charge: await store.charge(client, cost, settings.points, settings.windowSeconds * 1000), cost };
+    } catch (error) {
+      logger.warn('cannot update rate-limit counters; letting the request through', { error: String(error) });
+    }
+    return this.charged;
+  }
+
+  /** Once the operation is known: charges its cost, and throws RATE_LIMITED when the budget does not cover it. */
+  async chargeOperation({ contextValue, response }: GraphQLRequestContextDidResolveOperation<RequestContext>): Promise<void> {
+    const { settings, metrics } = this.charges;
+    const measured = measuredOperations.get(contextValue);
+    // An operation refused for a limit is not run, so it costs a token amount, not the size it asked for.
+    const cost = !measured ? 1 : measured.refused ? refusedOperationCost : measured.cost;
+    const result = await this.spend(contextValue.rateLimitClient, cost);
+    if (!result || result.charge.allowed) return;
+    recordRateLimitRejection(metrics);
+    response.http.headers.set('retry-after', String(secondsUntil(result.charge.resetAt)));
+    const remaining = Math.max(0, settings.points - result.charge.used);
+    throw codedError(
+      ErrorCode.RATE_LIMITED,
+      `Rate limit exceeded: this operation costs ${cost} points and ${remaining} of ${settings.points} are left; the budget resets in ${secondsUntil(result.charge.resetAt)} s`,
+      { cost, remaining },
+    );
+  }
+
+  /** Before the answer is sent: what is left and what it cost (and `extensions.cost` when asked for). */
+  async setBudget({ contextValue, request, response }: GraphQLRequestContextWillSendResponse<RequestContext>): Promise<void> {
+    // Requests refused before their cost was known (a syntax error, say) still spend a point.
+    const charged = this.charged ?? (await this.spend(contextValue.rateLimitClient, 1));
+    if (!charged) return;
+    const { settings } = this.charges;
+    setBudgetHeaders((name, value) => response.http.headers.set(name, value), settings, charged.charge, charged.cost);
+    if (wantsCost(request.extensions) && response.body.kind === 'single') {
+      const measured = measuredOperations.get(contextValue);
+      response.body.singleResult.extensions = {
+        ...response.body.singleResult.extensions,
+        cost: {
+          charged: charged.cost,
+          nodes: measured?.nodes ?? 0,
+          work: measured?.work ?? 0,
+          limit: settings.points,
+          remaining: Math.max(0, settings.points - charged.charge.used),
+          resetAt: new Date(charged.charge.resetAt).toISOString(),
         },
-        async willSendResponse({ contextValue, request, response }) {
-          // Requests refused before their cost was known (a syntax error, say) still spend a point.
-          if (!charged) await spend(contextValue.rateLimitClient, 1);
-          if (!charged) return;
-          setBudgetHeaders((name, value) => response.http.headers.set(name, value), settings, charged.charge, charged.cost);
-          if (wantsCost(request.extensions) && response.body.kind === 'single') {
-            const measured = measuredOperations.get(contextValue);
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              cost: {
-                charged: charged.cost,
-                nodes: measured?.nodes ?? 0,
-                work: measured?.work ?? 0,
-                limit: settings.points,
-                remaining: Math.max(0, settings.points - charged.charge.used),
-                resetAt: new Date(charged.charge.resetAt).toISOString(),
-              },
-            };
-          }
-        },
       };
-    },
-  };
+    }
+  }
 }
