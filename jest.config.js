@@ -14,4 +14,9 @@ module.exports = {
   // A guard against hangs, not a speed limit: a busy 2-core CI box can be slow.
   testTimeout: 180_000,
   maxWorkers: 2,
+  // A worker that has ended its work and holds no handle still needs time to exit: freeing its
+  // V8 heap took 0.2-0.5 s on a loaded 2-core box, and past Jest's default 500 ms the worker is
+  // killed with "A worker process has failed to exit gracefully". A real leak still gets that
+  // warning, only later: a worker held open by a timer or socket never exits by itself.
+  workerGracefulExitTimeout: 10_000,
 };

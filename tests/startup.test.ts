@@ -85,7 +85,9 @@ describe('starting the server', () => {
   });
 
   it('gives up within the connect timeout when DATABASE_URL never answers', async () => {
-    const silent = net.createServer(() => undefined);
+    // It accepts and never answers; the connections it accepted are ended with it (close() alone leaves them open).
+    const accepted = new Set<net.Socket>();
+    const silent = net.createServer((socket) => accepted.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as net.AddressInfo;
     try {
@@ -95,6 +97,7 @@ describe('starting the server', () => {
       expect(exit.milliseconds).toBeLessThan(15_000);
       expect(server.output().trim()).toMatch(/^briefgraph: cannot reach PostgreSQL at .*: no answer within the connect timeout$/);
     } finally {
+      for (const socket of accepted) socket.destroy();
       silent.close();
     }
   });
