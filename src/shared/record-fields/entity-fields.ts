@@ -5,11 +5,11 @@
  */
 import { Field, Int } from 'type-graphql';
 import { Column, Index, type ColumnOptions } from 'typeorm';
-import { columnOfField, entityNameOf, type EntityValues, type FieldDeclaration, type FieldDeclarations } from './field-declaration';
+import { columnOfField, entityNameOf, isNullable, type EntityValues, type FieldDeclaration, type FieldDeclarations } from './field-declaration';
 
 function columnOptions(name: string, declaration: FieldDeclaration): ColumnOptions {
   const column = columnOfField(name, declaration);
-  const options: ColumnOptions = { ...(column === name ? {} : { name: column }), ...(declaration.required ? {} : { nullable: true }) };
+  const options: ColumnOptions = { ...(column === name ? {} : { name: column }), ...(isNullable(declaration) ? { nullable: true } : {}) };
   switch (declaration.kind) {
     case 'state':
       return { type: 'char', length: 2, ...options };
@@ -28,7 +28,7 @@ function columnOptions(name: string, declaration: FieldDeclaration): ColumnOptio
       };
     case 'textList':
       // An empty list rather than null: a record has no aliases or the like, never unknown ones.
-      return { type: 'text', array: true, default: () => "'{}'", ...options, nullable: false };
+      return { type: 'text', array: true, default: () => "'{}'", ...options };
     default:
       return { type: 'text', ...options };
   }
@@ -60,7 +60,7 @@ function applyIndex(prototype: object, property: string, declaration: FieldDecla
 
 function applyObjectField(prototype: object, name: string, declaration: FieldDeclaration): void {
   if (declaration.objectField === false || declaration.kind === 'reference') return;
-  const { nullable = !declaration.required, deprecationReason } = declaration.objectField ?? {};
+  const { nullable = isNullable(declaration), deprecationReason } = declaration.objectField ?? {};
   Field(graphqlTypeOf(declaration), {
     description: declaration.description,
     ...(nullable ? { nullable } : {}),

@@ -57,6 +57,16 @@ export function slugField(description = 'Human key, unique.'): FieldDeclaration 
   return { kind: 'slug', required: true, index: 'unique', description, inputDescription: 'Lower-case words joined by hyphens; unique.' };
 }
 
+/** Whether the column may hold null: a list never does (an empty list is stored as '{}'). */
+export function isNullable(declaration: FieldDeclaration): boolean {
+  return !declaration.required && declaration.kind !== 'textList';
+}
+
+/** Whether a new record must have the field: a required column without a default (an evidence basis defaults to an editorial inference). */
+export function requiredOnCreate(declaration: FieldDeclaration): boolean {
+  return declaration.required === true && !(declaration.kind === 'enum' && declaration.default);
+}
+
 function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
@@ -83,7 +93,7 @@ type ValueOf<Declaration> = Declaration extends { kind: 'enum'; enum: infer Enum
       ? string[]
       : string;
 
-// A list is never null (an empty list is stored as '{}').
+// As `isNullable`: a list is never null.
 type Nullable<Declaration, Value> = Declaration extends { required: true } | { kind: 'textList' } ? Value : Value | null;
 
 type EntityName<Name extends string, Declaration> = Declaration extends { kind: 'reference' } ? `${Name}Key` : Name;

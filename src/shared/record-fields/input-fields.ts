@@ -9,7 +9,14 @@ import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-vali
 import { Field, ID } from 'type-graphql';
 import { IsCalendarDate, IsNotBlank, IsOnOrAfter, IsOrcid, IsSlug, IsStateCode, IsWebAddress } from '../../mutation/validation';
 import { graphqlTypeOf, type GraphqlType } from './entity-fields';
-import { inputNameOf, type CreateInputValues, type FieldDeclaration, type FieldDeclarations, type UpdateInputValues } from './field-declaration';
+import {
+  inputNameOf,
+  requiredOnCreate,
+  type CreateInputValues,
+  type FieldDeclaration,
+  type FieldDeclarations,
+  type UpdateInputValues,
+} from './field-declaration';
 
 /** A property decorator applied by hand, always to a named (string) property. */
 type PropertyRule = (target: object, propertyName: string) => void;
@@ -40,11 +47,6 @@ function rulesOf(declaration: FieldDeclaration): PropertyRule[] {
 
 function inputTypeOf(declaration: FieldDeclaration): GraphqlType {
   return declaration.kind === 'reference' ? () => ID : graphqlTypeOf(declaration);
-}
-
-/** Whether a create input must give the field: a required column without a default. */
-export function requiredOnCreate(declaration: FieldDeclaration): boolean {
-  return declaration.required === true && !(declaration.kind === 'enum' && declaration.default);
 }
 
 /** A class decorator that gives an update input every declared field, optional, with its rules. */

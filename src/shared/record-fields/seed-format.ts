@@ -5,8 +5,7 @@
 import type { FieldSpec } from '../../seed/seed-fields';
 import type { SeedWriteContext } from '../../seed/seed-record-type';
 import { nullable, type Values } from '../../seed/seed-rows';
-import { columnOfField, type FieldDeclaration, type FieldDeclarations } from './field-declaration';
-import { requiredOnCreate } from './input-fields';
+import { columnOfField, requiredOnCreate, type FieldDeclaration, type FieldDeclarations } from './field-declaration';
 
 function seedFieldOf(declaration: FieldDeclaration): FieldSpec {
   const required = requiredOnCreate(declaration) ? { required: true } : {};
@@ -19,6 +18,8 @@ function seedFieldOf(declaration: FieldDeclaration): FieldSpec {
       return { type: 'list', of: { type: 'text', required: true, maxLength: declaration.maxLength }, maxItems: declaration.maxItems };
     case 'reference':
       return { type: 'ref', collection: declaration.collection, ...required };
+    case 'positiveInteger':
+      return { type: 'positiveInteger', ...required, ...(declaration.max ? { max: declaration.max } : {}) };
     default:
       return { type: declaration.kind, ...required };
   }

@@ -1,6 +1,6 @@
 /** The writer side of a record type's field declarations: the shared write steps' column for each input field, and the unique ones. */
 import type { ColumnSpec } from '../../mutation/record-writer';
-import { columnOfField, inputNameOf, type FieldDeclarations } from './field-declaration';
+import { columnOfField, inputNameOf, isNullable, type FieldDeclarations } from './field-declaration';
 
 /** Input field → column, for `RecordTypeSpec.columns`; a reference's input holds the global ID of a record of its type. */
 export function writerColumnsOf(declarations: FieldDeclarations): Record<string, ColumnSpec> {
@@ -9,8 +9,8 @@ export function writerColumnsOf(declarations: FieldDeclarations): Record<string,
       inputNameOf(name, declaration),
       {
         column: columnOfField(name, declaration),
-        // A list is never null; an update may set it to an empty one.
-        ...(declaration.required || declaration.kind === 'textList' ? { required: true } : {}),
+        // A list is never null either; an update may set it to an empty one.
+        ...(isNullable(declaration) ? {} : { required: true }),
         ...(declaration.kind === 'reference' ? { reference: declaration.type } : {}),
       },
     ]),
