@@ -15,7 +15,7 @@ export type FieldSpec =
   | { type: 'state'; required?: boolean }
   | { type: 'date'; required?: boolean }
   | { type: 'partialDate'; required?: boolean }
-  | { type: 'positiveInteger'; required?: boolean }
+  | { type: 'positiveInteger'; required?: boolean; max?: number }
   | { type: 'positiveNumber'; required?: boolean }
   | { type: 'enum'; values: readonly string[]; required?: boolean }
   | { type: 'ref'; collection: CollectionName; required?: boolean }
