@@ -5,7 +5,7 @@
  */
 import { BriefFileKind } from './brief-file.entity';
 import { ContributorRole } from './brief-contributor.entity';
-import { text, requiredText, refs, sourceReference, evidenceBasis } from '../seed/seed-fields';
+import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme, workSchemes } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
@@ -17,6 +17,11 @@ import { bySlug, inSeedOrderOf, partialDate, selectRows, slugsVia, sortedSlugs, 
 import { BriefKind, BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
 import { maximumRelationChanges } from '../shared/list-limits';
+import { seedColumnValues, seedFieldsOf, jsonObjectColumns } from '../shared/record-fields/seed-format';
+import { lessonFields } from '../lesson/lesson.fields';
+
+// A lesson's own fields in seed order, its source (which defaults to its brief's) after the first two.
+const lessonSeedFields = seedFieldsOf(lessonFields);
 
 /** A brief's own row; without a status, a new brief is published (the column's default) and a stored one keeps its status. */
 function briefRow({ ids, sourceId }: SeedWriteContext, brief: BriefRecord): Record<string, unknown> {
@@ -49,14 +54,7 @@ async function writeLessons(context: SeedWriteContext, briefId: number, brief: B
     'lesson',
     { column: 'brief_id', id: briefId },
     brief.lessons ?? [],
-    (lesson: LessonRecord) => ({
-      statement: lesson.statement,
-      explanation: nullable(lesson.explanation),
-      source_id: sourceId(lesson.source ?? brief.source),
-      basis: lesson.basis ?? 'EDITORIAL_INFERENCE',
-      locator: nullable(lesson.locator),
-      report_lesson_number: nullable(lesson.reportLessonNumber),
-    }),
+    (lesson: LessonRecord) => ({ ...seedColumnValues(lessonFields, lesson, ids), source_id: sourceId(lesson.source ?? brief.source) }),
     async (lesson, lessonId, position) => {
       ids.lessons.set(`${brief.slug}#${position}`, lessonId);
       const themesChanged = await syncJoinTable(manager, 'lesson_theme', 'lesson_id', lessonId, 'theme_id', idsOf('themes', lesson.themes));
@@ -173,10 +171,9 @@ const exportQuery = `SELECT b.slug, b.title, b.alternate_titles AS "alternateTit
                FROM public.brief_identifier identifier LEFT JOIN public.source_document identifier_source ON identifier_source.id = identifier.source_id
               WHERE identifier.brief_id = b.id) AS identifiers,
             b.declared_lesson_count AS "declaredLessonCount",
-            (SELECT json_agg(json_build_object('statement', lesson.statement, 'basis', lesson.basis,
+            (SELECT json_agg(json_build_object(${jsonObjectColumns(lessonFields, 'lesson')},
                                                -- A lesson names its source only where it differs from its brief's (the import's default).
                                                'source', CASE WHEN lesson.source_id IS DISTINCT FROM b.source_id THEN lesson_source.slug END,
-                                               'locator', lesson.locator, 'reportLessonNumber', lesson.report_lesson_number, 'explanation', lesson.explanation,
                                                'themes', ${slugsVia('lesson_theme', 'lesson_id', 'lesson.id', 'theme_id', 'theme')},
                                                'districts', ${slugsVia('lesson_district', 'lesson_id', 'lesson.id', 'district_id', 'district')})
                              ORDER BY lesson.position)
@@ -316,13 +313,11 @@ export const briefSeed: SeedRecordType<'briefs'> = {
         type: 'object',
         required: true,
         fields: {
-          statement: requiredText(1000),
-          basis: evidenceBasis,
+          statement: lessonSeedFields.statement,
+          basis: lessonSeedFields.basis,
           // Omitted means the brief's source.
           source: sourceReference,
-          locator: text(500),
-          reportLessonNumber: { type: 'positiveInteger' },
-          explanation: text(),
+          ...lessonSeedFields,
           themes: refs('themes'),
           districts: refs('districts'),
         },

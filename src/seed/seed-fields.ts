@@ -2,7 +2,6 @@
  * The vocabulary record types declare their seed-format fields in (`fields` in each
  * feature's `*.seed.ts`): what a field holds, and shorthands for the common ones.
  */
-import { EvidenceBasis } from '../evidence/evidence-basis';
 import { maximumRelatedRecords } from '../shared/list-limits';
 import type { CollectionName } from './seed-schema';
 
@@ -32,5 +31,3 @@ export const refs = (collection: CollectionName, maxItems = maximumRelatedRecord
 });
 // Optional: records created through the API may have no source document.
 export const sourceReference: FieldSpec = { type: 'ref', collection: 'sources' };
-// Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
-export const evidenceBasis: FieldSpec = { type: 'enum', values: Object.values(EvidenceBasis) };

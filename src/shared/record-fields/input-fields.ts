@@ -49,22 +49,37 @@ function inputTypeOf(declaration: FieldDeclaration): GraphqlType {
   return declaration.kind === 'reference' ? () => ID : graphqlTypeOf(declaration);
 }
 
+function applyInputFields(input: { prototype: object }, declarations: FieldDeclarations, nullable: (declaration: FieldDeclaration) => boolean): void {
+  for (const [name, declaration] of Object.entries(declarations)) {
+    const property = inputNameOf(name, declaration);
+    const description = declaration.inputDescription ?? declaration.description;
+    Field(inputTypeOf(declaration), { ...(nullable(declaration) ? { nullable: true } : {}), description })(input.prototype, property);
+    // Applied bottom first, as decorators written above a property are, so that rules report in the same order.
+    for (const rule of rulesOf(declaration).reverse()) rule(input.prototype, property);
+  }
+}
+
 /** A class decorator that gives an update input every declared field, optional, with its rules. */
 export function UpdateInputFields(declarations: FieldDeclarations): ClassDecorator {
-  return (input) => {
-    for (const [name, declaration] of Object.entries(declarations)) {
-      const property = inputNameOf(name, declaration);
-      Field(inputTypeOf(declaration), { nullable: true, description: declaration.inputDescription ?? declaration.description })(input.prototype, property);
-      // Applied bottom first, as decorators written above a property are, so that rules report in the same order.
-      for (const rule of rulesOf(declaration).reverse()) rule(input.prototype, property);
-    }
-  };
+  return (input) => applyInputFields(input, declarations, () => true);
+}
+
+/** A class decorator for the input of a record type that is created but never updated (a lesson link): every field with its rules, the required ones non-null. */
+export function CreateOnlyInputFields(declarations: FieldDeclarations): ClassDecorator {
+  return (input) => applyInputFields(input, declarations, (declaration) => !requiredOnCreate(declaration));
 }
 
 /** An empty base class for an update input, typed with the declared fields' properties, which `UpdateInputFields` defines. */
 export function updateInputBase<Declarations extends FieldDeclarations>(_declarations: Declarations): new () => UpdateInputValues<Declarations> {
   // A class of its own, undecorated: GraphQL and the validator see only the input's own fields.
   return class DeclaredFields {} as new () => UpdateInputValues<Declarations>;
+}
+
+/** An empty base class for a create-only input, typed with the declared fields' properties, which `CreateOnlyInputFields` defines. */
+export function createOnlyInputBase<Declarations extends FieldDeclarations>(
+  _declarations: Declarations,
+): new () => Omit<UpdateInputValues<Declarations>, keyof CreateInputValues<Declarations>> & CreateInputValues<Declarations> {
+  return class DeclaredFields {} as new () => Omit<UpdateInputValues<Declarations>, keyof CreateInputValues<Declarations>> & CreateInputValues<Declarations>;
 }
 
 /**

@@ -59,3 +59,11 @@ export function selectedColumns(declarations: FieldDeclarations, alias: string):
     .map(([name, declaration]) => `${alias}.${columnOfField(name, declaration)} AS "${name}"`)
     .join(', ');
 }
+
+/** The same columns as arguments of `json_build_object`, for records exported nested in another (a brief's lessons). */
+export function jsonObjectColumns(declarations: FieldDeclarations, alias: string): string {
+  return Object.entries(declarations)
+    .filter(([, declaration]) => declaration.kind !== 'reference')
+    .map(([name, declaration]) => `'${name}', ${alias}.${columnOfField(name, declaration)}`)
+    .join(', ');
+}
