@@ -25,9 +25,15 @@ function seedFieldOf(declaration: FieldDeclaration): FieldSpec {
   }
 }
 
-/** The seed fields of the declared ones, in declaration order; a reference names the other record by its key. */
-export function seedFieldsOf(declarations: FieldDeclarations): Record<string, FieldSpec> {
-  return Object.fromEntries(Object.entries(declarations).map(([name, declaration]) => [name, seedFieldOf(declaration)]));
+/**
+ * The seed fields of the declared ones, in declaration order; a reference names the other record by
+ * its key. `placed` puts the type's other seed fields (lists, nested objects) right after a declared
+ * one, where the seed format has them: the order is the export's.
+ */
+export function seedFieldsOf(declarations: FieldDeclarations, placed: Readonly<Record<string, Record<string, FieldSpec>>> = {}): Record<string, FieldSpec> {
+  return Object.fromEntries(
+    Object.entries(declarations).flatMap(([name, declaration]) => [[name, seedFieldOf(declaration)], ...Object.entries(placed[name] ?? {})]),
+  );
 }
 
 /**
