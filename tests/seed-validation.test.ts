@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DistrictKind } from '../src/district/district.entity';
 import { DistrictCreateInput } from '../src/district/district.mutation-inputs';
+import { MeetingCreateInput } from '../src/meeting/meeting.mutation-inputs';
 import { validateInput } from '../src/mutation/validation';
 import { OrganizationKind } from '../src/organization/organization.entity';
 import { OrganizationCreateInput } from '../src/organization/organization.mutation-inputs';
@@ -365,6 +366,20 @@ describe('the same value rules as the API', () => {
       expect.stringMatching(/^ {2}- upload\.yaml:2: districts\[0\] \(slug "a{60}…"\): field "slug": must be a slug \(up to 120 lower-case letters/),
     ]);
     expect((await validateInput(apiDistrict(`${longest}b`, 'CA'))).map((error) => error.field?.join('.'))).toEqual(['input.slug']);
+  });
+
+  it('allows meeting numbers up to 1,000,000 and no more, as the API does', async () => {
+    const meeting = (number: number) =>
+      `organizations:\n  - { slug: x-institute, name: X, kind: RESEARCH_INSTITUTE }\n` +
+      `meetings:\n  - { number: ${number}, startsOn: 2024-03-07, endsOn: 2024-03-08, city: Sacramento, state: CA, convener: x-institute }\n`;
+    const apiMeeting = (number: number) =>
+      Object.assign(new MeetingCreateInput(), { number, startsOn: '2024-03-07', endsOn: '2024-03-08', city: 'Sacramento', state: 'CA', convenerId: 'x' });
+    expect(importProblems(meeting(1_000_000))).toEqual([]);
+    expect(await validateInput(apiMeeting(1_000_000))).toEqual([]);
+    expect(importProblems(meeting(1_000_001))).toEqual([
+      '  - upload.yaml:4: meetings[0] (number 1000001): field "number": must be a whole number from 1 to 1000000, got 1000001',
+    ]);
+    expect((await validateInput(apiMeeting(1_000_001))).map((error) => error.field?.join('.'))).toEqual(['input.number']);
   });
 
   it("checks web addresses with the API's rule", async () => {

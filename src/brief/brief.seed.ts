@@ -5,7 +5,7 @@
  */
 import { BriefFileKind } from './brief-file.entity';
 import { ContributorRole } from './brief-contributor.entity';
-import { text, requiredText, refs, sourceReference, evidenceBasis } from '../seed/seed-fields';
+import { text, requiredText, refs, sourceReference, type FieldSpec } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme, workSchemes } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
@@ -14,30 +14,23 @@ import type { LocatedRecord, ReportRecordProblem, SeedRecordType, SeedWriteConte
 import { nullable, syncJoinTable, upsertRow, writePositioned } from '../seed/seed-rows';
 import type { BriefRecord, LessonRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows, slugsVia, sortedSlugs, type Row } from '../transfer/export-rows';
-import { BriefKind, BriefStatus } from './brief.entity';
+import { BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
 import { maximumRelationChanges } from '../shared/list-limits';
+import { seedColumnValues, seedFieldsOf, jsonObjectColumns, selectedColumns } from '../shared/record-fields/seed-format';
+import { briefFields } from './brief.fields';
+import { lessonFields } from '../lesson/lesson.fields';
 
 /** A brief's own row; without a status, a new brief is published (the column's default) and a stored one keeps its status. */
 function briefRow({ ids, sourceId }: SeedWriteContext, brief: BriefRecord): Record<string, unknown> {
   const { date, precision } = storedPublicationDate(brief.published);
   return {
-    slug: brief.slug,
-    title: brief.title,
-    alternate_titles: brief.alternateTitles ?? [],
-    kind: brief.kind,
+    ...seedColumnValues(briefFields, brief, ids),
     // Reloading the seeds must not republish what an editor unpublished.
     ...(brief.status ? { status: brief.status } : {}),
     published_on: date,
     publication_date_precision: precision,
-    summary: brief.summary,
-    url: nullable(brief.url),
-    authors: brief.authors ?? [],
-    editorial_note: nullable(brief.editorialNote),
-    publisher_id: ids.organizations.get(brief.publisher)!,
-    follows_up_meeting_id: brief.followsUpMeeting ? ids.meetings.get(brief.followsUpMeeting)! : null,
     source_id: sourceId(brief.source),
-    declared_lesson_count: nullable(brief.declaredLessonCount),
   };
 }
 
@@ -49,14 +42,7 @@ async function writeLessons(context: SeedWriteContext, briefId: number, brief: B
     'lesson',
     { column: 'brief_id', id: briefId },
     brief.lessons ?? [],
-    (lesson: LessonRecord) => ({
-      statement: lesson.statement,
-      explanation: nullable(lesson.explanation),
-      source_id: sourceId(lesson.source ?? brief.source),
-      basis: lesson.basis ?? 'EDITORIAL_INFERENCE',
-      locator: nullable(lesson.locator),
-      report_lesson_number: nullable(lesson.reportLessonNumber),
-    }),
+    (lesson: LessonRecord) => ({ ...seedColumnValues(lessonFields, lesson, ids), source_id: sourceId(lesson.source ?? brief.source) }),
     async (lesson, lessonId, position) => {
       ids.lessons.set(`${brief.slug}#${position}`, lessonId);
       const themesChanged = await syncJoinTable(manager, 'lesson_theme', 'lesson_id', lessonId, 'theme_id', idsOf('themes', lesson.themes));
@@ -154,8 +140,8 @@ async function writeBrief(context: SeedWriteContext, brief: BriefRecord) {
   return { id, outcome, changed };
 }
 
-const exportQuery = `SELECT b.slug, b.title, b.alternate_titles AS "alternateTitles", b.kind, b.status, b.published_on AS "publishedOn", b.publication_date_precision AS precision, b.summary, b.url, b.authors,
-            b.editorial_note AS "editorialNote", publisher.slug AS publisher, meeting.number AS "followsUpMeeting",
+const exportQuery = `SELECT ${selectedColumns(briefFields, 'b')}, b.status, b.published_on AS "publishedOn", b.publication_date_precision AS precision,
+            publisher.slug AS publisher, meeting.number AS "followsUpMeeting",
             ${slugsVia('brief_theme', 'brief_id', 'b.id', 'theme_id', 'theme')} AS themes,
             ${slugsVia('brief_district', 'brief_id', 'b.id', 'district_id', 'district')} AS districts,
             ${slugsVia('brief_network', 'brief_id', 'b.id', 'network_id', 'district_network')} AS networks,
@@ -172,11 +158,9 @@ const exportQuery = `SELECT b.slug, b.title, b.alternate_titles AS "alternateTit
             (SELECT json_agg(json_build_object('scheme', identifier.scheme, 'value', identifier.value, 'source', identifier_source.slug) ORDER BY identifier.position)
                FROM public.brief_identifier identifier LEFT JOIN public.source_document identifier_source ON identifier_source.id = identifier.source_id
               WHERE identifier.brief_id = b.id) AS identifiers,
-            b.declared_lesson_count AS "declaredLessonCount",
-            (SELECT json_agg(json_build_object('statement', lesson.statement, 'basis', lesson.basis,
+            (SELECT json_agg(json_build_object(${jsonObjectColumns(lessonFields, 'lesson')},
                                                -- A lesson names its source only where it differs from its brief's (the import's default).
                                                'source', CASE WHEN lesson.source_id IS DISTINCT FROM b.source_id THEN lesson_source.slug END,
-                                               'locator', lesson.locator, 'reportLessonNumber', lesson.report_lesson_number, 'explanation', lesson.explanation,
                                                'themes', ${slugsVia('lesson_theme', 'lesson_id', 'lesson.id', 'theme_id', 'theme')},
                                                'districts', ${slugsVia('lesson_district', 'lesson_id', 'lesson.id', 'district_id', 'district')})
                              ORDER BY lesson.position)
@@ -243,91 +227,93 @@ function checkBriefs(records: LocatedRecord[], report: ReportRecordProblem): voi
   }
 }
 
+// The byline as records, in order: each names a person or an organization (exactly one).
+const contributorsField: FieldSpec = {
+  type: 'list',
+  maxItems: 100,
+  of: {
+    type: 'object',
+    required: true,
+    fields: {
+      person: { type: 'ref', collection: 'people' },
+      organization: { type: 'ref', collection: 'organizations' },
+      role: { type: 'enum', values: Object.values(ContributorRole), required: true },
+    },
+  },
+};
+
+const filesField: FieldSpec = {
+  type: 'list',
+  maxItems: 100,
+  of: {
+    type: 'object',
+    required: true,
+    fields: {
+      kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
+      title: requiredText(500),
+      url: { type: 'url', required: true },
+      mediaType: text(100),
+      sizeInKilobytes: { type: 'positiveNumber' },
+      language: text(35),
+      source: sourceReference,
+    },
+  },
+};
+
+const identifiersField: FieldSpec = {
+  type: 'list',
+  maxItems: 20,
+  of: {
+    type: 'object',
+    required: true,
+    fields: {
+      scheme: { type: 'enum', values: workSchemes, required: true },
+      value: requiredText(2000),
+      source: sourceReference,
+    },
+  },
+};
+
+const lessonsField: FieldSpec = {
+  type: 'list',
+  maxItems: 500,
+  of: {
+    type: 'object',
+    required: true,
+    fields: {
+      // A lesson's source, when omitted, is its brief's.
+      ...seedFieldsOf(lessonFields, { basis: { source: sourceReference } }),
+      themes: refs('themes'),
+      districts: refs('districts'),
+    },
+  },
+};
+
 export const briefSeed: SeedRecordType<'briefs'> = {
   collection: 'briefs',
   key: 'slug',
   fields: {
-    slug: { type: 'slug', required: true },
-    title: requiredText(500),
-    alternateTitles: { type: 'list', of: requiredText(500), maxItems: 20 },
-    kind: { type: 'enum', values: Object.values(BriefKind), required: true },
-    // Omitted means PUBLISHED; drafts are seen only by requests with an API key.
-    status: { type: 'enum', values: Object.values(BriefStatus) },
-    published: { type: 'partialDate' },
-    summary: requiredText(),
-    url: { type: 'url' },
-    authors: { type: 'list', of: requiredText(200), maxItems: 100 },
-    // The byline as records, in order: each names a person or an organization (exactly one).
-    contributors: {
-      type: 'list',
-      maxItems: 100,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          person: { type: 'ref', collection: 'people' },
-          organization: { type: 'ref', collection: 'organizations' },
-          role: { type: 'enum', values: Object.values(ContributorRole), required: true },
-        },
+    ...seedFieldsOf(briefFields, {
+      kind: {
+        // Omitted means PUBLISHED; drafts are seen only by requests with an API key.
+        status: { type: 'enum', values: Object.values(BriefStatus) },
+        published: { type: 'partialDate' },
       },
-    },
-    files: {
-      type: 'list',
-      maxItems: 100,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
-          title: requiredText(500),
-          url: { type: 'url', required: true },
-          mediaType: text(100),
-          sizeInKilobytes: { type: 'positiveNumber' },
-          language: text(35),
-          source: sourceReference,
-        },
+      authors: {
+        contributors: contributorsField,
+        files: filesField,
+        identifiers: identifiersField,
       },
-    },
-    identifiers: {
-      type: 'list',
-      maxItems: 20,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          scheme: { type: 'enum', values: workSchemes, required: true },
-          value: requiredText(2000),
-          source: sourceReference,
-        },
+      followsUpMeeting: {
+        themes: refs('themes'),
+        districts: refs('districts'),
+        networks: refs('networks'),
+        buildsOn: refs('briefs', maximumRelationChanges),
       },
-    },
-    editorialNote: text(),
-    publisher: { type: 'ref', collection: 'organizations', required: true },
-    followsUpMeeting: { type: 'ref', collection: 'meetings' },
-    themes: refs('themes'),
-    districts: refs('districts'),
-    networks: refs('networks'),
-    buildsOn: refs('briefs', maximumRelationChanges),
-    declaredLessonCount: { type: 'positiveInteger' },
-    lessons: {
-      type: 'list',
-      maxItems: 500,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          statement: requiredText(1000),
-          basis: evidenceBasis,
-          // Omitted means the brief's source.
-          source: sourceReference,
-          locator: text(500),
-          reportLessonNumber: { type: 'positiveInteger' },
-          explanation: text(),
-          themes: refs('themes'),
-          districts: refs('districts'),
-        },
+      declaredLessonCount: {
+        lessons: lessonsField,
       },
-    },
+    }),
     source: sourceReference,
   },
   checkRecords: checkBriefs,

@@ -8,6 +8,8 @@ import { BriefStatus } from './brief.entity';
 import { storedPublicationDate } from './publication-date';
 import { replacePublicationParts } from './brief-publication-parts.writer';
 import type { BriefCreateInput, BriefUpdateInput } from './brief.mutation-inputs';
+import { briefFields } from './brief.fields';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
 
 function publicationDateColumns(value: unknown): Record<string, unknown> {
   const { date, precision } = storedPublicationDate(value === null ? null : String(value));
@@ -18,21 +20,11 @@ export const briefSpec: RecordTypeSpec = {
   typeName: 'Brief',
   table: 'brief',
   columns: {
-    slug: { column: 'slug', required: true },
-    title: { column: 'title', required: true },
-    alternateTitles: { column: 'alternate_titles', required: true },
-    kind: { column: 'kind', required: true },
+    ...writerColumnsOf(briefFields),
     status: { column: 'status', required: true },
     published: { column: 'published_on', convert: publicationDateColumns },
-    summary: { column: 'summary', required: true },
-    url: { column: 'url' },
-    authors: { column: 'authors', required: true },
-    editorialNote: { column: 'editorial_note' },
-    declaredLessonCount: { column: 'declared_lesson_count' },
-    publisherId: { column: 'publisher_id', required: true, reference: 'Organization' },
-    followsUpMeetingId: { column: 'follows_up_meeting_id', reference: 'Meeting' },
   },
-  unique: ['slug'],
+  unique: uniqueFieldsOf(briefFields),
   joins: {
     themeIds: { table: 'brief_theme', ownerColumn: 'brief_id', targetColumn: 'theme_id', targetType: 'Theme' },
     districtIds: { table: 'brief_district', ownerColumn: 'brief_id', targetColumn: 'district_id', targetType: 'District' },

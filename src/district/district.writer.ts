@@ -1,16 +1,13 @@
 /** How districts are written: the shared steps' description of the type. */
 import type { RecordTypeSpec } from '../mutation/record-writer';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { districtFields } from './district.fields';
 
 export const districtSpec: RecordTypeSpec = {
   typeName: 'District',
   table: 'district',
-  columns: {
-    slug: { column: 'slug', required: true },
-    name: { column: 'name', required: true },
-    state: { column: 'state', required: true },
-    kind: { column: 'kind', required: true },
-  },
-  unique: ['slug'],
+  columns: writerColumnsOf(districtFields),
+  unique: uniqueFieldsOf(districtFields),
   usedBy: [
     { sql: `SELECT count(*)::int AS count FROM public.brief_district WHERE district_id = $1`, what: 'brief(s)' },
     { sql: `SELECT count(*)::int AS count FROM public.lesson_district WHERE district_id = $1`, what: 'lesson(s)' },

@@ -1,10 +1,11 @@
 /** How links between lessons are written from the seed format and read back for an export. */
-import { LessonLinkKind } from './lesson-link.entity';
-import { text, requiredText, sourceReference, evidenceBasis } from '../seed/seed-fields';
+import { sourceReference } from '../seed/seed-fields';
 import type { LocatedRecord, SeedRecordType } from '../seed/seed-record-type';
-import { nullable, upsertRow } from '../seed/seed-rows';
+import { upsertRow } from '../seed/seed-rows';
+import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
 import type { LessonLinkRecord } from '../seed/seed-schema';
 import { compareText, inSeedOrderOf, selectRows } from '../transfer/export-rows';
+import { lessonLinkFields } from './lesson-link.fields';
 
 function lessonReferenceParts(reference: string): [string, number] {
   const [slug, position] = reference.split('#');
@@ -24,10 +25,7 @@ export const lessonLinkSeed: SeedRecordType<'lessonLinks'> = {
   fields: {
     from: { type: 'lessonRef', required: true },
     to: { type: 'lessonRef', required: true },
-    kind: { type: 'enum', values: Object.values(LessonLinkKind), required: true },
-    basis: evidenceBasis,
-    rationale: requiredText(2000),
-    explanation: text(),
+    ...seedFieldsOf(lessonLinkFields),
     source: sourceReference,
   },
   checkRecords(records, report) {
@@ -49,11 +47,8 @@ export const lessonLinkSeed: SeedRecordType<'lessonLinks'> = {
     const { id, outcome } = await upsertRow(manager, 'lesson_link', ['from_lesson_id', 'to_lesson_id', 'kind'], {
       from_lesson_id: ids.lessons.get(link.from)!,
       to_lesson_id: ids.lessons.get(link.to)!,
-      kind: link.kind,
-      rationale: link.rationale,
+      ...seedColumnValues(lessonLinkFields, link, ids),
       source_id: sourceId(link.source),
-      basis: link.basis ?? 'EDITORIAL_INFERENCE',
-      explanation: nullable(link.explanation),
     });
     return { id, outcome, changed: false };
   },
@@ -65,7 +60,7 @@ export const lessonLinkSeed: SeedRecordType<'lessonLinks'> = {
          SELECT lesson.id, brief.slug || '#' || row_number() OVER (PARTITION BY lesson.brief_id ORDER BY lesson.position) AS reference
            FROM public.lesson lesson JOIN public.brief brief ON brief.id = lesson.brief_id
        )
-       SELECT origin.reference AS "from", target.reference AS "to", link.kind, link.basis, link.rationale, link.explanation, source.slug AS source
+       SELECT origin.reference AS "from", target.reference AS "to", ${selectedColumns(lessonLinkFields, 'link')}, source.slug AS source
          FROM public.lesson_link link
          JOIN numbered origin ON origin.id = link.from_lesson_id
          JOIN numbered target ON target.id = link.to_lesson_id

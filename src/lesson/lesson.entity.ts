@@ -3,13 +3,15 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import type { Brief } from '../brief/brief.entity';
 import type { District } from '../district/district.entity';
-import { EvidenceBasis } from '../evidence/evidence-basis';
 import { Node } from '../shared/node';
 import { SourcedRecord } from '../shared/sourced-record';
+import { entityBase, EntityFields } from '../shared/record-fields/entity-fields';
+import { lessonFields } from './lesson.fields';
 import type { Theme } from '../theme/theme.entity';
 
 @ObjectType({ implements: Node, description: 'A lesson, or finding, that a brief draws.' })
 @Entity({ name: 'lesson' })
+@EntityFields(lessonFields)
 @Index('lesson_updated_order', { synchronize: false }) // (updated_at, id) for updatedSince and UPDATED_AT orderings, created by migration AddUpdatedAtOrder
 @Index('lesson_statement_words', { synchronize: false }) // title words for autocomplete, created by migration AddSearchTerms
 @Index('lesson_statement_words_prefix', { synchronize: false }) // folded title prefixes for autocomplete, created by migration AddSearchTerms
@@ -17,7 +19,7 @@ import type { Theme } from '../theme/theme.entity';
 @Index(['briefKey', 'position'], { unique: true })
 @Check('lesson_position_is_positive', 'position > 0')
 @Check('lesson_report_lesson_number_is_positive', 'report_lesson_number > 0')
-export class Lesson extends SourcedRecord {
+export class Lesson extends entityBase(SourcedRecord, lessonFields) {
   @Column({ name: 'brief_id', type: 'int' })
   briefKey!: number;
 
@@ -28,30 +30,6 @@ export class Lesson extends SourcedRecord {
   @Field(() => Int, { description: 'Position of the lesson within its brief, from 1.' })
   @Column({ type: 'int' })
   position!: number;
-
-  @Field({ description: 'The lesson in one sentence.' })
-  @Column({ type: 'text' })
-  statement!: string;
-
-  @Field(() => String, { nullable: true, description: "Why the lesson follows from its source, in Briefgraph's own words." })
-  @Column({ type: 'text', nullable: true })
-  explanation!: string | null;
-
-  @Field(() => EvidenceBasis, { description: 'On what the lesson rests: stated by the report, summarized from its own summary, or an editorial inference.' })
-  @Index()
-  @Column({ type: 'enum', enum: EvidenceBasis, enumName: 'evidence_basis', default: EvidenceBasis.EDITORIAL_INFERENCE })
-  basis!: EvidenceBasis;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Where in its source the lesson is stated (a section, paragraph, list item or page), so a reader can check it.',
-  })
-  @Column({ type: 'text', nullable: true })
-  locator!: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'The report\'s own number for the lesson, where a source gives it ("Lesson 2").' })
-  @Column({ name: 'report_lesson_number', type: 'int', nullable: true })
-  reportLessonNumber!: number | null;
 
   @ManyToMany('Theme', { onDelete: 'CASCADE' })
   @JoinTable({

@@ -5,18 +5,15 @@ import { lockRecord, resolveReference, type Path, type RecordTypeSpec } from '..
 import { userError, UserErrorCode, type UserError } from '../mutation/user-error';
 import { validateInput } from '../mutation/validation';
 import type { WriteTransaction } from '../mutation/write-transaction';
+import { writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { lessonLinkFields } from './lesson-link.fields';
+import { lessonFields } from './lesson.fields';
 import type { BriefLessonInput, LessonCreateInput, LessonLinkCreateInput } from './lesson.mutation-inputs';
 
 export const lessonSpec: RecordTypeSpec = {
   typeName: 'Lesson',
   table: 'lesson',
-  columns: {
-    statement: { column: 'statement', required: true },
-    explanation: { column: 'explanation' },
-    basis: { column: 'basis', required: true },
-    locator: { column: 'locator' },
-    reportLessonNumber: { column: 'report_lesson_number' },
-  },
+  columns: writerColumnsOf(lessonFields),
   joins: {
     themeIds: { table: 'lesson_theme', ownerColumn: 'lesson_id', targetColumn: 'theme_id', targetType: 'Theme' },
     districtIds: { table: 'lesson_district', ownerColumn: 'lesson_id', targetColumn: 'district_id', targetType: 'District' },
@@ -29,10 +26,7 @@ export const lessonLinkSpec: RecordTypeSpec = {
   columns: {
     fromLessonId: { column: 'from_lesson_id', required: true, reference: 'Lesson' },
     toLessonId: { column: 'to_lesson_id', required: true, reference: 'Lesson' },
-    kind: { column: 'kind', required: true },
-    rationale: { column: 'rationale', required: true },
-    basis: { column: 'basis', required: true },
-    explanation: { column: 'explanation' },
+    ...writerColumnsOf(lessonLinkFields),
   },
 };
 

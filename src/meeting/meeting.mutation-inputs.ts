@@ -1,7 +1,9 @@
-/** Inputs of the meeting mutations, validated declaratively (class-validator). */
-import { ArrayMaxSize, IsOptional, IsPositive, Max, MaxLength, ValidateNested, Min, IsInt } from 'class-validator';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IsCalendarDate, IsNotBlank, IsOnOrAfter, IsStateCode, IsWebAddress } from '../mutation/validation';
+/** Inputs of the meeting mutations: the declared fields (meeting.fields.ts), the agenda and the materials, validated declaratively (class-validator). */
+import { ArrayMaxSize, IsOptional, IsPositive, Max, MaxLength, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { IsNotBlank, IsWebAddress } from '../mutation/validation';
+import { createInputBase, CreateInputFields, updateInputBase, UpdateInputFields } from '../shared/record-fields/input-fields';
+import { meetingFields } from './meeting.fields';
 import { MeetingMaterialKind } from './meeting-material.entity';
 import { maximumMeetingParts, maximumRelatedRecords } from '../shared/list-limits';
 
@@ -40,54 +42,8 @@ export class MeetingMaterialInput {
 }
 
 @InputType({ description: 'Fields to change; those left out stay as they are, null clears an optional field. `agenda` and `materials` replace the lists.' })
-export class MeetingUpdateInput {
-  @Field(() => Int, { nullable: true, description: "The meeting's number in its series; unique." })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  number?: number;
-
-  @Field(() => String, { nullable: true, description: "The meeting's title, where it has one." })
-  @IsOptional()
-  @MaxLength(500)
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'First day, YYYY-MM-DD.' })
-  @IsOptional()
-  @IsCalendarDate()
-  startsOn?: string;
-
-  @Field(() => String, { nullable: true, description: 'Last day, YYYY-MM-DD; on or after the first.' })
-  @IsOptional()
-  @IsCalendarDate()
-  @IsOnOrAfter('startsOn')
-  endsOn?: string;
-
-  @Field(() => String, { nullable: true, description: 'The city where it was held.' })
-  @IsOptional()
-  @IsNotBlank()
-  @MaxLength(200)
-  city?: string;
-
-  @Field(() => String, { nullable: true, description: 'Two-letter US state code, such as CA.' })
-  @IsOptional()
-  @IsStateCode()
-  state?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The organization that convened it.' })
-  convenerId?: string;
-
-  @Field(() => String, { nullable: true, description: 'What the meeting was for, in a few sentences.' })
-  @IsOptional()
-  @MaxLength(10_000)
-  description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What editors know about gaps or uncertainty in the sources.' })
-  @IsOptional()
-  @MaxLength(10_000)
-  editorialNote?: string | null;
-
+@UpdateInputFields(meetingFields)
+export class MeetingUpdateInput extends updateInputBase(meetingFields) {
   @Field(() => [String], { nullable: true, description: 'Agenda topics in order; replaces the agenda.' })
   @IsOptional()
   @ArrayMaxSize(maximumMeetingParts)
@@ -103,25 +59,8 @@ export class MeetingUpdateInput {
 }
 
 @InputType({ description: 'A new meeting, with its agenda and materials.' })
-export class MeetingCreateInput extends MeetingUpdateInput {
-  @Field(() => Int, { description: "The meeting's number in its series; unique." })
-  override number!: number;
-
-  @Field({ description: 'First day, YYYY-MM-DD.' })
-  override startsOn!: string;
-
-  @Field({ description: 'Last day, YYYY-MM-DD; on or after the first.' })
-  override endsOn!: string;
-
-  @Field({ description: 'The city where it was held.' })
-  override city!: string;
-
-  @Field({ description: 'Two-letter US state code, such as CA.' })
-  override state!: string;
-
-  @Field(() => ID, { description: 'The organization that convened it.' })
-  override convenerId!: string;
-
+@CreateInputFields(meetingFields)
+export class MeetingCreateInput extends createInputBase(MeetingUpdateInput, meetingFields) {
   @Field(() => [ID], { nullable: true, description: 'Themes of the meeting.' })
   @IsOptional()
   @ArrayMaxSize(maximumRelatedRecords)

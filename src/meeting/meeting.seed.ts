@@ -4,8 +4,10 @@ import { maximumMeetingParts } from '../shared/list-limits';
 import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
 import type { SeedRecordType, SeedWriteContext } from '../seed/seed-record-type';
 import { nullable, syncJoinTable, upsertRow, writePositioned } from '../seed/seed-rows';
+import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
 import type { MeetingRecord } from '../seed/seed-schema';
 import { inSeedOrderOf, selectRows, slugsVia, sortedSlugs } from '../transfer/export-rows';
+import { meetingFields } from './meeting.fields';
 
 /** A meeting's themes, districts, agenda and materials; returns whether any changed. */
 async function writeMeetingParts({ manager, idsOf }: SeedWriteContext, id: number, meeting: MeetingRecord): Promise<boolean> {
@@ -28,15 +30,7 @@ export const meetingSeed: SeedRecordType<'meetings'> = {
   collection: 'meetings',
   key: 'number',
   fields: {
-    number: { type: 'positiveInteger', required: true },
-    title: text(500),
-    startsOn: { type: 'date', required: true },
-    endsOn: { type: 'date', required: true },
-    city: requiredText(200),
-    state: { type: 'state', required: true },
-    convener: { type: 'ref', collection: 'organizations', required: true },
-    description: text(),
-    editorialNote: text(),
+    ...seedFieldsOf(meetingFields),
     themes: refs('themes'),
     districts: refs('districts'),
     agenda: { type: 'list', of: requiredText(500), maxItems: maximumMeetingParts },
@@ -67,15 +61,7 @@ export const meetingSeed: SeedRecordType<'meetings'> = {
   },
   async write(context, meeting) {
     const { id, outcome } = await upsertRow(context.manager, 'meeting', ['number'], {
-      number: meeting.number,
-      title: nullable(meeting.title),
-      starts_on: meeting.startsOn,
-      ends_on: meeting.endsOn,
-      city: meeting.city,
-      state: meeting.state,
-      convener_id: context.ids.organizations.get(meeting.convener)!,
-      description: nullable(meeting.description),
-      editorial_note: nullable(meeting.editorialNote),
+      ...seedColumnValues(meetingFields, meeting, context.ids),
       source_id: context.sourceId(meeting.source),
     });
     return { id, outcome, changed: await writeMeetingParts(context, id, meeting) };
@@ -83,8 +69,7 @@ export const meetingSeed: SeedRecordType<'meetings'> = {
   async readAll(manager) {
     const rows = await selectRows(
       manager,
-      `SELECT m.number, m.title, m.starts_on AS "startsOn", m.ends_on AS "endsOn", m.city, m.state, convener.slug AS convener, m.description,
-              m.editorial_note AS "editorialNote",
+      `SELECT ${selectedColumns(meetingFields, 'm')}, convener.slug AS convener,
               ${slugsVia('meeting_theme', 'meeting_id', 'm.id', 'theme_id', 'theme')} AS themes,
               ${slugsVia('meeting_district', 'meeting_id', 'm.id', 'district_id', 'district')} AS districts,
               ARRAY(SELECT topic.title FROM public.agenda_topic topic WHERE topic.meeting_id = m.id ORDER BY topic.position) AS agenda,

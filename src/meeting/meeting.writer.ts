@@ -4,23 +4,15 @@ import { createRecord, updateRecord } from '../mutation/record-mutations';
 import type { RecordTypeSpec } from '../mutation/record-writer';
 import { userError, type UserError } from '../mutation/user-error';
 import type { WriteTransaction } from '../mutation/write-transaction';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { meetingFields } from './meeting.fields';
 import type { MeetingCreateInput, MeetingUpdateInput } from './meeting.mutation-inputs';
 
 export const meetingSpec: RecordTypeSpec = {
   typeName: 'Meeting',
   table: 'meeting',
-  columns: {
-    number: { column: 'number', required: true },
-    title: { column: 'title' },
-    startsOn: { column: 'starts_on', required: true },
-    endsOn: { column: 'ends_on', required: true },
-    city: { column: 'city', required: true },
-    state: { column: 'state', required: true },
-    convenerId: { column: 'convener_id', required: true, reference: 'Organization' },
-    description: { column: 'description' },
-    editorialNote: { column: 'editorial_note' },
-  },
-  unique: ['number'],
+  columns: writerColumnsOf(meetingFields),
+  unique: uniqueFieldsOf(meetingFields),
   joins: {
     themeIds: { table: 'meeting_theme', ownerColumn: 'meeting_id', targetColumn: 'theme_id', targetType: 'Theme' },
     districtIds: { table: 'meeting_district', ownerColumn: 'meeting_id', targetColumn: 'district_id', targetType: 'District' },

@@ -1,15 +1,16 @@
 /** How district networks (with their dated, sourced memberships) are written from the seed format and read back for an export. */
-import { DistrictNetworkKind } from './district-network.entity';
-import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
+import { refs, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
 import { listOf } from '../seed/record-rules';
 import type { LocatedRecord, ReportRecordProblem, SeedRecordType } from '../seed/seed-record-type';
-import { nullable, upsertRow } from '../seed/seed-rows';
+import { upsertRow } from '../seed/seed-rows';
+import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
 import type { MembershipRecord, NetworkRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, partialDate, selectRows } from '../transfer/export-rows';
 import { compareText } from '../transfer/export-rows';
 import { maximumRelationChanges } from '../shared/list-limits';
+import { districtNetworkFields } from './district-network.fields';
 
 /**
  * Sets a network's memberships, dated and sourced, leaving unchanged rows untouched; returns whether any changed.
@@ -96,12 +97,7 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
   collection: 'networks',
   key: 'slug',
   fields: {
-    slug: { type: 'slug', required: true },
-    name: requiredText(300),
-    kind: { type: 'enum', values: Object.values(DistrictNetworkKind), required: true },
-    aliases: { type: 'list', of: requiredText(200), maxItems: 50 },
-    description: text(),
-    coordinator: { type: 'ref', collection: 'organizations' },
+    ...seedFieldsOf(districtNetworkFields),
     // Members no source dates: the network's own source names them.
     members: refs('districts', maximumRelationChanges),
     // Dated or separately sourced memberships; a district is in `members` or here, not both.
@@ -124,12 +120,7 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
   checkRecords: checkMemberships,
   async write({ manager, ids, sourceId }, network) {
     const { id, outcome } = await upsertRow(manager, 'district_network', ['slug'], {
-      slug: network.slug,
-      name: network.name,
-      kind: network.kind,
-      aliases: network.aliases ?? [],
-      description: nullable(network.description),
-      coordinator_id: network.coordinator ? ids.organizations.get(network.coordinator)! : null,
+      ...seedColumnValues(districtNetworkFields, network, ids),
       source_id: sourceId(network.source),
     });
     const memberships: MembershipRecord[] = [...(network.members ?? []).map((district) => ({ district })), ...(network.memberships ?? [])];
@@ -143,7 +134,7 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
   async readAll(manager) {
     const rows = await selectRows(
       manager,
-      `SELECT n.slug, n.name, n.kind, n.aliases, n.description, coordinator.slug AS coordinator,
+      `SELECT ${selectedColumns(districtNetworkFields, 'n')}, coordinator.slug AS coordinator,
               (SELECT json_agg(json_build_object('district', district.slug, 'joinedOn', member.joined_on, 'joinedPrecision', member.joined_on_precision,
                                                  'leftOn', member.left_on, 'leftPrecision', member.left_on_precision, 'source', member_source.slug))
                  FROM public.district_network_member member JOIN public.district district ON district.id = member.district_id

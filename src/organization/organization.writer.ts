@@ -2,20 +2,14 @@
 import type { RecordTypeSpec } from '../mutation/record-writer';
 import { userError, type UserError } from '../mutation/user-error';
 import type { WriteTransaction } from '../mutation/write-transaction';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { organizationFields } from './organization.fields';
 
 export const organizationSpec: RecordTypeSpec = {
   typeName: 'Organization',
   table: 'organization',
-  columns: {
-    slug: { column: 'slug', required: true },
-    name: { column: 'name', required: true },
-    shortName: { column: 'short_name' },
-    kind: { column: 'kind', required: true },
-    websiteUrl: { column: 'website_url' },
-    description: { column: 'description' },
-    housedById: { column: 'housed_by_id', reference: 'Organization' },
-  },
-  unique: ['slug'],
+  columns: writerColumnsOf(organizationFields),
+  unique: uniqueFieldsOf(organizationFields),
   usedBy: [
     { sql: `SELECT count(*)::int AS count FROM public.brief WHERE publisher_id = $1`, what: 'brief(s) as their publisher' },
     { sql: `SELECT count(*)::int AS count FROM public.meeting WHERE convener_id = $1`, what: 'meeting(s) as their convener' },

@@ -1,7 +1,8 @@
-/** Inputs of the person mutations, validated declaratively (class-validator). */
-import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+/** Inputs of the person mutations: the declared fields (person.fields.ts) and the affiliations, validated declaratively (class-validator). */
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsNotBlank, IsOrcid, IsSlug } from '../mutation/validation';
+import { createInputBase, CreateInputFields, updateInputBase, UpdateInputFields } from '../shared/record-fields/input-fields';
+import { personFields } from './person.fields';
 
 @InputType({ description: "A person's affiliation with an organization, over the years a source states." })
 export class PersonAffiliationInput {
@@ -24,29 +25,8 @@ export class PersonAffiliationInput {
 }
 
 @InputType({ description: 'Fields to change; those left out stay as they are, null clears an optional field. `affiliations` replaces the list.' })
-export class PersonUpdateInput {
-  @Field(() => String, { nullable: true, description: 'Lower-case words joined by hyphens; unique.' })
-  @IsOptional()
-  @IsSlug()
-  slug?: string;
-
-  @Field(() => String, { nullable: true, description: 'The name as credited.' })
-  @IsOptional()
-  @IsNotBlank()
-  @MaxLength(300)
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: 'The name as sorted in a bibliography, family name first ("Gallagher, H. Alix").' })
-  @IsOptional()
-  @IsNotBlank()
-  @MaxLength(300)
-  sortName?: string;
-
-  @Field(() => String, { nullable: true, description: 'ORCID iD, 0000-0000-0000-000X; unique; only where a public record gives it.' })
-  @IsOptional()
-  @IsOrcid()
-  orcid?: string | null;
-
+@UpdateInputFields(personFields)
+export class PersonUpdateInput extends updateInputBase(personFields) {
   @Field(() => [PersonAffiliationInput], { nullable: true, description: 'Affiliations in order; replaces the list.' })
   @IsOptional()
   @ArrayMaxSize(100)
@@ -55,13 +35,5 @@ export class PersonUpdateInput {
 }
 
 @InputType({ description: 'A new person.' })
-export class PersonCreateInput extends PersonUpdateInput {
-  @Field({ description: 'Lower-case words joined by hyphens; unique.' })
-  override slug!: string;
-
-  @Field({ description: 'The name as credited.' })
-  override name!: string;
-
-  @Field({ description: 'The name as sorted in a bibliography, family name first.' })
-  override sortName!: string;
-}
+@CreateInputFields(personFields)
+export class PersonCreateInput extends createInputBase(PersonUpdateInput, personFields) {}

@@ -1,13 +1,15 @@
 /** How people (with their affiliations) are written from the seed format and read back for an export. */
-import { requiredText, sourceReference } from '../seed/seed-fields';
+import { sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
 import { firstClaim, listOf } from '../seed/record-rules';
 import type { LocatedRecord, ReportRecordProblem, SeedRecordType } from '../seed/seed-record-type';
 import { nullable, upsertRow, writePositioned } from '../seed/seed-rows';
+import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
 import type { PersonRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, selectRows } from '../transfer/export-rows';
+import { personFields } from './person.fields';
 
 /** An ORCID iD in its stored form (the reader has checked it). */
 function storedOrcid(orcid: string | undefined): string | null {
@@ -54,10 +56,7 @@ export const personSeed: SeedRecordType<'people'> = {
   collection: 'people',
   key: 'slug',
   fields: {
-    slug: { type: 'slug', required: true },
-    name: requiredText(300),
-    sortName: requiredText(300),
-    orcid: { type: 'orcid' },
+    ...seedFieldsOf(personFields),
     affiliations: {
       type: 'list',
       maxItems: 100,
@@ -78,9 +77,7 @@ export const personSeed: SeedRecordType<'people'> = {
     const orcid = storedOrcid(person.orcid);
     await refuseTakenOrcid(manager, person, orcid);
     const { id, outcome } = await upsertRow(manager, 'person', ['slug'], {
-      slug: person.slug,
-      name: person.name,
-      sort_name: person.sortName,
+      ...seedColumnValues(personFields, person, ids),
       orcid,
       source_id: sourceId(person.source),
     });
@@ -94,7 +91,7 @@ export const personSeed: SeedRecordType<'people'> = {
   async readAll(manager) {
     const rows = await selectRows(
       manager,
-      `SELECT p.slug, p.name, p.sort_name AS "sortName", p.orcid,
+      `SELECT ${selectedColumns(personFields, 'p')},
               (SELECT json_agg(json_build_object('organization', organization.slug, 'startYear', affiliation.start_year, 'endYear', affiliation.end_year)
                                ORDER BY affiliation.position)
                  FROM public.person_affiliation affiliation JOIN public.organization organization ON organization.id = affiliation.organization_id

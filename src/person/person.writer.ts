@@ -4,18 +4,15 @@ import { createRecord, updateRecord } from '../mutation/record-mutations';
 import { resolveReference, type RecordTypeSpec } from '../mutation/record-writer';
 import { userError, type UserError } from '../mutation/user-error';
 import type { WriteTransaction } from '../mutation/write-transaction';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { personFields } from './person.fields';
 import type { PersonCreateInput, PersonUpdateInput } from './person.mutation-inputs';
 
 export const personSpec: RecordTypeSpec = {
   typeName: 'Person',
   table: 'person',
-  columns: {
-    slug: { column: 'slug', required: true },
-    name: { column: 'name', required: true },
-    sortName: { column: 'sort_name', required: true },
-    orcid: { column: 'orcid' },
-  },
-  unique: ['slug', 'orcid'],
+  columns: writerColumnsOf(personFields),
+  unique: uniqueFieldsOf(personFields),
   usedBy: [{ sql: `SELECT count(*)::int AS count FROM public.brief_contributor WHERE person_id = $1`, what: 'brief byline(s)' }],
 };
 

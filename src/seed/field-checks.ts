@@ -94,6 +94,12 @@ const checkNestedObject: Check<'object'> = (value, spec, field, report) => {
   checkObject(value as Record<string, unknown>, spec.fields, `${field}.`, report);
 };
 
+// Without a maximum of its own, the largest a PostgreSQL int holds.
+const checkPositiveInteger: Check<'positiveInteger'> = (value, spec, field, report) =>
+  mustBe(spec.max ? `a whole number from 1 to ${spec.max}` : 'a whole number above 0', (value) => {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= (spec.max ?? 2_147_483_647);
+  })(value, spec, field, report);
+
 const valueChecks: { [T in FieldSpec['type']]: Check<T> } = {
   text: checkText,
   slug: mustBe(valueRuleDescriptions.slug, isSlug),
@@ -102,7 +108,7 @@ const valueChecks: { [T in FieldSpec['type']]: Check<T> } = {
   state: mustBe(valueRuleDescriptions.stateCode, isStateCode),
   date: mustBe('a calendar date YYYY-MM-DD', (value) => typeof value === 'string' && isCalendarDate(value)),
   partialDate: checkPartialDate,
-  positiveInteger: mustBe('a whole number above 0', (value) => typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647),
+  positiveInteger: checkPositiveInteger,
   positiveNumber: mustBe('a number above 0', (value) => typeof value === 'number' && Number.isFinite(value) && value > 0),
   enum: checkEnum,
   ref: checkReference,

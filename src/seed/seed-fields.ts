@@ -2,7 +2,6 @@
  * The vocabulary record types declare their seed-format fields in (`fields` in each
  * feature's `*.seed.ts`): what a field holds, and shorthands for the common ones.
  */
-import { EvidenceBasis } from '../evidence/evidence-basis';
 import { maximumRelatedRecords } from '../shared/list-limits';
 import type { CollectionName } from './seed-schema';
 
@@ -15,7 +14,7 @@ export type FieldSpec =
   | { type: 'state'; required?: boolean }
   | { type: 'date'; required?: boolean }
   | { type: 'partialDate'; required?: boolean }
-  | { type: 'positiveInteger'; required?: boolean }
+  | { type: 'positiveInteger'; required?: boolean; max?: number }
   | { type: 'positiveNumber'; required?: boolean }
   | { type: 'enum'; values: readonly string[]; required?: boolean }
   | { type: 'ref'; collection: CollectionName; required?: boolean }
@@ -32,5 +31,3 @@ export const refs = (collection: CollectionName, maxItems = maximumRelatedRecord
 });
 // Optional: records created through the API may have no source document.
 export const sourceReference: FieldSpec = { type: 'ref', collection: 'sources' };
-// Omitted means EDITORIAL_INFERENCE: nothing on record says the source states it.
-export const evidenceBasis: FieldSpec = { type: 'enum', values: Object.values(EvidenceBasis) };

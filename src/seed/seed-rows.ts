@@ -5,7 +5,6 @@
  * without an API key run with the `published` views first on the search path.
  */
 import type { EntityManager } from 'typeorm';
-import { columnOf, type RecordTypeSpec } from '../mutation/record-writer';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -14,16 +13,6 @@ export type Values = Record<string, unknown>;
 /** Absent and empty optional values are stored as NULL, so that an export (which omits both) reads back the same. */
 export function nullable<T>(value: T | undefined): T | null {
   return value === undefined || value === '' ? null : value;
-}
-
-/** The columns of a seed record's `fields` that the writer's spec maps one-to-one, for an upsert: an optional field left out or empty is null. */
-export function specColumnValues<Record extends object>(spec: RecordTypeSpec, record: Record, fields: ReadonlyArray<keyof Record & string>): Values {
-  return Object.fromEntries(fields.map((field) => [columnOf(spec, field), spec.columns[field].required ? record[field] : nullable(record[field])]));
-}
-
-/** The same columns of the table aliased `alias`, selected under their field names for an export (`o.short_name AS "shortName"`). */
-export function specColumnsSelected(spec: RecordTypeSpec, alias: string, fields: readonly string[]): string {
-  return fields.map((field) => `${alias}.${columnOf(spec, field)} AS "${field}"`).join(', ');
 }
 
 /** Inserts or updates one row identified by `conflictColumns`; one statement. */

@@ -1,29 +1,25 @@
 /** How themes are written from the seed format (a parent first) and read back for an export. */
-import { text, requiredText, sourceReference } from '../seed/seed-fields';
+import { sourceReference } from '../seed/seed-fields';
 import { checkNoCycles } from '../seed/record-rules';
 import type { SeedRecordType } from '../seed/seed-record-type';
-import { nullable, parentsFirst, upsertRow } from '../seed/seed-rows';
+import { parentsFirst, upsertRow } from '../seed/seed-rows';
+import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
 import type { ThemeRecord } from '../seed/seed-schema';
 import { bySlug, inSeedOrderOf, selectRows } from '../transfer/export-rows';
+import { themeFields } from './theme.fields';
 
 export const themeSeed: SeedRecordType<'themes'> = {
   collection: 'themes',
   key: 'slug',
   fields: {
-    slug: { type: 'slug', required: true },
-    name: requiredText(200),
-    description: text(),
-    parent: { type: 'ref', collection: 'themes' },
+    ...seedFieldsOf(themeFields),
     source: sourceReference,
   },
   checkRecords: (records, report) => checkNoCycles(records, 'parent', report),
   writeOrder: (records) => parentsFirst(records, 'parent'),
   async write({ manager, ids, sourceId }, theme) {
     const { id, outcome } = await upsertRow(manager, 'theme', ['slug'], {
-      slug: theme.slug,
-      name: theme.name,
-      description: nullable(theme.description),
-      parent_id: theme.parent ? ids.themes.get(theme.parent)! : null,
+      ...seedColumnValues(themeFields, theme, ids),
       source_id: sourceId(theme.source),
     });
     return { id, outcome, changed: false };
@@ -31,7 +27,7 @@ export const themeSeed: SeedRecordType<'themes'> = {
   async readAll(manager) {
     const rows = await selectRows(
       manager,
-      `SELECT t.slug, t.name, t.description, parent.slug AS parent, source.slug AS source
+      `SELECT ${selectedColumns(themeFields, 't')}, parent.slug AS parent, source.slug AS source
          FROM public.theme t
          LEFT JOIN public.theme parent ON parent.id = t.parent_id
          LEFT JOIN public.source_document source ON source.id = t.source_id`,

@@ -2,17 +2,14 @@
 import type { RecordTypeSpec } from '../mutation/record-writer';
 import { userError, type UserError } from '../mutation/user-error';
 import type { WriteTransaction } from '../mutation/write-transaction';
+import { uniqueFieldsOf, writerColumnsOf } from '../shared/record-fields/writer-columns';
+import { themeFields } from './theme.fields';
 
 export const themeSpec: RecordTypeSpec = {
   typeName: 'Theme',
   table: 'theme',
-  columns: {
-    slug: { column: 'slug', required: true },
-    name: { column: 'name', required: true },
-    description: { column: 'description' },
-    parentId: { column: 'parent_id', reference: 'Theme' },
-  },
-  unique: ['slug'],
+  columns: writerColumnsOf(themeFields),
+  unique: uniqueFieldsOf(themeFields),
   usedBy: [
     { sql: `SELECT count(*)::int AS count FROM public.brief_theme WHERE theme_id = $1`, what: 'brief(s)' },
     { sql: `SELECT count(*)::int AS count FROM public.lesson_theme WHERE theme_id = $1`, what: 'lesson(s)' },
