@@ -14,7 +14,7 @@ import { sendGraphiQL, wantsGraphiQL } from './graphiql-page';
 import { buildBriefgraphSchema, schemaVersion } from './schema';
 import type { Logger } from './shared/logger';
 import { silentLogger } from './shared/logger';
-import type { QueryLimits } from './shared/query-limits-plugin';
+import type { QueryLimits } from './shared/query-limits';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
 import { graphqlHandler } from './http/graphql-handler';

@@ -26,7 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RequestContext } from '../context';
-import { fragmentsOf } from '../shared/query-limits-plugin';
+import { fragmentsOf } from '../shared/query-limits';
 
 export interface CacheHint {
   maxAge: number;

@@ -30,7 +30,7 @@ export class RequestDeadline {
   /**
    * A database failure outside the resolvers (in a plugin hook, say), which Apollo
    * reports only as a bare HTTP 500; the HTTP layer answers with it instead
-   * (src/http/database-fault-status-plugin.ts).
+   * (src/http/database-fault-status.ts).
    */
   unreportedFault: DatabaseFault | undefined;
   /** Clients running a statement for this request, with how many they have queued. */

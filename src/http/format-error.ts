@@ -37,7 +37,7 @@ export function databaseFaultAnswer(fault: DatabaseFault): { message: string; ex
 
 /** A database failure as the client should read it, or undefined when the error is not one. */
 function databaseFaultFormatted(logger: Logger, formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError | undefined {
-  // A fault noted by database-fault-status-plugin.ts reaches here as Apollo's generic "Internal server error".
+  // A fault noted by database-fault-status.ts reaches here as Apollo's generic "Internal server error".
   const fault = databaseFaultOf(original) ?? currentDeadline()?.unreportedFault;
   if (!fault) return undefined;
   logger.warn(
@@ -65,7 +65,7 @@ export function formatError(logger: Logger) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
     const original = error instanceof GraphQLError ? error.originalError : error;
-    // The database's failures are not bugs: say what happened (HTTP status: database-fault-status-plugin.ts).
+    // The database's failures are not bugs: say what happened (HTTP status: database-fault-status.ts).
     const fault = code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR ? databaseFaultFormatted(logger, formatted, original) : undefined;
     if (fault) return fault;
     if (isUnexpected(code, original)) {

@@ -5,12 +5,12 @@
  * instead of through `res.send`, which hashes every answer into an ETag that only a
  * conditional GET can use (GET answers keep it, and their 304s); and an answer Apollo
  * made a bare 500 because the database failed outside a resolver is replaced here by its
- * 503 or 504 (database-fault-status-plugin.ts), instead of by wrapping `res.send` on
+ * 503 or 504 (database-fault-status.ts), instead of by wrapping `res.send` on
  * every request.
  */
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import type express from 'express';
-import { unreportedDatabaseFaultAnswer } from './database-fault-status-plugin';
+import { unreportedDatabaseFaultAnswer } from './database-fault-status';
 
 /** The query string of a request URL, with its "?" (as url.parse gives `search`), or "". */
 export function searchOf(url: string): string {

@@ -26,9 +26,9 @@ import type { ResponseCache, ResponseCacheLookup } from '../caching/response-cac
 import { currentStatementScope } from '../database/statement-counter';
 import { traceOperation } from '../observability/request-tracing';
 import { directResponse } from '../read/direct-answer';
-import { limitOperation, type QueryLimits } from '../shared/query-limits-plugin';
+import { limitOperation, type QueryLimits } from '../shared/query-limits';
 import type { OperationCharge, OperationCharges } from '../traffic/rate-limit';
-import { noteUnreportedDatabaseFault, setDatabaseFaultStatus } from './database-fault-status-plugin';
+import { noteUnreportedDatabaseFault, setDatabaseFaultStatus } from './database-fault-status';
 import { setGraphqlOverHttpStatus } from './graphql-over-http-status';
 import { observeAnswer, observeGraphQLRequest, observeOperation, type RequestObservation } from './request-log';
 

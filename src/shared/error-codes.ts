@@ -49,7 +49,7 @@ interface ErrorCodeAnswer {
   /**
    * Whether a GraphQL error with this code carries `extensions.http` (Apollo then answers with
    * the status). False for errors of one field, which answer 200 beside the other fields' data,
-   * and for errors whose status Apollo or a plugin sets (database-fault-status-plugin.ts).
+   * and for errors whose status Apollo or a plugin sets (database-fault-status.ts).
    */
   statusInGraphQL: boolean;
 }

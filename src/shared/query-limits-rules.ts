@@ -6,7 +6,7 @@
  * every limit error has.)
  */
 import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
-import { limitExceeded } from './query-limits-plugin';
+import { limitExceeded } from './query-limits';
 
 export const limitExtensionKey = 'briefgraphLimit';
 

@@ -27,7 +27,7 @@ import { authenticate, type Viewer } from '../auth/viewer';
 import { createRequestContext, type DataSources } from '../context';
 import type { RequestLimits } from '../config';
 import type { Logger } from '../shared/logger';
-import { checkOperationLimits, measureWithCost, type QueryLimits } from '../shared/query-limits-plugin';
+import { checkOperationLimits, measureWithCost, type QueryLimits } from '../shared/query-limits';
 import { codedError, ErrorCode } from '../shared/error-codes';
 import { textLiteralRule, variablesProblem } from '../http/input-text';
 import { aliasLimitRule, directiveLimitRule } from '../shared/query-limits-rules';

@@ -1,5 +1,5 @@
 import { MemoryPointsStore, windowOf } from './points-store';
-import { mutationCost, operationCost } from '../shared/query-limits-plugin';
+import { mutationCost, operationCost } from '../shared/query-limits';
 
 const hour = 3_600_000;
 

@@ -13,7 +13,7 @@ import type { RequestContext } from '../context';
 import { recordRateLimitRejection, type ServerMetrics } from '../http/metrics';
 import { jsonError } from '../http/json-errors';
 import type { Logger } from '../shared/logger';
-import { measuredOperations } from '../shared/query-limits-plugin';
+import { measuredOperations } from '../shared/query-limits';
 import type { KeyAttemptGuard } from '../http/request-identity';
 import type { Charge, PointsStore } from './points-store';
 import { codedError, ErrorCode } from '../shared/error-codes';

@@ -5,7 +5,7 @@
  * load balancers see the failure without reading the body.
  *
  * Errors in resolvers get their code from formatError (format-error.ts), and
- * `setDatabaseFaultStatus` sets the status from it. A database error thrown in another plugin's hook
+ * `setDatabaseFaultStatus` sets the status from it. A database error thrown in a hook of the request's plugin
  * (the response cache reads the database before execution) never reaches formatError:
  * Apollo logs it, answers a bare 500 "Internal server error", and keeps only a generic
  * error. `noteUnreportedDatabaseFault` notes such a fault on the request, and the /graphql handler turns that

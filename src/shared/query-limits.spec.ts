@@ -1,5 +1,5 @@
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { measureWithCostOnce } from './query-limits-plugin';
+import { measureWithCostOnce } from './query-limits';
 
 const schema = buildSchema(`
   type Lesson { statement: String! }
