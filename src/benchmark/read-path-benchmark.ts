@@ -3,7 +3,7 @@
  * floor-operations.ts) on the same database in the same run: p50/p95 with one client,
  * requests per second with ten, resident memory, and the ratios. Both servers run as
  * processes of their own; before measuring, the floor's answers are checked to be
- * exactly Briefgraph's, so both do the same work.
+ * exactly Briefgraph's, so both do the same work, and both are warmed up alike.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { floorOperations } from './floor-operations';
@@ -108,6 +108,20 @@ async function measureServer(endpoint: Endpoint, operation: Operation, settings:
   return { latency, throughput, cpuMillisecondsPerRequest: (endpoint.server.cpuMilliseconds() - cpuBefore) / requests };
 }
 
+const warmUpRounds = 200;
+
+/**
+ * Both servers sent every operation `warmUpRounds` times, one after another, before
+ * anything is measured: a server that has run for a while has compiled its hot code
+ * (V8 optimises a function after many calls, and Briefgraph has far more of it than the
+ * floor), so the figures measure the servers as they run, not as they start.
+ */
+async function warmUp(operations: Operation[], endpoints: Endpoint[]): Promise<void> {
+  for (let round = 0; round < warmUpRounds; round++) {
+    for (const operation of operations) for (const endpoint of endpoints) await endpoint.send(operation, round);
+  }
+}
+
 export async function benchmarkScale(lessons: number, settings: ReadPathSettings, progress: (line: string) => void): Promise<ScaleFigures> {
   return withBenchmarkDatabase(lessons, async (url, dataSource) => {
     const operations = (await readOperations(dataSource)).filter(
@@ -117,9 +131,12 @@ export async function benchmarkScale(lessons: number, settings: ReadPathSettings
     const briefgraph = briefgraphEndpoint(briefgraphServer, settings.clients);
     const floor = floorEndpoint(floorServer, settings.clients);
     try {
+      const statementsByOperation = new Map<Operation, number>();
+      for (const operation of operations) statementsByOperation.set(operation, await checkSameAnswers(operation, briefgraph, floor));
+      await warmUp(operations, [briefgraph, floor]);
       const figures: OperationFigures[] = [];
       for (const operation of operations) {
-        const statements = await checkSameAnswers(operation, briefgraph, floor);
+        const statements = statementsByOperation.get(operation)!;
         const ours = await measureServer(briefgraph, operation, settings);
         const reference = await measureServer(floor, operation, settings);
         figures.push({ operation, briefgraph: ours, floor: reference, statements });
