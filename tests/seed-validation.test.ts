@@ -251,9 +251,9 @@ meetings:
       /^ {2}- hostile\.yaml:14: briefs\[2\] \(slug "huge-title"\): field "title": is 10485760 characters long; at most 500 allowed$/,
       /^ {2}- hostile\.yaml:\d+: briefs\[3\] \(slug "many-authors"\): field "authors": has 100000 items; at most 100 allowed$/,
       /^ {2}- hostile\.yaml:\d+: briefs\[3\] \(slug "many-authors"\): field "themes": has 100000 items; at most 100 allowed$/,
-      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "title": must not contain the NUL character/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "title": holds a NUL character \(U\+0000\), which text may not contain$/,
       /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "url": must be an http\(s\) URL/,
-      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "summary": must be valid Unicode text; it holds an unpaired surrogate/,
+      /^ {2}- hostile\.yaml:\d+: briefs\[4\] \(slug "unstorable"\): field "summary": holds a lone surrogate \(half of a UTF-16 pair, such as \\ud800\), which is not a character$/,
       /^ {2}- huge-slug\.yaml:2: briefs\[0\] \(slug "x{60}…"\): field "slug": must be a slug .*got "x{60}…"$/,
       /^ {2}- hostile\.yaml:\d+: meetings\[0\] \(number 99\): field "startsOn": must be a calendar date YYYY-MM-DD, got "2023-02-31"$/,
     ];

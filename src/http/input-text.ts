@@ -10,18 +10,10 @@
 import { GraphQLError, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import { limitExtensionKey } from '../shared/query-limits-rules';
 import { ErrorCode } from '../shared/error-codes';
+import { textProblem } from '../shared/value-rules';
 
 /** Deeper than any input of this schema (filters nest a few levels); deeper values are refused unread. */
 export const maximumVariablesDepth = 32;
-
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** What is wrong with a client's string as text, or undefined. */
-export function textProblem(value: string): string | undefined {
-  if (value.includes('\u0000')) return 'holds a NUL character (U+0000), which text may not contain';
-  if (loneSurrogate.test(value)) return 'holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), which is not a character';
-  return undefined;
-}
 
 export interface VariablesProblem {
   code: ErrorCode.VARIABLES_TOO_DEEP | ErrorCode.BAD_USER_INPUT;

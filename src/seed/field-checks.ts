@@ -5,7 +5,7 @@
  */
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { isCalendarDate, isPartialDate } from '../shared/calendar';
-import { isSlug, isStateCode, isWebAddress, valueRuleDescriptions } from '../shared/value-rules';
+import { isSlug, isStateCode, isWebAddress, textProblem, valueRuleDescriptions } from '../shared/value-rules';
 import { collections, type CollectionName, type FieldSpec } from './seed-schema';
 
 export type ReportField = (field: string, message: string) => void;
@@ -14,7 +14,6 @@ type SpecOf<T extends FieldSpec['type']> = Extract<FieldSpec, { type: T }>;
 type Check<T extends FieldSpec['type']> = (value: unknown, spec: SpecOf<T>, field: string, report: ReportField) => void;
 
 export const lessonReferencePattern = /^[a-z0-9]+(?:-[a-z0-9]+)*#[1-9]\d*$/;
-const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a reference has the shape of the collection's key (a slug or a meeting number); whether it exists is checked later. */
 export function isKeyShaped(collection: CollectionName, value: unknown): boolean {
@@ -34,13 +33,6 @@ export function shortened(text: string, length = 60): string {
   return text.length > length ? text.slice(0, length) + '…' : text;
 }
 
-/** Why a string cannot be stored as PostgreSQL text, if it cannot (YAML escapes such as "\0" can produce these). */
-function unstorableText(value: string): string | undefined {
-  if (value.includes('\0')) return 'must not contain the NUL character (\\0)';
-  if (unpairedSurrogate.test(value)) return 'must be valid Unicode text; it holds an unpaired surrogate (\\uD800-\\uDFFF)';
-  return undefined;
-}
-
 /** A check that reports `must be <what>, got <value>` when `test` fails. */
 function mustBe(what: string, test: (value: unknown) => boolean) {
   return (value: unknown, _spec: unknown, field: string, report: ReportField) => {
@@ -52,8 +44,9 @@ const checkText: Check<'text'> = (value, spec, field, report) => {
   if (typeof value !== 'string') return report(field, `must be text, got ${describe(value)}`);
   if (spec.required && value.trim() === '') return report(field, 'must not be empty');
   if (spec.maxLength && value.length > spec.maxLength) return report(field, `is ${value.length} characters long; at most ${spec.maxLength} allowed`);
-  const unstorable = unstorableText(value);
-  if (unstorable) report(field, unstorable);
+  // The API's rule for text (YAML escapes such as "\0" can produce what it refuses).
+  const problem = textProblem(value);
+  if (problem) report(field, problem);
 };
 
 const checkOrcid: Check<'orcid'> = (value, _spec, field, report) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { checkObject, describe, isKeyShaped, lessonReferencePattern, shortened } from './field-checks';
+import { hasLoneSurrogate } from '../shared/value-rules';
 import { SeedValidationError, type SeedProblem } from './seed-problem';
 import type { LocatedRecord, ReportRecordProblem } from './seed-record-type';
 import { seedRecordTypes } from './seed-record-types';
@@ -22,7 +23,6 @@ export interface SeedDocument {
 }
 
 const maximumFileBytes = 20 * 1024 * 1024;
-const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function byteLength(content: string | Uint8Array): number {
   return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
@@ -81,8 +81,8 @@ type LineOf = (node: YamlNode | null | undefined) => number | undefined;
 /** Decodes a document's content, or reports why it is not text (and returns undefined). */
 function decodedText(displayName: string, content: string | Uint8Array, problems: SeedProblem[]): string | undefined {
   if (typeof content === 'string') {
-    if (!unpairedSurrogate.test(content)) return content;
-    problems.push({ file: displayName, message: 'the file is not valid Unicode text (it holds an unpaired surrogate)' });
+    if (!hasLoneSurrogate(content)) return content;
+    problems.push({ file: displayName, message: 'the file is not valid Unicode text (it holds a lone surrogate)' });
     return undefined;
   }
   try {

@@ -1,9 +1,10 @@
 import { DistrictCreateInput } from '../district/district.mutation-inputs';
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
+import { variablesProblem } from '../http/input-text';
 import { validateInput } from '../mutation/validation';
 import { OrganizationCreateInput } from '../organization/organization.mutation-inputs';
 import { readSeedDocuments, SeedValidationError } from '../seed/seed-reader';
-import { isStateCode, isWebAddress, maximumWebAddressLength } from './value-rules';
+import { isStateCode, isWebAddress, maximumWebAddressLength, textProblem } from './value-rules';
 
 /** The problems a seed/import document has, as "field: message" lines; [] when it reads cleanly. */
 function importProblems(yaml: string): string[] {
@@ -59,6 +60,27 @@ describe('one URL rule for the API and for seed files and imports', () => {
   ])('refuses an address with %s on both sides', async (_case, url) => {
     expect(importProblems(organization(url).import)).toEqual([expect.stringMatching(/^websiteUrl: must be an http\(s\) URL/)]);
     expect(await apiProblems(organization(url).api)).toEqual(['input.websiteUrl INVALID']);
+  });
+});
+
+describe('one text rule for the API and for seed files and imports', () => {
+  it.each([
+    ['a NUL character', 'Bad\u0000Name', /^holds a NUL character \(U\+0000\)/],
+    ['a lone high surrogate', 'Bad\ud800Name', /^holds a lone surrogate/],
+    ['a lone low surrogate', 'Bad\udc00Name', /^holds a lone surrogate/],
+  ])('refuses text holding %s on both sides, in the same words', (_what, name, reason) => {
+    const problem = textProblem(name)!;
+    expect(problem).toMatch(reason);
+    expect(importProblems(`organizations:\n  - { slug: x-institute, name: ${JSON.stringify(name)}, kind: RESEARCH_INSTITUTE }\n`)).toEqual([
+      `name: ${problem}`,
+    ]);
+    expect(variablesProblem({ input: { name } })).toEqual({ code: 'BAD_USER_INPUT', message: `Variable "$input.name" ${problem}` });
+  });
+
+  it('accepts text with characters outside the basic plane, written as surrogate pairs', () => {
+    expect(textProblem('Día de los 📚')).toBeUndefined();
+    expect(importProblems(`organizations:\n  - { slug: x-institute, name: "Día de los 📚", kind: RESEARCH_INSTITUTE }\n`)).toEqual([]);
+    expect(variablesProblem({ input: { name: 'Día de los 📚' } })).toBeUndefined();
   });
 });
 

@@ -8,7 +8,23 @@ import { isSlug, maximumSlugLength } from './slug';
 
 export const maximumWebAddressLength = 2000;
 
-const unpairedSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string holds half of a UTF-16 pair on its own: no character at all, which PostgreSQL would store as U+FFFD. */
+export function hasLoneSurrogate(value: string): boolean {
+  return loneSurrogate.test(value);
+}
+
+/**
+ * What keeps a string from being text PostgreSQL can store and compare, or undefined: a NUL
+ * character (its text types cannot hold one) or a lone surrogate. Said as the rest of a
+ * sentence about the value ("field "title" holds …", "Variable "$slug" holds …").
+ */
+export function textProblem(value: string): string | undefined {
+  if (value.includes('\u0000')) return 'holds a NUL character (U+0000), which text may not contain';
+  if (hasLoneSurrogate(value)) return 'holds a lone surrogate (half of a UTF-16 pair, such as \\ud800), which is not a character';
+  return undefined;
+}
 
 /** A real US state code (or DC, PR), upper case: "CA", not "ca", "ZZ" or "California". */
 export function isStateCode(value: unknown): boolean {
@@ -18,7 +34,7 @@ export function isStateCode(value: unknown): boolean {
 /** An absolute http or https address with a host, written without spaces, storable as text, at most 2,000 characters. */
 export function isWebAddress(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > maximumWebAddressLength) return false;
-  if (!/^https?:\/\/[^\s\0]+$/.test(value) || unpairedSurrogate.test(value)) return false;
+  if (!/^https?:\/\/[^\s\0]+$/.test(value) || hasLoneSurrogate(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
