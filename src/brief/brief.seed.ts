@@ -5,7 +5,7 @@
  */
 import { BriefFileKind } from './brief-file.entity';
 import { ContributorRole } from './brief-contributor.entity';
-import { text, requiredText, refs, sourceReference, type FieldSpec } from '../seed/seed-fields';
+import { partsList, text, requiredText, refs, sourceReference, type FieldSpec } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme, workSchemes } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
@@ -228,66 +228,46 @@ function checkBriefs(records: LocatedRecord[], report: ReportRecordProblem): voi
 }
 
 // The byline as records, in order: each names a person or an organization (exactly one).
-const contributorsField: FieldSpec = {
-  type: 'list',
-  maxItems: 100,
-  of: {
-    type: 'object',
-    required: true,
-    fields: {
-      person: { type: 'ref', collection: 'people' },
-      organization: { type: 'ref', collection: 'organizations' },
-      role: { type: 'enum', values: Object.values(ContributorRole), required: true },
-    },
+const contributorsField: FieldSpec = partsList(
+  {
+    person: { type: 'ref', collection: 'people' },
+    organization: { type: 'ref', collection: 'organizations' },
+    role: { type: 'enum', values: Object.values(ContributorRole), required: true },
   },
-};
+  100,
+);
 
-const filesField: FieldSpec = {
-  type: 'list',
-  maxItems: 100,
-  of: {
-    type: 'object',
-    required: true,
-    fields: {
-      kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
-      title: requiredText(500),
-      url: { type: 'url', required: true },
-      mediaType: text(100),
-      sizeInKilobytes: { type: 'positiveNumber' },
-      language: text(35),
-      source: sourceReference,
-    },
+const filesField: FieldSpec = partsList(
+  {
+    kind: { type: 'enum', values: Object.values(BriefFileKind), required: true },
+    title: requiredText(500),
+    url: { type: 'url', required: true },
+    mediaType: text(100),
+    sizeInKilobytes: { type: 'positiveNumber' },
+    language: text(35),
+    source: sourceReference,
   },
-};
+  100,
+);
 
-const identifiersField: FieldSpec = {
-  type: 'list',
-  maxItems: 20,
-  of: {
-    type: 'object',
-    required: true,
-    fields: {
-      scheme: { type: 'enum', values: workSchemes, required: true },
-      value: requiredText(2000),
-      source: sourceReference,
-    },
+const identifiersField: FieldSpec = partsList(
+  {
+    scheme: { type: 'enum', values: workSchemes, required: true },
+    value: requiredText(2000),
+    source: sourceReference,
   },
-};
+  20,
+);
 
-const lessonsField: FieldSpec = {
-  type: 'list',
-  maxItems: 500,
-  of: {
-    type: 'object',
-    required: true,
-    fields: {
-      // A lesson's source, when omitted, is its brief's.
-      ...seedFieldsOf(lessonFields, { basis: { source: sourceReference } }),
-      themes: refs('themes'),
-      districts: refs('districts'),
-    },
+const lessonsField: FieldSpec = partsList(
+  {
+    // A lesson's source, when omitted, is its brief's.
+    ...seedFieldsOf(lessonFields, { basis: { source: sourceReference } }),
+    themes: refs('themes'),
+    districts: refs('districts'),
   },
-};
+  500,
+);
 
 export const briefSeed: SeedRecordType<'briefs'> = {
   collection: 'briefs',

@@ -1,7 +1,7 @@
 /** How meetings (with their themes, districts, agenda and materials) are written from the seed format and read back for an export. */
 import { MeetingMaterialKind } from './meeting-material.entity';
 import { maximumMeetingParts } from '../shared/list-limits';
-import { text, requiredText, refs, sourceReference } from '../seed/seed-fields';
+import { partsList, text, requiredText, refs, sourceReference } from '../seed/seed-fields';
 import type { SeedRecordType, SeedWriteContext } from '../seed/seed-record-type';
 import { nullable, syncJoinTable, upsertRow, writePositioned } from '../seed/seed-rows';
 import { seedColumnValues, seedFieldsOf, selectedColumns } from '../shared/record-fields/seed-format';
@@ -34,22 +34,17 @@ export const meetingSeed: SeedRecordType<'meetings'> = {
     themes: refs('themes'),
     districts: refs('districts'),
     agenda: { type: 'list', of: requiredText(500), maxItems: maximumMeetingParts },
-    materials: {
-      type: 'list',
-      maxItems: maximumMeetingParts,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          kind: { type: 'enum', values: Object.values(MeetingMaterialKind), required: true },
-          title: requiredText(500),
-          fileFormat: text(20),
-          sizeInKilobytes: { type: 'positiveNumber' },
-          url: { type: 'url' },
-          contents: { type: 'list', of: requiredText(500), maxItems: 200 },
-        },
+    materials: partsList(
+      {
+        kind: { type: 'enum', values: Object.values(MeetingMaterialKind), required: true },
+        title: requiredText(500),
+        fileFormat: text(20),
+        sizeInKilobytes: { type: 'positiveNumber' },
+        url: { type: 'url' },
+        contents: { type: 'list', of: requiredText(500), maxItems: 200 },
       },
-    },
+      maximumMeetingParts,
+    ),
     source: sourceReference,
   },
   checkRecords(records, report) {

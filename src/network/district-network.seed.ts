@@ -1,5 +1,5 @@
 /** How district networks (with their dated, sourced memberships) are written from the seed format and read back for an export. */
-import { refs, sourceReference } from '../seed/seed-fields';
+import { partsList, refs, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { storedPublicationDate } from '../brief/publication-date';
 import { listOf } from '../seed/record-rules';
@@ -101,20 +101,15 @@ export const districtNetworkSeed: SeedRecordType<'networks'> = {
     // Members no source dates: the network's own source names them.
     members: refs('districts', maximumRelationChanges),
     // Dated or separately sourced memberships; a district is in `members` or here, not both.
-    memberships: {
-      type: 'list',
-      maxItems: maximumRelationChanges,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          district: { type: 'ref', collection: 'districts', required: true },
-          joined: { type: 'partialDate' },
-          left: { type: 'partialDate' },
-          source: sourceReference,
-        },
+    memberships: partsList(
+      {
+        district: { type: 'ref', collection: 'districts', required: true },
+        joined: { type: 'partialDate' },
+        left: { type: 'partialDate' },
+        source: sourceReference,
       },
-    },
+      maximumRelationChanges,
+    ),
     source: sourceReference,
   },
   checkRecords: checkMemberships,

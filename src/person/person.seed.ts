@@ -1,5 +1,5 @@
 /** How people (with their affiliations) are written from the seed format and read back for an export. */
-import { sourceReference } from '../seed/seed-fields';
+import { partsList, sourceReference } from '../seed/seed-fields';
 import type { EntityManager } from 'typeorm';
 import { checkIdentifier, IdentifierScheme } from '../identifier/identifier-schemes';
 import { SeedValidationError } from '../seed/seed-problem';
@@ -57,19 +57,14 @@ export const personSeed: SeedRecordType<'people'> = {
   key: 'slug',
   fields: {
     ...seedFieldsOf(personFields),
-    affiliations: {
-      type: 'list',
-      maxItems: 100,
-      of: {
-        type: 'object',
-        required: true,
-        fields: {
-          organization: { type: 'ref', collection: 'organizations', required: true },
-          startYear: { type: 'positiveInteger' },
-          endYear: { type: 'positiveInteger' },
-        },
+    affiliations: partsList(
+      {
+        organization: { type: 'ref', collection: 'organizations', required: true },
+        startYear: { type: 'positiveInteger' },
+        endYear: { type: 'positiveInteger' },
       },
-    },
+      100,
+    ),
     source: sourceReference,
   },
   checkRecords: checkPeople,

@@ -29,5 +29,11 @@ export const refs = (collection: CollectionName, maxItems = maximumRelatedRecord
   of: { type: 'ref', collection, required: true },
   maxItems,
 });
+/** A list of parts, each an object with these fields (a brief's files, a meeting's materials). */
+export const partsList = (fields: Record<string, FieldSpec>, maxItems: number): FieldSpec => ({
+  type: 'list',
+  maxItems,
+  of: { type: 'object', required: true, fields },
+});
 // Optional: records created through the API may have no source document.
 export const sourceReference: FieldSpec = { type: 'ref', collection: 'sources' };
