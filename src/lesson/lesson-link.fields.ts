@@ -3,7 +3,7 @@
  * seed format are derived from them. The two lessons it joins are the entity's own: the seed names
  * them as "brief-slug#position", the API by ID (lesson-link.seed.ts, lesson.mutation-inputs.ts).
  */
-import { EvidenceBasis } from '../evidence/evidence-basis';
+import { evidenceBasisField } from '../evidence/evidence-basis-field';
 import { kindDeprecation } from '../shared/kind-fields';
 import { declareFields } from '../shared/record-fields/field-declaration';
 import { LessonLinkKind } from './lesson-link-kind';
@@ -17,15 +17,10 @@ export const lessonLinkFields = declareFields({
     description: 'How the lesson the link starts from relates to the lesson it points to.',
     objectField: { deprecationReason: kindDeprecation('linkKind') },
   },
-  basis: {
-    kind: 'enum',
-    enum: EvidenceBasis,
-    enumName: 'evidence_basis',
-    required: true,
-    default: EvidenceBasis.EDITORIAL_INFERENCE,
+  basis: evidenceBasisField({
     description: "On what the link rests; links are Briefgraph editors' reading across reports unless a report itself makes the connection.",
     inputDescription: "On what the link rests; EDITORIAL_INFERENCE (an editor's reading) when left out.",
-  },
+  }),
   rationale: { kind: 'text', required: true, maxLength: 2000, description: 'Why the two lessons are linked this way.' },
   explanation: { kind: 'text', maxLength: 10_000, description: "Why the link holds and what it does not claim, in Briefgraph's own words." },
 });

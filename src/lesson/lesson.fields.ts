@@ -3,22 +3,19 @@
  * seed format (lessons nested in their brief) are derived from them. Its brief and position are the
  * entity's own: lessons are appended to a brief and renumbered there (lesson.writer.ts).
  */
-import { EvidenceBasis } from '../evidence/evidence-basis';
+import { evidenceBasisField } from '../evidence/evidence-basis-field';
 import { declareFields } from '../shared/record-fields/field-declaration';
 
 export const lessonFields = declareFields({
   statement: { kind: 'text', required: true, maxLength: 1000, description: 'The lesson in one sentence.' },
   // Left out, EDITORIAL_INFERENCE: nothing on record says the source states it.
-  basis: {
-    kind: 'enum',
-    enum: EvidenceBasis,
-    enumName: 'evidence_basis',
-    required: true,
-    default: EvidenceBasis.EDITORIAL_INFERENCE,
-    index: 'plain',
-    description: 'On what the lesson rests: stated by the report, summarized from its own summary, or an editorial inference.',
-    inputDescription: 'On what the lesson rests; EDITORIAL_INFERENCE when a new lesson leaves it out, unchanged when an update does.',
-  },
+  basis: evidenceBasisField(
+    {
+      description: 'On what the lesson rests: stated by the report, summarized from its own summary, or an editorial inference.',
+      inputDescription: 'On what the lesson rests; EDITORIAL_INFERENCE when a new lesson leaves it out, unchanged when an update does.',
+    },
+    'plain',
+  ),
   locator: {
     kind: 'text',
     maxLength: 500,
