@@ -40,15 +40,54 @@ describe('fair use of the database', () => {
     return rows[0].waiting as number;
   }
 
-  /** Resolves once `count` of the server's statements wait on the lock (polling PostgreSQL, which says when they do). */
-  async function untilWaiting(count: number): Promise<void> {
-    while ((await waitingOnLock()) < count) await new Promise((resolve) => setTimeout(resolve, 20));
+  /** What this database's sessions are doing and which table locks they hold or wait for: the story of a failed wait. */
+  async function databaseActivity(): Promise<string> {
+    const { rows } = await observer.query(
+      `SELECT a.pid, a.application_name, a.state, a.wait_event_type, a.wait_event, left(a.query, 80) AS query,
+              (SELECT string_agg(l.relation::regclass || ' ' || l.mode || CASE WHEN l.granted THEN '' ELSE ' (waiting)' END, ', ')
+                 FROM pg_locks l WHERE l.pid = a.pid AND l.relation IS NOT NULL AND l.relation >= 16384) AS table_locks
+         FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()`,
+    );
+    return JSON.stringify(rows, null, 1);
+  }
+
+  /**
+   * Resolves once `count` of the server's statements wait on the lock (polling PostgreSQL, which says when they do).
+   * Fails, saying what the database was doing, if one of `requests` is answered first (it never reached the lock)
+   * or after a minute: a guard against a hang, not a speed limit.
+   */
+  async function untilWaiting(count: number, requests: Array<Promise<unknown>>): Promise<void> {
+    let answered: { answer: unknown } | undefined;
+    for (const request of requests)
+      request.then(
+        (answer) => (answered ??= { answer }),
+        (error: unknown) => (answered ??= { answer: String(error) }),
+      );
+    await until(
+      async () => (await waitingOnLock()) >= count,
+      () => (answered ? `a request was answered first: ${JSON.stringify(answered.answer)}` : undefined),
+      `${count} statement(s) waiting on the lock`,
+    );
+  }
+
+  /** Polls `reached` until it holds; fails if `failed` names a reason, or after a minute, with the database's activity. */
+  async function until(reached: () => Promise<boolean>, failed: () => string | undefined, what: string): Promise<void> {
+    const giveUpAt = Date.now() + 60_000;
+    while (!(await reached())) {
+      const reason = failed() ?? (Date.now() > giveUpAt ? 'a minute passed' : undefined);
+      if (reason) throw new Error(`gave up waiting for ${what}: ${reason}. The database's sessions: ${await databaseActivity()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async function withLock(table: string, work: () => Promise<void>): Promise<void> {
     await locker.query('BEGIN');
-    await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
     try {
+      // Not held up by another session's lock for long without saying whose.
+      await locker.query(`SET LOCAL lock_timeout = '60s'`);
+      await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`).catch(async (error: Error) => {
+        throw new Error(`could not lock ${table}: ${error.message}. The database's sessions: ${await databaseActivity()}`);
+      });
       await work();
     } finally {
       await locker.query('ROLLBACK');
@@ -58,7 +97,7 @@ describe('fair use of the database', () => {
   it("holds ten concurrent requests of one client to its share of the pool, and serves other clients' small requests meanwhile", async () => {
     await withLock('theme', async () => {
       const heavy = Array.from({ length: 10 }, () => server.graphql(`{ themes(first: 5) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
-      await untilWaiting(perClient);
+      await untilWaiting(perClient, heavy);
       // Another client (no key: its address) reads something else at once, several times.
       for (let attempt = 0; attempt < 5; attempt++) {
         const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`);
@@ -77,7 +116,7 @@ describe('fair use of the database', () => {
     await withLock('lesson', async () => {
       const aliases = Array.from({ length: 15 }, (_, index) => `f${index}: lessonFacets { themes { count } }`).join(' ');
       const facets = server.graphql(`{ ${aliases} }`);
-      await untilWaiting(perRequest);
+      await untilWaiting(perRequest, [facets]);
       const small = await server.graphql(`{ meetings(first: 2) { nodes { number } } }`, undefined, { apiKey: heavyClient });
       expect(small.status).toBe(200);
       expect(await waitingOnLock()).toBe(perRequest);
@@ -94,7 +133,7 @@ describe('fair use of the database', () => {
     try {
       await withLock('theme', async () => {
         const waiting = Array.from({ length: 3 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
-        await untilWaiting(Math.min(3, perClient)); // the rest of the three wait for the client's share
+        await untilWaiting(Math.min(3, perClient), waiting); // the rest of the three wait for the client's share
         const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('1');
@@ -122,11 +161,15 @@ describe('fair use of the database', () => {
         body: JSON.stringify({ query: '{ themes(first: 3) { nodes { name } } }' }),
         signal: abandoned.signal,
       }).catch((error: Error) => error);
-      await untilWaiting(1);
+      await untilWaiting(1, [request]);
       abandoned.abort();
       expect(((await request) as Error).name).toBe('AbortError');
       // Cancelled in PostgreSQL while the lock is still held, not left waiting for it.
-      while ((await waitingOnLock()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      await until(
+        async () => (await waitingOnLock()) === 0,
+        () => undefined,
+        'the abandoned statement to stop waiting on the lock',
+      );
       expect(await waitingOnLock()).toBe(0);
     });
     expect((await server.graphql(`{ themes(first: 1) { totalCount } }`)).status).toBe(200);
