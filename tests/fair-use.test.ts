@@ -18,7 +18,7 @@ describe('fair use of the database', () => {
   let heavyClient: string;
 
   beforeAll(async () => {
-    // The default pool (10 connections) and shares (src/traffic/database-share.ts).
+    // A test database's pool (4 connections, tests/support/test-database.ts) and the default shares (src/traffic/database-share.ts).
     server = await startTestServer();
     heavyClient = await server.createApiKey(ApiKeyRole.EDITOR);
     locker = new Client({ connectionString: server.database.url, application_name: 'briefgraph-test-locker' });

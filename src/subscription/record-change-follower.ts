@@ -4,6 +4,10 @@
  * at commit, whoever wrote: any instance, an import, psql; heard through TableChanges),
  * and hands each change, in feed order, to its subscribers. A change held back behind a
  * slower transaction is looked for again 10 ms later (and by the poll, while anyone listens).
+ *
+ * With nobody subscribed it reads nothing: a write then only makes it forget its place,
+ * and the next subscriber waits for one read of where the feed ends before it counts as
+ * listening (so every instance does not read the feed after every write for nobody).
  */
 import type { DataSource } from 'typeorm';
 import type { TableChanges } from '../caching/table-changes';
@@ -17,6 +21,8 @@ const heldBackRetryMilliseconds = 10;
 export class RecordChangeFollower {
   private position: FeedPosition | undefined;
   private readonly listeners = new Set<(change: StoredChange) => void>();
+  /** Subscribed, waiting for the follower to learn where the feed ends (then they listen). */
+  private readonly arriving = new Set<(change: StoredChange) => void>();
   private readonly run = new CoalescedRun(() => this.drain());
   private readonly unsubscribe: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
@@ -29,7 +35,7 @@ export class RecordChangeFollower {
     private readonly pollMilliseconds = 1000,
   ) {}
 
-  /** How many subscriptions are listening (tests wait on it). */
+  /** How many subscriptions are listening: handed every change that commits from now on (tests wait on it). */
   get listenerCount(): number {
     return this.listeners.size;
   }
@@ -44,10 +50,9 @@ export class RecordChangeFollower {
       }),
     );
     this.timer = setInterval(() => {
-      if (this.listeners.size > 0) this.wake();
+      if (this.listeners.size > 0 || this.arriving.size > 0) this.wake();
     }, this.pollMilliseconds);
     this.timer.unref();
-    this.wake(); // subscriptions get what commits from now on
   }
 
   async stop(): Promise<void> {
@@ -58,9 +63,15 @@ export class RecordChangeFollower {
 
   /** Calls `listener` with every change from now on; returns how to stop. */
   listen(listener: (change: StoredChange) => void): () => void {
-    this.listeners.add(listener);
-    if (!this.position) this.wake();
-    return () => this.listeners.delete(listener);
+    if (this.position) this.listeners.add(listener);
+    else {
+      this.arriving.add(listener);
+      this.wake();
+    }
+    return () => {
+      this.listeners.delete(listener);
+      this.arriving.delete(listener);
+    };
   }
 
   wake(): void {
@@ -69,33 +80,45 @@ export class RecordChangeFollower {
 
   private async drain(): Promise<void> {
     try {
-      if (!this.position) {
-        // Subscribers get what commits from now on.
-        const read = await readStoredChanges(this.dataSource, feedStart, 0);
-        this.position = read.head ?? read.horizon;
+      if (this.listeners.size === 0 && this.arriving.size === 0) {
+        this.position = undefined; // nobody to hand changes to: the next subscriber starts from where the feed then ends
         return;
       }
-      for (;;) {
-        const read = await readStoredChanges(this.dataSource, this.position, pageSize);
-        for (const change of read.changes) {
-          this.position = positionOf(change);
-          for (const listener of this.listeners) listener(change);
-        }
-        if (read.changes.length < pageSize) {
-          if (read.head && isAfter(read.head, this.position)) this.position = read.head;
-          // Committed changes behind a slower transaction: look again shortly rather than at the next poll.
-          // (Waiting twice as long each time, up to the poll's interval, behind a transaction that runs long.)
-          if (read.heldBack) {
-            setTimeout(() => this.wake(), this.heldBackDelay).unref();
-            this.heldBackDelay = Math.min(this.heldBackDelay * 2, this.pollMilliseconds);
-          } else {
-            this.heldBackDelay = heldBackRetryMilliseconds;
-          }
-          return;
-        }
-      }
+      if (this.position) await this.handOnFrom(this.position);
+      else await this.findFeedEnd();
     } catch (error) {
       this.logger.warn('could not read the change feed for subscriptions; will try again', { error: String((error as Error)?.message ?? error) });
+    }
+  }
+
+  /** Subscribers get what commits from now on: from where the feed ends, arriving ones listen. */
+  private async findFeedEnd(): Promise<void> {
+    const read = await readStoredChanges(this.dataSource, feedStart, 0);
+    this.position = read.head ?? read.horizon;
+    for (const listener of this.arriving) this.listeners.add(listener);
+    this.arriving.clear();
+  }
+
+  /** Hands every ready change after `position` to the listeners, a page at a time. */
+  private async handOnFrom(position: FeedPosition): Promise<void> {
+    for (;;) {
+      const read = await readStoredChanges(this.dataSource, position, pageSize);
+      for (const change of read.changes) {
+        this.position = position = positionOf(change);
+        for (const listener of this.listeners) listener(change);
+      }
+      if (read.changes.length < pageSize) {
+        if (read.head && isAfter(read.head, position)) this.position = read.head;
+        // Committed changes behind a slower transaction: look again shortly rather than at the next poll.
+        // (Waiting twice as long each time, up to the poll's interval, behind a transaction that runs long.)
+        if (read.heldBack) {
+          setTimeout(() => this.wake(), this.heldBackDelay).unref();
+          this.heldBackDelay = Math.min(this.heldBackDelay * 2, this.pollMilliseconds);
+        } else {
+          this.heldBackDelay = heldBackRetryMilliseconds;
+        }
+        return;
+      }
     }
   }
 }

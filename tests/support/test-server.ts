@@ -117,7 +117,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         () => (settled = true),
         () => (settled = true),
       );
-      while (!settled && server.subscriptionCount() !== count) await new Promise((resolve) => setImmediate(resolve));
+      // A short timer, not setImmediate: spinning would keep a core busy that the server and PostgreSQL need on a 2-core box.
+      while (!settled && server.subscriptionCount() !== count) await new Promise((resolve) => setTimeout(resolve, 5));
     },
     changeHeard(table) {
       return new Promise((resolve) => {

@@ -1,0 +1,128 @@
+/**
+ * The follower behind subscriptions (src/subscription/record-change-follower.ts) reads the
+ * change feed only for someone: writes made while nobody is subscribed cost the instance no
+ * read of the feed, and a subscriber still gets every change that commits once it listens,
+ * and none from before.
+ */
+import { Client, type Pool } from 'pg';
+import { TableChanges } from '../src/caching/table-changes';
+import type { StoredChange } from '../src/change/change-feed.service';
+import { connectionConfig } from '../src/database/connection-config';
+import { createLogger } from '../src/shared/logger';
+import { RecordChangeFollower } from '../src/subscription/record-change-follower';
+import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
+
+const logger = createLogger('silent', 'pretty');
+
+describe('the change feed follower', () => {
+  let database: MigratedDatabase;
+  let changes: TableChanges;
+  let writer: Client;
+  let themeCounter = 0;
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    changes = new TableChanges({ connection: connectionConfig(database.dataSource, 10_000), logger });
+    await changes.start();
+    // Writes go through their own connection, so the data source's pool serves only the follower.
+    writer = new Client({ connectionString: database.url });
+    await writer.connect();
+  });
+  afterAll(async () => {
+    await writer.end();
+    await changes.stop();
+    await database.close();
+  });
+
+  /** Creates a theme and resolves once this instance has heard that the feed grew; returns the theme's id. */
+  async function writeTheme(): Promise<number> {
+    const heard = new Promise<void>((resolve) => {
+      const stop = changes.onChange((table) => {
+        if (table !== 'record_change') return;
+        stop();
+        resolve();
+      });
+    });
+    const number = ++themeCounter;
+    const { rows } = await writer.query(`INSERT INTO theme (slug, name) VALUES ($1, $2) RETURNING id`, [`follower-${number}`, `Follower ${number}`]);
+    await heard;
+    return Number(rows[0].id);
+  }
+
+  /** Counts the connections the data source's pool hands out until stopped. */
+  function connectionsTaken(): { readonly count: number; stop(): void } {
+    const pool = (database.dataSource.driver as unknown as { master: Pool }).master;
+    let count = 0;
+    const taken = () => count++;
+    pool.on('acquire', taken);
+    return {
+      get count() {
+        return count;
+      },
+      stop: () => pool.off('acquire', taken),
+    };
+  }
+
+  /** Polls (a short timer) until `condition` holds; a guard against a hang after a minute, not a speed limit. */
+  async function eventually(condition: () => boolean, what: string): Promise<void> {
+    const giveUpAt = Date.now() + 60_000;
+    while (!condition()) {
+      if (Date.now() > giveUpAt) throw new Error(`gave up waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  it('reads nothing from the feed for writes made while nobody is subscribed', async () => {
+    const follower = new RecordChangeFollower(database.dataSource, changes, logger);
+    const taken = connectionsTaken();
+    follower.start();
+    try {
+      for (let write = 0; write < 3; write++) await writeTheme();
+    } finally {
+      await follower.stop(); // waits for a read it may have begun
+      taken.stop();
+    }
+    expect(taken.count).toBe(0);
+  });
+
+  it('hands a subscriber every change committed once it listens, and none from before', async () => {
+    const follower = new RecordChangeFollower(database.dataSource, changes, logger);
+    follower.start();
+    try {
+      const before = await writeTheme();
+      const received: StoredChange[] = [];
+      const stop = follower.listen((change) => received.push(change));
+      await eventually(() => follower.listenerCount === 1, 'the subscriber to be listening');
+      const after = [await writeTheme(), await writeTheme()];
+      await eventually(() => received.filter((change) => change.record_table === 'theme').length >= 2, 'both changes to reach the subscriber');
+      stop();
+      expect(received.filter((change) => change.record_table === 'theme').map((change) => Number(change.record_id))).toEqual(after);
+      expect(received.map((change) => Number(change.record_id))).not.toContain(before);
+      expect(follower.listenerCount).toBe(0);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('forgets its place once its last subscriber leaves, and a new one starts from where the feed then ends', async () => {
+    const follower = new RecordChangeFollower(database.dataSource, changes, logger);
+    follower.start();
+    try {
+      const first: StoredChange[] = [];
+      const stopFirst = follower.listen((change) => first.push(change));
+      await eventually(() => follower.listenerCount === 1, 'the first subscriber to be listening');
+      stopFirst();
+      const whileNobody = await writeTheme();
+      const second: StoredChange[] = [];
+      const stopSecond = follower.listen((change) => second.push(change));
+      await eventually(() => follower.listenerCount === 1, 'the second subscriber to be listening');
+      const afterwards = await writeTheme();
+      await eventually(() => second.some((change) => Number(change.record_id) === afterwards), 'the change to reach the second subscriber');
+      stopSecond();
+      expect(second.map((change) => Number(change.record_id))).not.toContain(whileNobody);
+      expect(first).toEqual([]);
+    } finally {
+      await follower.stop();
+    }
+  });
+});
