@@ -68,13 +68,19 @@ describe('webhook deliveries across a PostgreSQL restart', () => {
     // Crash while the dispatcher is at work, then come back.
     await postgres.stop('immediate');
     await postgres.start();
+    // Polled on a short timer (not spinning: the dispatcher needs the cores), with a guard against a hang that says where deliveries stand.
+    const giveUpAt = Date.now() + 90_000;
     let delivered = 0;
     while (delivered < changes) {
       delivered = await dataSource
         .query(`SELECT count(*)::int AS count FROM webhook_delivery WHERE status = 'DELIVERED'`)
         .then((rows: Array<{ count: number }>) => rows[0].count)
         .catch(() => 0);
-      await new Promise((resolve) => setImmediate(resolve));
+      if (delivered < changes && Date.now() > giveUpAt) {
+        const statuses = await dataSource.query(`SELECT status, count(*)::int AS count FROM webhook_delivery GROUP BY status`);
+        throw new Error(`${delivered} of ${changes} deliveries made after 90 s; deliveries by status: ${JSON.stringify(statuses)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const messageIds = ((await dataSource.query(`SELECT message_id FROM webhook_delivery`)) as Array<{ message_id: string }>)
       .map((row) => row.message_id)
