@@ -34,6 +34,13 @@ describe('the change feed follower', () => {
     await database.close();
   });
 
+  /** Creates a theme (committed when this resolves) and returns its id. */
+  async function writeThemeUnheard(): Promise<number> {
+    const number = ++themeCounter;
+    const { rows } = await writer.query(`INSERT INTO theme (slug, name) VALUES ($1, $2) RETURNING id`, [`follower-${number}`, `Follower ${number}`]);
+    return Number(rows[0].id);
+  }
+
   /** Creates a theme and resolves once this instance has heard that the feed grew; returns the theme's id. */
   async function writeTheme(): Promise<number> {
     const heard = new Promise<void>((resolve) => {
@@ -43,10 +50,9 @@ describe('the change feed follower', () => {
         resolve();
       });
     });
-    const number = ++themeCounter;
-    const { rows } = await writer.query(`INSERT INTO theme (slug, name) VALUES ($1, $2) RETURNING id`, [`follower-${number}`, `Follower ${number}`]);
+    const id = await writeThemeUnheard();
     await heard;
-    return Number(rows[0].id);
+    return id;
   }
 
   /** Counts the connections the data source's pool hands out until stopped. */
@@ -112,7 +118,8 @@ describe('the change feed follower', () => {
       const stopFirst = follower.listen((change) => first.push(change));
       await eventually(() => follower.listenerCount === 1, 'the first subscriber to be listening');
       stopFirst();
-      const whileNobody = await writeTheme();
+      // Committed, and the next subscriber comes before this instance hears of it.
+      const whileNobody = await writeThemeUnheard();
       const second: StoredChange[] = [];
       const stopSecond = follower.listen((change) => second.push(change));
       await eventually(() => follower.listenerCount === 1, 'the second subscriber to be listening');

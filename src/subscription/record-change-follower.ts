@@ -5,9 +5,10 @@
  * and hands each change, in feed order, to its subscribers. A change held back behind a
  * slower transaction is looked for again 10 ms later (and by the poll, while anyone listens).
  *
- * With nobody subscribed it reads nothing: a write then only makes it forget its place,
- * and the next subscriber waits for one read of where the feed ends before it counts as
- * listening (so every instance does not read the feed after every write for nobody).
+ * With nobody subscribed it reads nothing: it forgets its place when the last subscriber
+ * leaves, and the next one waits for one read of where the feed ends before it counts as
+ * listening (so every instance does not read the feed after every write for nobody, and a
+ * new subscriber is not handed what committed before it came).
  */
 import type { DataSource } from 'typeorm';
 import type { TableChanges } from '../caching/table-changes';
@@ -27,6 +28,8 @@ export class RecordChangeFollower {
   private readonly unsubscribe: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
   private heldBackDelay = heldBackRetryMilliseconds;
+  /** Raised whenever the place is forgotten: a read begun before must not set it again. */
+  private placeForgotten = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,7 +74,14 @@ export class RecordChangeFollower {
     return () => {
       this.listeners.delete(listener);
       this.arriving.delete(listener);
+      if (this.listeners.size === 0 && this.arriving.size === 0) this.forgetPlace();
     };
+  }
+
+  private forgetPlace(): void {
+    this.position = undefined;
+    this.placeForgotten++;
+    this.heldBackDelay = heldBackRetryMilliseconds;
   }
 
   wake(): void {
@@ -80,10 +90,7 @@ export class RecordChangeFollower {
 
   private async drain(): Promise<void> {
     try {
-      if (this.listeners.size === 0 && this.arriving.size === 0) {
-        this.position = undefined; // nobody to hand changes to: the next subscriber starts from where the feed then ends
-        return;
-      }
+      if (this.listeners.size === 0 && this.arriving.size === 0) return; // nobody to hand changes to
       if (this.position) await this.handOnFrom(this.position);
       else await this.findFeedEnd();
     } catch (error) {
@@ -93,32 +100,44 @@ export class RecordChangeFollower {
 
   /** Subscribers get what commits from now on: from where the feed ends, arriving ones listen. */
   private async findFeedEnd(): Promise<void> {
+    const forgotten = this.placeForgotten;
     const read = await readStoredChanges(this.dataSource, feedStart, 0);
+    if (forgotten !== this.placeForgotten) return; // everyone left meanwhile; whoever came since asked for a read of their own
     this.position = read.head ?? read.horizon;
     for (const listener of this.arriving) this.listeners.add(listener);
     this.arriving.clear();
+    this.lookAgainIfHeldBack(read.heldBack);
   }
 
   /** Hands every ready change after `position` to the listeners, a page at a time. */
   private async handOnFrom(position: FeedPosition): Promise<void> {
+    const forgotten = this.placeForgotten;
     for (;;) {
       const read = await readStoredChanges(this.dataSource, position, pageSize);
       for (const change of read.changes) {
+        if (forgotten !== this.placeForgotten) return; // everyone left meanwhile (a listener may leave as it is handed a change)
         this.position = position = positionOf(change);
         for (const listener of this.listeners) listener(change);
       }
+      if (forgotten !== this.placeForgotten) return;
       if (read.changes.length < pageSize) {
         if (read.head && isAfter(read.head, position)) this.position = read.head;
-        // Committed changes behind a slower transaction: look again shortly rather than at the next poll.
-        // (Waiting twice as long each time, up to the poll's interval, behind a transaction that runs long.)
-        if (read.heldBack) {
-          setTimeout(() => this.wake(), this.heldBackDelay).unref();
-          this.heldBackDelay = Math.min(this.heldBackDelay * 2, this.pollMilliseconds);
-        } else {
-          this.heldBackDelay = heldBackRetryMilliseconds;
-        }
+        this.lookAgainIfHeldBack(read.heldBack);
         return;
       }
+    }
+  }
+
+  /**
+   * Committed changes behind a slower transaction: look again shortly rather than at the next poll
+   * (waiting twice as long each time, up to the poll's interval, behind a transaction that runs long).
+   */
+  private lookAgainIfHeldBack(heldBack: boolean): void {
+    if (heldBack) {
+      setTimeout(() => this.wake(), this.heldBackDelay).unref();
+      this.heldBackDelay = Math.min(this.heldBackDelay * 2, this.pollMilliseconds);
+    } else {
+      this.heldBackDelay = heldBackRetryMilliseconds;
     }
   }
 }
