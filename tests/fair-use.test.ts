@@ -26,6 +26,10 @@ describe('fair use of the database', () => {
     observer = new Client({ connectionString: server.database.url, application_name: 'briefgraph-test-observer' });
     await observer.connect();
   });
+  // A test that failed while holding the lock must not leave the next one waiting on it.
+  afterEach(async () => {
+    await locker.query('ROLLBACK');
+  });
   afterAll(async () => {
     await locker.end();
     await observer.end();
@@ -129,16 +133,22 @@ describe('fair use of the database', () => {
   });
 
   it('refuses a client more requests in flight than REQUESTS_IN_FLIGHT_PER_CLIENT at once, and no other client', async () => {
-    const limited = await startTestServer({ database: server.database, server: { requestsInFlightPerClient: 3 } });
+    // The client's database share is as large as its requests in flight, so every one of them shows in PostgreSQL,
+    // waiting on the lock: only then are they all in flight for sure. (Waiting for fewer raced the others' arrival:
+    // a fourth request admitted early waits for the share behind the lock, and the test hung.)
+    const limited = await startTestServer({
+      database: server.database,
+      server: { requestsInFlightPerClient: 2, databaseShare: { perClient: 2, perRequest: 1 } },
+    });
     try {
       await withLock('theme', async () => {
-        const waiting = Array.from({ length: 3 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
-        await untilWaiting(Math.min(3, perClient), waiting); // the rest of the three wait for the client's share
+        const waiting = Array.from({ length: 2 }, () => limited.graphql(`{ themes(first: 2) { nodes { name } } }`, undefined, { apiKey: heavyClient }));
+        await untilWaiting(2, waiting);
         const refused = await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`, undefined, { apiKey: heavyClient });
         expect(refused.status).toBe(429);
         expect(refused.headers.get('retry-after')).toBe('1');
         expect(refused.errors![0]).toMatchObject({
-          message: expect.stringMatching(/already has 3 requests in flight/),
+          message: expect.stringMatching(/already has 2 requests in flight/),
           extensions: { code: 'TOO_MANY_REQUESTS_IN_FLIGHT' },
         });
         expect((await limited.graphql(`{ meetings(first: 1) { nodes { number } } }`)).status).toBe(200);
