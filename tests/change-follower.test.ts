@@ -11,6 +11,7 @@ import { connectionConfig } from '../src/database/connection-config';
 import { createLogger } from '../src/shared/logger';
 import { RecordChangeFollower } from '../src/subscription/record-change-follower';
 import { createMigratedDatabase, type MigratedDatabase } from './support/test-database';
+import { waitUntil } from './support/wait-until';
 
 const logger = createLogger('silent', 'pretty');
 
@@ -69,15 +70,6 @@ describe('the change feed follower', () => {
     };
   }
 
-  /** Polls (a short timer) until `condition` holds; a guard against a hang after a minute, not a speed limit. */
-  async function eventually(condition: () => boolean, what: string): Promise<void> {
-    const giveUpAt = Date.now() + 60_000;
-    while (!condition()) {
-      if (Date.now() > giveUpAt) throw new Error(`gave up waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
   it('reads nothing from the feed for writes made while nobody is subscribed', async () => {
     const follower = new RecordChangeFollower(database.dataSource, changes, logger);
     const taken = connectionsTaken();
@@ -98,9 +90,9 @@ describe('the change feed follower', () => {
       const before = await writeTheme();
       const received: StoredChange[] = [];
       const stop = follower.listen((change) => received.push(change));
-      await eventually(() => follower.listenerCount === 1, 'the subscriber to be listening');
+      await waitUntil(() => follower.listenerCount === 1, 'the subscriber to be listening');
       const after = [await writeTheme(), await writeTheme()];
-      await eventually(() => received.filter((change) => change.record_table === 'theme').length >= 2, 'both changes to reach the subscriber');
+      await waitUntil(() => received.filter((change) => change.record_table === 'theme').length >= 2, 'both changes to reach the subscriber');
       stop();
       expect(received.filter((change) => change.record_table === 'theme').map((change) => Number(change.record_id))).toEqual(after);
       expect(received.map((change) => Number(change.record_id))).not.toContain(before);
@@ -116,15 +108,15 @@ describe('the change feed follower', () => {
     try {
       const first: StoredChange[] = [];
       const stopFirst = follower.listen((change) => first.push(change));
-      await eventually(() => follower.listenerCount === 1, 'the first subscriber to be listening');
+      await waitUntil(() => follower.listenerCount === 1, 'the first subscriber to be listening');
       stopFirst();
       // Committed, and the next subscriber comes before this instance hears of it.
       const whileNobody = await writeThemeUnheard();
       const second: StoredChange[] = [];
       const stopSecond = follower.listen((change) => second.push(change));
-      await eventually(() => follower.listenerCount === 1, 'the second subscriber to be listening');
+      await waitUntil(() => follower.listenerCount === 1, 'the second subscriber to be listening');
       const afterwards = await writeTheme();
-      await eventually(() => second.some((change) => Number(change.record_id) === afterwards), 'the change to reach the second subscriber');
+      await waitUntil(() => second.some((change) => Number(change.record_id) === afterwards), 'the change to reach the second subscriber');
       stopSecond();
       expect(second.map((change) => Number(change.record_id))).not.toContain(whileNobody);
       expect(first).toEqual([]);

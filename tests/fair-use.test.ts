@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { ApiKeyRole } from '../src/auth/api-key.entity';
 import { defaultDatabaseShare } from '../src/traffic/database-share';
 import { startTestServer, type TestServer } from './support/test-server';
+import { waitUntil } from './support/wait-until';
 
 const { perClient, perRequest } = defaultDatabaseShare;
 
@@ -52,7 +53,7 @@ describe('fair use of the database', () => {
                  FROM pg_locks l WHERE l.pid = a.pid AND l.relation IS NOT NULL AND l.relation >= 16384) AS table_locks
          FROM pg_stat_activity a WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()`,
     );
-    return JSON.stringify(rows, null, 1);
+    return `The database's sessions: ${JSON.stringify(rows, null, 1)}`;
   }
 
   /**
@@ -67,21 +68,10 @@ describe('fair use of the database', () => {
         (answer) => (answered ??= { answer }),
         (error: unknown) => (answered ??= { answer: String(error) }),
       );
-    await until(
-      async () => (await waitingOnLock()) >= count,
-      () => (answered ? `a request was answered first: ${JSON.stringify(answered.answer)}` : undefined),
-      `${count} statement(s) waiting on the lock`,
-    );
-  }
-
-  /** Polls `reached` until it holds; fails if `failed` names a reason, or after a minute, with the database's activity. */
-  async function until(reached: () => Promise<boolean>, failed: () => string | undefined, what: string): Promise<void> {
-    const giveUpAt = Date.now() + 60_000;
-    while (!(await reached())) {
-      const reason = failed() ?? (Date.now() > giveUpAt ? 'a minute passed' : undefined);
-      if (reason) throw new Error(`gave up waiting for ${what}: ${reason}. The database's sessions: ${await databaseActivity()}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitUntil(async () => (await waitingOnLock()) >= count, `${count} statement(s) waiting on the lock`, {
+      hopeless: () => (answered ? `a request was answered first: ${JSON.stringify(answered.answer)}` : undefined),
+      explain: databaseActivity,
+    });
   }
 
   async function withLock(table: string, work: () => Promise<void>): Promise<void> {
@@ -90,7 +80,7 @@ describe('fair use of the database', () => {
       // Not held up by another session's lock for long without saying whose.
       await locker.query(`SET LOCAL lock_timeout = '60s'`);
       await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`).catch(async (error: Error) => {
-        throw new Error(`could not lock ${table}: ${error.message}. The database's sessions: ${await databaseActivity()}`);
+        throw new Error(`could not lock ${table}: ${error.message}. ${await databaseActivity()}`);
       });
       await work();
     } finally {
@@ -175,11 +165,7 @@ describe('fair use of the database', () => {
       abandoned.abort();
       expect(((await request) as Error).name).toBe('AbortError');
       // Cancelled in PostgreSQL while the lock is still held, not left waiting for it.
-      await until(
-        async () => (await waitingOnLock()) === 0,
-        () => undefined,
-        'the abandoned statement to stop waiting on the lock',
-      );
+      await waitUntil(async () => (await waitingOnLock()) === 0, 'the abandoned statement to stop waiting on the lock', { explain: databaseActivity });
       expect(await waitingOnLock()).toBe(0);
     });
     expect((await server.graphql(`{ themes(first: 1) { totalCount } }`)).status).toBe(200);

@@ -12,17 +12,10 @@ import { buildIfStale } from './support/run-command';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 import { createEmptyDatabase, type TestDatabase } from './support/test-database';
 import type { ResponseBody } from './support/test-server';
+import { waitUntil } from './support/wait-until';
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 const readThemes = { query: '{ themes(first: 3) { nodes { name } } }' };
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMilliseconds: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Whether a new TCP connection to the port is refused (rather than accepted). */
 function connectionRefused(port: number): Promise<boolean> {
@@ -82,7 +75,7 @@ describe('shutting down under load', () => {
     await locker.query('LOCK TABLE theme IN ACCESS EXCLUSIVE MODE');
     const lockedAt = Date.now();
     const slow = postGraphQL(port, readThemes);
-    await waitFor(async () => (await statementsWaitingOnTheLock()) === 1, 5000, 'the slow request to wait on the lock');
+    await waitUntil(async () => (await statementsWaitingOnTheLock()) === 1, 'the slow request to wait on the lock', { timeoutMilliseconds: 5000 });
 
     // A readiness probe already on its way: connected, half of its request sent.
     const probe = net.connect(port, '127.0.0.1');
@@ -95,7 +88,7 @@ describe('shutting down under load', () => {
 
     const signalledAt = Date.now();
     server!.child.kill('SIGTERM');
-    await waitFor(() => connectionRefused(port), 5000, 'new connections to be refused');
+    await waitUntil(() => connectionRefused(port), 'new connections to be refused', { timeoutMilliseconds: 5000 });
     probe.write('\r\n');
     await probeClosed;
     expect(probeAnswer).toMatch(/^HTTP\/1\.1 503 /);
@@ -134,12 +127,12 @@ describe('shutting down under load', () => {
     socket.on('error', () => undefined);
     const answers = () => received.split('HTTP/1.1 ').length - 1;
     socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-    await waitFor(async () => answers() === 1 && received.includes('{"status":"ok"}'), 5000, 'the first answer');
+    await waitUntil(async () => answers() === 1 && received.includes('{"status":"ok"}'), 'the first answer', { timeoutMilliseconds: 5000 });
     expect(received).toMatch(/connection: keep-alive/i);
 
     // The connection is now idle and kept alive; the server starts draining (new connections are refused).
     server!.child.kill('SIGTERM');
-    await waitFor(() => connectionRefused(port), 5000, 'new connections to be refused');
+    await waitUntil(() => connectionRefused(port), 'new connections to be refused', { timeoutMilliseconds: 5000 });
     socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     await closed;
     // Answered in full, told that the connection closes, then closed: not reset under the request.
@@ -156,7 +149,7 @@ describe('shutting down under load', () => {
     await locker.query('LOCK TABLE theme IN ACCESS EXCLUSIVE MODE');
     try {
       const stuck = postGraphQL(port, readThemes);
-      await waitFor(async () => (await statementsWaitingOnTheLock()) === 1, 5000, 'the request to wait on the lock');
+      await waitUntil(async () => (await statementsWaitingOnTheLock()) === 1, 'the request to wait on the lock', { timeoutMilliseconds: 5000 });
       const signalledAt = Date.now();
       server!.child.kill('SIGTERM');
       const exit = await server!.exited();
@@ -169,7 +162,9 @@ describe('shutting down under load', () => {
       expect((await stuck).networkError).toBeDefined();
       // Its statement was cancelled, not left waiting on the lock after the process had gone (the
       // cancel reaches the backend a moment after it is sent; a statement left waiting would stay).
-      await waitFor(async () => (await statementsWaitingOnTheLock()) === 0, 5000, 'the statement to be cancelled while the lock is held');
+      await waitUntil(async () => (await statementsWaitingOnTheLock()) === 0, 'the statement to be cancelled while the lock is held', {
+        timeoutMilliseconds: 5000,
+      });
     } finally {
       await locker.query('ROLLBACK');
     }

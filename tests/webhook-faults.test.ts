@@ -14,6 +14,7 @@ import { RestartablePostgres } from './support/restartable-postgres';
 import { buildIfStale } from './support/run-command';
 import type { MigratedDatabase } from './support/test-database';
 import { seedDirectory, startTestServer, type TestServer } from './support/test-server';
+import { waitUntil } from './support/wait-until';
 
 describe('webhook deliveries across a PostgreSQL restart', () => {
   let postgres: RestartablePostgres;
@@ -68,20 +69,16 @@ describe('webhook deliveries across a PostgreSQL restart', () => {
     // Crash while the dispatcher is at work, then come back.
     await postgres.stop('immediate');
     await postgres.start();
-    // Polled on a short timer (not spinning: the dispatcher needs the cores), with a guard against a hang that says where deliveries stand.
-    const giveUpAt = Date.now() + 90_000;
-    let delivered = 0;
-    while (delivered < changes) {
-      delivered = await dataSource
+    const delivered = () =>
+      dataSource
         .query(`SELECT count(*)::int AS count FROM webhook_delivery WHERE status = 'DELIVERED'`)
         .then((rows: Array<{ count: number }>) => rows[0].count)
         .catch(() => 0);
-      if (delivered < changes && Date.now() > giveUpAt) {
-        const statuses = await dataSource.query(`SELECT status, count(*)::int AS count FROM webhook_delivery GROUP BY status`);
-        throw new Error(`${delivered} of ${changes} deliveries made after 90 s; deliveries by status: ${JSON.stringify(statuses)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitUntil(async () => (await delivered()) >= changes, `all ${changes} deliveries`, {
+      timeoutMilliseconds: 90_000,
+      explain: async () =>
+        `Deliveries by status: ${JSON.stringify(await dataSource.query(`SELECT status, count(*)::int AS count FROM webhook_delivery GROUP BY status`))}`,
+    });
     const messageIds = ((await dataSource.query(`SELECT message_id FROM webhook_delivery`)) as Array<{ message_id: string }>)
       .map((row) => row.message_id)
       .sort();
