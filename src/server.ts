@@ -18,6 +18,7 @@ import type { QueryLimits } from './shared/query-limits';
 import { formatError } from './http/format-error';
 import { healthRoutes } from './http/health';
 import { graphqlHandler } from './http/graphql-handler';
+import { hashQueriesWithoutModuleLookup } from './http/apollo-query-hash';
 import { drainableHttpServer } from './http/graceful-drain';
 import { requestTimeouts, type RequestTimeouts } from './http/request-timeout';
 import { jsonErrorHandler, notFoundHandler } from './http/json-errors';
@@ -206,6 +207,7 @@ function apolloPlugins(parts: ServerParts): ApolloServerPlugin<RequestContext>[]
 function createApollo(parts: ServerParts): ApolloServer<RequestContext> {
   const { options, requestLimits } = parts;
   const formatForClient = formatError(parts.logger);
+  hashQueriesWithoutModuleLookup();
   return new ApolloServer<RequestContext>({
     schema: buildBriefgraphSchema(),
     introspection: options.introspection ?? true,

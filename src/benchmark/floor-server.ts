@@ -11,9 +11,16 @@ import 'reflect-metadata';
 import http from 'node:http';
 import pg from 'pg';
 import { connectionOptions } from '../database/data-source';
+import { burnCpu } from './burn-cpu';
 import { floorOperations } from './floor-operations';
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+/**
+ * FLOOR_EXTRA_CPU_MS (for `npm run bench -- --wake`): CPU time burnt before each statement
+ * is sent, to measure what a server's extra work before its SQL costs in latency.
+ */
+const extraCpuMilliseconds = Number(process.env.FLOOR_EXTRA_CPU_MS ?? 0);
 
 function main(): void {
   const databaseUrl = process.env.DATABASE_URL;
@@ -46,6 +53,7 @@ function main(): void {
         return;
       }
       const statement = operation.statement(variables);
+      if (extraCpuMilliseconds > 0) burnCpu(extraCpuMilliseconds);
       pool.query(statement).then(
         (result) => answer(200, JSON.stringify({ data: operation.shape(result.rows[0].data, variables) })),
         (error: Error) => answer(500, JSON.stringify({ error: error.message })),

@@ -48,14 +48,14 @@ export interface ScaleFigures {
   residentMegabytes: { briefgraph: number; floor: number };
 }
 
-interface Endpoint {
+export interface Endpoint {
   server: ServerProcess;
   client: LoadClient;
   /** Sends the operation's n-th request; rejects unless it succeeds. */
   send(operation: Operation, run: number): Promise<{ data: unknown; statements: number }>;
 }
 
-function briefgraphEndpoint(server: ServerProcess, clients: number): Endpoint {
+export function briefgraphEndpoint(server: ServerProcess, clients: number): Endpoint {
   const client = new LoadClient(server.port, '/graphql', clients);
   return {
     server,
@@ -69,7 +69,7 @@ function briefgraphEndpoint(server: ServerProcess, clients: number): Endpoint {
   };
 }
 
-function floorEndpoint(server: ServerProcess, clients: number): Endpoint {
+export function floorEndpoint(server: ServerProcess, clients: number): Endpoint {
   const client = new LoadClient(server.port, '/', clients);
   return {
     server,

@@ -98,6 +98,8 @@ export interface BriefgraphProcessOptions {
   environment?: Record<string, string>;
   /** Write a CPU profile into this folder when the process exits. */
   cpuProfileDirectory?: string;
+  /** More options for node (`-r` a module to load first). */
+  nodeArguments?: string[];
 }
 
 /**
@@ -118,9 +120,17 @@ export function startBriefgraph(databaseUrl: string, options: BriefgraphProcessO
     ...options.environment,
   };
   const profiling = options.cpuProfileDirectory ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDirectory}`] : [];
-  return startProcess('briefgraph', 'main.js', profiling, environment, '/readyz');
+  return startProcess('briefgraph', 'main.js', [...profiling, ...(options.nodeArguments ?? [])], environment, '/readyz');
 }
 
-export function startFloor(databaseUrl: string): Promise<ServerProcess> {
-  return startProcess('floor', path.join('benchmark', 'floor-server.js'), [], { DATABASE_URL: databaseUrl }, '/ready');
+export interface FloorProcessOptions {
+  /** CPU burnt before each statement (the wake benchmark); none by default. */
+  extraCpuMilliseconds?: number;
+  environment?: Record<string, string>;
+  nodeArguments?: string[];
+}
+
+export function startFloor(databaseUrl: string, options: FloorProcessOptions = {}): Promise<ServerProcess> {
+  const environment = { DATABASE_URL: databaseUrl, FLOOR_EXTRA_CPU_MS: String(options.extraCpuMilliseconds ?? 0), ...options.environment };
+  return startProcess('floor', path.join('benchmark', 'floor-server.js'), options.nodeArguments ?? [], environment, '/ready');
 }

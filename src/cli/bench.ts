@@ -16,6 +16,10 @@
  * `npm run bench -- --writes [--lessons 1000] [--seconds 10]`: mutations per second with one and four concurrent writers.
  * `npm run bench -- --freshness [--runs 200]`: how soon a write made elsewhere (SQL) stops a cached answer being served.
  * `npm run bench -- --changes [--lessons 1000] [--runs 200]`: commit to webhook delivery and to subscriber (p50, p95), and change feed read throughput.
+ * `npm run bench -- --timeline [--lessons 1000] [--runs 2000] [--only name]`: where each server's time goes within a request
+ *   (before the SQL, waiting for PostgreSQL, after it), measured from inside both processes, one client.
+ * `npm run bench -- --wake [--lessons 1000] [--runs 2000]`: what extra CPU before the SQL costs the floor in latency, and
+ *   PostgreSQL's round trip after the sender has been busy or asleep (why a server's extra work costs more than itself).
  */
 import 'reflect-metadata';
 import { benchmarkChanges, changeTable } from '../benchmark/change-benchmark';
@@ -23,6 +27,8 @@ import type { DataSource } from 'typeorm';
 import { withBenchmarkDatabase } from '../benchmark/benchmark-database';
 import { benchmarkHostileRequests } from '../benchmark/hostile-benchmark';
 import { benchmarkAbuse } from '../benchmark/abuse-benchmark';
+import { benchmarkWake, wakeTables } from '../benchmark/wake-benchmark';
+import { benchmarkTimeline, timelineTable } from '../benchmark/timeline-benchmark';
 import { defaultDatabaseShare } from '../traffic/database-share';
 import { readOperations, type Operation } from '../benchmark/operations';
 import { floorOperations } from '../benchmark/floor-operations';
@@ -182,6 +188,20 @@ async function main(): Promise<void> {
   if (process.argv.includes('--changes')) {
     console.log(
       changeTable(await benchmarkChanges(Number(option('lessons', '1000')), Number(option('runs', '200')), (line) => process.stderr.write(`${line}\n`))),
+    );
+    return;
+  }
+  if (process.argv.includes('--timeline')) {
+    const only = process.argv.includes('--only') ? option('only', '') : undefined;
+    const figures = await benchmarkTimeline(Number(option('lessons', '1000')), Number(option('runs', '2000')), only, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    console.log(timelineTable(figures));
+    return;
+  }
+  if (process.argv.includes('--wake')) {
+    console.log(
+      wakeTables(await benchmarkWake(Number(option('lessons', '1000')), Number(option('runs', '2000')), (line) => process.stderr.write(`${line}\n`))),
     );
     return;
   }

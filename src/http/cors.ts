@@ -59,7 +59,9 @@ export function allowCrossOrigin(origins: CorsOrigins = []): express.RequestHand
     // The answer depends on Origin: shared caches must not give one origin's answer to another.
     if (!anyOrigin) {
       keepVaryValues(response);
-      response.vary('Origin');
+      // Usually the first Vary of the answer: set as it is, without express's parse and merge.
+      if (response.hasHeader('vary')) response.vary('Origin');
+      else plainSetHeader.call(response, 'vary', 'Origin');
     }
     handleCors(request, response, () => {
       // A preflight from an origin that is not allowed: answered, without CORS headers, so the browser refuses.
