@@ -5,7 +5,8 @@
  * module loader's resolution each time, and in a profile of a small read it cost as much
  * as the hash itself (docs/benchmarks.md). Apollo reads that module's export at each call,
  * so pointing the export at node:crypto's `createHash` once gives the same digests
- * without the lookup.
+ * without the lookup. (Under Jest, which loads modules into a registry of its own, the
+ * copy patched here is Node's, not the one Apollo was given: the tests hash as before.)
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
