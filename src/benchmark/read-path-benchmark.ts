@@ -82,6 +82,13 @@ export function floorEndpoint(server: ServerProcess, clients: number): Endpoint 
   };
 }
 
+/** Sends the operation's n-th request to the endpoint, for the measuring loops (which want no answer back). */
+export function sendsOf(endpoint: Endpoint, operation: Operation): (run: number) => Promise<void> {
+  return async (run) => {
+    await endpoint.send(operation, run);
+  };
+}
+
 /** The floor must answer what Briefgraph answers, or the comparison means nothing. */
 async function checkSameAnswers(operation: Operation, briefgraph: Endpoint, floor: Endpoint): Promise<number> {
   let statements = 0;
@@ -98,9 +105,7 @@ async function checkSameAnswers(operation: Operation, briefgraph: Endpoint, floo
 }
 
 async function measureServer(endpoint: Endpoint, operation: Operation, settings: ReadPathSettings): Promise<ServerFigures> {
-  const send = async (run: number) => {
-    await endpoint.send(operation, run);
-  };
+  const send = sendsOf(endpoint, operation);
   const latency = await measureLatency(send, settings.runs);
   const cpuBefore = endpoint.server.cpuMilliseconds();
   const throughput = await measureThroughput(send, settings.clients, settings.seconds);
@@ -222,9 +227,7 @@ export async function profileScale(lessons: number, settings: ReadPathSettings, 
       let loadFrom: number;
       const endpoint = briefgraphEndpoint(server, settings.clients);
       try {
-        const send = async (run: number) => {
-          await endpoint.send(operation, run);
-        };
+        const send = sendsOf(endpoint, operation);
         await measureLatency(send, 0, 200); // warm-up
         loadFrom = performance.now() - startedAt;
         const { requestsPerSecond } = await measureThroughput(send, settings.clients, settings.seconds);

@@ -17,7 +17,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { percentile } from './statistics';
+import { median } from './statistics';
 
 interface RequestTimes {
   /** When the server's request handler was called (performance.now()). */
@@ -120,13 +120,6 @@ pg.Client.prototype.query = function (this: pg.Client & { port: number }, ...arg
   if (result instanceof Promise) result.then(parsed, () => undefined);
   return result;
 } as typeof query;
-
-function median(values: number[]): number {
-  return percentile(
-    values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b),
-    0.5,
-  );
-}
 
 export function timelineMedians(requests: RequestTimes[]): TimelineMedians {
   const of = (measure: (times: RequestTimes) => number | undefined) => median(requests.map((times) => measure(times) ?? NaN));

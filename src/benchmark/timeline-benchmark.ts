@@ -13,7 +13,7 @@ import { withBenchmarkDatabase } from './benchmark-database';
 import { floorOperations } from './floor-operations';
 import { measureLatency } from './load-client';
 import { readOperations, type Operation } from './operations';
-import { briefgraphEndpoint, floorEndpoint, type Endpoint } from './read-path-benchmark';
+import { briefgraphEndpoint, floorEndpoint, sendsOf, type Endpoint } from './read-path-benchmark';
 import type { TimelineMedians } from './request-timeline';
 import { startBriefgraph, startFloor, type ServerProcess } from './server-processes';
 
@@ -37,9 +37,7 @@ async function collectTimeline(server: ServerProcess, file: string): Promise<Tim
 }
 
 async function measureOne(endpoint: Endpoint, operation: Operation, file: string, runs: number): Promise<{ clientP50: number; timeline: TimelineMedians }> {
-  const send = async (run: number) => {
-    await endpoint.send(operation, run);
-  };
+  const send = sendsOf(endpoint, operation);
   await measureLatency(send, 0, 500); // warm-up
   await collectTimeline(endpoint.server, file); // forgets the warm-up
   const { p50 } = await measureLatency(send, runs, 0);

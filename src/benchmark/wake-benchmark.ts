@@ -14,9 +14,9 @@ import { burnCpu } from './burn-cpu';
 import { floorOperations } from './floor-operations';
 import { measureLatency } from './load-client';
 import { readOperations } from './operations';
-import { floorEndpoint } from './read-path-benchmark';
+import { floorEndpoint, sendsOf } from './read-path-benchmark';
 import { startFloor } from './server-processes';
-import { percentile } from './statistics';
+import { median } from './statistics';
 
 const measuredOperations = ['brief by slug', 'meeting with materials'];
 const extraCpuSteps = [0, 0.1, 0.2, 0.4];
@@ -46,9 +46,7 @@ export async function benchmarkWake(lessons: number, runs: number, progress: (li
       const endpoint = floorEndpoint(server, 1);
       try {
         for (const operation of operations) {
-          const send = async (run: number) => {
-            await endpoint.send(operation, run);
-          };
+          const send = sendsOf(endpoint, operation);
           await measureLatency(send, 0, 500); // warm-up
           const { p50 } = await measureLatency(send, runs);
           extraCpu.push({ operation: operation.name, extraMilliseconds, p50 });
@@ -78,13 +76,7 @@ export async function benchmarkWake(lessons: number, runs: number, progress: (li
           }
         }
       }
-      const roundTrips = gaps.map((gap, index) => ({
-        gap: gap.name,
-        p50: percentile(
-          timings[index].sort((a, b) => a - b),
-          0.5,
-        ),
-      }));
+      const roundTrips = gaps.map((gap, index) => ({ gap: gap.name, p50: median(timings[index]) }));
       for (const { gap, p50 } of roundTrips) progress(`  round trip ${gap}: p50 ${p50.toFixed(3)} ms`);
       return { lessons, extraCpu, roundTrips };
     } finally {
